@@ -1,0 +1,47 @@
+// The single entry point every transport calls: parse the input with the contract's schema,
+// run the handler, and always answer with a Result. Nothing identifiable is logged: only the
+// method name and an error code.
+import { fail, ok, DomainError, type Result } from '../domain/result';
+import { fieldErrors } from '../domain/validation';
+import type { AppContext } from './context';
+import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
+import { handlers } from './handlers';
+
+export type Logger = (event: string, detail: Record<string, string | number>) => void;
+
+const defaultLogger: Logger = (event, detail) => console.error(`[api] ${event}`, detail);
+
+// Unlock and set-up change the session; run them one at a time so two clicks cannot race.
+let queue: Promise<unknown> = Promise.resolve();
+const SERIAL = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock']);
+
+export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
+  if (!isMethodName(name)) return fail('NOT_FOUND', 'The app asked for something it does not know how to do.');
+  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return fail('VALIDATION', 'Some details need checking.', fieldErrors(parsed.error));
+  }
+  const run = () => callHandler(ctx, name, parsed.data, log);
+  if (!SERIAL.has(name)) return run();
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function callHandler(ctx: AppContext, name: MethodName, input: unknown, log: Logger): Promise<Result<unknown>> {
+  try {
+    const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
+    return ok(await handler(ctx, input));
+  } catch (e) {
+    if (e instanceof DomainError) return fail(e.code, e.message, e.fields);
+    const code = (e as { code?: unknown }).code;
+    log('handler failed', { method: name, error: (e as Error)?.name ?? 'unknown', code: typeof code === 'string' ? code : '' });
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      return fail('INTERNAL', 'The disk is full, so this was not saved. Free some space and try again.');
+    }
+    if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return fail('INTERNAL', 'The caseload folder cannot be written to, so this was not saved. Ask IT to check the folder permissions.');
+    }
+    return fail('INTERNAL', 'Something went wrong and this was not saved. Try again; if it happens again, tell your coordinator.');
+  }
+}

@@ -1,0 +1,44 @@
+// Setting up and unlocking a workspace: the inputs people type, checked the same way everywhere.
+import { z } from 'zod';
+import { checkPassphrase } from './passphrase';
+
+const passphrase = z
+  .string({ error: 'Enter a passphrase.' })
+  .max(1024, { error: 'Keep the passphrase under 1,024 characters.' })
+  .superRefine((value, ctx) => {
+    const { problem } = checkPassphrase(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const createWorkspaceSchema = z.object({
+  organisation: z
+    .string({ error: 'Enter your organisation or clinic.' })
+    .trim()
+    .min(1, { error: 'Enter your organisation or clinic.' })
+    .max(120, { error: 'Keep this to 120 characters or fewer.' }),
+  displayName: z
+    .string({ error: 'Enter your name as colleagues know it.' })
+    .trim()
+    .min(1, { error: 'Enter your name as colleagues know it.' })
+    .max(80, { error: 'Keep this to 80 characters or fewer.' }),
+  passphrase,
+});
+export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
+
+export const unlockSchema = z.object({
+  passphrase: z.string().min(1, { error: 'Enter your passphrase.' }).max(1024),
+});
+
+export const recoverSchema = z.object({
+  recoveryKey: z.string().trim().min(1, { error: 'Enter your recovery key.' }).max(100),
+  newPassphrase: passphrase,
+});
+
+export type WorkspaceState = 'none' | 'locked' | 'unlocked';
+export interface WorkspaceStatus {
+  state: WorkspaceState;
+  /** Only when unlocked: the organisation name is inside the encrypted file. */
+  organisation?: string;
+  memberName?: string;
+  idleLockMinutes?: number;
+}

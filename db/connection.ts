@@ -1,0 +1,54 @@
+// Opening the encrypted caseload file. SQLite3 Multiple Ciphers defaults to a different cipher,
+// so the SQLCipher v4 scheme is chosen before the key on every open; the 256-bit data key is
+// applied raw (x'…'), so no second KDF runs on top of the envelope's Argon2id.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { DomainError } from '../core/domain/result';
+import { migrate, type Migration } from './migrate';
+
+export interface OpenOptions {
+  migrations: Migration[];
+  /** Create the file if missing (first run); otherwise a missing file is an error. */
+  create?: boolean;
+}
+
+export const DAMAGED_DATABASE_MESSAGE =
+  'The caseload file could not be read: it may be damaged, or it does not belong to this key. Nothing has been changed or deleted.';
+
+export function applyKey(db: Db, dataKey: Buffer): void {
+  if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+}
+
+export function openEncrypted(file: string, dataKey: Buffer, options: OpenOptions): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: !options.create });
+  } catch {
+    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+  try {
+    applyKey(db, dataKey);
+    // The first read is where a wrong key or a damaged header shows (SQLITE_NOTADB).
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+  try {
+    // Temp tables and sort spills stay in memory: no plaintext temp files on disk.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = ON');
+    db.pragma('journal_mode = WAL');
+    // FULL: an acknowledged write survives power loss, not only an app crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,163 @@
+// A workspace on disk: the encrypted caseload file and its key envelope, side by side.
+// File names are fixed and say nothing about who is in the caseload.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { DomainError } from '../core/domain/result';
+import { openEncrypted } from './connection';
+import {
+  DEFAULT_ARGON2,
+  passphraseSlot,
+  readEnvelope,
+  recoverySlot,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  writeEnvelope,
+  type Argon2Params,
+  type KeyEnvelope,
+} from './keyEnvelope';
+import type { Migration } from './migrate';
+import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
+import * as schema from './schema';
+import { eq } from 'drizzle-orm';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface OpenWorkspace {
+  db: Db;
+  orm: Orm;
+  workspaceId: string;
+  /** The member whose key opened the workspace: every record they make carries this id. */
+  memberId: number;
+}
+
+export interface WorkspaceConfig {
+  dataDir: string;
+  migrations: Migration[];
+  /** Tests may lower the cost; never below OWASP's minimum (enforced by the envelope schema). */
+  argon2?: Argon2Params;
+}
+
+export function workspacePaths(dataDir: string) {
+  return { database: join(dataDir, 'caseload.db'), envelope: join(dataDir, 'caseload.keys') };
+}
+
+/** The envelope is written last at set-up, so it marks a complete workspace. */
+export function workspaceExists(dataDir: string): boolean {
+  return existsSync(workspacePaths(dataDir).envelope);
+}
+
+function wrap(db: Db, workspaceId: string, memberId: number): OpenWorkspace {
+  return { db, orm: drizzle(db, { schema }), workspaceId, memberId };
+}
+
+export async function createWorkspace(
+  config: WorkspaceConfig,
+  input: { organisation: string; displayName: string; passphrase: string },
+  now: Date = new Date(),
+): Promise<{ workspace: OpenWorkspace; recoveryKey: string }> {
+  const paths = workspacePaths(config.dataDir);
+  if (workspaceExists(config.dataDir)) throw new DomainError('WORKSPACE_EXISTS', 'A caseload is already set up on this computer.');
+  if (existsSync(paths.database)) {
+    // A set-up that stopped before its key file was written: keep it aside, never delete.
+    renameSync(paths.database, `${paths.database}.incomplete-${now.getTime()}`);
+  }
+  const dataKey = randomBytes(32);
+  const workspaceId = randomUUID();
+  const recoveryKey = newRecoveryKey();
+  const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations, create: true });
+  try {
+    const orm = drizzle(db, { schema });
+    const at = now.toISOString();
+    const memberId = db.transaction(() => {
+      orm.insert(schema.workspaceMeta).values([
+        { key: 'workspaceId', value: workspaceId },
+        { key: 'organisation', value: input.organisation },
+        { key: 'createdAt', value: at },
+      ]).run();
+      return orm
+        .insert(schema.members)
+        .values({ displayName: input.displayName, role: 'coordinator', createdAt: at })
+        .returning({ id: schema.members.id })
+        .get().id;
+    })();
+    const envelope: KeyEnvelope = {
+      format: 'peer-caseload-key-envelope',
+      version: 1,
+      workspaceId,
+      slots: [
+        await passphraseSlot(dataKey, workspaceId, input.passphrase, memberId, config.argon2 ?? DEFAULT_ARGON2),
+        recoverySlot(dataKey, workspaceId, recoveryKey),
+      ],
+    };
+    writeEnvelope(paths.envelope, envelope);
+    return { workspace: wrap(db, workspaceId, memberId), recoveryKey };
+  } catch (e) {
+    db.close();
+    throw e;
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string): Promise<OpenWorkspace> {
+  const paths = workspacePaths(config.dataDir);
+  const envelope = readEnvelope(paths.envelope);
+  const opened = await unlockWithPassphrase(envelope, passphrase);
+  if (!opened) throw new DomainError('WRONG_PASSPHRASE', 'That passphrase is not right. Check Caps Lock and try again.');
+  try {
+    const db = openEncrypted(paths.database, opened.dataKey, { migrations: config.migrations });
+    return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db));
+  } finally {
+    opened.dataKey.fill(0);
+  }
+}
+
+/** Opens with the recovery key and replaces the coordinator's passphrase with a new one. */
+export async function recoverWorkspace(
+  config: WorkspaceConfig,
+  recoveryKey: string,
+  newPassphrase: string,
+): Promise<OpenWorkspace> {
+  const paths = workspacePaths(config.dataDir);
+  const envelope = readEnvelope(paths.envelope);
+  const wrong = new DomainError('WRONG_RECOVERY_KEY', 'That recovery key is not right. Check each group of four characters.', {
+    recoveryKey: 'That recovery key is not right. Check each group of four characters.',
+  });
+  if (!isWellFormedRecoveryKey(recoveryKey)) throw wrong;
+  const dataKey = unlockWithRecoveryKey(envelope, recoveryKey);
+  if (!dataKey) throw wrong;
+  try {
+    const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations });
+    try {
+      const memberId = firstCoordinator(db);
+      const slot = await passphraseSlot(dataKey, envelope.workspaceId, newPassphrase, memberId, config.argon2 ?? DEFAULT_ARGON2);
+      const slots = [...envelope.slots.filter((s) => !(s.type === 'passphrase' && s.memberId === memberId)), slot];
+      writeEnvelope(paths.envelope, { ...envelope, slots });
+      return wrap(db, envelope.workspaceId, memberId);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+function firstCoordinator(db: Db): number {
+  const orm = drizzle(db, { schema });
+  const row = orm.select({ id: schema.members.id }).from(schema.members).where(eq(schema.members.role, 'coordinator')).orderBy(schema.members.id).get();
+  if (!row) throw new DomainError('DATABASE_DAMAGED', 'This caseload has no coordinator recorded. Nothing has been changed.');
+  return row.id;
+}
+
+export function closeWorkspace(ws: OpenWorkspace): void {
+  // Checkpoint so the -wal file does not linger between sessions; it is encrypted either way.
+  try {
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    ws.db.close();
+  }
+}

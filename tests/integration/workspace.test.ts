@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lock } from '../../core/api/handlers';
+import { applyKey } from '../../db/connection';
+import { workspacePaths } from '../../db/workspace';
+import Database from 'better-sqlite3';
+import { call, must, newWorkspace, PASSPHRASE, tempDir, testContext } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const person = { preferredName: 'Amara Okonkwo-Testperson', nhsNumber: '943 476 5919', dateOfBirth: '1988-04-12', referralReceivedOn: '2026-10-01' };
+
+describe('a workspace on disk', () => {
+  it('is created, closed and reopened by passphrase with the person still there', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const added = await must(ctx, 'people.create', person);
+    expect(added.caseId).toMatch(/^PS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(added.nhsNumber).toBe('9434765919');
+    close();
+
+    const again = testContext(dir);
+    expect((await must(again, 'workspace.status', {})).state).toBe('locked');
+    const status = await must(again, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(status).toMatchObject({ state: 'unlocked', organisation: 'Riverside Sexual Health', memberName: 'Sam Peer' });
+    const people = await must(again, 'people.list', {});
+    expect(people.map((p) => p.preferredName)).toEqual([person.preferredName]);
+    expect(people[0].referralReceivedOn).toBe('2026-10-01');
+    lock(again);
+  });
+
+  it('says so plainly when the passphrase is wrong, and changes nothing', async () => {
+    const { close } = await newWorkspace(dir);
+    close();
+    const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
+    const ctx = testContext(dir);
+    const result = await call(ctx, 'session.unlock', { passphrase: 'not the passphrase at all' });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/passphrase is not right/) }) });
+    expect(ctx.session).toBeNull();
+    expect(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')])).toEqual(before);
+  });
+
+  it('opens with the recovery key, takes a new passphrase, and the old one stops working', async () => {
+    const { ctx, recoveryKey, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', person);
+    close();
+    const ctx2 = testContext(dir);
+    const newPassphrase = 'lantern orbit meadow quietly';
+    await must(ctx2, 'session.recover', { recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' '), newPassphrase });
+    expect((await must(ctx2, 'people.list', {})).length).toBe(1);
+    lock(ctx2);
+    expect((await call(ctx2, 'session.unlock', { passphrase: PASSPHRASE })).ok).toBe(false);
+    expect((await call(ctx2, 'session.unlock', { passphrase: newPassphrase })).ok).toBe(true);
+    lock(ctx2);
+  });
+
+  it('refuses a wrong recovery key without touching the key file', async () => {
+    const { close } = await newWorkspace(dir);
+    close();
+    const envelopeBefore = readFileSync(workspacePaths(dir).envelope, 'utf8');
+    const ctx = testContext(dir);
+    const result = await call(ctx, 'session.recover', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', newPassphrase: 'lantern orbit meadow quietly' });
+    expect(result.ok || result.error.code).toBe('WRONG_RECOVERY_KEY');
+    expect(readFileSync(workspacePaths(dir).envelope, 'utf8')).toBe(envelopeBefore);
+  });
+
+  it('leaves no plaintext on disk: no SQLite header and no name in any file', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', person);
+    // Look while the session is open too, when the -wal file holds the newest pages.
+    const scan = () => {
+      for (const file of readdirSync(dir)) {
+        const bytes = readFileSync(join(dir, file));
+        expect(bytes.includes('SQLite format 3'), `${file} has a plaintext SQLite header`).toBe(false);
+        expect(bytes.includes('Okonkwo'), `${file} holds the name in the clear`).toBe(false);
+        expect(bytes.includes('9434765919'), `${file} holds the NHS Number in the clear`).toBe(false);
+      }
+    };
+    expect(readdirSync(dir).some((f) => f.endsWith('-wal'))).toBe(true);
+    scan();
+    close();
+    scan();
+  });
+
+  it('refuses a caseload written by a newer version, and leaves it as it was', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    // As if a later app version had migrated this file past what this build knows.
+    ctx.session!.db.pragma('user_version = 999');
+    close();
+    const bytes = readFileSync(workspacePaths(dir).database);
+    const again = testContext(dir);
+    const result = await call(again, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(result.ok ? 'opened' : result.error).toEqual(expect.objectContaining({ code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer version/) }));
+    expect(readFileSync(workspacePaths(dir).database).equals(bytes)).toBe(true);
+  });
+
+  it('reports a damaged key file and never overwrites it', async () => {
+    const { close } = await newWorkspace(dir);
+    close();
+    const path = workspacePaths(dir).envelope;
+    const damaged = readFileSync(path, 'utf8').slice(0, 200);
+    writeFileSync(path, damaged);
+    const ctx = testContext(dir);
+    const unlock = await call(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(unlock.ok ? 'opened' : unlock.error.code).toBe('ENVELOPE_DAMAGED');
+    const create = await call(ctx, 'workspace.create', { organisation: 'X', displayName: 'Y', passphrase: 'lantern orbit meadow quietly' });
+    expect(create.ok ? 'created' : create.error.code).toBe('WORKSPACE_EXISTS');
+    expect(readFileSync(path, 'utf8')).toBe(damaged);
+  });
+
+  it('is a SQLCipher v4 file: the data key opens it with the standard settings', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', person);
+    close();
+    // Without the key nothing is readable.
+    const bare = new Database(workspacePaths(dir).database);
+    expect(() => bare.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow();
+    bare.close();
+    // With a wrong key the same.
+    const wrong = new Database(workspacePaths(dir).database);
+    applyKey(wrong, Buffer.alloc(32, 7));
+    expect(() => wrong.prepare('SELECT count(*) FROM people').get()).toThrow();
+    wrong.close();
+  });
+});

@@ -1,0 +1,45 @@
+// Helpers for integration tests: a real encrypted workspace in a fresh temp folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createContext, repoMigrationsDir, type AppContext } from '../../core/api/context';
+import { dispatch } from '../../core/api/dispatch';
+import type { MethodInput, MethodName, MethodOutput } from '../../core/api/contract';
+import type { Result } from '../../core/domain/result';
+import { lock } from '../../core/api/handlers';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+/** Argon2id at OWASP's minimum: the real algorithm, cheaper so the suite stays quick. */
+export const TEST_ARGON2 = { memoryKiB: 19456, iterations: 2, parallelism: 1 };
+
+export function tempDir(prefix = 'caseload-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function testContext(dataDir: string): AppContext {
+  return createContext({ dataDir, migrationsDir: repoMigrationsDir(), argon2: TEST_ARGON2 });
+}
+
+/** Calls a method through the same dispatcher Electron and the harness use. */
+export async function call<K extends MethodName>(ctx: AppContext, name: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
+  return (await dispatch(ctx, name, input, () => undefined)) as Result<MethodOutput<K>>;
+}
+
+/** The value of a call that must succeed; a failure shows its error in the test output. */
+export async function must<K extends MethodName>(ctx: AppContext, name: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+  const result = await call(ctx, name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value;
+}
+
+export async function newWorkspace(dataDir: string) {
+  const ctx = testContext(dataDir);
+  const { recoveryKey } = await must(ctx, 'workspace.create', {
+    organisation: 'Riverside Sexual Health',
+    displayName: 'Sam Peer',
+    passphrase: PASSPHRASE,
+  });
+  return { ctx, recoveryKey, close: () => lock(ctx) };
+}
