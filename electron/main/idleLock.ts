@@ -1,0 +1,66 @@
+// The operating-system-level auto-lock. The renderer has its own idle timer, but it only sees
+// input inside our window: someone reading the caseload then walking away from a desk where
+// they were typing elsewhere, a locked screen or a laptop lid closing are seen only here.
+import type { AppContext } from '../../core/api/context';
+import { lock } from '../../core/api/handlers';
+import { DEFAULT_SETTINGS } from '../../core/domain/settings';
+import { getSettings } from '../../db/queries/settings';
+
+export const IDLE_CHECK_MS = 15_000;
+
+type OpenSession = NonNullable<AppContext['session']>;
+/** The part of Electron's powerMonitor used here (a plain emitter in tests). */
+export interface Monitor {
+  getSystemIdleTime(): number;
+  on(event: 'lock-screen' | 'suspend', listener: () => void): unknown;
+  removeListener(event: 'lock-screen' | 'suspend', listener: () => void): unknown;
+}
+
+export interface IdleLock {
+  /** Pass ctx.onSessionChange here: the timer runs only while the caseload is unlocked. */
+  sessionChanged(unlocked: boolean): void;
+  dispose(): void;
+}
+
+export function createIdleLock(ctx: AppContext, monitor: Monitor, intervalMs = IDLE_CHECK_MS): IdleLock {
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  // lock() tells ctx.onSessionChange, which stops the timer and tells the renderer.
+  const lockNow = () => {
+    if (ctx.session) lock(ctx);
+  };
+
+  const idleLimitSeconds = (session: OpenSession): number => {
+    try {
+      return getSettings(session.orm).idleLockMinutes * 60;
+    } catch {
+      // A settings read that fails must not keep the caseload open: use the default limit.
+      return DEFAULT_SETTINGS.idleLockMinutes * 60;
+    }
+  };
+
+  const check = () => {
+    const session = ctx.session;
+    if (session && monitor.getSystemIdleTime() >= idleLimitSeconds(session)) lockNow();
+  };
+
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+  };
+
+  monitor.on('lock-screen', lockNow);
+  monitor.on('suspend', lockNow);
+
+  return {
+    sessionChanged(unlocked) {
+      if (unlocked && !timer) timer = setInterval(check, intervalMs);
+      if (!unlocked) stop();
+    },
+    dispose() {
+      stop();
+      monitor.removeListener('lock-screen', lockNow);
+      monitor.removeListener('suspend', lockNow);
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// First run: name the workspace, choose a passphrase, save the recovery key, prove it was saved.
+import { Alert, Button, Container, Group, List, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { createWorkspaceSchema, type CreateWorkspaceInput } from '../../../core/domain/workspace';
+import { ApiFailure, call, errorMessage } from '../api';
+import { PassphraseField } from '../components/PassphraseField';
+import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
+import { STATUS_KEY } from '../session';
+
+export function SetupScreen() {
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
+  return (
+    <Container size="sm" py="xl">
+      <Title order={1} mb="xs">
+        Set up your caseload
+      </Title>
+      <Text c="dimmed" mb="xl">
+        Your caseload is kept encrypted on this computer. Only someone with your passphrase or recovery key can open it.
+      </Text>
+      <Stepper active={step} allowNextStepsSelect={false} size="sm">
+        <Stepper.Step label="Your details" description="and a passphrase">
+          <DetailsStep
+            onCreated={(key) => {
+              setRecoveryKey(key);
+              setStep(1);
+            }}
+          />
+        </Stepper.Step>
+        <Stepper.Step label="Recovery key" description="save it safely">
+          {recoveryKey && <RecoveryStep recoveryKey={recoveryKey} onSaved={() => setStep(2)} />}
+        </Stepper.Step>
+        <Stepper.Step label="Check" description="that it is saved">
+          {recoveryKey && <ConfirmStep recoveryKey={recoveryKey} onBack={() => setStep(1)} />}
+        </Stepper.Step>
+      </Stepper>
+    </Container>
+  );
+}
+
+function DetailsStep({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+  const form = useForm<CreateWorkspaceInput & { confirm: string }>({
+    mode: 'controlled',
+    initialValues: { organisation: '', displayName: '', passphrase: '', confirm: '' },
+    validate: (values) => {
+      const errors = schemaResolver(createWorkspaceSchema, { sync: true })(values);
+      if (values.confirm !== values.passphrase) errors.confirm = 'The two passphrases do not match.';
+      return errors;
+    },
+  });
+  const create = useMutation({
+    mutationFn: (v: CreateWorkspaceInput) => call('workspace.create', v),
+    onSuccess: (value) => onCreated(value.recoveryKey),
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit(({ confirm: _confirm, ...v }) => create.mutate(v))} noValidate>
+      <Stack mt="lg" maw={480}>
+        <TextInput label="Organisation or clinic" placeholder="e.g. Riverside Sexual Health" required {...form.getInputProps('organisation')} />
+        <TextInput label="Your name" description="As colleagues know you. Shown on records you make." required {...form.getInputProps('displayName')} />
+        <PassphraseField id="passphrase" label="Passphrase" required autoComplete="new-password" {...form.getInputProps('passphrase')} />
+        <TextInput type="password" label="Type the passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
+        {create.isError && !(create.error instanceof ApiFailure && create.error.error.fields) && (
+          <Alert color="red" role="alert">
+            {errorMessage(create.error)}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Create caseload
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RecoveryStep({ recoveryKey, onSaved }: { recoveryKey: string; onSaved: () => void }) {
+  return (
+    <Stack mt="lg">
+      <Title order={2} size="h3">
+        Your recovery key
+      </Title>
+      <Text>If you forget your passphrase, this key is the only way back into your caseload. It is shown once.</Text>
+      <List size="sm" spacing={4}>
+        <List.Item>Print it or write it down, and keep it locked away from this computer.</List.Item>
+        <List.Item>Do not email it or keep it in a file on this computer.</List.Item>
+      </List>
+      <RecoveryKeyCard recoveryKey={recoveryKey} />
+      <Group className="no-print">
+        <Button onClick={onSaved}>I have saved my recovery key</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ConfirmStep({ recoveryKey, onBack }: { recoveryKey: string; onBack: () => void }) {
+  const queryClient = useQueryClient();
+  const groups = recoveryKey.split('-');
+  // Ask for one group other than the first, so a glance at the start is not enough.
+  const index = useMemo(() => 1 + Math.floor(Math.random() * (groups.length - 1)), [groups.length]);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const check = () => {
+    if (typed.trim().toUpperCase() === groups[index]) {
+      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+    } else {
+      setError(`That is not group ${index + 1} of your recovery key. Check what you saved.`);
+    }
+  };
+  return (
+    <Stack mt="lg" maw={480}>
+      <Title order={2} size="h3">
+        Check your saved copy
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          check();
+        }}
+        noValidate
+      >
+        <Stack>
+          <TextInput
+            label={`Type group ${index + 1} of your recovery key`}
+            description="Four characters, from the copy you saved."
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+            maxLength={4}
+            autoComplete="off"
+            data-autofocus
+          />
+          <Group>
+            <Button variant="default" onClick={onBack}>
+              Show the key again
+            </Button>
+            <Button type="submit">Continue to my caseload</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

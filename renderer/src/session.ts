@@ -1,0 +1,28 @@
+// Session state on the renderer side. Locking drops every cached query, so no caseload data
+// stays in the renderer's memory once the screen shows the lock.
+import type { QueryClient } from '@tanstack/react-query';
+import type { WorkspaceStatus } from '../../core/domain/workspace';
+import { call } from './api';
+
+export const STATUS_KEY = ['workspace-status'] as const;
+
+export function showLocked(queryClient: QueryClient): void {
+  // Status first: the unlocked screens unmount, taking their form state with them.
+  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, { state: 'locked' });
+  // Then every cached answer and every remembered mutation input (a typed name, say).
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+  queryClient.getMutationCache().clear();
+}
+
+export async function lockNow(queryClient: QueryClient): Promise<void> {
+  try {
+    await call('session.lock', {});
+  } finally {
+    // Clear the screen even if the call failed: the worker asked for the data to go.
+    showLocked(queryClient);
+  }
+}
+
+export function showUnlocked(queryClient: QueryClient, status: WorkspaceStatus): void {
+  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, status);
+}
