@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Renderer: browser only; reaches the app through window.api; may use core/domain rules.
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

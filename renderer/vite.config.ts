@@ -1,20 +1,28 @@
 // The renderer's build, shared by electron-vite (the app) and the browser harness (tests),
 // so both serve exactly the same bundle.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Not import.meta.dirname: electron-vite rewrites import.meta.url when it loads this file, but not that.
+const here = dirname(fileURLToPath(import.meta.url));
+
 export const rendererConfig = {
-  root: resolve(import.meta.dirname),
+  root: resolve(here),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '../out/renderer'),
+    outDir: resolve(here, '../out/renderer'),
     emptyOutDir: true,
     // Source maps would ship the whole source inside the installer; keep them out.
     sourcemap: false,
+    // Explicit: electron-vite's defaults differ from Vite's, and both builds must be the same.
+    minify: 'esbuild' as const,
+    cssMinify: true,
+    target: 'chrome130',
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html') } },
+    rollupOptions: { input: { index: resolve(here, 'index.html') } },
   },
 };
 

@@ -32,14 +32,19 @@ export const newPersonSchema = z
     const problem = v.nhsNumber ? nhsNumberProblem(v.nhsNumber) : null;
     if (problem) ctx.addIssue({ code: 'custom', path: ['nhsNumber'], message: problem });
     const today = todayIso();
-    if (isRealIsoDate(v.dateOfBirth)) {
-      if (v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
-      else if (v.dateOfBirth < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Check the year of birth: it is before 1900.' });
+    let birthOk = isRealIsoDate(v.dateOfBirth);
+    if (birthOk && v.dateOfBirth > today) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
+      birthOk = false;
+    } else if (birthOk && v.dateOfBirth < '1900-01-01') {
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Check the year of birth: it is before 1900.' });
+      birthOk = false;
     }
     if (isRealIsoDate(v.referralReceivedOn)) {
       if (v.referralReceivedOn > today)
         ctx.addIssue({ code: 'custom', path: ['referralReceivedOn'], message: 'The referral date cannot be in the future.' });
-      else if (isRealIsoDate(v.dateOfBirth) && v.referralReceivedOn < v.dateOfBirth)
+      // Compared only with a birth date that is itself right, so one mistake gives one message.
+      else if (birthOk && v.referralReceivedOn < v.dateOfBirth)
         ctx.addIssue({ code: 'custom', path: ['referralReceivedOn'], message: 'The referral date cannot be before the date of birth.' });
     }
   });

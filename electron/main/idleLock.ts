@@ -1,6 +1,6 @@
-// The operating-system-level auto-lock. The renderer has its own idle timer, but it only sees
-// input inside our window: someone reading the caseload then walking away from a desk where
-// they were typing elsewhere, a locked screen or a laptop lid closing are seen only here.
+// The operating-system-level auto-lock. The renderer has its own idle timer, but it sees only
+// input inside our window and is throttled while the window is hidden; the system's idle time,
+// a locked screen and a laptop going to sleep are seen only here.
 import type { AppContext } from '../../core/api/context';
 import { lock } from '../../core/api/handlers';
 import { DEFAULT_SETTINGS } from '../../core/domain/settings';

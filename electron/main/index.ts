@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
 import { createContext, type AppContext } from '../../core/api/context';
 import { lock } from '../../core/api/handlers';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { LOCKED_CHANNEL } from '../preload/channels';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { createIdleLock, type IdleLock } from './idleLock';
 import { registerIpc, trustedSender } from './ipc';
 import { installMenu } from './menu';
 import { rendererSource } from './rendererSource';
-import { CONTENT_SECURITY_POLICY } from '../csp';
 import { devCsp, guardWebContents, secureSession } from './security';
 import { createMainWindow, focusWindow } from './window';
 

@@ -19,6 +19,8 @@ type SessionGuards = Pick<Session, 'setPermissionRequestHandler' | 'setPermissio
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
+const ALLOWED = new Set<string>(['clipboard-sanitized-write']);
+
 export function secureSession(ses: SessionGuards, csp: string): void {
   // For http(s) responses, i.e. the dev server; app:// responses carry the header themselves.
   ses.webRequest.onHeadersReceived((details, callback) => {
@@ -30,8 +32,9 @@ export function secureSession(ses: SessionGuards, csp: string): void {
     callback({ responseHeaders: headers });
   });
   // Camera, microphone, notifications, geolocation, clipboard reads, USB, serial, HID: none needed.
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Writing plain text to the clipboard is the one exception: "Copy recovery key" at set-up.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED.has(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => ALLOWED.has(permission));
   ses.setDevicePermissionHandler(() => false);
   // Exports go through the main process, which encrypts them; a page must not write files itself.
   ses.on('will-download', (event) => event.preventDefault());

@@ -6,6 +6,8 @@ import { startHarness, type Harness } from '../harness/server';
 import { tempDir } from '../support/workspace';
 
 export const test = base.extend<{ harness: Harness; dataDir: string }>({
+  // Playwright requires the object pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const { dir, cleanup } = tempDir('caseload-e2e-');
     await use(dir);

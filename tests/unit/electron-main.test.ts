@@ -199,7 +199,7 @@ describe('the session', () => {
   const ses = fake.electron.session.defaultSession;
   secureSession(ses as unknown as Parameters<typeof secureSession>[0], CSP);
 
-  it('refuses every permission request and check', () => {
+  it('refuses every permission request and check but writing text to the clipboard', () => {
     const request = ses.setPermissionRequestHandler.mock.calls[0][0] as Listener;
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
       const callback = vi.fn();
@@ -208,6 +208,9 @@ describe('the session', () => {
     }
     const check = ses.setPermissionCheckHandler.mock.calls[0][0] as Listener;
     expect(check({}, 'media', 'app://caseload', {})).toBe(false);
+    const allowed = vi.fn();
+    request({}, 'clipboard-sanitized-write', allowed, {});
+    expect(allowed).toHaveBeenCalledWith(true);
     const device = ses.setDevicePermissionHandler.mock.calls[0][0] as Listener;
     expect(device({})).toBe(false);
   });

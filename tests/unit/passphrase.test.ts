@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassphrase, suggestPassphrase } from '../../core/domain/passphrase';
+
+describe('passphrase policy', () => {
+  it('refuses anything shorter than 12 characters', () => {
+    const r = checkPassphrase('Xq7!vB2#kL');
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/at least 12 characters/);
+  });
+
+  it('refuses common passwords even when long enough', () => {
+    for (const common of ['password1234', 'qwertyuiop123', '123456789012']) {
+      expect(checkPassphrase(common).ok, common).toBe(false);
+    }
+    expect(checkPassphrase('password1234').problem).toMatch(/commonly used|easy to guess/);
+  });
+
+  it('refuses long but guessable patterns', () => {
+    expect(checkPassphrase('aaaaaaaaaaaaaaaa').ok).toBe(false);
+    expect(checkPassphrase('abcdefghijklmnop').ok).toBe(false);
+  });
+
+  it('accepts three random words', () => {
+    const r = checkPassphrase('violet harbour tractor');
+    expect(r).toEqual({ ok: true, score: expect.any(Number), problem: null });
+    expect(r.score).toBeGreaterThanOrEqual(3);
+  });
+
+  it('suggests three words that pass the policy', () => {
+    let seed = 7;
+    const random = (max: number) => (seed = (seed * 16807) % 2147483647) % max;
+    for (let i = 0; i < 20; i++) {
+      const s = suggestPassphrase(random);
+      expect(s.split(' ')).toHaveLength(3);
+      expect(checkPassphrase(s).ok, s).toBe(true);
+    }
+  });
+});
