@@ -1,7 +1,7 @@
 // A workspace on disk: the encrypted caseload file and its key envelope, side by side.
 // File names are fixed and say nothing about who is in the caseload.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -68,6 +68,8 @@ export async function createWorkspace(
   const workspaceId = randomUUID();
   const recoveryKey = newRecoveryKey();
   const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations, create: true });
+  // Owner-only, like the key file; SQLite gives the -wal and -shm files the same mode.
+  if (process.platform !== 'win32') chmodSync(paths.database, 0o600);
   try {
     const orm = drizzle(db, { schema });
     const at = now.toISOString();

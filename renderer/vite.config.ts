@@ -3,12 +3,12 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 // Not import.meta.dirname: electron-vite rewrites import.meta.url when it loads this file, but not that.
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const rendererConfig = {
+export const rendererConfig: UserConfig = {
   root: resolve(here),
   base: './',
   plugins: [react()],
@@ -22,7 +22,14 @@ export const rendererConfig = {
     cssMinify: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { index: resolve(here, 'index.html') } },
+    rollupOptions: {
+      input: { index: resolve(here, 'index.html') },
+      onwarn(warning, warn) {
+        // zod's comments confuse Rollup's annotation parser; harmless, and noise in every build.
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+    },
   },
 };
 

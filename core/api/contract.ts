@@ -2,7 +2,7 @@
 // Electron's IPC, the preload's client and the browser harness are all built from this object,
 // so adding a method never means editing a channel list in three places.
 import { z } from 'zod';
-import { newPersonSchema, type PersonSummary } from '../domain/person';
+import { newPersonSchema, peopleListSchema, type PeoplePage, type PersonSummary } from '../domain/person';
 import type { Result } from '../domain/result';
 import { settingsPatchSchema, type Settings } from '../domain/settings';
 import { createWorkspaceSchema, recoverSchema, unlockSchema, type WorkspaceStatus } from '../domain/workspace';
@@ -22,9 +22,7 @@ export const contract = {
   'session.lock': method<typeof none, WorkspaceStatus>(none),
   'settings.get': method<typeof none, Settings>(none),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema.strict()),
-  'people.list': method<z.ZodObject<{ query: z.ZodOptional<z.ZodString> }>, PersonSummary[]>(
-    z.object({ query: z.string().max(100).optional() }).strict(),
-  ),
+  'people.list': method<typeof peopleListSchema, PeoplePage>(peopleListSchema),
   'people.create': method<typeof newPersonSchema, PersonSummary>(newPersonSchema),
 };
 

@@ -59,7 +59,7 @@ export const handlers: Handlers = {
   },
   'settings.get': (ctx) => getSettings(requireSession(ctx).orm),
   'settings.update': (ctx, input) => updateSettings(requireSession(ctx).orm, input),
-  'people.list': (ctx, input) => listPeople(requireSession(ctx).orm, input.query),
+  'people.list': (ctx, input) => listPeople(requireSession(ctx).orm, input),
   'people.create': (ctx, input) => {
     const ws = requireSession(ctx);
     return createPerson(ws.orm, input, ws.memberId);

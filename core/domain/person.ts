@@ -61,3 +61,20 @@ export interface PersonSummary {
   dateOfBirth: string;
   referralReceivedOn: string | null;
 }
+
+export const PEOPLE_PAGE_MAX = 500;
+
+export const peopleListSchema = z
+  .object({
+    /** Case ID, name, or NHS Number (spaces allowed); blank lists everyone. */
+    query: z.string().max(100).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(PEOPLE_PAGE_MAX).default(100),
+  })
+  .strict();
+
+/** One page of the caseload and how many match in all, for a virtualised list. */
+export interface PeoplePage {
+  rows: PersonSummary[];
+  total: number;
+}

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { desc, eq, like, or, sql } from 'drizzle-orm';
+import { count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { newCaseId } from '../../core/domain/caseId';
-import type { NewPerson, PersonSummary } from '../../core/domain/person';
+import type { NewPerson, PeoplePage, PersonSummary } from '../../core/domain/person';
 import { episodes, people } from '../schema';
 import type { Orm } from '../workspace';
 
-const latestReferral = sql<string | null>`(SELECT max(${episodes.referralReceivedOn}) FROM ${episodes} WHERE ${episodes.personId} = ${people.id})`;
+// Written out with table names: drizzle leaves columns unqualified in a single-table select,
+// and an unqualified `id` inside this subquery would mean episodes.id.
+const latestReferral = sql<string | null>`(SELECT max(e.referral_received_on) FROM episodes e WHERE e.person_id = "people"."id")`;
 
 const summaryColumns = {
   id: people.id,
@@ -40,20 +42,22 @@ export function createPerson(orm: Orm, input: NewPerson, memberId: number, now: 
   });
 }
 
-export function listPeople(orm: Orm, query?: string): PersonSummary[] {
+/** Matches a case ID or name anywhere, and an NHS Number from its start, spaces ignored. */
+function searchCondition(query: string | undefined): SQL | undefined {
   const q = query?.trim();
-  const base = orm.select(summaryColumns).from(people);
-  if (!q) return base.orderBy(desc(people.id)).all();
+  if (!q) return undefined;
   const digits = q.replace(/[\s-]/g, '');
   const text = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return base
-    .where(
-      or(
-        sql`${people.preferredName} LIKE ${text} ESCAPE '\\'`,
-        sql`${people.caseId} LIKE ${text} ESCAPE '\\'`,
-        /^\d+$/.test(digits) ? like(people.nhsNumber, `${digits}%`) : undefined,
-      ),
-    )
-    .orderBy(desc(people.id))
-    .all();
+  return or(
+    sql`${people.preferredName} LIKE ${text} ESCAPE '\\'`,
+    sql`${people.caseId} LIKE ${text} ESCAPE '\\'`,
+    /^\d+$/.test(digits) ? like(people.nhsNumber, `${digits}%`) : undefined,
+  );
+}
+
+export function listPeople(orm: Orm, input: { query?: string; offset: number; limit: number }): PeoplePage {
+  const where = searchCondition(input.query);
+  const rows = orm.select(summaryColumns).from(people).where(where).orderBy(desc(people.id)).limit(input.limit).offset(input.offset).all();
+  const total = orm.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
+  return { rows, total };
 }

@@ -11,6 +11,8 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   // Visible keyboard focus everywhere, not only on some components.
   focusRing: 'always',
+  // People who ask their OS for less motion get no sliding modals or toasts.
+  respectReducedMotion: true,
   components: {
     // Mantine's close buttons have no accessible name of their own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),

@@ -26,9 +26,9 @@ describe('a workspace on disk', () => {
     expect((await must(again, 'workspace.status', {})).state).toBe('locked');
     const status = await must(again, 'session.unlock', { passphrase: PASSPHRASE });
     expect(status).toMatchObject({ state: 'unlocked', organisation: 'Riverside Sexual Health', memberName: 'Sam Peer' });
-    const people = await must(again, 'people.list', {});
-    expect(people.map((p) => p.preferredName)).toEqual([person.preferredName]);
-    expect(people[0].referralReceivedOn).toBe('2026-10-01');
+    const { rows } = await must(again, 'people.list', {});
+    expect(rows.map((p) => p.preferredName)).toEqual([person.preferredName]);
+    expect(rows[0].referralReceivedOn).toBe('2026-10-01');
     lock(again);
   });
 
@@ -50,7 +50,7 @@ describe('a workspace on disk', () => {
     const ctx2 = testContext(dir);
     const newPassphrase = 'lantern orbit meadow quietly';
     await must(ctx2, 'session.recover', { recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' '), newPassphrase });
-    expect((await must(ctx2, 'people.list', {})).length).toBe(1);
+    expect((await must(ctx2, 'people.list', {})).total).toBe(1);
     lock(ctx2);
     expect((await call(ctx2, 'session.unlock', { passphrase: PASSPHRASE })).ok).toBe(false);
     expect((await call(ctx2, 'session.unlock', { passphrase: newPassphrase })).ok).toBe(true);

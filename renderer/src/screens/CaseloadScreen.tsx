@@ -1,21 +1,20 @@
 // The worker's caseload: search, the list, and adding a person.
-import { Alert, Button, EmptyState, Group, Loader, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
-import { displayDate } from '../../../core/domain/dates';
-import { formatNhsNumber } from '../../../core/domain/nhsNumber';
-import { call, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { AddPersonModal } from '../components/AddPersonModal';
+import { CaseloadTable, usePeople } from '../components/CaseloadTable';
 
 export function CaseloadScreen() {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 120);
   const [adding, addModal] = useDisclosure(false);
-  const people = useQuery({ queryKey: ['people', query], queryFn: () => call('people.list', query ? { query } : {}), placeholderData: (prev) => prev });
+  const people = usePeople(query);
+  const total = people.data?.pages[0]?.total;
 
-  const nobodyYet = !query && people.data?.length === 0;
+  const nobodyYet = !query && total === 0;
   return (
     <>
       <Group justify="space-between" mb="md">
@@ -56,36 +55,14 @@ export function CaseloadScreen() {
           </EmptyState.Actions>
         </EmptyState>
       )}
-      {people.data && !nobodyYet && (
+      {total !== undefined && !nobodyYet && (
         <>
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-            {query ? `${people.data.length} found` : `${people.data.length} ${people.data.length === 1 ? 'person' : 'people'}`}
+            {query ? `${total.toLocaleString('en-GB')} found` : `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`}
           </Text>
-          <Table striped highlightOnHover stickyHeader aria-label="People on the caseload">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Case ID</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>NHS Number</Table.Th>
-                <Table.Th>Date of birth</Table.Th>
-                <Table.Th>Referred</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {people.data.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td ff="monospace">{p.caseId}</Table.Td>
-                  <Table.Td maw={320} style={{ overflowWrap: 'anywhere' }}>
-                    {p.preferredName}
-                  </Table.Td>
-                  <Table.Td>{p.nhsNumber ? formatNhsNumber(p.nhsNumber) : <Text span c="dimmed" size="sm">Not given</Text>}</Table.Td>
-                  <Table.Td>{displayDate(p.dateOfBirth)}</Table.Td>
-                  <Table.Td>{displayDate(p.referralReceivedOn)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {query && people.data.length === 0 && (
+          {total > 0 ? (
+            <CaseloadTable people={people} />
+          ) : (
             <Text mt="md">No one matches “{query}”. Check the spelling, or search by case ID or NHS Number.</Text>
           )}
         </>

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { episodes } from '../../db/schema';
+import { insertPeople } from '../../db/queries/bulk';
+import { syntheticPeople } from '../fixtures/synthetic';
+import { call, must, newWorkspace, tempDir } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const jo = { preferredName: 'Jo Bloggs', nhsNumber: '943 476 5919', dateOfBirth: '1990-01-01', referralReceivedOn: '2026-03-04' };
+
+describe('people on the caseload', () => {
+  it('shows each person’s latest referral date, whatever the row ids', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const a = await must(ctx, 'people.create', { ...jo, preferredName: 'Ann Example', nhsNumber: null, referralReceivedOn: '2026-01-10' });
+    // A second, later episode for Ann, so episode ids no longer line up with person ids.
+    ctx.session!.orm.insert(episodes).values({ personId: a.id, referralReceivedOn: '2026-05-20', createdAt: 'x', createdBy: ctx.session!.memberId }).run();
+    await must(ctx, 'people.create', jo);
+    const { rows } = await must(ctx, 'people.list', {});
+    expect(rows.map((r) => [r.preferredName, r.referralReceivedOn])).toEqual([
+      ['Jo Bloggs', '2026-03-04'],
+      ['Ann Example', '2026-05-20'],
+    ]);
+    close();
+  });
+
+  it('finds people by name, case ID, and NHS Number typed with or without spaces', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const added = await must(ctx, 'people.create', jo);
+    await must(ctx, 'people.create', { ...jo, preferredName: 'Sam Other', nhsNumber: null });
+    const names = async (query: string) => (await must(ctx, 'people.list', { query })).rows.map((r) => r.preferredName);
+    expect(await names('blog')).toEqual(['Jo Bloggs']);
+    expect(await names(added.caseId.toLowerCase())).toEqual(['Jo Bloggs']);
+    expect(await names('943 476')).toEqual(['Jo Bloggs']);
+    expect(await names('9434765919')).toEqual(['Jo Bloggs']);
+    expect(await names('%')).toEqual([]);
+    expect(await names('nobody')).toEqual([]);
+    close();
+  });
+
+  it('pages through a large caseload with the total for the whole match', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(1_000, 3));
+    const first = await must(ctx, 'people.list', { limit: 100 });
+    const second = await must(ctx, 'people.list', { offset: 100, limit: 100 });
+    expect(first.total).toBe(1_000);
+    expect(first.rows).toHaveLength(100);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(200);
+    expect((await call(ctx, 'people.list', { limit: 5_000 })).ok).toBe(false);
+    close();
+  });
+
+  it('refuses bad input with field messages and leaves the caseload unchanged', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', jo);
+    const refused = await call(ctx, 'people.create', { ...jo, nhsNumber: '943 476 5918', dateOfBirth: '2999-01-01' });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Some details need checking.',
+        fields: { nhsNumber: expect.stringMatching(/not a valid NHS Number/), dateOfBirth: 'The date of birth cannot be in the future.' },
+      },
+    });
+    expect((await must(ctx, 'people.list', {})).total).toBe(1);
+    close();
+  });
+
+  it('is locked away: no caseload call works while locked', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    close();
+    expect(await call(ctx, 'people.list', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'LOCKED' }) });
+    expect(await call(ctx, 'people.create', jo)).toEqual({ ok: false, error: expect.objectContaining({ code: 'LOCKED' }) });
+  });
+});
