@@ -1,56 +1,113 @@
-// A person on the caseload, as the worker enters them. The same schema checks the form in the
+// A person on the caseload, as the worker enters them. The same schemas check the form in the
 // renderer and the input in the main process (the renderer is never trusted).
 import { z } from 'zod';
+import { borough, contactChannel, ethnicCategory, genderIdentity, sexualOrientation } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
+import { id, isoDate, optionalText, yearMonth } from './fields';
 import { nhsNumberProblem, normaliseNhsNumber } from './nhsNumber';
+import { referralFields, checkReferralDates } from './episode';
 
-const isoDate = (missing: string) =>
+const optionalCode = <T extends z.ZodType>(schema: T) =>
   z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .refine(isRealIsoDate, { error: 'Enter a real date, as DD/MM/YYYY.' });
+    .union([schema, z.literal(''), z.null()], { error: 'Choose one of the options.' })
+    .optional()
+    .transform((v) => (v ? (v as z.output<T>) : null));
 
+export const personDetailsFields = {
+  preferredName: z
+    .string({ error: 'Enter the name the person likes to be called.' })
+    .trim()
+    .min(1, { error: 'Enter the name the person likes to be called.' })
+    .max(100, { error: 'Keep the name to 100 characters or fewer.' }),
+  nhsNumber: z
+    .string()
+    .trim()
+    .max(20, { error: 'An NHS Number has 10 digits.' })
+    .optional()
+    .nullable()
+    .transform((v) => (v ? normaliseNhsNumber(v) : null)),
+  /** The clinic's own number: text, so leading zeros survive. */
+  hospitalNumber: optionalText(20).refine((v) => v === null || /^[A-Za-z0-9/-]+$/.test(v), {
+    error: 'A hospital number has letters, digits, / or - only.',
+  }),
+  dateOfBirth: isoDate('Enter the date of birth.'),
+  genderIdentity: optionalCode(genderIdentity.schema),
+  sexualOrientation: optionalCode(sexualOrientation.schema),
+  ethnicCategory: optionalCode(ethnicCategory.schema),
+  borough: optionalCode(borough.schema),
+  firstLanguage: optionalText(60),
+  interpreterNeeded: z.boolean().optional().default(false),
+  phone: optionalText(30).refine((v) => v === null || /^[0-9 +()-]{6,30}$/.test(v), { error: 'Enter a phone number using digits, spaces and +.' }),
+  email: optionalText(120).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'Enter an email address like name@example.org.' }),
+  /** Channels the person has agreed we may use. */
+  contactConsent: z.array(contactChannel.schema).max(4).optional().default([]).transform((v) => [...new Set(v)]),
+  safeToLeaveMessage: z.boolean().optional().default(false),
+  /** HIV diagnosis, as month and year (CCYY-MM). */
+  diagnosisMonth: yearMonth,
+  clinicSiteId: id.optional().nullable().transform((v) => v ?? null),
+};
+
+type DetailsOut = { nhsNumber: string | null; dateOfBirth: string; diagnosisMonth: string | null; phone: string | null; email: string | null; contactConsent: string[] };
+
+export function checkPersonDetails(v: DetailsOut, ctx: z.RefinementCtx): boolean {
+  const problem = v.nhsNumber ? nhsNumberProblem(v.nhsNumber) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['nhsNumber'], message: problem });
+  const today = todayIso();
+  let birthOk = isRealIsoDate(v.dateOfBirth);
+  if (birthOk && v.dateOfBirth > today) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
+    birthOk = false;
+  } else if (birthOk && v.dateOfBirth < '1900-01-01') {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Check the year of birth: it is before 1900.' });
+    birthOk = false;
+  }
+  if (v.diagnosisMonth) {
+    if (v.diagnosisMonth > today.slice(0, 7)) ctx.addIssue({ code: 'custom', path: ['diagnosisMonth'], message: 'The diagnosis cannot be in the future.' });
+    else if (birthOk && v.diagnosisMonth < v.dateOfBirth.slice(0, 7))
+      ctx.addIssue({ code: 'custom', path: ['diagnosisMonth'], message: 'The diagnosis cannot be before the date of birth.' });
+  }
+  if (v.contactConsent.includes('phone') && !v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Add the phone number they agreed we may call.' });
+  if (v.contactConsent.includes('sms') && !v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Add the number they agreed we may text.' });
+  if (v.contactConsent.includes('email') && !v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Add the email address they agreed we may use.' });
+  return birthOk;
+}
+
+/** A new person arrives with their first referral: both are recorded together. */
 export const newPersonSchema = z
   .object({
-    preferredName: z
-      .string({ error: 'Enter the name the person likes to be called.' })
-      .trim()
-      .min(1, { error: 'Enter the name the person likes to be called.' })
-      .max(100, { error: 'Keep the name to 100 characters or fewer.' }),
-    nhsNumber: z
-      .string()
-      .trim()
-      .max(20, { error: 'An NHS Number has 10 digits.' })
-      .optional()
-      .nullable()
-      .transform((v) => (v ? normaliseNhsNumber(v) : null)),
-    dateOfBirth: isoDate('Enter the date of birth.'),
-    referralReceivedOn: isoDate('Enter the date the referral was received.'),
+    ...personDetailsFields,
+    ...referralFields,
+    /** Set after the worker has seen the likely-duplicate warning and chosen to go on. */
+    allowDuplicate: z.boolean().optional().default(false),
   })
   .superRefine((v, ctx) => {
-    const problem = v.nhsNumber ? nhsNumberProblem(v.nhsNumber) : null;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['nhsNumber'], message: problem });
-    const today = todayIso();
-    let birthOk = isRealIsoDate(v.dateOfBirth);
-    if (birthOk && v.dateOfBirth > today) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth cannot be in the future.' });
-      birthOk = false;
-    } else if (birthOk && v.dateOfBirth < '1900-01-01') {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Check the year of birth: it is before 1900.' });
-      birthOk = false;
-    }
-    if (isRealIsoDate(v.referralReceivedOn)) {
-      if (v.referralReceivedOn > today)
-        ctx.addIssue({ code: 'custom', path: ['referralReceivedOn'], message: 'The referral date cannot be in the future.' });
-      // Compared only with a birth date that is itself right, so one mistake gives one message.
-      else if (birthOk && v.referralReceivedOn < v.dateOfBirth)
-        ctx.addIssue({ code: 'custom', path: ['referralReceivedOn'], message: 'The referral date cannot be before the date of birth.' });
-    }
+    const birthOk = checkPersonDetails(v, ctx);
+    checkReferralDates(v, ctx, birthOk ? v.dateOfBirth : null, 'referralReceivedOn');
   });
-
 export type NewPersonInput = z.input<typeof newPersonSchema>;
 export type NewPerson = z.output<typeof newPersonSchema>;
+
+export const updatePersonSchema = z
+  .object({ id, ...personDetailsFields })
+  .superRefine((v, ctx) => void checkPersonDetails(v, ctx));
+export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
+export type PersonDetails = Omit<z.output<typeof updatePersonSchema>, 'id'>;
+
+export const duplicateCheckSchema = z.object({
+  nhsNumber: z.string().trim().max(20).optional().nullable(),
+  preferredName: z.string().trim().max(100),
+  dateOfBirth: z.string().trim().max(10).optional().nullable(),
+  /** Leave this person out (when editing them). */
+  excludeId: id.optional(),
+});
+
+export interface LikelyDuplicate {
+  id: number;
+  caseId: string;
+  preferredName: string;
+  dateOfBirth: string;
+  reason: 'nhs_number' | 'name_and_birth';
+}
 
 /** One row of the caseload list. */
 export interface PersonSummary {
@@ -58,20 +115,40 @@ export interface PersonSummary {
   caseId: string;
   preferredName: string;
   nhsNumber: string | null;
+  hospitalNumber: string | null;
   dateOfBirth: string;
+  /** The latest episode's referral. */
   referralReceivedOn: string | null;
+  referralStatus: string | null;
+  pathway: string | null;
+  episodeOpen: boolean;
+  lastContactOn: string | null;
+  siteName: string | null;
+  openRisk: boolean;
 }
 
 export const PEOPLE_PAGE_MAX = 500;
+export const PEOPLE_SORTS = ['recent', 'name', 'caseId', 'referred', 'lastContact'] as const;
 
 export const peopleListSchema = z
   .object({
-    /** Case ID, name, or NHS Number (spaces allowed); blank lists everyone. */
+    /** Case ID, name, hospital number, or NHS Number (spaces allowed); blank lists everyone. */
     query: z.string().max(100).optional(),
+    status: z.enum(['open', 'closed', 'all']).optional().default('all'),
+    referralStatus: z.string().max(40).optional(),
+    pathway: z.string().max(40).optional(),
+    siteId: z.number().int().positive().optional(),
+    /** Only referrals still waiting for a first contact. */
+    waiting: z.boolean().optional().default(false),
+    /** Only open episodes with no contact for longer than the inactivity setting. */
+    inactive: z.boolean().optional().default(false),
+    sort: z.enum(PEOPLE_SORTS).optional().default('recent'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(PEOPLE_PAGE_MAX).default(100),
   })
   .strict();
+export type PeopleListInput = z.input<typeof peopleListSchema>;
+export type PeopleListQuery = z.output<typeof peopleListSchema>;
 
 /** One page of the caseload and how many match in all, for a virtualised list. */
 export interface PeoplePage {

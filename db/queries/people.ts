@@ -1,63 +1,175 @@
+// People: creating with their first referral, editing, finding likely duplicates, the caseload
+// list (filtered, sorted, paged) and the whole record.
 import { randomBytes } from 'node:crypto';
-import { count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { newCaseId } from '../../core/domain/caseId';
-import type { NewPerson, PeoplePage, PersonSummary } from '../../core/domain/person';
+import { isNewlyDiagnosed } from '../../core/domain/episode';
+import type { LikelyDuplicate, NewPerson, PeopleListQuery, PeoplePage, PersonDetails, PersonSummary } from '../../core/domain/person';
+import { DomainError } from '../../core/domain/result';
+import type { Settings } from '../../core/domain/settings';
 import { episodes, people } from '../schema';
 import type { Orm } from '../workspace';
+import { insertEpisode } from './episodes';
+import { created, updated, type Actor } from './stamps';
 
-// Written out with table names: drizzle leaves columns unqualified in a single-table select,
-// and an unqualified `id` inside this subquery would mean episodes.id.
-const latestReferral = sql<string | null>`(SELECT max(e.referral_received_on) FROM episodes e WHERE e.person_id = "people"."id")`;
+function detailColumns(d: PersonDetails) {
+  return {
+    preferredName: d.preferredName,
+    nhsNumber: d.nhsNumber,
+    hospitalNumber: d.hospitalNumber,
+    dateOfBirth: d.dateOfBirth,
+    genderIdentity: d.genderIdentity,
+    sexualOrientation: d.sexualOrientation,
+    ethnicCategory: d.ethnicCategory,
+    borough: d.borough,
+    firstLanguage: d.firstLanguage,
+    interpreterNeeded: d.interpreterNeeded,
+    phone: d.phone,
+    email: d.email,
+    contactConsent: d.contactConsent,
+    safeToLeaveMessage: d.safeToLeaveMessage,
+    diagnosisMonth: d.diagnosisMonth,
+    clinicSiteId: d.clinicSiteId,
+  };
+}
 
-const summaryColumns = {
-  id: people.id,
-  caseId: people.caseId,
-  preferredName: people.preferredName,
-  nhsNumber: people.nhsNumber,
-  dateOfBirth: people.dateOfBirth,
-  referralReceivedOn: latestReferral,
-};
+export function findDuplicates(orm: Orm, input: { nhsNumber?: string | null; preferredName: string; dateOfBirth?: string | null; excludeId?: number }): LikelyDuplicate[] {
+  const nhs = input.nhsNumber?.replace(/[\s-]/g, '') || null;
+  const rows = orm.$client
+    .prepare(
+      `SELECT id, case_id AS caseId, preferred_name AS preferredName, date_of_birth AS dateOfBirth,
+              CASE WHEN @nhs IS NOT NULL AND nhs_number = @nhs THEN 'nhs_number' ELSE 'name_and_birth' END AS reason
+         FROM people
+        WHERE ((@nhs IS NOT NULL AND nhs_number = @nhs)
+           OR (@dob IS NOT NULL AND date_of_birth = @dob AND lower(trim(preferred_name)) = lower(trim(@name))))
+          AND id IS NOT @exclude
+        ORDER BY id LIMIT 10`,
+    )
+    .all({ nhs, dob: input.dateOfBirth || null, name: input.preferredName, exclude: input.excludeId ?? null });
+  return rows as LikelyDuplicate[];
+}
 
-export function createPerson(orm: Orm, input: NewPerson, memberId: number, now: Date = new Date()): PersonSummary {
-  const at = now.toISOString();
+export function createPerson(orm: Orm, input: NewPerson, settings: Settings, actor: Actor): number {
   return orm.transaction((tx) => {
+    if (!input.allowDuplicate) {
+      const dupes = findDuplicates(orm, input);
+      if (dupes.length > 0) {
+        const ids = dupes.map((d) => d.caseId).join(', ');
+        throw new DomainError('CONFLICT', `This may be someone already on the caseload (${ids}). Check their record before adding a new person.`);
+      }
+    }
     // Case IDs are random: retry the rare collision rather than derive them from anything.
     let caseId = newCaseId(randomBytes);
     while (tx.select({ id: people.id }).from(people).where(eq(people.caseId, caseId)).get()) caseId = newCaseId(randomBytes);
     const { id } = tx
       .insert(people)
-      .values({
-        caseId,
-        preferredName: input.preferredName,
-        nhsNumber: input.nhsNumber,
-        dateOfBirth: input.dateOfBirth,
-        createdAt: at,
-        createdBy: memberId,
-        updatedAt: at,
-      })
+      .values({ caseId, ...detailColumns(input), ...created(actor) })
       .returning({ id: people.id })
       .get();
-    tx.insert(episodes).values({ personId: id, referralReceivedOn: input.referralReceivedOn, createdAt: at, createdBy: memberId }).run();
-    return tx.select(summaryColumns).from(people).where(eq(people.id, id)).get()!;
+    insertEpisode(tx, id, input, input.diagnosisMonth, settings, actor);
+    return id;
   });
 }
 
-/** Matches a case ID or name anywhere, and an NHS Number from its start, spaces ignored. */
-function searchCondition(query: string | undefined): SQL | undefined {
-  const q = query?.trim();
-  if (!q) return undefined;
-  const digits = q.replace(/[\s-]/g, '');
-  const text = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(
-    sql`${people.preferredName} LIKE ${text} ESCAPE '\\'`,
-    sql`${people.caseId} LIKE ${text} ESCAPE '\\'`,
-    /^\d+$/.test(digits) ? like(people.nhsNumber, `${digits}%`) : undefined,
-  );
+export function updatePerson(orm: Orm, id: number, input: PersonDetails, settings: Settings, actor: Actor): number {
+  return orm.transaction((tx) => {
+    const existing = tx.select({ id: people.id }).from(people).where(eq(people.id, id)).get();
+    if (!existing) throw new DomainError('NOT_FOUND', 'That person is no longer on the caseload.');
+    const own = tx.select({ id: episodes.id, referralReceivedOn: episodes.referralReceivedOn }).from(episodes).where(eq(episodes.personId, id)).all();
+    const earliest = own.map((e) => e.referralReceivedOn).sort()[0];
+    if (earliest && input.dateOfBirth > earliest) {
+      throw new DomainError('VALIDATION', 'The date of birth cannot be after a referral.', { dateOfBirth: 'The date of birth cannot be after the person was referred.' });
+    }
+    tx.update(people)
+      .set({ ...detailColumns(input), ...updated(actor) })
+      .where(eq(people.id, id))
+      .run();
+    // "Newly diagnosed" depends on the diagnosis month: keep each episode's fact in step.
+    for (const e of own) {
+      tx.update(episodes)
+        .set({ newlyDiagnosed: isNewlyDiagnosed(input.diagnosisMonth, e.referralReceivedOn, settings.newlyDiagnosedMonths) })
+        .where(eq(episodes.id, e.id))
+        .run();
+    }
+    return id;
+  });
 }
 
-export function listPeople(orm: Orm, input: { query?: string; offset: number; limit: number }): PeoplePage {
-  const where = searchCondition(input.query);
-  const rows = orm.select(summaryColumns).from(people).where(where).orderBy(desc(people.id)).limit(input.limit).offset(input.offset).all();
-  const total = orm.select({ n: count() }).from(people).where(where).get()?.n ?? 0;
-  return { rows, total };
+const SORTS: Record<PeopleListQuery['sort'], string> = {
+  recent: 'p.id DESC',
+  name: 'lower(p.preferred_name), p.id',
+  caseId: 'p.case_id',
+  referred: 'e.referral_received_on DESC, p.id DESC',
+  lastContact: 'e.last_contact_on IS NULL, e.last_contact_on DESC, p.id DESC',
+};
+
+/** The latest episode of each person: people see their current support first. */
+const LATEST_EPISODE = 'LEFT JOIN episodes e ON e.id = p.latest_episode_id';
+
+export function listPeople(orm: Orm, q: PeopleListQuery, today: string, settings: Settings): PeoplePage {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const text = q.query?.trim();
+  if (text) {
+    params.like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const digits = text.replace(/[\s-]/g, '');
+    const clauses = ["p.preferred_name LIKE @like ESCAPE '\\'", "p.case_id LIKE @like ESCAPE '\\'", "p.hospital_number LIKE @like ESCAPE '\\'"];
+    if (/^\d+$/.test(digits)) {
+      params.nhs = `${digits}%`;
+      clauses.push('p.nhs_number LIKE @nhs');
+    }
+    where.push(`(${clauses.join(' OR ')})`);
+  }
+  if (q.status === 'open') where.push('e.id IS NOT NULL AND e.closed_on IS NULL');
+  if (q.status === 'closed') where.push('e.closed_on IS NOT NULL');
+  if (q.referralStatus) {
+    where.push('e.referral_status = @referralStatus');
+    params.referralStatus = q.referralStatus;
+  }
+  if (q.pathway) {
+    where.push('e.pathway = @pathway');
+    params.pathway = q.pathway;
+  }
+  if (q.siteId) {
+    where.push('p.clinic_site_id = @siteId');
+    params.siteId = q.siteId;
+  }
+  if (q.waiting) where.push(WAITING_SQL);
+  if (q.inactive) {
+    where.push(INACTIVE_SQL);
+    params.inactiveBefore = inactiveCutoff(today, settings.inactiveWeeks);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = orm.$client
+    .prepare(
+      `SELECT p.id, p.case_id AS caseId, p.preferred_name AS preferredName, p.nhs_number AS nhsNumber,
+              p.hospital_number AS hospitalNumber, p.date_of_birth AS dateOfBirth,
+              e.referral_received_on AS referralReceivedOn, e.referral_status AS referralStatus, e.pathway AS pathway,
+              (e.id IS NOT NULL AND e.closed_on IS NULL) AS episodeOpen, e.last_contact_on AS lastContactOn,
+              s.name AS siteName,
+              EXISTS (SELECT 1 FROM risk_flags r WHERE r.person_id = p.id AND r.resolved_on IS NULL) AS openRisk
+         FROM people p ${LATEST_EPISODE}
+         LEFT JOIN sites s ON s.id = p.clinic_site_id
+         ${whereSql}
+        ORDER BY ${SORTS[q.sort]}
+        LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as (Omit<PersonSummary, 'episodeOpen' | 'openRisk'> & { episodeOpen: number; openRisk: number })[];
+  // Without filters on the episode the join is not needed to count.
+  const needsEpisode = /\be\./.test(whereSql);
+  const total = (
+    orm.$client.prepare(`SELECT count(*) AS n FROM people p ${needsEpisode ? LATEST_EPISODE : ''} ${whereSql}`).get(params) as { n: number }
+  ).n;
+  return { rows: rows.map((r) => ({ ...r, episodeOpen: r.episodeOpen === 1, openRisk: r.openRisk === 1 })), total };
+}
+
+/** Open, not yet contacted, and still being tried. */
+export const WAITING_SQL = "e.closed_on IS NULL AND e.first_contact_on IS NULL AND e.referral_status IN ('received', 'contact_attempted')";
+/** Open, contacted at some point, and no attended contact since the cut-off. */
+export const INACTIVE_SQL = 'e.closed_on IS NULL AND e.first_contact_on IS NOT NULL AND coalesce(e.last_contact_on, e.first_contact_on) < @inactiveBefore';
+
+export function inactiveCutoff(today: string, weeks: number): string {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - weeks * 7);
+  return d.toISOString().slice(0, 10);
 }

@@ -1,0 +1,30 @@
+// Signposting and onward referrals.
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../core/domain/result';
+import { signposting } from '../schema';
+import type { Orm } from '../workspace';
+import { refuseBeforeReferral, requireEpisode } from './episodes';
+import { created, updated, type Actor } from './stamps';
+
+export function addSignposting(
+  orm: Orm,
+  input: { episodeId: number; serviceType: string; madeOn: string; organisation: string | null; outcome: string; note: string | null },
+  actor: Actor,
+): number {
+  return orm.transaction((tx) => {
+    const episode = requireEpisode(tx, input.episodeId);
+    refuseBeforeReferral(episode, input.madeOn, 'madeOn', 'Signposting');
+    tx.insert(signposting).values({ ...input, ...created(actor) }).run();
+    return episode.personId;
+  });
+}
+
+export function updateSignposting(orm: Orm, input: { id: number; outcome: string; note: string | null }, actor: Actor): number {
+  return orm.transaction((tx) => {
+    const row = tx.select({ episodeId: signposting.episodeId }).from(signposting).where(eq(signposting.id, input.id)).get();
+    if (!row) throw new DomainError('NOT_FOUND', 'That signposting record no longer exists.');
+    const episode = requireEpisode(tx, row.episodeId);
+    tx.update(signposting).set({ outcome: input.outcome, note: input.note, ...updated(actor) }).where(eq(signposting.id, input.id)).run();
+    return episode.personId;
+  });
+}

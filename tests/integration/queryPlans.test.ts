@@ -1,0 +1,81 @@
+// The hot queries must use their indexes: a missing index is invisible on a test caseload of
+// ten people and painful on a trust's fifty thousand. Each SQL statement a call runs is planned
+// with EXPLAIN QUERY PLAN and no step may read a whole large table.
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName } from '../../core/api/contract';
+import { insertPeople } from '../../db/queries/bulk';
+import { syntheticPeople } from '../fixtures/synthetic';
+import { must, newWorkspace, tempDir } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const LARGE = ['episodes', 'contacts', 'goals', 'contact_attempts', 'signposting', 'goal_reviews', 'episode_closures'];
+
+/** Plans of every statement the call prepares, by the SQL text. */
+async function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], name: K, input: MethodInput<K>) {
+  const db = ctx.session!.db as Database & { prepare: Database['prepare'] };
+  const original = db.prepare.bind(db);
+  const seen: { sql: string; plan: string[] }[] = [];
+  db.prepare = ((sql: string) => {
+    const statement = original(sql);
+    if (/^\s*(SELECT|WITH)/i.test(sql)) {
+      return new Proxy(statement, {
+        get(target, key) {
+          const value = Reflect.get(target, key);
+          if (key !== 'all' && key !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+          return (...args: unknown[]) => {
+            const plan = (original(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as [])) as { detail: string }[]).map((r) => r.detail);
+            seen.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 120), plan });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    }
+    return statement;
+  }) as Database['prepare'];
+  try {
+    await must(ctx, name, input);
+  } finally {
+    db.prepare = original;
+  }
+  return seen;
+}
+
+describe('query plans', () => {
+  it('My day reads only the rows its lists can show', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(300, 5));
+    ctx.session!.db.exec('ANALYZE');
+    const plans = await plansOf(ctx, 'myDay.get', {});
+    expect(plans.length).toBeGreaterThan(5);
+    const steps = plans.flatMap((p) => p.plan);
+    expect(steps.some((s) => s.includes('episodes_waiting_idx'))).toBe(true);
+    expect(steps.some((s) => s.includes('contacts_planned_idx'))).toBe(true);
+    expect(steps.some((s) => s.includes('goals_due_idx'))).toBe(true);
+    expect(steps.some((s) => s.includes('episodes_inactive_idx'))).toBe(true);
+    // No step reads a whole large table without an index (aliases: e, c, g, a).
+    const bare = plans.flatMap((p) => p.plan.filter((s) => /^SCAN (e|c|g|a|episodes|contacts|goals|contact_attempts)$/.test(s)).map((s) => `${s} in ${p.sql}`));
+    expect(bare).toEqual([]);
+    close();
+  });
+
+  it('a person’s record and a caseload page look rows up by key', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(300, 6));
+    ctx.session!.db.exec('ANALYZE');
+    const record = await plansOf(ctx, 'people.get', { id: 7 });
+    const recordSteps = record.flatMap((p) => p.plan);
+    expect(recordSteps.filter((s) => LARGE.some((t) => s === `SCAN ${t}`))).toEqual([]);
+    const page = await plansOf(ctx, 'people.list', { limit: 100 });
+    const pageSteps = page.flatMap((p) => p.plan);
+    // Newest first walks the people table by its key and stops after a page.
+    expect(pageSteps.filter((s) => /^SCAN e\b|^SCAN episodes\b/.test(s))).toEqual([]);
+    expect(pageSteps.some((s) => s.includes('SEARCH e USING INTEGER PRIMARY KEY'))).toBe(true);
+    close();
+  });
+});
+
