@@ -1,0 +1,103 @@
+// Exports, export profiles, the export log, and the in-app reports.
+import { dataQuality } from '../../../db/queries/dataQuality';
+import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
+import { returnInputs } from '../../../db/queries/returns';
+import { custom, previousPeriod, type Period } from '../../domain/export/periods';
+import { PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
+import { MONTHLY_RETURN_ID } from '../../domain/export/request';
+import { DomainError } from '../../domain/result';
+import { fieldErrors } from '../../domain/validation';
+import type { AppContext } from '../context';
+import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
+import { session } from './context';
+import type { HandlerMap } from './types';
+
+const withLabel = (p: { kind: Period['kind']; start: string; end: string; label?: string }): Period => ({ ...p, label: p.label ?? custom(p.start, p.end).label });
+
+function resolve(ctx: AppContext, profileId: string) {
+  const s = session(ctx);
+  if (profileId === MONTHLY_RETURN_ID) return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
+  const profile = findProfile(s.ws.orm, profileId);
+  return { s, profile, name: profile.name };
+}
+
+export const exportHandlers = {
+  'exports.profiles': (ctx) => listProfiles(session(ctx).ws.orm),
+  'exports.saveProfile': (ctx, input) => {
+    const s = session(ctx);
+    return saveProfile(s.ws.orm, input, s.actor);
+  },
+  'exports.deleteProfile': (ctx, input) => deleteProfile(session(ctx).ws.orm, input.id),
+  'exports.importProfile': (ctx, input) => {
+    const s = session(ctx);
+    let json: unknown;
+    try {
+      json = JSON.parse(input.json);
+    } catch {
+      throw new DomainError('VALIDATION', 'This file is not an export profile: it could not be read as JSON. Nothing was imported.');
+    }
+    const parsed = profileFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      throw new DomainError('VALIDATION', `This profile file has problems, so nothing was imported: ${Object.values(fields).slice(0, 3).join(' ')}`, fields);
+    }
+    return saveProfile(s.ws.orm, parsed.data.profile, s.actor);
+  },
+  'exports.profileFile': (ctx, input) => {
+    const profile = findProfile(session(ctx).ws.orm, input.id);
+    return { fileName: `${profile.id}.profile.json`, json: JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2) };
+  },
+  'exports.preview': (ctx, input) => {
+    const { s, profile, name } = resolve(ctx, input.profileId);
+    return preview(sourceFor(s.ws.orm, profile, withLabel(input.period), s.today), name);
+  },
+  'exports.run': async (ctx, input) => {
+    const { s, profile, name } = resolve(ctx, input.profileId);
+    const period = withLabel(input.period);
+    const source = sourceFor(s.ws.orm, profile, period, s.today);
+    if (source.identifiable && !input.confirmIdentifiable) {
+      throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
+    }
+    // The save dialog offers the right type: a ZIP when it will be encrypted.
+    const fileName = exportFileName(input.profileId, period).replace(/\.csv$/, input.zipPassword ? '.zip' : '.csv');
+    const destination = await ctx.exportDestination(fileName);
+    if (!destination) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
+    ctx.exportProgress = { running: true, done: 0, total: source.total };
+    try {
+      const written = await writeExport(source, { destination, zipPassword: input.zipPassword, onProgress: (p) => (ctx.exportProgress = p) });
+      const savedName = written.path.split(/[\\/]/).pop()!;
+      logExport(
+        s.ws.orm,
+        { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable: source.identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
+        s.actor,
+      );
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: source.identifiable, encrypted: !!input.zipPassword };
+    } finally {
+      ctx.exportProgress = { running: false, done: ctx.exportProgress.done, total: ctx.exportProgress.total };
+    }
+  },
+  'exports.progress': (ctx) => ctx.exportProgress,
+  'exports.log': (ctx) => listExportLog(session(ctx).ws.orm),
+  'reports.monthly': (ctx, input) => {
+    const s = session(ctx);
+    const period = withLabel(input.period);
+    const before = previousPeriod(period);
+    return { period, previousPeriod: before, current: returnInputs(s.ws.orm, period), previous: returnInputs(s.ws.orm, before) };
+  },
+  'reports.dataQuality': (ctx) => {
+    const s = session(ctx);
+    return dataQuality(s.ws.orm, s.today, s.settings());
+  },
+} satisfies HandlerMap<
+  | 'exports.profiles'
+  | 'exports.saveProfile'
+  | 'exports.deleteProfile'
+  | 'exports.importProfile'
+  | 'exports.profileFile'
+  | 'exports.preview'
+  | 'exports.run'
+  | 'exports.progress'
+  | 'exports.log'
+  | 'reports.monthly'
+  | 'reports.dataQuality'
+>;

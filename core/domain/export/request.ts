@@ -1,0 +1,62 @@
+// What the UI asks for when it previews or runs an export.
+import { z } from 'zod';
+import { periodSchema } from './periods';
+
+export const MONTHLY_RETURN_ID = 'monthly_return';
+
+export const exportRequestSchema = z.object({
+  /** A profile id, or "monthly_return" for the aggregate return. */
+  profileId: z.string().min(1).max(40),
+  period: periodSchema,
+});
+
+export const runExportSchema = exportRequestSchema.extend({
+  /** Identifiable exports need the worker to have confirmed they meant it. */
+  confirmIdentifiable: z.boolean().optional().default(false),
+  /** Set to save as an AES-256 ZIP that 7-Zip opens with this password. */
+  zipPassword: z
+    .string()
+    .min(12, { error: 'Use at least 12 characters for the ZIP password.' })
+    .max(200)
+    .optional(),
+});
+export type RunExportInput = z.input<typeof runExportSchema>;
+
+export interface ExportPreview {
+  header: string[];
+  rows: string[][];
+  total: number;
+  identifiable: boolean;
+  profileName: string;
+}
+
+export interface ExportResult {
+  fileName: string;
+  /** Where it was saved (Electron) or a download address (harness). */
+  location: string;
+  rows: number;
+  sha256: string;
+  identifiable: boolean;
+  encrypted: boolean;
+}
+
+export interface ExportProgress {
+  running: boolean;
+  done: number;
+  total: number;
+}
+
+export interface ExportLogEntry {
+  id: number;
+  exportedAt: string;
+  memberName: string;
+  profileId: string;
+  profileName: string;
+  periodStart: string;
+  periodEnd: string;
+  rows: number;
+  identifiable: boolean;
+  encrypted: boolean;
+  sha256: string;
+  fileName: string;
+}

@@ -1,0 +1,58 @@
+// Saved and imported export profiles, and the export log.
+import { desc, eq } from 'drizzle-orm';
+import { BUILT_IN_PROFILES, profileSchema, type ExportProfile } from '../../core/domain/export/profile';
+import type { ExportLogEntry } from '../../core/domain/export/request';
+import { DomainError } from '../../core/domain/result';
+import { exportLog, exportProfiles } from '../schema';
+import type { Orm } from '../workspace';
+import { created, memberNames, updated, type Actor } from './stamps';
+
+export function listProfiles(orm: Orm): ExportProfile[] {
+  const saved = orm
+    .select()
+    .from(exportProfiles)
+    .all()
+    .flatMap((r) => {
+      // A stored profile that no longer validates (a column removed in a later version) is skipped.
+      const parsed = profileSchema.safeParse(r.profile);
+      return parsed.success ? [parsed.data] : [];
+    });
+  return [...BUILT_IN_PROFILES, ...saved.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+export function findProfile(orm: Orm, id: string): ExportProfile {
+  const p = listProfiles(orm).find((x) => x.id === id);
+  if (!p) throw new DomainError('NOT_FOUND', 'That export profile no longer exists.');
+  return p;
+}
+
+export function saveProfile(orm: Orm, profile: ExportProfile, actor: Actor): ExportProfile[] {
+  if (BUILT_IN_PROFILES.some((b) => b.id === profile.id)) {
+    throw new DomainError('CONFLICT', 'Built-in profiles cannot be changed: save it under a new id.', { id: 'This id belongs to a built-in profile.' });
+  }
+  orm.insert(exportProfiles)
+    .values({ id: profile.id, profile, ...created(actor) })
+    .onConflictDoUpdate({ target: exportProfiles.id, set: { profile, ...updated(actor) } })
+    .run();
+  return listProfiles(orm);
+}
+
+export function deleteProfile(orm: Orm, id: string): ExportProfile[] {
+  orm.delete(exportProfiles).where(eq(exportProfiles.id, id)).run();
+  return listProfiles(orm);
+}
+
+export function logExport(orm: Orm, entry: Omit<ExportLogEntry, 'id' | 'memberName' | 'exportedAt'>, actor: Actor): void {
+  orm.insert(exportLog).values({ ...entry, exportedAt: actor.now.toISOString(), memberId: actor.memberId }).run();
+}
+
+export function listExportLog(orm: Orm, limit = 200): ExportLogEntry[] {
+  const name = memberNames(orm);
+  return orm
+    .select()
+    .from(exportLog)
+    .orderBy(desc(exportLog.id))
+    .limit(limit)
+    .all()
+    .map(({ memberId, ...r }) => ({ ...r, memberName: name(memberId) }));
+}

@@ -1,0 +1,204 @@
+// Exports on a fixed synthetic caseload: golden files for each built-in profile, every file read
+// back by an independent parser, atomic writing, identifiable exports, encrypted ZIPs, profiles.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { month } from '../../core/domain/export/periods';
+import { PROFILE_FILE_FORMAT } from '../../core/domain/export/profile';
+import { insertPeople } from '../../db/queries/bulk';
+import { syntheticPeople } from '../fixtures/synthetic';
+import { call, must, newWorkspace, tempDir } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const GOLDEN = join(import.meta.dirname, '../fixtures/golden');
+const october = month(2026, 10);
+
+async function fixtureCaseload() {
+  const ws = await newWorkspace(dir);
+  // Fixed people and dates: the same caseload on every machine and every day.
+  insertPeople(ws.ctx.session!, syntheticPeople(1500, 11, new Date('2026-11-01T12:00:00Z')));
+  return ws;
+}
+
+/** Compares with the recorded file; UPDATE_GOLDEN=1 records it again after a deliberate change. */
+function expectGolden(name: string, bytes: Buffer) {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    if (process.env.CI && !existsSync(path)) throw new Error(`golden file ${name} is missing`);
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, bytes);
+  }
+  expect(bytes.equals(readFileSync(path)), `${name} differs from the recorded golden file`).toBe(true);
+}
+
+function readBack(bytes: Buffer): string[][] {
+  return parse(bytes, { bom: true, relax_column_count: false, record_delimiter: '\r\n' }) as string[][];
+}
+
+describe('built-in profiles', () => {
+  it('referrals: one row per referral received in the period, pseudonymised, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const result = await must(ctx, 'exports.run', { profileId: 'referrals', period: october });
+    expect(result).toMatchObject({ fileName: 'referrals_2026-10-01_2026-10-31.csv', identifiable: false, encrypted: false });
+    const bytes = readFileSync(result.location);
+    expectGolden('referrals_2026-10.csv', bytes);
+    const rows = readBack(bytes);
+    expect(rows[0].slice(0, 4)).toEqual(['Case ID', 'Referral ID', 'Referral date', 'Referral source']);
+    expect(rows.length - 1).toBe(result.rows);
+    expect(result.rows).toBeGreaterThan(0);
+    expect(rows.slice(1).every((r) => r[2] >= '2026-10-01' && r[2] <= '2026-10-31')).toBe(true);
+    // No names or NHS Numbers in a pseudonymised file.
+    const text = bytes.toString('utf8');
+    expect(text).not.toMatch(/Testwood|Mockford|Sampleton/);
+    expect(text).not.toMatch(/\b999\d{7}\b/);
+    expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
+    close();
+  });
+
+  it('outcomes: one row per episode active in the period, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const result = await must(ctx, 'exports.run', { profileId: 'outcomes', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('outcomes_2026-10.csv', bytes);
+    const rows = readBack(bytes);
+    const header = rows[0];
+    expect(header).toContain('PHQ-9 baseline');
+    expect(rows.slice(1).every((r) => r.length === header.length)).toBe(true);
+    close();
+  });
+
+  it('monthly return: long format, small numbers hidden, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('monthly_return_2026-10.csv', bytes);
+    const rows = readBack(bytes);
+    expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
+    const counts = rows.slice(1).filter((r) => !['percent', 'average', 'percent_engaged', 'percent_improved'].includes(r[3]));
+    expect(counts.every((r) => r[4] === '*' || r[4] === '0' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
+    expect(counts.some((r) => r[4] === '*')).toBe(true);
+    expect(counts.some((r) => Number(r[4]) > 7)).toBe(true);
+    expect(rows.slice(1).every((r) => r[0] === '2026-10-01/2026-10-31')).toBe(true);
+    const measures = new Set(rows.slice(1).map((r) => r[1]));
+    for (const m of ['referrals_received', 'people_supported', 'contacts_attended', 'dna_rate', 'average_contacts_per_person', 'newly_diagnosed', 'improved_wellbeing']) {
+      expect(measures.has(m), m).toBe(true);
+    }
+    close();
+  });
+});
+
+describe('writing files', () => {
+  it('a failed export leaves no file and no half file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const readonly = join(dir, 'nowhere', 'missing-folder', 'x.csv');
+    ctx.exportDestination = async () => readonly;
+    const r = await call(ctx, 'exports.run', { profileId: 'referrals', period: october });
+    expect(r.ok).toBe(false);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+    // A cancelled save dialog saves nothing and says so.
+    ctx.exportDestination = async () => null;
+    expect(await call(ctx, 'exports.run', { profileId: 'referrals', period: october })).toEqual({ ok: false, error: expect.objectContaining({ code: 'CANCELLED' }) });
+    close();
+  });
+
+  it('leaves no temporary file beside a finished export', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.run', { profileId: 'referrals', period: october });
+    expect(readdirSync(join(dir, 'exports'))).toEqual(['referrals_2026-10-01_2026-10-31.csv']);
+    close();
+  });
+
+  it('an identifiable export needs confirmation, and is logged as identifiable', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveProfile', { id: 'named', name: 'Named list', dataset: 'referrals', identifiable: true, columns: [{ id: 'case_id' }, { id: 'preferred_name' }, { id: 'nhs_number', header: 'NHS_NO' }] });
+    const refused = await call(ctx, 'exports.run', { profileId: 'named', period: october });
+    expect(refused.ok ? 'exported' : refused.error.code).toBe('CONFLICT');
+    const done = await must(ctx, 'exports.run', { profileId: 'named', period: october, confirmIdentifiable: true });
+    const rows = readBack(readFileSync(done.location));
+    expect(rows[0]).toEqual(['Case ID', 'Preferred name', 'NHS_NO']);
+    const log = await must(ctx, 'exports.log', {});
+    expect(log[0]).toMatchObject({ profileId: 'named', identifiable: true, rows: done.rows, sha256: done.sha256, memberName: 'Sam Peer', periodStart: '2026-10-01' });
+    // The log names the file, never a person.
+    expect(JSON.stringify(log)).not.toMatch(/Testwood|Mockford/);
+    close();
+  });
+
+  it('saves an AES-256 ZIP that 7-Zip opens with the password', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const r = await must(ctx, 'exports.run', { profileId: 'referrals', period: october, zipPassword: 'correct pony battery' });
+    expect(r).toMatchObject({ fileName: 'referrals_2026-10-01_2026-10-31.zip', encrypted: true });
+    const out = join(dir, 'unzipped');
+    mkdirSync(out);
+    execFileSync('7z', ['x', '-pcorrect pony battery', `-o${out}`, r.location], { stdio: 'ignore' });
+    const rows = readBack(readFileSync(join(out, 'referrals_2026-10-01_2026-10-31.csv')));
+    expect(rows.length - 1).toBe(r.rows);
+    expect(() => execFileSync('7z', ['x', '-pwrong password', `-o${join(dir, 'bad')}`, r.location], { stdio: 'ignore' })).toThrow();
+    close();
+  });
+});
+
+describe('custom profiles', () => {
+  it('round-trips through the profile file a trust sends to its clinics', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const profile = { id: 'trust-q', name: 'Trust quarterly', dataset: 'referrals' as const, columns: [{ id: 'referral_id', header: 'REF' }, { id: 'ethnic_category' }], codeStyle: 'both' as const, dateFormat: 'dmy' as const, delimiter: ';' as const, bom: false, lineEnding: 'lf' as const };
+    await must(ctx, 'exports.saveProfile', profile);
+    const file = await must(ctx, 'exports.profileFile', { id: 'trust-q' });
+    expect(JSON.parse(file.json)).toMatchObject({ format: PROFILE_FILE_FORMAT, version: 1, profile: { id: 'trust-q' } });
+    await must(ctx, 'exports.deleteProfile', { id: 'trust-q' });
+    const imported = await must(ctx, 'exports.importProfile', { json: file.json });
+    expect(imported.find((p) => p.id === 'trust-q')).toMatchObject(profile);
+    const r = await must(ctx, 'exports.run', { profileId: 'trust-q', period: october });
+    const text = readFileSync(r.location, 'utf8');
+    expect(text.startsWith('REF;Ethnic category\n')).toBe(true);
+    close();
+  });
+
+  it('refuses a bad profile file with clear reasons and imports nothing', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const before = await must(ctx, 'exports.profiles', {});
+    expect(await call(ctx, 'exports.importProfile', { json: '{not json' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/could not be read as JSON/) }) });
+    const bad = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: 1, profile: { id: 'x', name: 'X', dataset: 'referrals', columns: [{ id: 'nhs_number' }] } });
+    const r = await call(ctx, 'exports.importProfile', { json: bad });
+    expect(r.ok ? 'imported' : r.error.message).toMatch(/identifies the person/);
+    const newer = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: 9, profile: {} });
+    expect((await call(ctx, 'exports.importProfile', { json: newer })).ok).toBe(false);
+    expect(await must(ctx, 'exports.profiles', {})).toEqual(before);
+    close();
+  });
+});
+
+describe('previews and reports', () => {
+  it('previews the first rows and the total before saving', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const p = await must(ctx, 'exports.preview', { profileId: 'referrals', period: october });
+    expect(p.rows.length).toBeLessThanOrEqual(10);
+    expect(p.total).toBeGreaterThan(0);
+    expect(p.header[0]).toBe('Case ID');
+    close();
+  });
+
+  it('the monthly report compares the period with the one before', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const r = await must(ctx, 'reports.monthly', { period: october });
+    expect(r.previousPeriod).toMatchObject({ start: '2026-09-01', end: '2026-09-30' });
+    expect(r.current.groups.find((g) => g.measure === 'referrals_received' && g.breakdown === 'source')!.total).toBeGreaterThan(0);
+    expect(r.current.attended + r.current.dna).toBeGreaterThan(0);
+    close();
+  });
+
+  it('data quality lists gaps with links to the records', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', { preferredName: 'Gap Person', dateOfBirth: '1980-01-01', referralReceivedOn: '2026-01-05', referralSource: 'self', pathway: 'other' });
+    const q = await must(ctx, 'reports.dataQuality', {});
+    expect(q.missingDemographics).toEqual({ count: 1, items: [expect.objectContaining({ preferredName: 'Gap Person', detail: 'gender identity, ethnic category, sexual orientation, borough' })] });
+    expect(q.neverContacted.count).toBe(1);
+    close();
+  });
+});
+

@@ -1,0 +1,132 @@
+// Periods, CSV encoding and small-number suppression: the rules a trust relies on every month.
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../core/domain/export/catalogue';
+import { csvStringifier, EXCEL_CSV, neutraliseText, toRecord, type CsvFormat } from '../../core/domain/export/csv';
+import { formatCell } from '../../core/domain/export/format';
+import { financialQuarter, financialYear, lastMonth, lastQuarter, month, previousPeriod, quarter } from '../../core/domain/export/periods';
+import { profileSchema } from '../../core/domain/export/profile';
+import { publishedPercent, suppressCount, suppressGroup } from '../../core/domain/export/suppression';
+
+async function csv(format: CsvFormat, header: string[], rows: string[][]): Promise<Buffer> {
+  const s = csvStringifier(format, header);
+  const chunks: Buffer[] = [];
+  s.on('data', (c: Buffer | string) => chunks.push(Buffer.from(c)));
+  const done = new Promise((r) => s.on('end', r));
+  for (const r of rows) s.write(toRecord(r));
+  s.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+describe('periods', () => {
+  it('months know their lengths, leap days included', () => {
+    expect(month(2028, 2)).toMatchObject({ start: '2028-02-01', end: '2028-02-29', label: 'February 2028' });
+    expect(month(2026, 2).end).toBe('2026-02-28');
+    expect(month(2026, 12)).toMatchObject({ start: '2026-12-01', end: '2026-12-31' });
+  });
+
+  it('a UK financial year runs 1 April to 31 March, with quarters from April', () => {
+    expect(financialYear(2026)).toMatchObject({ start: '2026-04-01', end: '2027-03-31', label: 'Financial year 2026/27' });
+    expect(financialQuarter(2026, 1)).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(financialQuarter(2026, 4)).toMatchObject({ start: '2027-01-01', end: '2027-03-31' });
+    expect(quarter(2026, 1)).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+  });
+
+  it('"last month" and "last quarter" are one step back, across year ends', () => {
+    expect(lastMonth('2026-01-15')).toMatchObject({ start: '2025-12-01', end: '2025-12-31' });
+    expect(lastMonth('2026-11-21')).toMatchObject({ start: '2026-10-01', end: '2026-10-31' });
+    expect(lastQuarter('2026-11-21')).toMatchObject({ start: '2026-07-01', end: '2026-09-30', kind: 'financial_quarter' });
+    expect(lastQuarter('2026-04-01')).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+    expect(lastQuarter('2026-03-31')).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
+  });
+
+  it('31 March and 1 April fall in different financial years', () => {
+    const fy = financialYear(2025);
+    expect('2026-03-31' >= fy.start && '2026-03-31' <= fy.end).toBe(true);
+    expect('2026-04-01' <= fy.end).toBe(false);
+  });
+
+  it('the period before has the same kind and length', () => {
+    expect(previousPeriod(month(2026, 3))).toMatchObject({ start: '2026-02-01', end: '2026-02-28' });
+    expect(previousPeriod(financialQuarter(2026, 1))).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+    expect(previousPeriod({ kind: 'custom', start: '2026-03-25', end: '2026-04-03', label: '' })).toMatchObject({ start: '2026-03-15', end: '2026-03-24' });
+  });
+
+  it('the October clock change does not move a month’s edges (dates, not instants)', () => {
+    // 25 October 2026: BST ends. The month is still 1–31 October.
+    expect(month(2026, 10)).toMatchObject({ start: '2026-10-01', end: '2026-10-31' });
+    expect(month(2026, 3)).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+  });
+});
+
+describe('CSV for Excel', () => {
+  it('has a byte-order mark, CRLF line ends and one header row', async () => {
+    const out = await csv(EXCEL_CSV, ['a', 'b'], [['1', '2'], ['3', '4']]);
+    expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(out.toString('utf8').slice(1)).toBe('a,b\r\n1,2\r\n3,4\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks, doubling inner quotes', async () => {
+    const out = (await csv({ ...EXCEL_CSV, bom: false }, ['x'], [['a,b'], ['say "hi"'], ['two\nlines']])).toString();
+    expect(out).toBe('x\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n');
+  });
+
+  it('neutralises every formula-injection cell, and an independent parser reads back the same cells', async () => {
+    const corpus = ['=HYPERLINK("http://x.invalid","click")', '+1', '-2+3', '@SUM(A1:A9)', '\tTAB', '\rCR', '\nLF', '\0NUL', 'plain', 'a "quote"', 'comma, here', 'line\r\nbreak'];
+    const cells = corpus.map(neutraliseText);
+    const out = await csv(EXCEL_CSV, ['cell'], cells.map((c) => [c]));
+    const back = parse(out, { bom: true, columns: true, relax_column_count: false }) as { cell: string }[];
+    expect(back.map((r) => r.cell)).toEqual(cells);
+    for (const value of back.map((r) => r.cell).slice(0, 8)) expect(value.startsWith("'")).toBe(true);
+    // Each neutralised cell is quoted in the file too.
+    expect(out.toString()).toContain(`"'=HYPERLINK(""http://x.invalid"",""click"")"`);
+  });
+
+  it('keeps identifiers as text with their leading zeros, and dates as asked', () => {
+    const hospital = CATALOGUE.referrals.find((c) => c.id === 'hospital_number')!;
+    const dob = CATALOGUE.referrals.find((c) => c.id === 'date_of_birth')!;
+    const ethnic = CATALOGUE.referrals.find((c) => c.id === 'ethnic_category')!;
+    expect(formatCell('00123456', hospital, { dateFormat: 'iso', codeStyle: 'code' })).toBe('00123456');
+    expect(formatCell('1988-04-12', dob, { dateFormat: 'iso', codeStyle: 'code' })).toBe('1988-04-12');
+    expect(formatCell('1988-04-12', dob, { dateFormat: 'dmy', codeStyle: 'code' })).toBe('12/04/1988');
+    expect(formatCell('N', ethnic, { dateFormat: 'iso', codeStyle: 'both' })).toBe('N Black African');
+    expect(formatCell('N', ethnic, { dateFormat: 'iso', codeStyle: 'label' })).toBe('Black African');
+  });
+});
+
+describe('small numbers', () => {
+  const seven = { threshold: 7, roundToFive: false };
+  it('hides 1 to 7, shows zero and larger counts', () => {
+    expect([0, 1, 7, 8, 120].map((n) => suppressCount(n, seven))).toEqual([0, '*', '*', 8, 120]);
+  });
+
+  it('hides a second cell when the total would give a lone hidden one away', () => {
+    expect(suppressGroup([40, 3, 12, 0], seven)).toEqual([40, '*', '*', 0]);
+    expect(suppressGroup([40, 3, 5, 12], seven)).toEqual([40, '*', '*', 12]);
+    expect(suppressGroup([40, 12], seven)).toEqual([40, 12]);
+    // Without a published total there is nothing to work back from.
+    expect(suppressGroup([40, 3, 12], seven, false)).toEqual([40, '*', 12]);
+  });
+
+  it('rounds to the nearest 5 when asked, and works percentages from the published numbers', () => {
+    const round = { threshold: 7, roundToFive: true };
+    expect(suppressGroup([42, 18, 11], round)).toEqual([40, 20, 10]);
+    expect(publishedPercent(45, 76)).toBe(59.2);
+    expect(publishedPercent('*', 76)).toBe('*');
+    expect(publishedPercent(0, 0)).toBeNull();
+  });
+});
+
+describe('export profiles', () => {
+  it('refuses identifiable columns in a pseudonymised profile, and unknown or doubled columns', () => {
+    const r = profileSchema.safeParse({ id: 'trust', name: 'Trust', dataset: 'referrals', columns: [{ id: 'nhs_number' }, { id: 'shoe_size' }, { id: 'case_id' }, { id: 'case_id' }] });
+    expect(r.success).toBe(false);
+    const messages = r.success ? [] : r.error.issues.map((i) => i.message);
+    expect(messages).toEqual([
+      '“NHS Number” identifies the person: it needs a profile marked identifiable.',
+      'There is no column called “shoe_size” in referrals exports.',
+      '“case_id” is chosen twice.',
+    ]);
+  });
+});
