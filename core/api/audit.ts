@@ -1,0 +1,34 @@
+// What each call writes to the audit log: the method, who, and which record by id. Never a
+// name or a note. Reads that show a person's record are audited too.
+import type { AuditInput } from '../../db/queries/audit';
+import type { MethodName } from './contract';
+
+type Described = Omit<AuditInput, 'at' | 'memberId'>;
+
+const personOf = (value: unknown) => ((value as { id?: unknown })?.id as number | undefined) ?? null;
+
+/** Null: not audited (status checks, lists, previews, progress). */
+export function describeCall(name: MethodName, input: unknown, value: unknown): Described | null {
+  const i = input as Record<string, unknown>;
+  if (name === 'people.get') return { action: 'person.viewed', entity: 'person', entityId: i.id as number };
+  if (name === 'exports.run') {
+    const v = value as { rows: number; sha256: string; identifiable: boolean; encrypted: boolean; fileName: string };
+    const period = i.period as { start: string; end: string };
+    return {
+      action: name,
+      entity: 'export',
+      detail: { profileId: i.profileId as string, periodStart: period.start, periodEnd: period.end, rows: v.rows, sha256: v.sha256, identifiable: v.identifiable, encrypted: v.encrypted },
+    };
+  }
+  if (/^(people\.(create|update)|episodes\.|attempts\.|contacts\.|goals\.|signposting\.|risks\.|assessments\.|engagement\.)/.test(name)) {
+    return { action: name, entity: 'person', entityId: personOf(value) };
+  }
+  if (name.startsWith('groups.') && name !== 'groups.list' && name !== 'groups.get') return { action: name, entity: 'group', entityId: (value as { id: number }).id };
+  if (/^(settings\.update|sites\.save|licences\.confirm|exports\.(saveProfile|deleteProfile|importProfile))$/.test(name)) {
+    // Which settings changed, not their values: an escalation route is free text.
+    return { action: name, entity: 'settings', detail: { keys: Object.keys(i).sort().join(',') } };
+  }
+  if (name === 'backups.create') return { action: name, entity: 'backup', detail: { fileName: (value as { fileName: string }).fileName } };
+  if (name === 'session.unlock' || name === 'session.recover' || name === 'workspace.create') return { action: name, entity: 'session' };
+  return null;
+}

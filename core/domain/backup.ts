@@ -1,0 +1,39 @@
+// Backups as the coordinator sees them.
+import { z } from 'zod';
+
+export interface BackupInfo {
+  fileName: string;
+  takenAt: string;
+  bytes: number;
+}
+
+/** Row counts of the main tables, to check a backup (and show what a restore brings back). */
+export type TableCounts = Record<string, number>;
+
+export interface BackupCheck {
+  fileName: string;
+  takenAt: string;
+  counts: TableCounts;
+}
+
+const secret = {
+  passphrase: z.string().min(1).max(1024).optional(),
+  recoveryKey: z.string().min(1).max(100).optional(),
+};
+
+export const backupFileSchema = z
+  .object({
+    /** A backup file name in the backup folder, or a full path (restoring on a new PC). */
+    path: z.string().min(1).max(1000),
+    ...secret,
+  })
+  .refine((v) => v.passphrase || v.recoveryKey, { error: 'Enter the passphrase or the recovery key that opened the caseload when the backup was taken.', path: ['passphrase'] });
+
+export const restoreSchema = z
+  .object({
+    path: z.string().min(1).max(1000),
+    ...secret,
+    /** The person has seen the backup's date and counts and confirmed. */
+    confirm: z.literal(true, { error: 'Confirm the restore.' }),
+  })
+  .refine((v) => v.passphrase || v.recoveryKey, { error: 'Enter the passphrase or the recovery key.', path: ['passphrase'] });

@@ -1,0 +1,92 @@
+// The audit log: what is recorded, that it holds no identifiable text, that it cannot be changed,
+// and that the chain shows tampering. Sign-in protection.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, daysAgo, must, newWorkspace, PASSPHRASE, referral, tempDir, testContext } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('audit log', () => {
+  it('records sign-in, viewing and changing a record, exports and lock, with ids only', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const p = await must(ctx, 'people.create', { preferredName: 'Zebedee Uniquename', nhsNumber: '943 476 5919', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    await must(ctx, 'people.get', { id: p.id });
+    await must(ctx, 'contacts.create', { episodeId: p.episodes[0].id, contactOn: daysAgo(1), mode: 'phone', type: 'one_to_one', attendance: 'attended', note: 'Private note text' });
+    await must(ctx, 'exports.run', { profileId: 'referrals', period: { kind: 'custom', start: daysAgo(30), end: daysAgo(0) } });
+    await must(ctx, 'settings.update', { escalationRoute: 'Call the duty clinician on extension 1234' });
+    close();
+    await must(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    const all = await must(ctx, 'audit.list', {});
+    // The daily backup runs beside the session, so its entry may fall anywhere in the order.
+    expect(all.filter((e) => e.action === 'backup.created')).toHaveLength(1);
+    const entries = all.filter((e) => !e.action.startsWith('backup.'));
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'workspace.create',
+      'people.create',
+      'person.viewed',
+      'contacts.create',
+      'exports.run',
+      'settings.update',
+      'session.lock',
+      'session.unlock',
+    ]);
+    expect(entries.find((e) => e.action === 'person.viewed')).toMatchObject({ entity: 'person', entityId: p.id, memberName: 'Sam Peer' });
+    expect(JSON.parse(entries.find((e) => e.action === 'exports.run')!.detail!)).toMatchObject({ profileId: 'referrals', rows: 1, identifiable: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const text = JSON.stringify(entries);
+    for (const secret of ['Zebedee', 'Uniquename', '9434765919', 'Private note', 'extension 1234']) expect(text).not.toContain(secret);
+    expect(await must(ctx, 'audit.verify', {})).toEqual({ ok: true, entries: 9, brokenAt: null });
+    close();
+  });
+
+  it('cannot be changed or removed, and a broken link is reported', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', { preferredName: 'A B', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    const db = ctx.session!.db;
+    expect(() => db.exec("UPDATE audit_log SET action = 'nothing'")).toThrow(/cannot be changed/);
+    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/cannot be changed/);
+    // Someone with the key and a SQLite tool removes the guard and edits an entry.
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.exec("UPDATE audit_log SET entity_id = 999 WHERE action = 'people.create'");
+    const v = await must(ctx, 'audit.verify', {});
+    expect(v).toMatchObject({ ok: false, brokenAt: 2 });
+    close();
+  });
+
+  it('filters by action and by record', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const p = await must(ctx, 'people.create', { preferredName: 'A B', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    await must(ctx, 'people.get', { id: p.id });
+    await must(ctx, 'people.get', { id: p.id });
+    expect((await must(ctx, 'audit.list', { action: 'person.viewed' })).length).toBe(2);
+    expect((await must(ctx, 'audit.list', { entity: 'person', entityId: p.id })).length).toBe(3);
+    close();
+  });
+});
+
+describe('sign-in protection', () => {
+  it('slows wrong passphrases down after three, and audits them at the next sign-in', async () => {
+    const { close } = await newWorkspace(dir);
+    close();
+    const ctx = testContext(dir);
+    for (let i = 0; i < 4; i++) expect((await call(ctx, 'session.unlock', { passphrase: `wrong guess number ${i}` })).ok).toBe(false);
+    // The fifth try comes too soon, even with the right passphrase.
+    const early = await call(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(early).toEqual({ ok: false, error: expect.objectContaining({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/Wait \d+ seconds? and try again/) }) });
+    // A restarted app remembers the wait.
+    const restarted = testContext(dir);
+    expect((await call(restarted, 'session.unlock', { passphrase: PASSPHRASE })).ok).toBe(false);
+    // Once the wait is over, the right passphrase works and the failures are in the audit log.
+    const state = JSON.parse(readFileSync(join(dir, 'caseload.signin'), 'utf8')) as { failures: string[] };
+    const past = state.failures.map((_, i) => new Date(Date.now() - 3_600_000 + i).toISOString());
+    writeFileSync(join(dir, 'caseload.signin'), JSON.stringify({ failures: past }));
+    await must(restarted, 'session.unlock', { passphrase: PASSPHRASE });
+    const failed = await must(restarted, 'audit.list', { action: 'session.failed_sign_in' });
+    expect(failed).toHaveLength(4);
+    expect(readdirSync(dir)).not.toContain('caseload.signin');
+    await must(restarted, 'session.lock', {});
+  });
+});
