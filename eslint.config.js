@@ -83,4 +83,10 @@ export default tseslint.config(
     files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Plain CommonJS helpers run as child processes (no TypeScript loader there).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -45,6 +45,9 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
     // FULL: an acknowledged write survives power loss, not only an app crash.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // Every page read from disk is decrypted and checked (SQLCipher HMAC); SQLite's default 2 MB
+    // cache made My day decrypt the same pages again and again. 64 MB holds a large caseload.
+    db.pragma('cache_size = -65536');
     migrate(db, options.migrations);
     return db;
   } catch (e) {

@@ -1,7 +1,19 @@
-// The caseload schema. Dates are ISO text (CCYY-MM-DD), timestamps ISO 8601 UTC text.
-// Change it, then `npm run db:generate` to write the next SQL migration.
+// The caseload schema. Dates are ISO text (CCYY-MM-DD), timestamps ISO 8601 UTC text. Every
+// record keeps who recorded it and when. Change it, then `npm run db:generate` to write the
+// next SQL migration (and add an upgrade test for it).
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+const stamps = {
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => members.id),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by')
+    .notNull()
+    .references(() => members.id),
+};
 
 /** Workspace facts: its id, organisation name, created-at. One row per key. */
 export const workspaceMeta = sqliteTable('workspace_meta', {
@@ -23,6 +35,14 @@ export const members = sqliteTable('members', {
   createdAt: text('created_at').notNull(),
 });
 
+/** Clinic sites with their ODS codes, editable in settings. */
+export const sites = sqliteTable('sites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  odsCode: text('ods_code').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
 export const people = sqliteTable(
   'people',
   {
@@ -31,14 +51,36 @@ export const people = sqliteTable(
     preferredName: text('preferred_name').notNull(),
     /** Ten digits without spaces, or null: optional in sexual-health services. */
     nhsNumber: text('nhs_number'),
+    hospitalNumber: text('hospital_number'),
     dateOfBirth: text('date_of_birth').notNull(),
+    genderIdentity: text('gender_identity'),
+    sexualOrientation: text('sexual_orientation'),
+    ethnicCategory: text('ethnic_category'),
+    borough: text('borough'),
+    firstLanguage: text('first_language'),
+    interpreterNeeded: integer('interpreter_needed', { mode: 'boolean' }).notNull().default(false),
+    phone: text('phone'),
+    email: text('email'),
+    /** JSON array of channel codes the person agreed to. */
+    contactConsent: text('contact_consent', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    safeToLeaveMessage: integer('safe_to_leave_message', { mode: 'boolean' }).notNull().default(false),
+    diagnosisMonth: text('diagnosis_month'),
+    clinicSiteId: integer('clinic_site_id').references(() => sites.id),
+    /** The person's newest episode, kept here so the caseload list joins it directly. */
+    latestEpisodeId: integer('latest_episode_id'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by')
       .notNull()
       .references(() => members.id),
     updatedAt: text('updated_at').notNull(),
+    updatedBy: integer('updated_by').references(() => members.id),
   },
-  (t) => [index('people_nhs_number_idx').on(t.nhsNumber), index('people_name_idx').on(sql`lower(${t.preferredName})`)],
+  (t) => [
+    index('people_nhs_number_idx').on(t.nhsNumber),
+    index('people_name_idx').on(sql`lower(${t.preferredName})`),
+    index('people_hospital_number_idx').on(t.hospitalNumber),
+    index('people_birth_idx').on(t.dateOfBirth),
+  ],
 );
 
 /** An episode of support: starts with a referral, ends with a closure. */
@@ -50,10 +92,302 @@ export const episodes = sqliteTable(
       .notNull()
       .references(() => people.id),
     referralReceivedOn: text('referral_received_on').notNull(),
+    referralSource: text('referral_source').notNull().default('other'),
+    pathway: text('pathway').notNull().default('other'),
+    referrerOrganisation: text('referrer_organisation'),
+    referralReasons: text('referral_reasons'),
+    reEngaging: integer('re_engaging', { mode: 'boolean' }).notNull().default(false),
+    /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
+    newlyDiagnosed: integer('newly_diagnosed', { mode: 'boolean' }).notNull().default(false),
+    referralStatus: text('referral_status').notNull().default('received'),
+    firstContactOn: text('first_contact_on'),
+    /** Latest attended contact: kept here so lists and My day need not scan every contact. */
+    lastContactOn: text('last_contact_on'),
+    /** Set while closed; the history of closures and reopenings is in episode_closures. */
+    closedOn: text('closed_on'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    updatedAt: text('updated_at').notNull().default(''),
+    updatedBy: integer('updated_by').references(() => members.id),
+  },
+  (t) => [
+    index('episodes_person_idx').on(t.personId),
+    // Partial indexes for My day: each holds only the rows its list can show. The WHERE text must
+    // match the queries in db/queries/people.ts (WAITING_SQL, INACTIVE_SQL) for SQLite to use them.
+    index('episodes_waiting_idx')
+      .on(t.referralReceivedOn)
+      .where(sql`closed_on IS NULL AND first_contact_on IS NULL AND referral_status IN ('received', 'contact_attempted')`),
+    index('episodes_inactive_idx')
+      .on(sql`coalesce(${t.lastContactOn}, ${t.firstContactOn})`)
+      .where(sql`closed_on IS NULL AND first_contact_on IS NOT NULL`),
+    index('episodes_last_contact_idx').on(t.lastContactOn),
+  ],
+);
+
+export const episodeClosures = sqliteTable(
+  'episode_closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    closedOn: text('closed_on').notNull(),
+    reason: text('reason').notNull(),
+    summary: text('summary'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    reopenedAt: text('reopened_at'),
+    reopenedBy: integer('reopened_by').references(() => members.id),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [index('closures_episode_idx').on(t.episodeId)],
+);
+
+export const contactAttempts = sqliteTable(
+  'contact_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    attemptedOn: text('attempted_on').notNull(),
+    method: text('method').notNull(),
+    outcome: text('outcome').notNull(),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('attempts_episode_idx').on(t.episodeId)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    contactOn: text('contact_on').notNull(),
+    startTime: text('start_time'),
+    minutes: integer('minutes'),
+    mode: text('mode').notNull(),
+    type: text('type').notNull(),
+    /** Null while planned. */
+    attendance: text('attendance'),
+    topics: text('topics', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [
+    index('contacts_episode_idx').on(t.episodeId, t.contactOn),
+    index('contacts_date_idx').on(t.contactOn),
+    // Planned contacts (no attendance yet) are few among many: My day reads only these.
+    index('contacts_planned_idx').on(t.contactOn).where(sql`attendance IS NULL`),
+  ],
+);
+
+export const goals = sqliteTable(
+  'goals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    description: text('description').notNull(),
+    area: text('area').notNull(),
+    setOn: text('set_on').notNull(),
+    reviewBy: text('review_by'),
+    status: text('status').notNull().default('open'),
+    ...stamps,
+  },
+  (t) => [index('goals_episode_idx').on(t.episodeId), index('goals_due_idx').on(t.reviewBy).where(sql`status = 'open'`)],
+);
+
+export const goalReviews = sqliteTable(
+  'goal_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id),
+    reviewedOn: text('reviewed_on').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by')
       .notNull()
       .references(() => members.id),
   },
-  (t) => [index('episodes_person_idx').on(t.personId)],
+  (t) => [index('goal_reviews_goal_idx').on(t.goalId)],
+);
+
+export const signposting = sqliteTable(
+  'signposting',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    serviceType: text('service_type').notNull(),
+    madeOn: text('made_on').notNull(),
+    organisation: text('organisation'),
+    outcome: text('outcome').notNull().default('pending'),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('signposting_episode_idx').on(t.episodeId)],
+);
+
+export const riskFlags = sqliteTable(
+  'risk_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    episodeId: integer('episode_id').references(() => episodes.id),
+    raisedOn: text('raised_on').notNull(),
+    description: text('description').notNull(),
+    actionTaken: text('action_taken'),
+    escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
+    escalatedOn: text('escalated_on'),
+    resolvedOn: text('resolved_on'),
+    resolvedBy: integer('resolved_by').references(() => members.id),
+    resolutionNote: text('resolution_note'),
+    ...stamps,
+  },
+  (t) => [index('risk_person_idx').on(t.personId), index('risk_open_idx').on(t.resolvedOn)],
+);
+
+export const groupEvents = sqliteTable(
+  'group_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    title: text('title'),
+    heldOn: text('held_on').notNull(),
+    startTime: text('start_time'),
+    facilitator: text('facilitator').notNull(),
+    siteId: integer('site_id').references(() => sites.id),
+    notes: text('notes'),
+    ...stamps,
+  },
+  (t) => [index('group_events_date_idx').on(t.heldOn)],
+);
+
+export const groupParticipants = sqliteTable(
+  'group_participants',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => groupEvents.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    registered: integer('registered', { mode: 'boolean' }).notNull(),
+    /** Null until the event has happened. */
+    attended: integer('attended', { mode: 'boolean' }),
+    ...stamps,
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.personId] }), index('group_participants_person_idx').on(t.personId)],
+);
+
+
+/** Outcome assessments: item responses as given; scores derived with a scoring version. */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    instrument: text('instrument').notNull(),
+    completedOn: text('completed_on').notNull(),
+    method: text('method').notNull(),
+    responses: text('responses', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    /** Derived: score id → value, kept for reports; worked out again when the scoring version changes. */
+    scores: text('scores', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    primaryScore: real('primary_score').notNull(),
+    prorated: integer('prorated', { mode: 'boolean' }).notNull().default(false),
+    scoringVersion: integer('scoring_version').notNull(),
+    ...stamps,
+  },
+  (t) => [index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn)],
+);
+
+/** What the clinic tells us about engagement with care, reviewed over the episode. */
+export const engagementReviews = sqliteTable(
+  'engagement_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    reviewedOn: text('reviewed_on').notNull(),
+    viralLoadUndetectable: integer('viral_load_undetectable', { mode: 'boolean' }),
+    viralLoadOn: text('viral_load_on'),
+    adherence: text('adherence'),
+    appointmentsKept: integer('appointments_kept'),
+    appointmentsMissed: integer('appointments_missed'),
+    reengagedInCare: integer('reengaged_in_care', { mode: 'boolean' }),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('engagement_episode_idx').on(t.episodeId, t.reviewedOn)],
+);
+
+/** Export profiles a coordinator saved or imported (the built-in ones live in code). */
+export const exportProfiles = sqliteTable('export_profiles', {
+  id: text('id').primaryKey(),
+  /** The profile as JSON, validated by core/domain/export/profile on every read. */
+  profile: text('profile', { mode: 'json' }).$type<unknown>().notNull(),
+  ...stamps,
+});
+
+/** Every export: who, when, what, how many rows, and the file's SHA-256. Never names a person. */
+export const exportLog = sqliteTable(
+  'export_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    exportedAt: text('exported_at').notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    profileId: text('profile_id').notNull(),
+    profileName: text('profile_name').notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    rows: integer('rows').notNull(),
+    identifiable: integer('identifiable', { mode: 'boolean' }).notNull(),
+    encrypted: integer('encrypted', { mode: 'boolean' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** The file name only: the folder can say who the file was for. */
+    fileName: text('file_name').notNull(),
+  },
+  (t) => [index('export_log_at_idx').on(t.exportedAt)],
+);
+
+/**
+ * The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, each entry
+ * carrying the hash of the one before, so a removed or altered entry shows as a broken link.
+ * It holds ids and codes only: never a name, a note or an NHS Number.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    memberId: integer('member_id'),
+    action: text('action').notNull(),
+    entity: text('entity'),
+    entityId: integer('entity_id'),
+    /** JSON of codes and numbers (profile id, period, rows, file hash). */
+    detail: text('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
 );

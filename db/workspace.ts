@@ -5,6 +5,7 @@ import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { isNetworkPath, NETWORK_PATH_MESSAGE } from '../core/domain/localPath';
 import { DomainError } from '../core/domain/result';
 import { openEncrypted } from './connection';
 import {
@@ -23,7 +24,12 @@ import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
 import { eq } from 'drizzle-orm';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
+// `$client` is the raw better-sqlite3 handle, for the few queries clearer as plain SQL.
+export type Orm = BetterSQLite3Database<typeof schema> & { $client: Db };
+/** Inside a transaction: the same query builder without `$client`. */
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+/** Either: for helpers used both inside and outside transactions. */
+export type Queryable = Orm | Tx;
 
 export interface OpenWorkspace {
   db: Db;
@@ -31,6 +37,8 @@ export interface OpenWorkspace {
   workspaceId: string;
   /** The member whose key opened the workspace: every record they make carries this id. */
   memberId: number;
+  /** A copy of the data key while unlocked, to open and verify backups; zeroed at lock. */
+  dataKey: Buffer;
 }
 
 export interface WorkspaceConfig {
@@ -38,6 +46,10 @@ export interface WorkspaceConfig {
   migrations: Migration[];
   /** Tests may lower the cost; never below OWASP's minimum (enforced by the envelope schema). */
   argon2?: Argon2Params;
+}
+
+function requireLocal(dataDir: string): void {
+  if (isNetworkPath(dataDir)) throw new DomainError('VALIDATION', NETWORK_PATH_MESSAGE);
 }
 
 export function workspacePaths(dataDir: string) {
@@ -49,8 +61,8 @@ export function workspaceExists(dataDir: string): boolean {
   return existsSync(workspacePaths(dataDir).envelope);
 }
 
-function wrap(db: Db, workspaceId: string, memberId: number): OpenWorkspace {
-  return { db, orm: drizzle(db, { schema }), workspaceId, memberId };
+function wrap(db: Db, workspaceId: string, memberId: number, dataKey: Buffer): OpenWorkspace {
+  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(dataKey) };
 }
 
 export async function createWorkspace(
@@ -58,6 +70,7 @@ export async function createWorkspace(
   input: { organisation: string; displayName: string; passphrase: string },
   now: Date = new Date(),
 ): Promise<{ workspace: OpenWorkspace; recoveryKey: string }> {
+  requireLocal(config.dataDir);
   const paths = workspacePaths(config.dataDir);
   if (workspaceExists(config.dataDir)) throw new DomainError('WORKSPACE_EXISTS', 'A caseload is already set up on this computer.');
   if (existsSync(paths.database)) {
@@ -95,7 +108,7 @@ export async function createWorkspace(
       ],
     };
     writeEnvelope(paths.envelope, envelope);
-    return { workspace: wrap(db, workspaceId, memberId), recoveryKey };
+    return { workspace: wrap(db, workspaceId, memberId, dataKey), recoveryKey };
   } catch (e) {
     db.close();
     throw e;
@@ -105,13 +118,14 @@ export async function createWorkspace(
 }
 
 export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string): Promise<OpenWorkspace> {
+  requireLocal(config.dataDir);
   const paths = workspacePaths(config.dataDir);
   const envelope = readEnvelope(paths.envelope);
   const opened = await unlockWithPassphrase(envelope, passphrase);
   if (!opened) throw new DomainError('WRONG_PASSPHRASE', 'That passphrase is not right. Check Caps Lock and try again.');
   try {
     const db = openEncrypted(paths.database, opened.dataKey, { migrations: config.migrations });
-    return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db));
+    return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db), opened.dataKey);
   } finally {
     opened.dataKey.fill(0);
   }
@@ -138,7 +152,7 @@ export async function recoverWorkspace(
       const slot = await passphraseSlot(dataKey, envelope.workspaceId, newPassphrase, memberId, config.argon2 ?? DEFAULT_ARGON2);
       const slots = [...envelope.slots.filter((s) => !(s.type === 'passphrase' && s.memberId === memberId)), slot];
       writeEnvelope(paths.envelope, { ...envelope, slots });
-      return wrap(db, envelope.workspaceId, memberId);
+      return wrap(db, envelope.workspaceId, memberId, dataKey);
     } catch (e) {
       db.close();
       throw e;
@@ -161,5 +175,6 @@ export function closeWorkspace(ws: OpenWorkspace): void {
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     ws.db.close();
+    ws.dataKey.fill(0);
   }
 }

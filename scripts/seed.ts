@@ -44,7 +44,7 @@ const { workspace, recoveryKey } = await createWorkspace(
   { dataDir, migrations: loadMigrations(repoMigrationsDir()) },
   { organisation: values.organisation!, displayName: 'Training Coordinator', passphrase },
 );
-const added = insertPeople(workspace, syntheticPeople(count, seed));
+const added = insertPeople(workspace, syntheticPeople(count, seed)).people;
 closeWorkspace(workspace);
 console.log(`Created ${dataDir} with ${added.toLocaleString('en-GB')} made-up people in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Recovery key: ${recoveryKey}`);

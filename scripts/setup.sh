@@ -1,6 +1,7 @@
 # Set up a fresh machine for this project. Source it, so Node 24 stays on PATH:
 #   source scripts/setup.sh              # Node 24 + npm packages
-#   source scripts/setup.sh --with-browser  # also Debian's Chromium, for end-to-end tests
+#   source scripts/setup.sh --with-browser  # also the test tools: Debian's Chromium (end-to-end
+#                                           # tests) and 7-Zip (checks encrypted exports open)
 # Idempotent: each step is skipped when already done.
 
 _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,11 +29,11 @@ _setup_node() {
 }
 
 _setup_browser() {
-  if [ -x /usr/bin/chromium ]; then return 0; fi
-  echo "setup: installing Debian's chromium for the end-to-end tests"
+  if [ -x /usr/bin/chromium ] && command -v 7z >/dev/null 2>&1; then return 0; fi
+  echo "setup: installing Debian's chromium and p7zip-full for the tests"
   local sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
-    || { _setup_fail "could not install chromium (apt-get)"; return 1; }
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium p7zip-full >/dev/null \
+    || { _setup_fail "could not install chromium and p7zip-full (apt-get)"; return 1; }
 }
 
 _setup_packages() {

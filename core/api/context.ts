@@ -1,5 +1,7 @@
 // What the handlers run against: where the workspace lives, and the open session if unlocked.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ExportProgress } from '../domain/export/request';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -11,6 +13,11 @@ export interface AppContext {
   session: OpenWorkspace | null;
   /** Told when the session opens or closes (Electron main uses it for the idle lock). */
   onSessionChange?: (unlocked: boolean) => void;
+  /** Where an export goes: Electron asks with a save dialog; null means the person cancelled. */
+  exportDestination: (fileName: string) => Promise<string | null>;
+  /** How to tell the person where it went (a path, or the harness's download address). */
+  exportLocation: (path: string) => string;
+  exportProgress: ExportProgress;
 }
 
 export function createContext(options: {
@@ -18,6 +25,8 @@ export function createContext(options: {
   migrationsDir: string;
   argon2?: Argon2Params;
   onSessionChange?: (unlocked: boolean) => void;
+  exportDestination?: AppContext['exportDestination'];
+  exportLocation?: AppContext['exportLocation'];
 }): AppContext {
   return {
     dataDir: options.dataDir,
@@ -25,6 +34,16 @@ export function createContext(options: {
     argon2: options.argon2,
     session: null,
     onSessionChange: options.onSessionChange,
+    // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload.
+    exportDestination:
+      options.exportDestination ??
+      (async (fileName) => {
+        const dir = join(options.dataDir, 'exports');
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        return join(dir, fileName);
+      }),
+    exportLocation: options.exportLocation ?? ((path) => path),
+    exportProgress: { running: false, done: 0, total: 0 },
   };
 }
 

@@ -2,9 +2,48 @@
 // Electron's IPC, the preload's client and the browser harness are all built from this object,
 // so adding a method never means editing a channel list in three places.
 import { z } from 'zod';
-import { newPersonSchema, peopleListSchema, type PeoplePage, type PersonSummary } from '../domain/person';
+import { engagementReviewSchema, recordAssessmentSchema } from '../domain/assessment';
+import { newContactSchema, updateContactSchema } from '../domain/contact';
+import {
+  closeEpisodeSchema,
+  contactAttemptSchema,
+  newEpisodeSchema,
+  reopenEpisodeSchema,
+  setReferralStatusSchema,
+  updateReferralSchema,
+} from '../domain/episode';
+import { id } from '../domain/fields';
+import { periodSchema } from '../domain/export/periods';
+import { profileSchema, type ExportProfile } from '../domain/export/profile';
+import type { DataQuality, MonthlyReport } from '../domain/export/reports';
+import { exportRequestSchema, runExportSchema, type ExportLogEntry, type ExportPreview, type ExportProgress, type ExportResult } from '../domain/export/request';
+import { newGoalSchema, reviewGoalSchema, updateGoalSchema } from '../domain/goal';
+import {
+  newGroupEventSchema,
+  removeRegistrationSchema,
+  setRegistrationSchema,
+  updateGroupEventSchema,
+  type GroupEvent,
+  type GroupEventSummary,
+} from '../domain/group';
+import type { MyDay } from '../domain/myDay';
+import {
+  duplicateCheckSchema,
+  newPersonSchema,
+  peopleListSchema,
+  updatePersonSchema,
+  type LikelyDuplicate,
+  type PeoplePage,
+} from '../domain/person';
+import type { PersonRecord } from '../domain/record';
 import type { Result } from '../domain/result';
-import { settingsPatchSchema, type Settings } from '../domain/settings';
+import type { AuditEntry, AuditVerification } from '../domain/audit';
+import { backupFileSchema, restoreSchema, type BackupCheck, type BackupInfo } from '../domain/backup';
+import { raiseRiskSchema, resolveRiskSchema, updateRiskSchema } from '../domain/risk';
+import { confirmLicenceSchema, settingsPatchSchema, type Licences, type Settings } from '../domain/settings';
+import type { InstrumentView } from '../domain/instruments/view';
+import { newSignpostingSchema, updateSignpostingSchema } from '../domain/signposting';
+import { siteSchema, type Site } from '../domain/site';
 import { createWorkspaceSchema, recoverSchema, unlockSchema, type WorkspaceStatus } from '../domain/workspace';
 
 /** Declares a method: the schema is real, the result type is carried for the compiler only. */
@@ -13,8 +52,26 @@ function method<I extends z.ZodType, O>(input: I) {
 }
 
 const none = z.object({}).strict();
+const byId = z.object({ id }).strict();
+const auditFilter = z
+  .object({
+    from: z.string().max(10).optional(),
+    to: z.string().max(10).optional(),
+    action: z.string().max(60).optional(),
+    entity: z.string().max(30).optional(),
+    entityId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+const profileId = z.object({ id: z.string().min(1).max(40) }).strict();
+const profileJson = z.object({ json: z.string().max(100_000, { error: 'This file is too large to be an export profile.' }) }).strict();
+const periodOnly = z.object({ period: periodSchema }).strict();
+const dateRange = z
+  .object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() })
+  .strict();
 
 export const contract = {
+  // Workspace and session
   'workspace.status': method<typeof none, WorkspaceStatus>(none),
   'workspace.create': method<typeof createWorkspaceSchema, { recoveryKey: string }>(createWorkspaceSchema),
   'session.unlock': method<typeof unlockSchema, WorkspaceStatus>(unlockSchema),
@@ -22,8 +79,64 @@ export const contract = {
   'session.lock': method<typeof none, WorkspaceStatus>(none),
   'settings.get': method<typeof none, Settings>(none),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema.strict()),
+  'sites.list': method<typeof none, Site[]>(none),
+  'sites.save': method<typeof siteSchema, Site[]>(siteSchema),
+  'licences.get': method<typeof none, Licences>(none),
+  'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema),
+  'instruments.list': method<typeof none, InstrumentView[]>(none),
+  'backups.list': method<typeof none, BackupInfo[]>(none),
+  'backups.create': method<typeof none, BackupInfo>(none),
+  'backups.inspect': method<typeof backupFileSchema, BackupCheck>(backupFileSchema),
+  'backups.restore': method<typeof restoreSchema, WorkspaceStatus>(restoreSchema),
+  'audit.list': method<typeof auditFilter, AuditEntry[]>(auditFilter),
+  'audit.verify': method<typeof none, AuditVerification>(none),
+
+  // People and their records. Changes to a person's records answer with the whole record.
+  'myDay.get': method<typeof none, MyDay>(none),
   'people.list': method<typeof peopleListSchema, PeoplePage>(peopleListSchema),
-  'people.create': method<typeof newPersonSchema, PersonSummary>(newPersonSchema),
+  'people.get': method<typeof byId, PersonRecord>(byId),
+  'people.findDuplicates': method<typeof duplicateCheckSchema, LikelyDuplicate[]>(duplicateCheckSchema),
+  'people.create': method<typeof newPersonSchema, PersonRecord>(newPersonSchema),
+  'people.update': method<typeof updatePersonSchema, PersonRecord>(updatePersonSchema),
+  'episodes.create': method<typeof newEpisodeSchema, PersonRecord>(newEpisodeSchema),
+  'episodes.updateReferral': method<typeof updateReferralSchema, PersonRecord>(updateReferralSchema),
+  'episodes.setReferralStatus': method<typeof setReferralStatusSchema, PersonRecord>(setReferralStatusSchema),
+  'episodes.close': method<typeof closeEpisodeSchema, PersonRecord>(closeEpisodeSchema),
+  'episodes.reopen': method<typeof reopenEpisodeSchema, PersonRecord>(reopenEpisodeSchema),
+  'attempts.create': method<typeof contactAttemptSchema, PersonRecord>(contactAttemptSchema),
+  'contacts.create': method<typeof newContactSchema, PersonRecord>(newContactSchema),
+  'contacts.update': method<typeof updateContactSchema, PersonRecord>(updateContactSchema),
+  'goals.create': method<typeof newGoalSchema, PersonRecord>(newGoalSchema),
+  'goals.update': method<typeof updateGoalSchema, PersonRecord>(updateGoalSchema),
+  'goals.review': method<typeof reviewGoalSchema, PersonRecord>(reviewGoalSchema),
+  'signposting.create': method<typeof newSignpostingSchema, PersonRecord>(newSignpostingSchema),
+  'signposting.update': method<typeof updateSignpostingSchema, PersonRecord>(updateSignpostingSchema),
+  'risks.raise': method<typeof raiseRiskSchema, PersonRecord>(raiseRiskSchema),
+  'risks.update': method<typeof updateRiskSchema, PersonRecord>(updateRiskSchema),
+  'risks.resolve': method<typeof resolveRiskSchema, PersonRecord>(resolveRiskSchema),
+  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema),
+  'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema),
+
+  // Exports and reports
+  'exports.profiles': method<typeof none, ExportProfile[]>(none),
+  'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema),
+  'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId),
+  'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson),
+  'exports.profileFile': method<typeof profileId, { fileName: string; json: string }>(profileId),
+  'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema),
+  'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema),
+  'exports.progress': method<typeof none, ExportProgress>(none),
+  'exports.log': method<typeof none, ExportLogEntry[]>(none),
+  'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly),
+  'reports.dataQuality': method<typeof none, DataQuality>(none),
+
+  // Groups and workshops
+  'groups.list': method<typeof dateRange, GroupEventSummary[]>(dateRange),
+  'groups.get': method<typeof byId, GroupEvent>(byId),
+  'groups.create': method<typeof newGroupEventSchema, GroupEvent>(newGroupEventSchema),
+  'groups.update': method<typeof updateGroupEventSchema, GroupEvent>(updateGroupEventSchema),
+  'groups.setRegistration': method<typeof setRegistrationSchema, GroupEvent>(setRegistrationSchema),
+  'groups.removeRegistration': method<typeof removeRegistrationSchema, GroupEvent>(removeRegistrationSchema),
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { fail, ok, DomainError, type Result } from '../domain/result';
 import { fieldErrors } from '../domain/validation';
 import type { AppContext } from './context';
 import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
+import { appendAudit } from '../../db/queries/audit';
+import { describeCall } from './audit';
 import { handlers } from './handlers';
 
 export type Logger = (event: string, detail: Record<string, string | number>) => void;
@@ -13,7 +15,7 @@ const defaultLogger: Logger = (event, detail) => console.error(`[api] ${event}`,
 
 // Unlock and set-up change the session; run them one at a time so two clicks cannot race.
 let queue: Promise<unknown> = Promise.resolve();
-const SERIAL = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock']);
+const SERIAL = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'backups.restore']);
 
 export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
   if (!isMethodName(name)) return fail('NOT_FOUND', 'The app asked for something it does not know how to do.');
@@ -28,10 +30,31 @@ export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown
   return next;
 }
 
+/** Handlers that wait (key derivation, file writing): audited after they finish. */
+const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'backups.inspect', 'backups.restore', 'backups.create']);
+
+function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown): void {
+  const described = ctx.session ? describeCall(name, input, value) : null;
+  if (described && ctx.session) appendAudit(ctx.session.orm, { ...described, at: new Date().toISOString(), memberId: ctx.session.memberId });
+}
+
 async function callHandler(ctx: AppContext, name: MethodName, input: unknown, log: Logger): Promise<Result<unknown>> {
   try {
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
-    return ok(await handler(ctx, input));
+    const session = ctx.session;
+    if (session && !ASYNC.has(name)) {
+      // The change and its audit entry commit together, or neither does.
+      return ok(
+        session.db.transaction(() => {
+          const value = handler(ctx, input);
+          audit(ctx, name, input, value);
+          return value;
+        })(),
+      );
+    }
+    const value = await handler(ctx, input);
+    audit(ctx, name, input, value);
+    return ok(value);
   } catch (e) {
     if (e instanceof DomainError) return fail(e.code, e.message, e.fields);
     const code = (e as { code?: unknown }).code;

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'SCHEMA_TOO_NEW',
   'FORBIDDEN',
+  'CANCELLED',
+  'TOO_MANY_ATTEMPTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,8 @@ import { lock } from '../../core/api/handlers';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { LOCKED_CHANNEL } from '../preload/channels';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { exportDestination } from './exportDialog';
+import { localDataDir } from './dataDir';
 import { createIdleLock, type IdleLock } from './idleLock';
 import { registerIpc, trustedSender } from './ipc';
 import { installMenu } from './menu';
@@ -53,7 +55,7 @@ function start(): void {
       if (!dev) serveRenderer(protocol, join(import.meta.dirname, '..', 'renderer'), csp);
       installMenu(process.platform, developing);
 
-      const dataDir = join(app.getPath('userData'), 'workspace');
+      const dataDir = localDataDir(app.getPath('userData'), process.env.LOCALAPPDATA);
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       const migrationsDir = app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
 
@@ -61,6 +63,7 @@ function start(): void {
       ctx = createContext({
         dataDir,
         migrationsDir,
+        exportDestination: exportDestination(dialog, () => win, app.getPath('documents')),
         onSessionChange: (unlocked) => {
           idle?.sessionChanged(unlocked);
           // However the lock happened (idle, screen lock, sleep, the page's own button),

@@ -1,9 +1,10 @@
 // The foundation journey: set up, add a person, lock, unlock, recover — in Debian's Chromium,
 // through the harness, against a real encrypted workspace.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { PersonPage } from './pages/PersonPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
 
@@ -20,12 +21,15 @@ test('first run → add a person → lock → unlock: the person is still there'
   await setup.confirmSaved(recoveryKey);
 
   const caseload = new CaseloadPage(page);
-  await caseload.expectShown();
+  await caseload.goto();
   await expect(page.getByText('No one on your caseload yet')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Riverside Sexual Health');
   await expectAccessible(page, 'caseload: empty');
 
   await caseload.addPerson(amara);
+  // Adding someone opens their record, ready for the first contact attempt.
+  await new PersonPage(page).expectShown('Amara Okonkwo');
+  await caseload.goto();
   await expect(caseload.row('Amara Okonkwo')).toContainText('943 476 5919');
   await expect(caseload.row('Amara Okonkwo')).toContainText('12/04/1988');
   await expect(caseload.row('Amara Okonkwo')).toContainText(/PS-[0-9A-Z]{4}-[0-9A-Z]{4}/);
@@ -38,10 +42,13 @@ test('first run → add a person → lock → unlock: the person is still there'
   await expect(page.locator('body')).not.toContainText('Amara');
   await expectAccessible(page, 'lock screen');
   // And not in the clear anywhere on disk.
-  for (const f of readdirSync(dataDir)) expect(readFileSync(join(dataDir, f)).includes('Okonkwo')).toBe(false);
+  // The data folder may hold sub-folders (exports, backups): look in every file under it.
+  const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).map((f) => join(dataDir, f)).filter((f) => statSync(f).isFile());
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) expect(readFileSync(f).includes('Okonkwo'), f).toBe(false);
 
   await unlock.unlock(PASSPHRASE);
-  await caseload.expectShown();
+  await caseload.goto();
   await expect(caseload.row('Amara Okonkwo')).toBeVisible();
 });
 
@@ -49,7 +56,7 @@ test('a wrong passphrase says so plainly and keeps the caseload locked', async (
   await page.goto(harness.url);
   await new SetupPage(page).complete('Riverside Sexual Health', 'Sam Peer', PASSPHRASE);
   const caseload = new CaseloadPage(page);
-  await caseload.expectShown();
+  await caseload.goto();
   await caseload.lock();
   const unlock = new UnlockPage(page);
   await unlock.unlock('violet harbour tractor sunset');
@@ -57,15 +64,16 @@ test('a wrong passphrase says so plainly and keeps the caseload locked', async (
   await unlock.expectLocked();
   await expectAccessible(page, 'lock screen with error');
   await unlock.unlock(PASSPHRASE);
-  await caseload.expectShown();
+  await caseload.goto();
 });
 
 test('a forgotten passphrase: the recovery key opens the caseload and sets a new passphrase', async ({ page, harness }) => {
   await page.goto(harness.url);
   const recoveryKey = await new SetupPage(page).complete('Riverside Sexual Health', 'Sam Peer', PASSPHRASE);
   const caseload = new CaseloadPage(page);
+  await caseload.goto();
   await caseload.addPerson(amara);
-  await expect(caseload.row('Amara Okonkwo')).toBeVisible();
+  await new PersonPage(page).expectShown('Amara Okonkwo');
   await caseload.lock();
 
   const unlock = new UnlockPage(page);
@@ -75,12 +83,14 @@ test('a forgotten passphrase: the recovery key opens the caseload and sets a new
   await expectAccessible(page, 'recovery');
   await page.getByRole('button', { name: 'Back to passphrase' }).click();
   await unlock.recover(recoveryKey.toLowerCase(), newPassphrase);
+  await caseload.goto();
   await expect(caseload.row('Amara Okonkwo')).toBeVisible();
 
   await caseload.lock();
   await unlock.unlock(PASSPHRASE);
   await expect(page.getByText('That passphrase is not right')).toBeVisible();
   await unlock.unlock(newPassphrase);
+  await caseload.goto();
   await expect(caseload.row('Amara Okonkwo')).toBeVisible();
 });
 
@@ -88,6 +98,7 @@ test('adding a person: mistakes are explained beside the field and nothing typed
   await page.goto(harness.url);
   await new SetupPage(page).complete('Riverside Sexual Health', 'Sam Peer', PASSPHRASE);
   const caseload = new CaseloadPage(page);
+  await caseload.goto();
   await caseload.addPerson({ name: 'Jo Bloggs', nhsNumber: '943 476 5918', dateOfBirth: '01/01/1990' });
   const dialog = page.getByRole('dialog', { name: 'Add a person' });
   await expect(dialog.getByText('This is not a valid NHS Number')).toBeVisible();
@@ -95,5 +106,7 @@ test('adding a person: mistakes are explained beside the field and nothing typed
   await expectAccessible(page, 'add person with an error');
   await dialog.getByLabel('NHS Number (optional)').fill('943 476 5919');
   await dialog.getByRole('button', { name: 'Add person' }).click();
+  await new PersonPage(page).expectShown('Jo Bloggs');
+  await caseload.goto();
   await expect(caseload.row('Jo Bloggs')).toBeVisible();
 });

@@ -15,13 +15,17 @@ import { CaseloadPage } from './pages/CaseloadPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { CHROMIUM_ARGS } from './playwright.config';
+import { myDayAndGroups } from './shots/myDay';
+import { outcomeScreens } from './shots/outcomes';
+import { personScreens } from './shots/person';
+import { reportsAndExportScreens } from './shots/reportsAndExports';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
 mkdirSync(OUT, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
 
 async function journey() {
   const { dir, cleanup } = tempDir('caseload-shots-');
@@ -44,7 +48,7 @@ async function journey() {
       await page.getByRole('button', { name: 'Continue to my caseload' }).click();
     });
     const caseload = new CaseloadPage(page);
-    await caseload.expectShown();
+    await caseload.goto();
     await shot(page, '04-caseload-empty');
     await caseload.openAddPerson();
     await page.getByRole('dialog').getByRole('button', { name: 'Add person' }).click();
@@ -52,7 +56,10 @@ async function journey() {
     await shot(page, '05-add-person-errors');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await caseload.addPerson({ name: 'Oluwaseun Adebayo-Whitfield-Montgomery-Kensington Testperson-Longname', nhsNumber: '943 476 5919', dateOfBirth: '12/04/1988' });
+    await caseload.goto();
     await caseload.addPerson({ name: 'Jo Test', dateOfBirth: '01/01/1990' });
+    await page.getByRole('heading', { name: 'Jo Test', level: 2 }).waitFor();
+    await caseload.goto();
     await page.getByRole('row', { name: /Jo Test/ }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(page, '06-caseload-two-people');
@@ -89,6 +96,9 @@ async function large() {
     await page.goto(harness.url);
     await new UnlockPage(page).unlock(PASSPHRASE);
     const started = Date.now();
+    // The app opens on My day; the caseload is one click away.
+    await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor({ timeout: 60_000 });
+    await new CaseloadPage(page).goto();
     await new CaseloadPage(page).rows().first().waitFor({ timeout: 60_000 });
     console.log(`50,000 people: caseload shown ${Date.now() - started} ms after unlock`);
     await shot(page, '10-caseload-50000');
@@ -106,7 +116,21 @@ async function large() {
   }
 }
 
+/** Outcomes: a year of assessments on a record, the assessment form and its prompts, instrument settings. */
+async function outcomes() {
+  await outcomeScreens(browser, shot);
+}
+
+/** Reports (busy, drill-down, empty period, new caseload) and Export (preview, progress, done, identifiable, profiles). */
+async function reportsAndExports() {
+  await reportsAndExportScreens(browser, shot);
+}
+
 await journey();
+await personScreens(browser, shot);
 await large();
+await myDayAndGroups(browser, shot);
+await outcomes();
+await reportsAndExports();
 await browser.close();
 console.log(`Screenshots in ${OUT}`);

@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { createContext, repoMigrationsDir, type AppContext } from '../../core/api/context';
 import { METHOD_NAMES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
@@ -33,7 +33,14 @@ export interface Harness {
 export async function startHarness(options: { dataDir: string; port?: number; argon2?: Argon2Params }): Promise<Harness> {
   if (!existsSync(join(ROOT, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:renderer` first.');
   const token = randomBytes(24).toString('hex');
-  const ctx = createContext({ dataDir: options.dataDir, migrationsDir: repoMigrationsDir(), argon2: options.argon2 });
+  const exportsDir = join(options.dataDir, 'exports');
+  const ctx = createContext({
+    dataDir: options.dataDir,
+    migrationsDir: repoMigrationsDir(),
+    argon2: options.argon2,
+    // The browser stands in for the save dialog: the file is written here and downloaded.
+    exportLocation: (path) => `/__harness/exports/${encodeURIComponent(basename(path))}?token=${token}`,
+  });
   let port = 0;
 
   const tokenOk = (given: string | null | undefined) => {
@@ -61,6 +68,15 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
       }
       const result = await dispatch(ctx, name, input);
       return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+    if (url.pathname.startsWith('/__harness/exports/')) {
+      if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Forbidden');
+      const name = basename(decodeURIComponent(url.pathname.slice('/__harness/exports/'.length)));
+      const file = join(exportsDir, name);
+      if (!existsSync(file)) return send(res, 404, 'text/plain', 'Not found');
+      return send(res, 200, name.endsWith('.zip') ? 'application/zip' : 'text/csv; charset=utf-8', readFileSync(file), {
+        'content-disposition': `attachment; filename="${name}"`,
+      });
     }
     if (url.pathname === '/__harness/api.js') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Forbidden');

@@ -77,3 +77,81 @@ describe('migrations', () => {
     again.close();
   });
 });
+
+describe('upgrading a caseload made by the previous version', () => {
+  it('0000 → 0001: people and referrals are kept, and the new columns are filled sensibly', () => {
+    const all = loadMigrations(repoMigrationsDir());
+    const key = randomBytes(32);
+    const file = join(dir, 'old.db');
+    // The previous version's file: only the first migration, with a person in it.
+    const old = openEncrypted(file, key, { migrations: all.slice(0, 1), create: true });
+    old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', '2026-01-01T00:00:00Z');
+      INSERT INTO people (case_id, preferred_name, nhs_number, date_of_birth, created_at, created_by, updated_at) VALUES ('PS-AAAA-BBBB', 'Old Person', '9434765919', '1980-01-01', '2026-01-02T00:00:00Z', 1, '2026-01-02T00:00:00Z');
+      INSERT INTO episodes (person_id, referral_received_on, created_at, created_by) VALUES (1, '2026-01-02', '2026-01-02T00:00:00Z', 1);`);
+    old.close();
+
+    const db = openEncrypted(file, key, { migrations: all });
+    expect(schemaVersion(db)).toBe(all.length);
+    expect(db.prepare('SELECT case_id, preferred_name, nhs_number, updated_by, contact_consent, interpreter_needed, latest_episode_id FROM people').get()).toEqual({
+      latest_episode_id: 1,
+      case_id: 'PS-AAAA-BBBB',
+      preferred_name: 'Old Person',
+      nhs_number: '9434765919',
+      updated_by: 1,
+      contact_consent: '[]',
+      interpreter_needed: 0,
+    });
+    expect(db.prepare('SELECT referral_received_on, referral_status, pathway, updated_at, updated_by, closed_on FROM episodes').get()).toEqual({
+      referral_received_on: '2026-01-02',
+      referral_status: 'received',
+      pathway: 'other',
+      updated_at: '2026-01-02T00:00:00Z',
+      updated_by: 1,
+      closed_on: null,
+    });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('upgrading from 0001 (caseload) to 0002 (outcomes)', () => {
+  it('keeps the caseload and adds empty assessments and engagement reviews', () => {
+    const all = loadMigrations(repoMigrationsDir());
+    const key = randomBytes(32);
+    const file = join(dir, 'v2.db');
+    const old = openEncrypted(file, key, { migrations: all.slice(0, 2), create: true });
+    old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', '2026-01-01T00:00:00Z');
+      INSERT INTO people (case_id, preferred_name, date_of_birth, created_at, created_by, updated_at, updated_by) VALUES ('PS-AAAA-CCCC', 'Kept Person', '1980-01-01', 'x', 1, 'x', 1);
+      INSERT INTO episodes (person_id, referral_received_on, referral_status, created_at, created_by, updated_at, updated_by) VALUES (1, '2026-01-02', 'engaged', 'x', 1, 'x', 1);
+      INSERT INTO contacts (episode_id, contact_on, mode, type, attendance, created_at, created_by, updated_at, updated_by) VALUES (1, '2026-01-03', 'phone', 'one_to_one', 'attended', 'x', 1, 'x', 1);`);
+    expect(schemaVersion(old)).toBe(2);
+    old.close();
+    const db = openEncrypted(file, key, { migrations: all.slice(0, 3) });
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM assessments').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM engagement_reviews').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('upgrading from 0002 (outcomes) to 0003 (exports)', () => {
+  it('keeps assessments and adds export profiles and the export log', () => {
+    const all = loadMigrations(repoMigrationsDir());
+    const key = randomBytes(32);
+    const file = join(dir, 'v3.db');
+    const old = openEncrypted(file, key, { migrations: all.slice(0, 3), create: true });
+    old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', 'x');
+      INSERT INTO people (case_id, preferred_name, date_of_birth, created_at, created_by, updated_at, updated_by) VALUES ('PS-AAAA-DDDD', 'Kept', '1980-01-01', 'x', 1, 'x', 1);
+      INSERT INTO episodes (person_id, referral_received_on, created_at, created_by, updated_at, updated_by) VALUES (1, '2026-01-02', 'x', 1, 'x', 1);
+      INSERT INTO assessments (episode_id, instrument, completed_on, method, responses, scores, primary_score, scoring_version, created_at, created_by, updated_at, updated_by)
+        VALUES (1, 'gad7', '2026-01-03', 'phone', '{}', '{"total":5}', 5, 1, 'x', 1, 'x', 1);`);
+    old.close();
+    const db = openEncrypted(file, key, { migrations: all.slice(0, 4) });
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT primary_score FROM assessments').get()).toEqual({ primary_score: 5 });
+    expect(db.prepare('SELECT count(*) AS n FROM export_log').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM export_profiles').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

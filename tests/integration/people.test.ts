@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { episodes } from '../../db/schema';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { call, must, newWorkspace, tempDir } from '../support/workspace';
@@ -9,14 +8,15 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const jo = { preferredName: 'Jo Bloggs', nhsNumber: '943 476 5919', dateOfBirth: '1990-01-01', referralReceivedOn: '2026-03-04' };
+const jo = { preferredName: 'Jo Bloggs', nhsNumber: '943 476 5919', dateOfBirth: '1990-01-01', referralReceivedOn: '2026-03-04', referralSource: 'self', pathway: 'other' } as const;
 
 describe('people on the caseload', () => {
   it('shows each person’s latest referral date, whatever the row ids', async () => {
     const { ctx, close } = await newWorkspace(dir);
     const a = await must(ctx, 'people.create', { ...jo, preferredName: 'Ann Example', nhsNumber: null, referralReceivedOn: '2026-01-10' });
     // A second, later episode for Ann, so episode ids no longer line up with person ids.
-    ctx.session!.orm.insert(episodes).values({ personId: a.id, referralReceivedOn: '2026-05-20', createdAt: 'x', createdBy: ctx.session!.memberId }).run();
+    await must(ctx, 'episodes.close', { episodeId: a.episodes[0].id, closedOn: '2026-02-01', reason: 'person_ended' });
+    await must(ctx, 'episodes.create', { personId: a.id, referralReceivedOn: '2026-05-20', referralSource: 'self', pathway: 'other' });
     await must(ctx, 'people.create', jo);
     const { rows } = await must(ctx, 'people.list', {});
     expect(rows.map((r) => [r.preferredName, r.referralReceivedOn])).toEqual([
@@ -29,12 +29,13 @@ describe('people on the caseload', () => {
   it('finds people by name, case ID, and NHS Number typed with or without spaces', async () => {
     const { ctx, close } = await newWorkspace(dir);
     const added = await must(ctx, 'people.create', jo);
-    await must(ctx, 'people.create', { ...jo, preferredName: 'Sam Other', nhsNumber: null });
+    await must(ctx, 'people.create', { ...jo, preferredName: 'Sam Other', nhsNumber: null, hospitalNumber: '00012345' });
     const names = async (query: string) => (await must(ctx, 'people.list', { query })).rows.map((r) => r.preferredName);
     expect(await names('blog')).toEqual(['Jo Bloggs']);
     expect(await names(added.caseId.toLowerCase())).toEqual(['Jo Bloggs']);
     expect(await names('943 476')).toEqual(['Jo Bloggs']);
     expect(await names('9434765919')).toEqual(['Jo Bloggs']);
+    expect(await names('00012')).toEqual(['Sam Other']);
     expect(await names('%')).toEqual([]);
     expect(await names('nobody')).toEqual([]);
     close();
@@ -55,7 +56,7 @@ describe('people on the caseload', () => {
   it('refuses bad input with field messages and leaves the caseload unchanged', async () => {
     const { ctx, close } = await newWorkspace(dir);
     await must(ctx, 'people.create', jo);
-    const refused = await call(ctx, 'people.create', { ...jo, nhsNumber: '943 476 5918', dateOfBirth: '2999-01-01' });
+    const refused = await call(ctx, 'people.create', { ...jo, preferredName: 'Someone Else', nhsNumber: '943 476 5918', dateOfBirth: '2999-01-01' });
     expect(refused).toEqual({
       ok: false,
       error: {

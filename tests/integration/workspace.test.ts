@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock } from '../../core/api/handlers';
@@ -12,7 +12,7 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const person = { preferredName: 'Amara Okonkwo-Testperson', nhsNumber: '943 476 5919', dateOfBirth: '1988-04-12', referralReceivedOn: '2026-10-01' };
+const person = { preferredName: 'Amara Okonkwo-Testperson', nhsNumber: '943 476 5919', dateOfBirth: '1988-04-12', referralReceivedOn: '2026-10-01', referralSource: 'opt_out_clinic', pathway: 'opt_out_new_diagnosis' } as const;
 
 describe('a workspace on disk', () => {
   it('is created, closed and reopened by passphrase with the person still there', async () => {
@@ -20,6 +20,7 @@ describe('a workspace on disk', () => {
     const added = await must(ctx, 'people.create', person);
     expect(added.caseId).toMatch(/^PS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(added.nhsNumber).toBe('9434765919');
+    expect(added.episodes).toHaveLength(1);
     close();
 
     const again = testContext(dir);
@@ -35,12 +36,15 @@ describe('a workspace on disk', () => {
   it('says so plainly when the passphrase is wrong, and changes nothing', async () => {
     const { close } = await newWorkspace(dir);
     close();
-    const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
+    const caseloadFiles = () => readdirSync(dir).filter((f) => f !== 'caseload.signin').map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
+    const before = caseloadFiles();
     const ctx = testContext(dir);
     const result = await call(ctx, 'session.unlock', { passphrase: 'not the passphrase at all' });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/passphrase is not right/) }) });
     expect(ctx.session).toBeNull();
-    expect(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')])).toEqual(before);
+    expect(caseloadFiles()).toEqual(before);
+    // Only the time of the attempt is noted beside it, for the delay and the audit log.
+    expect(JSON.parse(readFileSync(join(dir, 'caseload.signin'), 'utf8'))).toEqual({ failures: [expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)] });
   });
 
   it('opens with the recovery key, takes a new passphrase, and the old one stops working', async () => {
@@ -72,7 +76,9 @@ describe('a workspace on disk', () => {
     await must(ctx, 'people.create', person);
     // Look while the session is open too, when the -wal file holds the newest pages.
     const scan = () => {
-      for (const file of readdirSync(dir)) {
+      // Every file, backups included.
+      for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+        if (statSync(join(dir, file)).isDirectory()) continue;
         const bytes = readFileSync(join(dir, file));
         expect(bytes.includes('SQLite format 3'), `${file} has a plaintext SQLite header`).toBe(false);
         expect(bytes.includes('Okonkwo'), `${file} holds the name in the clear`).toBe(false);
@@ -80,6 +86,9 @@ describe('a workspace on disk', () => {
       }
     };
     expect(readdirSync(dir).some((f) => f.endsWith('-wal'))).toBe(true);
+    scan();
+    await new Promise((r) => setImmediate(r)); // let the daily backup run
+    expect(readdirSync(join(dir, 'backups')).length).toBe(2);
     scan();
     close();
     scan();
@@ -124,5 +133,13 @@ describe('a workspace on disk', () => {
     applyKey(wrong, Buffer.alloc(32, 7));
     expect(() => wrong.prepare('SELECT count(*) FROM people').get()).toThrow();
     wrong.close();
+  });
+});
+
+describe('where the caseload may live', () => {
+  it('refuses a network path with the reason and a suggestion, creating nothing', async () => {
+    const ctx = testContext('//nhs-fs01/share/caseload');
+    const r = await call(ctx, 'workspace.create', { organisation: 'X', displayName: 'Y', passphrase: 'violet harbour tractor sunrise' });
+    expect(r.ok ? 'created' : r.error.message).toMatch(/cannot be kept on a network drive.*backups on the network drive/);
   });
 });

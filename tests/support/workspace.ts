@@ -43,3 +43,20 @@ export async function newWorkspace(dataDir: string) {
   });
   return { ctx, recoveryKey, close: () => lock(ctx) };
 }
+
+/** Every row of every table, to show a refused call changed nothing. */
+export function snapshot(ctx: AppContext): Record<string, unknown[]> {
+  const db = ctx.session!.db;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+}
+
+/** An ISO date `n` days before today (local), for records that must be in the past. */
+export function daysAgo(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const referral = (receivedOn: string) =>
+  ({ referralReceivedOn: receivedOn, referralSource: 'opt_out_clinic', pathway: 'opt_out_new_diagnosis' }) as const;

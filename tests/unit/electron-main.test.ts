@@ -503,3 +503,14 @@ describe('the app shell (index.ts)', () => {
     expect(outside.preventDefault).toHaveBeenCalled();
   });
 });
+
+describe('saving an export', () => {
+  it('asks with the save dialog, suggests Documents, and treats cancel as nothing saved', async () => {
+    const { exportDestination } = await import('../../electron/main/exportDialog');
+    const showSaveDialog = vi.fn().mockResolvedValueOnce({ canceled: false, filePath: '/home/x/Documents/referrals_2026-10-01_2026-10-31.csv' }).mockResolvedValueOnce({ canceled: true, filePath: '' });
+    const choose = exportDestination({ showSaveDialog } as never, () => null, '/home/x/Documents');
+    expect(await choose('referrals_2026-10-01_2026-10-31.csv')).toBe('/home/x/Documents/referrals_2026-10-01_2026-10-31.csv');
+    expect(showSaveDialog.mock.calls[0][0]).toMatchObject({ defaultPath: '/home/x/Documents/referrals_2026-10-01_2026-10-31.csv', filters: [{ extensions: ['csv'] }] });
+    expect(await choose('referrals_2026-10-01_2026-10-31.csv')).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newPersonSchema } from '../../core/domain/person';
 import { fieldErrors } from '../../core/domain/validation';
 
-const base = { preferredName: 'Jo', nhsNumber: '', dateOfBirth: '1990-02-03', referralReceivedOn: '2026-01-05' };
+const base = { preferredName: 'Jo', nhsNumber: '', dateOfBirth: '1990-02-03', referralReceivedOn: '2026-01-05', referralSource: 'self', pathway: 'other' };
 const errors = (input: object) => {
   const r = newPersonSchema.safeParse({ ...base, ...input });
   return r.success ? {} : fieldErrors(r.error);

@@ -1,21 +1,28 @@
 // The caseload as a table that stays quick with tens of thousands of people: rows are fetched a
 // page at a time as the worker scrolls, and only the rows on screen are in the page at all.
-import { Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { referralStatus } from '../../../core/domain/codes';
 import { displayDate } from '../../../core/domain/dates';
 import { formatNhsNumber } from '../../../core/domain/nhsNumber';
-import type { PeoplePage } from '../../../core/domain/person';
+import type { PeopleListInput, PeoplePage, PersonSummary } from '../../../core/domain/person';
 import { call } from '../api';
+import classes from './CaseloadTable.module.css';
+import { Tag } from './Tag';
 
 const PAGE = 100;
 const ROW_HEIGHT = 41;
+const COLUMNS = 7;
 
-export function usePeople(query: string) {
+/** Everything people.list takes except paging. */
+export type PeopleFilter = Omit<PeopleListInput, 'offset' | 'limit' | 'query'>;
+
+export function usePeople(query: string, filter: PeopleFilter = {}) {
   return useInfiniteQuery({
-    queryKey: ['people', query],
-    queryFn: ({ pageParam }) => call('people.list', { ...(query ? { query } : {}), offset: pageParam, limit: PAGE }),
+    queryKey: ['people', query, filter],
+    queryFn: ({ pageParam }) => call('people.list', { ...filter, ...(query ? { query } : {}), offset: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last: PeoplePage, all: PeoplePage[]) => {
       const loaded = all.reduce((n, p) => n + p.rows.length, 0);
@@ -25,7 +32,7 @@ export function usePeople(query: string) {
   });
 }
 
-export function CaseloadTable({ people }: { people: ReturnType<typeof usePeople> }) {
+export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof usePeople>; onOpen: (personId: number) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = people.data?.pages.flatMap((p) => p.rows) ?? [];
   const total = people.data?.pages[0]?.total ?? 0;
@@ -43,43 +50,63 @@ export function CaseloadTable({ people }: { people: ReturnType<typeof usePeople>
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  /** Arrow keys move between rows, so a long list is not a long walk with Tab. */
+  const moveFocus = (from: number, to: number) => {
+    if (to < 0 || to >= total || to === from) return;
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    // The row may only exist after the scroll has rendered it.
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, person: PersonSummary) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(person.id);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      moveFocus(index, index + (e.key === 'ArrowDown' ? 1 : -1));
+    }
+  };
+
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div ref={scrollRef} style={{ height: 'calc(100vh - 280px)', minHeight: 240, overflowY: 'auto' }} tabIndex={0} aria-label="Caseload list, scrollable">
+    <div ref={scrollRef} style={{ flex: 1, minHeight: 240, overflowY: 'auto' }} tabIndex={0} aria-label="Caseload list, scrollable">
       <Table striped highlightOnHover stickyHeader aria-label="People on the caseload" aria-rowcount={total + 1} layout="fixed">
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
-            <Table.Th w={150}>Case ID</Table.Th>
+            <Table.Th w={140}>Case ID</Table.Th>
             <Table.Th>Name</Table.Th>
-            <Table.Th w={140}>NHS Number</Table.Th>
-            <Table.Th w={130}>Date of birth</Table.Th>
-            <Table.Th w={120}>Referred</Table.Th>
+            <Table.Th w={130}>NHS Number</Table.Th>
+            <Table.Th w={118}>Date of birth</Table.Th>
+            <Table.Th w={108}>Referred</Table.Th>
+            <Table.Th w={190}>Referral status</Table.Th>
+            <Table.Th w={118}>Last contact</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
           {items.map((item) => {
             const p = rows[item.index];
-            return (
-              <Table.Tr key={p?.id ?? `loading-${item.index}`} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                {p ? (
-                  <>
-                    <Table.Td ff="monospace">{p.caseId}</Table.Td>
-                    <Table.Td style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={p.preferredName}>
-                      {p.preferredName}
-                    </Table.Td>
-                    <Table.Td>{p.nhsNumber ? formatNhsNumber(p.nhsNumber) : <Text span c="dimmed" size="sm">Not given</Text>}</Table.Td>
-                    <Table.Td>{displayDate(p.dateOfBirth)}</Table.Td>
-                    <Table.Td>{displayDate(p.referralReceivedOn)}</Table.Td>
-                  </>
-                ) : (
-                  <Table.Td colSpan={5}>
-                    <Text size="sm" c="dimmed">
-                      Loading…
-                    </Text>
-                  </Table.Td>
-                )}
+            return p ? (
+              <Table.Tr
+                key={p.id}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                tabIndex={0}
+                className={classes.row}
+                onClick={() => onOpen(p.id)}
+                onKeyDown={(e) => onRowKey(e, item.index, p)}
+                style={{ height: ROW_HEIGHT, cursor: 'pointer' }}
+              >
+                <PersonCells person={p} />
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={`loading-${item.index}`} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                <Table.Td colSpan={COLUMNS}>
+                  <Text size="sm" c="dimmed">
+                    Loading…
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             );
           })}
@@ -87,5 +114,60 @@ export function CaseloadTable({ people }: { people: ReturnType<typeof usePeople>
         </Table.Tbody>
       </Table>
     </div>
+  );
+}
+
+const oneLine = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+function PersonCells({ person: p }: { person: PersonSummary }) {
+  return (
+    <>
+      <Table.Td ff="monospace">{p.caseId}</Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Text span size="sm" style={oneLine} title={p.preferredName}>
+            {p.preferredName}
+          </Text>
+          {/* Words as well as colour: the marker must read without seeing red. */}
+          {p.openRisk && (
+            <Tag tone="danger" size="sm" style={{ flexShrink: 0 }}>
+              Risk
+            </Tag>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {p.nhsNumber ? (
+          formatNhsNumber(p.nhsNumber)
+        ) : (
+          <Text span c="dimmed" size="sm">
+            Not given
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{displayDate(p.dateOfBirth)}</Table.Td>
+      <Table.Td>{displayDate(p.referralReceivedOn)}</Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Text span size="sm" style={oneLine}>
+            {referralStatus.label(p.referralStatus)}
+          </Text>
+          {!p.episodeOpen && p.referralReceivedOn && (
+            <Tag tone="neutral" size="sm" style={{ flexShrink: 0 }}>
+              Closed
+            </Tag>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {p.lastContactOn ? (
+          displayDate(p.lastContactOn)
+        ) : (
+          <Text span c="dimmed" size="sm">
+            None yet
+          </Text>
+        )}
+      </Table.Td>
+    </>
   );
 }

@@ -1,37 +1,57 @@
-// The worker's caseload: search, the list, and adding a person.
-import { Alert, Button, EmptyState, Group, Loader, Text, TextInput, Title } from '@mantine/core';
+// The worker's caseload: search, filters, the list, and adding a person.
+import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../api';
 import { AddPersonModal } from '../components/AddPersonModal';
 import { CaseloadTable, usePeople } from '../components/CaseloadTable';
+import { useSettings } from '../hooks/useSettings';
+import { useNavigation, type CaseloadFilters } from '../navigation';
+import { CaseloadFilterBar } from './caseload/CaseloadFilterBar';
+import { fromRoute, isFiltered, toQuery, type FilterState } from './caseload/filters';
 
-export function CaseloadScreen() {
+const count = (n: number) => n.toLocaleString('en-GB');
+
+export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFilters }) {
+  const { go } = useNavigation();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 120);
+  const [filters, setFilters] = useState<FilterState>(() => fromRoute(initialFilters));
+  const filter = useMemo(() => toQuery(filters), [filters]);
   const [adding, addModal] = useDisclosure(false);
-  const people = usePeople(query);
+  const settings = useSettings();
+  const people = usePeople(query, filter);
   const total = people.data?.pages[0]?.total;
+  const filtered = isFiltered(filters);
 
-  const nobodyYet = !query && total === 0;
+  const nobodyYet = !query && !filtered && total === 0;
+  const open = (personId: number) => go({ name: 'person', personId });
   return (
-    <>
-      <Group justify="space-between" mb="md">
+    // The screen fills the window so the list, not the page, scrolls.
+    <Stack gap="sm" style={{ height: 'calc(100dvh - 60px - 2 * var(--mantine-spacing-lg))' }}>
+      <Group justify="space-between">
         <Title order={2}>Caseload</Title>
         <Button leftSection={<IconUserPlus size={18} />} onClick={addModal.open}>
           Add person
         </Button>
       </Group>
       {!nobodyYet && (
-        <TextInput
-          label="Search"
-          description="Case ID, name or NHS Number"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          maw={420}
-          mb="md"
+        <CaseloadFilterBar
+          search={
+            <TextInput
+              label="Search"
+              description="Case ID, name, NHS Number or hospital number"
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={400}
+              autoComplete="off"
+            />
+          }
+          value={filters}
+          onChange={setFilters}
+          inactiveWeeks={settings.data?.inactiveWeeks}
         />
       )}
       {people.isPending && <Loader aria-label="Loading the caseload" />}
@@ -57,17 +77,27 @@ export function CaseloadScreen() {
       )}
       {total !== undefined && !nobodyYet && (
         <>
-          <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-            {query ? `${total.toLocaleString('en-GB')} found` : `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`}
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {query ? `${count(total)} found` : filtered ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters` : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} />
+            <CaseloadTable people={people} onOpen={open} />
           ) : (
-            <Text mt="md">No one matches “{query}”. Check the spelling, or search by case ID or NHS Number.</Text>
+            <NoMatch query={query} filtered={filtered} />
           )}
         </>
       )}
       <AddPersonModal opened={adding} onClose={addModal.close} />
-    </>
+    </Stack>
+  );
+}
+
+function NoMatch({ query, filtered }: { query: string; filtered: boolean }) {
+  const advice = query ? 'Check the spelling, or search by case ID, NHS Number or hospital number.' : '';
+  const filters = filtered ? 'Try fewer filters, or choose Clear filters to see everyone.' : '';
+  return (
+    <Text mt="md">
+      {query ? `No one matches “${query}”${filtered ? ' with these filters' : ''}.` : 'No one matches these filters.'} {advice} {filters}
+    </Text>
   );
 }

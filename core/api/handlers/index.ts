@@ -1,0 +1,12 @@
+// Every contract method's implementation, gathered from one file per domain. The type makes a
+// method in the contract without a handler (or the reverse) a compile error.
+import type { MethodName } from '../contract';
+import { exportHandlers } from './exports';
+import { groupHandlers } from './groups';
+import { peopleHandlers } from './people';
+import type { HandlerMap } from './types';
+import { workspaceHandlers } from './workspace';
+
+export { lock } from './workspace';
+
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers };

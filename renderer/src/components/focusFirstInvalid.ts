@@ -1,0 +1,9 @@
+// After a refused submit, take keyboard focus to the first field that needs fixing, so a
+// keyboard or screen-reader user lands on the message rather than hunting for it.
+import type { SyntheticEvent } from 'react';
+
+export function focusFirstInvalid(_errors: unknown, _values: unknown, event: SyntheticEvent<HTMLFormElement> | undefined): void {
+  const form = event?.currentTarget;
+  // The error messages render on the next frame; aria-invalid is set with them.
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

@@ -1,0 +1,28 @@
+// Said at the top of every part of a closed episode, so nobody wonders where the buttons went.
+import { Alert, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { closureReason } from '../../../../core/domain/codes';
+import { displayDate } from '../../../../core/domain/dates';
+import type { EpisodeView } from '../../../../core/domain/record';
+import { usePerson } from './usePerson';
+
+export function ClosedNote({ episode }: { episode: EpisodeView }) {
+  // The record is already cached by the screen; this only reads it.
+  const person = usePerson(episode.personId);
+  if (episode.open) return null;
+  const newerOpen = person.data?.episodes.some((e) => e.open) ?? false;
+  const c = episode.closure;
+  return (
+    <Alert color="gray" variant="light" icon={<IconLock size={18} aria-hidden />} title="This episode is closed and read-only" mb="md">
+      <Text size="sm" c="var(--mantine-color-text)">
+        {c ? `Closed on ${displayDate(c.closedOn)} by ${c.createdByName}: ${closureReason.label(c.reason)}. ` : ''}
+        {newerOpen ? 'A newer episode is open: choose it above to record anything new.' : 'To record anything new, reopen it with “Reopen episode” above.'}
+      </Text>
+      {c?.summary && (
+        <Text size="sm" mt="xs" c="var(--mantine-color-text)" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <strong>Closing summary:</strong> {c.summary}
+        </Text>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,77 @@
+// The return's breakdowns as charts, this period beside the one before: referrals by source and
+// by pathway, contacts by mode and type, groups, and the demographics of people supported.
+import { NativeSelect, SimpleGrid } from '@mantine/core';
+import { useState } from 'react';
+import type { MonthlyReport } from '../../../../core/domain/export/reports';
+import { chartRows } from './categories';
+import { ComparisonChart, PREVIOUS_PERIOD, THIS_PERIOD, type Series } from './ComparisonChart';
+import type { Drill } from './drill';
+import { findGroup } from './measures';
+
+const DEMOGRAPHICS = [
+  { value: 'gender_identity', label: 'Gender identity' },
+  { value: 'ethnic_category', label: 'Ethnic category' },
+  { value: 'sexual_orientation', label: 'Sexual orientation' },
+  { value: 'age_band', label: 'Age band' },
+  { value: 'borough', label: 'Borough' },
+];
+
+export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill: (d: Drill) => void }) {
+  const [demographic, setDemographic] = useState('gender_identity');
+  const compared: Series[] = [
+    { key: 'current', label: report.period.label, color: THIS_PERIOD },
+    { key: 'previous', label: report.previousPeriod.label, color: PREVIOUS_PERIOD },
+  ];
+  const subtitle = `${report.period.label} compared with ${report.previousPeriod.label}`;
+  const rows = (measure: string, breakdown: string) =>
+    chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) });
+  const demographicLabel = DEMOGRAPHICS.find((d) => d.value === demographic)!.label.toLowerCase();
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <ComparisonChart id="chart-source" title="Referrals by source" subtitle={subtitle} rows={rows('referrals_received', 'source')} series={compared} empty="No referrals in either period." />
+      <ComparisonChart
+        id="chart-pathway"
+        title="Referrals by pathway"
+        subtitle={subtitle}
+        hint="Choose a bar, or “Show the people” in the table view, to list who was referred."
+        rows={rows('referrals_received', 'pathway')}
+        series={compared}
+        empty="No referrals in either period."
+        onSelect={(row) => onDrill({ title: `Referred on “${row.label}”`, pathway: row.category, expected: row.values.current })}
+      />
+      <ComparisonChart id="chart-mode" title="Contacts attended by how they were held" subtitle={subtitle} rows={rows('contacts_attended', 'mode')} series={compared} empty="No attended contacts in either period." />
+      <ComparisonChart id="chart-type" title="Contacts attended by type" subtitle={subtitle} rows={rows('contacts_attended', 'type')} series={compared} empty="No attended contacts in either period." />
+      <ComparisonChart
+        id="chart-groups"
+        title="Group registrations and attendance"
+        subtitle={`${report.period.label}, by type of event`}
+        rows={chartRows('event_type', {
+          registered: findGroup(report.current, 'group_registrations', 'event_type'),
+          attended: findGroup(report.current, 'group_attendance', 'event_type'),
+        })}
+        series={[
+          { key: 'registered', label: 'Registered', color: THIS_PERIOD },
+          { key: 'attended', label: 'Attended', color: '#1b5a2a' },
+        ]}
+        empty="No groups or workshops were held in this period."
+      />
+      <ComparisonChart
+        id="chart-demographics"
+        title="People supported: demographics"
+        subtitle={`By ${demographicLabel}, ${subtitle}`}
+        rows={rows('people_supported', demographic)}
+        series={compared}
+        empty="No one was supported in either period."
+        controls={
+          <NativeSelect
+            size="xs"
+            aria-label="Demographic to show"
+            data={DEMOGRAPHICS}
+            value={demographic}
+            onChange={(e) => setDemographic(e.currentTarget.value)}
+          />
+        }
+      />
+    </SimpleGrid>
+  );
+}

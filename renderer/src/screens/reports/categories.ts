@@ -1,0 +1,77 @@
+// Category codes in the return's breakdowns, as people read them, in the order of their code
+// set (so "this period" and "previous period" line up bar for bar).
+import type { Code } from '../../../../core/domain/codes';
+import {
+  AGE_BANDS,
+  borough,
+  contactMode,
+  contactType,
+  ethnicCategory,
+  genderIdentity,
+  groupEventType,
+  pathway,
+  referralSource,
+  sexualOrientation,
+} from '../../../../core/domain/codes';
+import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
+
+interface Labels {
+  list: readonly Code[];
+  label: (code: string) => string;
+}
+
+const ages: Labels = { list: AGE_BANDS.map((a) => ({ code: a.code, label: a.code.replace('-', ' to ') })), label: (c) => c.replace('-', ' to ') };
+const newOrContinuing: Labels = {
+  list: [
+    { code: 'new', label: 'New' },
+    { code: 'continuing', label: 'Continuing' },
+  ],
+  label: (c) => (c === 'new' ? 'New' : c === 'continuing' ? 'Continuing' : c),
+};
+
+const SETS: Record<string, Labels> = {
+  source: referralSource,
+  pathway,
+  type: contactType,
+  mode: contactMode,
+  event_type: groupEventType,
+  gender_identity: genderIdentity,
+  ethnic_category: ethnicCategory,
+  sexual_orientation: sexualOrientation,
+  borough,
+  age_band: ages,
+  new_or_continuing: newOrContinuing,
+};
+
+/** Where the return counts a missing answer (returns.ts names it so). */
+const NOT_RECORDED = 'not_recorded';
+
+export function categoryLabel(breakdown: string, category: string): string {
+  if (category === NOT_RECORDED) return 'Not recorded';
+  return SETS[breakdown]?.label(category) ?? category;
+}
+
+export interface ChartRow {
+  category: string;
+  label: string;
+  values: Record<string, number>;
+}
+
+/**
+ * One row per category found in any of the groups, in code-set order with "not recorded" last.
+ * `groups` maps a series key (e.g. "current") to its group, which may be missing (nothing counted).
+ */
+export function chartRows(breakdown: string, groups: Record<string, CountGroup | undefined>): ChartRow[] {
+  const keys = Object.keys(groups);
+  const seen = new Set<string>();
+  for (const g of Object.values(groups)) g?.categories.forEach((c) => seen.add(c.category));
+  const order = SETS[breakdown]?.list.map((c) => c.code) ?? [];
+  const rank = (c: string) => (c === NOT_RECORDED ? Number.MAX_SAFE_INTEGER : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
+  return [...seen]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((category) => ({
+      category,
+      label: categoryLabel(breakdown, category),
+      values: Object.fromEntries(keys.map((k) => [k, groups[k]?.categories.find((c) => c.category === category)?.count ?? 0])),
+    }));
+}

@@ -1,0 +1,102 @@
+// The figure cards on Reports: what each shows, what it is compared on, and whether the people
+// behind it can be listed yet.
+import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
+import type { InstrumentId } from '../../../../core/domain/instruments/types';
+import type { Unit } from './compare';
+import type { Drill } from './drill';
+import type { Measures } from './measures';
+
+export interface FigureSpec {
+  id: string;
+  title: string;
+  value: number | null;
+  previous: number | null;
+  unit: Unit;
+  detail?: string;
+  drill?: Drill;
+}
+
+const n = (x: number) => x.toLocaleString('en-GB');
+const instrumentName = (id: string) => INSTRUMENTS[id as InstrumentId]?.shortName ?? id;
+
+export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
+  const figures: FigureSpec[] = [
+    {
+      id: 'referrals',
+      title: 'Referrals received',
+      value: now.referrals,
+      previous: before.referrals,
+      unit: 'count',
+      drill: { title: 'Referrals received' },
+    },
+    {
+      id: 'supported',
+      title: 'People supported',
+      value: now.supported,
+      previous: before.supported,
+      unit: 'count',
+      detail: `${n(now.supportedNew)} new, ${n(now.supportedContinuing)} continuing`,
+    },
+    {
+      id: 'contacts',
+      title: 'Contacts attended',
+      value: now.attended,
+      previous: before.attended,
+      unit: 'count',
+      detail: `${n(now.booked)} booked in all`,
+    },
+    {
+      id: 'dna',
+      title: 'Did not attend (DNA) rate',
+      value: now.dnaRate,
+      previous: before.dnaRate,
+      unit: 'percent',
+      detail: `${n(now.dna)} of ${n(now.booked)} booked contacts not attended`,
+    },
+    {
+      id: 'average',
+      title: 'Average contacts per person',
+      value: now.average,
+      previous: before.average,
+      unit: 'decimal',
+      detail: `${n(now.attended)} contacts, ${n(now.supported)} people`,
+    },
+    {
+      id: 'newly-diagnosed',
+      title: 'Newly diagnosed: engaged',
+      value: now.newlyDiagnosedPercent,
+      previous: before.newlyDiagnosedPercent,
+      unit: 'percent',
+      detail: `${n(now.newlyDiagnosedEngaged)} of ${n(now.newlyDiagnosedOffered)} offered peer support engaged`,
+    },
+  ];
+  // One card per instrument used in either period: the programmes' targets are per instrument.
+  const instruments = [...new Set([...now.wellbeing, ...before.wellbeing].map((w) => w.instrument))].sort();
+  if (instruments.length === 0) {
+    figures.push({ id: 'wellbeing', title: 'Improved wellbeing', value: null, previous: null, unit: 'percent', detail: 'No follow-up assessments in either period' });
+  }
+  for (const id of instruments) {
+    const w = now.wellbeing.find((x) => x.instrument === id);
+    const b = before.wellbeing.find((x) => x.instrument === id);
+    figures.push({
+      id: `wellbeing-${id}`,
+      title: `Improved wellbeing (${instrumentName(id)})`,
+      value: w?.percent ?? null,
+      previous: b?.percent ?? null,
+      unit: 'percent',
+      detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} followed up improved; ${n(w?.noFollowUp ?? 0)} closed with no follow-up`,
+    });
+  }
+  figures.push({
+    id: 'groups',
+    title: 'Group attendance',
+    value: now.groupAttended,
+    previous: before.groupAttended,
+    unit: 'count',
+    detail:
+      now.groupRegistered === 0
+        ? 'No one registered for a group'
+        : `${n(now.groupAttended)} of ${n(now.groupRegistered)} registered came; drop-out ${now.groupDropOut?.toLocaleString('en-GB')}%`,
+  });
+  return figures;
+}

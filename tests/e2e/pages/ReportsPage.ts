@@ -1,0 +1,57 @@
+import { expect, type Page } from '@playwright/test';
+import { typeDate } from './CaseloadPage';
+
+/** Reports: the period picker, the figure cards, the charts and the data-quality panel. */
+export class ReportsPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
+  }
+
+  /** "Last month", "Last quarter", or a kind of period: "Month", "Quarter", "Financial year"… */
+  async choose(option: string) {
+    const quick = this.page.getByRole('button', { name: option, exact: true });
+    if (await quick.count()) return quick.click();
+    await this.page.getByRole('radiogroup', { name: 'Reporting period: kind of period' }).getByText(option, { exact: true }).click();
+  }
+
+  /** One part of the period: "Month", "Year", "Quarter", "Financial year", "Financial quarter". */
+  async set(part: string, option: string) {
+    await this.page.getByRole('combobox', { name: part, exact: true }).selectOption({ label: option });
+  }
+
+  /** A custom range, typed as DD/MM/YYYY. */
+  async customRange(from: string, to: string) {
+    await this.choose('Custom range');
+    await typeDate(this.page.getByRole('textbox', { name: 'From', exact: true }), from);
+    await typeDate(this.page.getByRole('textbox', { name: 'To', exact: true }), to);
+  }
+
+  /** The heading above the cards: the period the figures are for. */
+  periodHeading(label: string) {
+    return this.page.getByRole('heading', { name: label, level: 3 });
+  }
+
+  figure(title: string) {
+    return this.page.getByRole('article', { name: title });
+  }
+
+  chart(title: string) {
+    return this.page.getByRole('region', { name: title });
+  }
+
+  async showAsTable(title: string) {
+    await this.chart(title).getByRole('radiogroup').getByText('Table', { exact: true }).click();
+    await expect(this.chart(title).getByRole('table')).toBeVisible();
+  }
+
+  drawer() {
+    return this.page.getByRole('dialog');
+  }
+
+  dataQuality() {
+    return this.page.getByRole('region', { name: 'Data quality' });
+  }
+}
