@@ -119,6 +119,10 @@ test('a worker’s day: opt-out referral → two attempts → first session → 
 
   // Support ends.
   await page.getByRole('button', { name: 'Close episode' }).click();
+  // No scores yet: the dialog offers a closing assessment for each instrument in use.
+  const closing = page.getByRole('dialog', { name: 'Close this episode' });
+  await expect(closing.getByText('Closing assessment')).toBeVisible();
+  await expect(closing.getByRole('button', { name: 'Record PHQ-9 (none yet)' })).toBeVisible();
   await expectAccessible(page, 'close episode dialog');
   await page.getByRole('dialog', { name: 'Close this episode' }).getByRole('button', { name: 'Cancel' }).click();
   await person.closeEpisode({ reason: 'Goals met', summary: 'Told her sister; settled on treatment.' });

@@ -4,3 +4,4 @@ export { RecordAssessmentModal, type RecordAssessmentModalProps } from './Record
 export { RecordEngagementModal, type RecordEngagementModalProps } from './RecordEngagementModal';
 export { InstrumentSettings } from './InstrumentSettings';
 export { AssessmentsDueList } from './AssessmentsDueList';
+export { ClosingAssessmentReminder } from './ClosingAssessmentReminder';

@@ -2,7 +2,7 @@
 import { Table, Text } from '@mantine/core';
 import { displayDate } from '../../../../core/domain/dates';
 import type { GoalDue } from '../../../../core/domain/myDay';
-import { PersonLink, useRowOpen } from './PersonLink';
+import { PersonLink, useRowOpen } from '../../components/PersonLink';
 
 export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }) {
   const rowOpen = useRowOpen();

@@ -5,7 +5,7 @@ import { IconClipboardCheck } from '@tabler/icons-react';
 import { contactMode, contactType } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { PlannedContact } from '../../../../core/domain/myDay';
-import { PersonLink, useRowOpen } from './PersonLink';
+import { PersonLink, useRowOpen } from '../../components/PersonLink';
 
 interface Props {
   rows: PlannedContact[];

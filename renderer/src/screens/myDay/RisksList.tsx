@@ -2,7 +2,7 @@
 import { Table, Text } from '@mantine/core';
 import { displayDate } from '../../../../core/domain/dates';
 import type { OpenRisk } from '../../../../core/domain/myDay';
-import { PersonLink, useRowOpen } from './PersonLink';
+import { PersonLink, useRowOpen } from '../../components/PersonLink';
 import { Tag } from '../../components/Tag';
 
 export function RisksList({ rows }: { rows: OpenRisk[] }) {

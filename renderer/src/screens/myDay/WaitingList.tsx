@@ -4,7 +4,7 @@ import { Group, Table, Text } from '@mantine/core';
 import { pathway, referralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { WaitingReferral } from '../../../../core/domain/myDay';
-import { PersonLink, useRowOpen } from './PersonLink';
+import { PersonLink, useRowOpen } from '../../components/PersonLink';
 import { Tag } from '../../components/Tag';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

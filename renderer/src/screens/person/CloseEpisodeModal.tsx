@@ -4,7 +4,8 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { closureReason } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { closeEpisodeSchema } from '../../../../core/domain/episode';
-import type { EpisodeView } from '../../../../core/domain/record';
+import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
+import { ClosingAssessmentReminder } from '../../outcomes';
 import { call } from '../../api';
 import { CodeRadios } from '../../components/CodeRadios';
 import { DateField } from '../../components/DateField';
@@ -23,6 +24,7 @@ interface Props {
   onClose: () => void;
   personId: number;
   episode: EpisodeView;
+  record: PersonRecord;
 }
 
 export function CloseEpisodeModal({ opened, onClose, ...rest }: Props) {
@@ -33,7 +35,7 @@ export function CloseEpisodeModal({ opened, onClose, ...rest }: Props) {
   );
 }
 
-function CloseForm({ onClose, personId, episode }: Omit<Props, 'opened'>) {
+function CloseForm({ onClose, personId, episode, record }: Omit<Props, 'opened'>) {
   const toInput = (v: Values) => ({ episodeId: episode.id, closedOn: v.closedOn ?? '', reason: v.reason as (typeof closureReason.codes)[number], summary: v.summary });
   const form = useForm<Values>({
     mode: 'controlled',
@@ -45,6 +47,7 @@ function CloseForm({ onClose, personId, episode }: Omit<Props, 'opened'>) {
     <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
       <Stack>
         <Text size="sm">Once closed, the episode is read-only. It can be reopened later, and the reopening is recorded.</Text>
+        <ClosingAssessmentReminder record={record} episode={episode} today={todayIso()} />
         <DateField label="Date support ended" required data-autofocus {...form.getInputProps('closedOn')} />
         <CodeRadios codes={closureReason} inline={false} label="Reason" required {...form.getInputProps('reason')} />
         <Textarea label="Closing summary (optional)" autosize minRows={3} maxRows={10} {...form.getInputProps('summary')} />

@@ -81,7 +81,7 @@ export function EpisodeBar({ record, episode, onSelect }: Props) {
       {episode && (
         <>
           <LogContactModal opened={logging} onClose={logModal.close} personId={record.id} episodeId={episode.id} />
-          <CloseEpisodeModal opened={closing} onClose={closeModal.close} personId={record.id} episode={episode} />
+          <CloseEpisodeModal opened={closing} onClose={closeModal.close} personId={record.id} episode={episode} record={record} />
           <ReopenEpisodeModal opened={reopening} onClose={reopenModal.close} personId={record.id} episode={episode} />
         </>
       )}

@@ -8,7 +8,7 @@ import { displayDate } from '../../../../core/domain/dates';
 import type { DataQuality, QualityItem } from '../../../../core/domain/export/reports';
 import { call, errorMessage } from '../../api';
 import { useNavigation, type CaseloadFilters } from '../../navigation';
-import { PersonButton } from './PersonButton';
+import { PersonLink } from '../../components/PersonLink';
 
 interface Kind {
   key: keyof DataQuality;
@@ -116,7 +116,7 @@ function QualityList({ kind, list }: { kind: Kind; list: DataQuality[keyof DataQ
               {list.items.map((i, n) => (
                 <Table.Tr key={`${i.personId}-${n}`}>
                   <Table.Td>
-                    <PersonButton personId={i.personId} name={i.preferredName} caseId={i.caseId} />
+                    <PersonLink personId={i.personId} name={i.preferredName} caseId={i.caseId} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{kind.detail(i)}</Text>

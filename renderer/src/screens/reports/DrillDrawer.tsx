@@ -6,7 +6,7 @@ import { displayDate } from '../../../../core/domain/dates';
 import type { Period } from '../../../../core/domain/export/periods';
 import { errorMessage } from '../../api';
 import { referralsIn, type Drill } from './drill';
-import { PersonButton } from './PersonButton';
+import { PersonLink } from '../../components/PersonLink';
 
 export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period; onClose: () => void }) {
   return (
@@ -63,7 +63,7 @@ function DrillList({ drill, period }: { drill: Drill; period: Period }) {
             {rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <PersonButton personId={r.id} name={r.preferredName} caseId={r.caseId} />
+                  <PersonLink personId={r.id} name={r.preferredName} caseId={r.caseId} />
                 </Table.Td>
                 <Table.Td>{displayDate(r.referralReceivedOn)}</Table.Td>
                 {!drill.pathway && (

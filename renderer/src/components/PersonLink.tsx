@@ -1,6 +1,7 @@
-// A person's name as a button that opens their record: the keyboard way into a My day row.
+// A person's name as a button that opens their record: the keyboard way into a row on My day,
+// a report's drill-down or a data-quality list.
 import { Anchor, Text } from '@mantine/core';
-import { useNavigation } from '../../navigation';
+import { useNavigation } from '../navigation';
 
 export function PersonLink({ personId, name, caseId }: { personId: number; name: string; caseId: string }) {
   const { go } = useNavigation();
