@@ -24,6 +24,10 @@ export const settingsSchema = z.object({
   /** Follow-up assessments fall due this many weeks after the last. */
   assessmentIntervalWeeks: whole('weeks', 2, 52),
   /** What to do at once when someone may be at risk (PHQ-9 item 9): the clinic's own route. */
+  /** Published aggregate counts from 1 to this are hidden as "*" (NHS practice: 7). */
+  suppressionThreshold: whole('people', 0, 20),
+  /** Round other published counts to the nearest 5. */
+  roundToFive: z.boolean(),
   /** Where backups go (a network drive is fine); null: a "backups" folder beside the caseload. */
   backupFolder: z.string().trim().max(1000).nullable(),
   /** How many backups to keep. */
@@ -43,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   inactiveWeeks: 6,
   enabledInstruments: ['phq9', 'gad7', 'ons4'],
   assessmentIntervalWeeks: 12,
+  suppressionThreshold: 7,
+  roundToFive: false,
   backupFolder: null,
   backupKeep: 14,
   escalationRoute:

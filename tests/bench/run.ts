@@ -16,10 +16,11 @@ import { hashRaw } from '@node-rs/argon2';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-const SIZES = { S: 1_000, M: 10_000, L: 50_000 } as const;
+// XL: about 100,000 referrals, the volume issue 5 measures exports at.
+const SIZES = { S: 1_000, M: 10_000, L: 50_000, XL: 91_000 } as const;
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'L' }, runs: { type: 'string', default: '30' } } });
 const size = values.size as keyof typeof SIZES;
-if (!(size in SIZES)) throw new Error('--size must be S, M or L');
+if (!(size in SIZES)) throw new Error('--size must be S, M, L or XL');
 const runs = Number(values.runs);
 const PASSPHRASE = 'violet harbour tractor sunrise';
 

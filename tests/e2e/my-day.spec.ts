@@ -134,3 +134,16 @@ test('goals due, people gone quiet and open risks are listed, and a long list li
   await page.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
   await expect(page.getByText('54 people match these filters')).toBeVisible();
 });
+
+test('publishing settings: the small-number threshold and rounding are saved for the monthly return', async ({ page, harness }) => {
+  await seedWorkspace(harness.ctx);
+  await page.goto(harness.url);
+  const settings = new SettingsPage(page);
+  await settings.goto();
+  await settings.set('Hide counts from 1 up to', '10');
+  await page.getByRole('checkbox', { name: 'Round other counts to the nearest 5' }).check();
+  await settings.save();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  const saved = await must(harness.ctx, 'settings.get', {});
+  expect({ threshold: saved.suppressionThreshold, round: saved.roundToFive }).toEqual({ threshold: 10, round: true });
+});

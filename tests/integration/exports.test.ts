@@ -202,3 +202,16 @@ describe('previews and reports', () => {
   });
 });
 
+
+describe('publishing settings', () => {
+  it('the suppression threshold and rounding are settings the return follows', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'settings.update', { suppressionThreshold: 0, roundToFive: true });
+    const r = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
+    const rows = readBack(readFileSync(r.location)).slice(1);
+    const counts = rows.filter((x) => !['percent', 'average', 'percent_engaged', 'percent_improved'].includes(x[3]));
+    expect(counts.some((x) => x[4] === '*')).toBe(false);
+    expect(counts.every((x) => x[4] === '' || Number(x[4]) % 5 === 0)).toBe(true);
+    close();
+  });
+});

@@ -6,6 +6,7 @@ import { custom, previousPeriod, type Period } from '../../domain/export/periods
 import { PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
+import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
 import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
@@ -13,6 +14,8 @@ import { session } from './context';
 import type { HandlerMap } from './types';
 
 const withLabel = (p: { kind: Period['kind']; start: string; end: string; label?: string }): Period => ({ ...p, label: p.label ?? custom(p.start, p.end).label });
+
+const suppressionOf = (settings: Settings) => ({ threshold: settings.suppressionThreshold, roundToFive: settings.roundToFive });
 
 function resolve(ctx: AppContext, profileId: string) {
   const s = session(ctx);
@@ -49,12 +52,12 @@ export const exportHandlers = {
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
-    return preview(sourceFor(s.ws.orm, profile, withLabel(input.period), s.today), name);
+    return preview(sourceFor(s.ws.orm, profile, withLabel(input.period), s.today, suppressionOf(s.settings())), name);
   },
   'exports.run': async (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
     const period = withLabel(input.period);
-    const source = sourceFor(s.ws.orm, profile, period, s.today);
+    const source = sourceFor(s.ws.orm, profile, period, s.today, suppressionOf(s.settings()));
     if (source.identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }

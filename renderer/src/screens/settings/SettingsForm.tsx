@@ -1,19 +1,21 @@
 // The workspace's numbers: idle lock and the thresholds My day and the caseload use. One form,
 // one Save; the app's refusals are shown beside the field they are about.
-import { Alert, Button, Divider, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { settingsSchema, type Settings } from '../../../../core/domain/settings';
 
 // Only this form's own settings are sent: others (outcome instruments, say) are saved by their
 // own panels, and sending a stale copy of them from here would undo those changes.
-const formSchema = settingsSchema.pick({ idleLockMinutes: true, firstContactOverdueWorkingDays: true, inactiveWeeks: true, newlyDiagnosedMonths: true });
-type Values = Pick<Settings, 'idleLockMinutes' | 'firstContactOverdueWorkingDays' | 'inactiveWeeks' | 'newlyDiagnosedMonths'>;
+const formSchema = settingsSchema.pick({ idleLockMinutes: true, firstContactOverdueWorkingDays: true, inactiveWeeks: true, newlyDiagnosedMonths: true, suppressionThreshold: true, roundToFive: true });
+type Values = Pick<Settings, 'idleLockMinutes' | 'firstContactOverdueWorkingDays' | 'inactiveWeeks' | 'newlyDiagnosedMonths' | 'suppressionThreshold' | 'roundToFive'>;
 const own = (s: Settings): Values => ({
   idleLockMinutes: s.idleLockMinutes,
   firstContactOverdueWorkingDays: s.firstContactOverdueWorkingDays,
   inactiveWeeks: s.inactiveWeeks,
   newlyDiagnosedMonths: s.newlyDiagnosedMonths,
+  suppressionThreshold: s.suppressionThreshold,
+  roundToFive: s.roundToFive,
 });
 import { ApiFailure, call, errorMessage } from '../../api';
 import { SETTINGS_KEY, useSettings } from '../../hooks/useSettings';
@@ -85,6 +87,20 @@ function Form({ saved }: { saved: Settings }) {
             {...number}
             {...form.getInputProps('newlyDiagnosedMonths')}
           />
+          <Divider my="xs" />
+          <Title order={3} size="h4">
+            Publishing figures
+          </Title>
+          <Text size="sm">The monthly return hides small numbers so no one can be recognised from it. Reports inside the app always show the true numbers.</Text>
+          <NumberInput
+            label="Hide counts from 1 up to"
+            description="Shown as * in the return. NHS statistical practice hides 1 to 7; zero is always shown."
+            min={0}
+            max={20}
+            {...number}
+            {...form.getInputProps('suppressionThreshold')}
+          />
+          <Checkbox label="Round other counts to the nearest 5" {...form.getInputProps('roundToFive', { type: 'checkbox' })} />
           {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
             <Alert color="red" role="alert">
               {errorMessage(save.error)}
