@@ -4,8 +4,7 @@ import type { Settings } from '../../core/domain/settings';
 import { isWorkingDay, workingDaysBetween } from '../../core/domain/workingDays';
 import type { Orm } from '../workspace';
 import { INACTIVE_SQL, inactiveCutoff, WAITING_SQL } from './people';
-import { dueAssessments } from '../../core/domain/instruments/schedule';
-import type { InstrumentId } from '../../core/domain/instruments/types';
+import { OVERDUE_AFTER_DAYS } from '../../core/domain/instruments/schedule';
 
 /** Each list is capped for the screen; counts give the whole. */
 export const MY_DAY_LIMIT = 50;
@@ -80,10 +79,10 @@ export function getMyDay(orm: Orm, today: string, settings: Settings): MyDay {
     goalsDue,
     inactive,
     risks,
-    assessmentsDue: assessmentsDue.slice(0, MY_DAY_LIMIT),
+    assessmentsDue: assessmentsDue.items,
     counts: {
-      assessmentsDue: assessmentsDue.length,
-      assessmentsOverdue: assessmentsDue.filter((a) => a.overdue).length,
+      assessmentsDue: assessmentsDue.count,
+      assessmentsOverdue: assessmentsDue.overdue,
       waiting: count(waitingCount),
       overdue: count(`${waitingCount} AND e.referral_received_on < @overdue`, { overdue }),
       plannedToday: count(plannedCount('c.contact_on = @today'), { today }),
@@ -95,29 +94,35 @@ export function getMyDay(orm: Orm, today: string, settings: Settings): MyDay {
   };
 }
 
-/** Every due assessment across open, started episodes, oldest due first. */
-function dueAcrossCaseload(orm: Orm, today: string, settings: Settings): MyDay['assessmentsDue'] {
-  if (settings.enabledInstruments.length === 0) return [];
-  const db = orm.$client;
-  const last = new Map<number, { instrument: InstrumentId; completedOn: string }[]>();
-  const rows = db
-    .prepare(
-      `SELECT a.episode_id AS episodeId, a.instrument, max(a.completed_on) AS completedOn
-         FROM assessments a
-        WHERE a.episode_id IN (SELECT e.id FROM episodes e INDEXED BY episodes_inactive_idx WHERE e.closed_on IS NULL AND e.first_contact_on IS NOT NULL)
-        GROUP BY a.episode_id, a.instrument`,
-    )
-    .all() as { episodeId: number; instrument: InstrumentId; completedOn: string }[];
-  for (const r of rows) last.set(r.episodeId, [...(last.get(r.episodeId) ?? []), r]);
+/**
+ * Assessments due across open, started episodes, oldest first, with counts. The same rule as
+ * core/domain/instruments/schedule (baseline from first contact, then every interval, overdue
+ * two weeks after), worked out in SQL so a large caseload is not walked in JavaScript.
+ */
+function dueAcrossCaseload(orm: Orm, today: string, settings: Settings): { items: MyDay['assessmentsDue']; count: number; overdue: number } {
+  if (settings.enabledInstruments.length === 0) return { items: [], count: 0, overdue: 0 };
+  const params = {
+    instruments: JSON.stringify(settings.enabledInstruments),
+    interval: `+${settings.assessmentIntervalWeeks * 7} days`,
+    grace: `+${OVERDUE_AFTER_DAYS} days`,
+    today,
+  };
   // The inactive index holds exactly the open, started episodes.
-  const episodes = db
-    .prepare(`SELECT ${PERSON}, e.id AS episodeId, e.first_contact_on AS firstContactOn FROM episodes e INDEXED BY episodes_inactive_idx JOIN people p ON p.id = e.person_id WHERE e.closed_on IS NULL AND e.first_contact_on IS NOT NULL`)
-    .all() as { personId: number; caseId: string; preferredName: string; episodeId: number; firstContactOn: string }[];
-  const due: MyDay['assessmentsDue'] = [];
-  for (const e of episodes) {
-    for (const d of dueAssessments({ firstContactOn: e.firstContactOn, open: true }, settings.enabledInstruments, last.get(e.episodeId) ?? [], settings.assessmentIntervalWeeks, today)) {
-      due.push({ personId: e.personId, caseId: e.caseId, preferredName: e.preferredName, episodeId: e.episodeId, ...d });
-    }
-  }
-  return due.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.episodeId - b.episodeId));
+  const dated = `WITH due AS (
+      SELECT e.id AS episodeId, e.person_id AS personId, i.value AS instrument, e.first_contact_on AS first,
+             (SELECT max(a.completed_on) FROM assessments a WHERE a.episode_id = e.id AND a.instrument = i.value) AS last
+        FROM episodes e INDEXED BY episodes_inactive_idx CROSS JOIN json_each(@instruments) i
+       WHERE e.closed_on IS NULL AND e.first_contact_on IS NOT NULL),
+    dated AS (SELECT *, CASE WHEN last IS NULL THEN first ELSE date(last, @interval) END AS dueOn FROM due)`;
+  // One pass: the window totals are taken over every due row before the list is cut short.
+  const rows = orm.$client
+    .prepare(
+      `${dated} SELECT ${PERSON}, d.episodeId, d.instrument, CASE WHEN d.last IS NULL THEN 'baseline' ELSE 'follow_up' END AS kind, d.dueOn,
+              date(d.dueOn, @grace) < @today AS overdue,
+              count(*) OVER () AS total, sum(date(d.dueOn, @grace) < @today) OVER () AS totalOverdue
+         FROM dated d JOIN people p ON p.id = d.personId WHERE d.dueOn <= @today ORDER BY d.dueOn, d.episodeId LIMIT ${MY_DAY_LIMIT}`,
+    )
+    .all(params) as (Omit<MyDay['assessmentsDue'][number], 'overdue'> & { overdue: number; total: number; totalOverdue: number })[];
+  const items = rows.map(({ total: _t, totalOverdue: _o, ...r }) => ({ ...r, overdue: r.overdue === 1 }));
+  return { items, count: rows[0]?.total ?? 0, overdue: rows[0]?.totalOverdue ?? 0 };
 }

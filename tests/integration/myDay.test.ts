@@ -2,6 +2,8 @@
 // inactive, risks; and the caseload filters that match each list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { overdueBefore } from '../../db/queries/myDay';
+import { insertPeople } from '../../db/queries/bulk';
+import { syntheticPeople } from '../fixtures/synthetic';
 import { daysAgo, must, newWorkspace, referral, tempDir } from '../support/workspace';
 
 let dir: string;
@@ -69,5 +71,27 @@ describe('overdue line', () => {
     // is Thursday 31 December 2026.
     expect(overdueBefore('2027-01-08', 5)).toBe('2026-12-31');
     expect(overdueBefore('2026-11-23', 1)).toBe('2026-11-20');
+  });
+});
+
+describe('assessments due on My day', () => {
+  it('agree with the schedule shown on each person’s record', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(400, 13, new Date()));
+    const day = await must(ctx, 'myDay.get', {});
+    let due = 0;
+    let overdue = 0;
+    const ids = ctx.session!.db.prepare('SELECT id FROM people').all() as { id: number }[];
+    for (const { id } of ids) {
+      const record = await must(ctx, 'people.get', { id });
+      for (const e of record.episodes) {
+        due += e.outcomes.due.length;
+        overdue += e.outcomes.due.filter((d) => d.overdue).length;
+      }
+    }
+    expect(due).toBeGreaterThan(0);
+    expect(day.counts.assessmentsDue).toBe(due);
+    expect(day.counts.assessmentsOverdue).toBe(overdue);
+    close();
   });
 });
