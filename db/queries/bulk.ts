@@ -2,6 +2,44 @@
 // prepared statements, so 50,000 people and half a million contacts take seconds, not hours.
 import type { OpenWorkspace } from '../workspace';
 
+export interface BulkContact {
+  contactOn: string;
+  startTime: string | null;
+  minutes: number | null;
+  mode: string;
+  type: string;
+  attendance: string | null;
+  topics: string[];
+}
+
+export interface BulkAssessment {
+  instrument: string;
+  completedOn: string;
+  method: string;
+  responses: Record<string, number>;
+  scores: Record<string, number>;
+  primaryScore: number;
+  scoringVersion: number;
+}
+
+export interface BulkEpisode {
+  referralReceivedOn: string;
+  referralSource: string;
+  pathway: string;
+  reEngaging: boolean;
+  newlyDiagnosed: boolean;
+  referralStatus: string;
+  firstContactOn: string | null;
+  lastContactOn: string | null;
+  closedOn: string | null;
+  closureReason: string | null;
+  attempts: { attemptedOn: string; method: string; outcome: string }[];
+  contacts: BulkContact[];
+  goals: { description: string; area: string; setOn: string; reviewBy: string | null; status: string }[];
+  signposting: { serviceType: string; madeOn: string; outcome: string }[];
+  assessments: BulkAssessment[];
+}
+
 export interface BulkPerson {
   caseId: string;
   preferredName: string;
@@ -13,23 +51,7 @@ export interface BulkPerson {
   ethnicCategory: string | null;
   borough: string | null;
   diagnosisMonth: string | null;
-  episodes: {
-    referralReceivedOn: string;
-    referralSource: string;
-    pathway: string;
-    reEngaging: boolean;
-    newlyDiagnosed: boolean;
-    referralStatus: string;
-    firstContactOn: string | null;
-    lastContactOn: string | null;
-    closedOn: string | null;
-    closureReason: string | null;
-    attempts: { attemptedOn: string; method: string; outcome: string }[];
-    contacts: { contactOn: string; startTime: string | null; minutes: number | null; mode: string; type: string; attendance: string | null; topics: string[] }[];
-    goals: { description: string; area: string; setOn: string; reviewBy: string | null; status: string }[];
-    signposting: { serviceType: string; madeOn: string; outcome: string }[];
-    assessments: { instrument: string; completedOn: string; method: string; responses: Record<string, number>; scores: Record<string, number>; primaryScore: number; scoringVersion: number }[];
-  }[];
+  episodes: BulkEpisode[];
   risk: { raisedOn: string; description: string; resolvedOn: string | null } | null;
 }
 
