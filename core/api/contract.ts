@@ -15,6 +15,7 @@ import {
 import { id } from '../domain/fields';
 import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
+import { drillDownSchema, type DrillResult } from '../domain/export/drill';
 import type { DataQuality, MonthlyReport } from '../domain/export/reports';
 import { exportRequestSchema, runExportSchema, type ExportLogEntry, type ExportPreview, type ExportProgress, type ExportResult } from '../domain/export/request';
 import { newGoalSchema, reviewGoalSchema, updateGoalSchema } from '../domain/goal';
@@ -64,7 +65,13 @@ const auditFilter = z
   })
   .strict();
 const profileId = z.object({ id: z.string().min(1).max(40) }).strict();
-const profileJson = z.object({ json: z.string().max(100_000, { error: 'This file is too large to be an export profile.' }) }).strict();
+const profileJson = z
+  .object({
+    json: z.string().max(100_000, { error: 'This file is too large to be an export profile.' }),
+    /** Replace a custom profile with the same id; without it, a clash is refused so the person can choose. */
+    replace: z.boolean().default(false),
+  })
+  .strict();
 const periodOnly = z.object({ period: periodSchema }).strict();
 const dateRange = z
   .object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() })
@@ -122,12 +129,13 @@ export const contract = {
   'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema),
   'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId),
   'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson),
-  'exports.profileFile': method<typeof profileId, { fileName: string; json: string }>(profileId),
+  'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId),
   'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema),
   'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema),
   'exports.progress': method<typeof none, ExportProgress>(none),
   'exports.log': method<typeof none, ExportLogEntry[]>(none),
   'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly),
+  'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema),
   'reports.dataQuality': method<typeof none, DataQuality>(none),
 
   // Groups and workshops

@@ -31,7 +31,7 @@ export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown
 }
 
 /** Handlers that wait (key derivation, file writing): audited after they finish. */
-const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'backups.inspect', 'backups.restore', 'backups.create']);
+const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'exports.saveProfileFile', 'backups.inspect', 'backups.restore', 'backups.create']);
 
 function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown): void {
   const described = ctx.session ? describeCall(name, input, value) : null;

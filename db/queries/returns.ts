@@ -14,37 +14,71 @@ function group(measure: string, breakdown: string, rows: Count[]): CountGroup {
   return { measure, breakdown, categories, total: categories.reduce((a, c) => a + c.count, 0) };
 }
 
+/** The selections each figure counts; drillDown.ts lists the same rows, so the two agree. */
+export const REFERRALS_IN = 'FROM episodes e WHERE e.referral_received_on BETWEEN @start AND @end';
+export const REFERRAL_BREAKDOWNS: Record<string, string> = { source: 'e.referral_source', pathway: 'e.pathway' };
+export const ATTENDED_IN = "FROM contacts c WHERE c.contact_on BETWEEN @start AND @end AND c.attendance = 'attended'";
+export const NOT_ATTENDED_IN = "FROM contacts c WHERE c.contact_on BETWEEN @start AND @end AND c.attendance = 'dna'";
+export const CONTACT_BREAKDOWNS: Record<string, string> = { type: 'c.type', mode: 'c.mode' };
+/** Narrows REFERRALS_IN to the newly diagnosed. */
+export const NEWLY_DIAGNOSED = ' AND e.newly_diagnosed = 1';
+export const GROUPS_IN = 'FROM group_events g JOIN group_participants gp ON gp.event_id = g.id WHERE g.held_on BETWEEN @start AND @end';
+
+export interface SupportedPerson {
+  personId: number;
+  gender: string | null;
+  ethnicity: string | null;
+  orientation: string | null;
+  borough: string | null;
+  dob: string;
+  /** Their first attended contact ever, and their first in the period. */
+  firstEver: string;
+  firstInPeriod: string;
+}
+
+/** People supported: an attended contact in the period. New: their first ever attended contact. */
+export function supportedPeople(orm: Orm, period: Period): SupportedPerson[] {
+  return orm.$client
+    .prepare(
+      `WITH seen AS (
+         SELECT e.person_id AS personId, min(c.contact_on) AS firstInPeriod
+           FROM contacts c JOIN episodes e ON e.id = c.episode_id
+          WHERE c.attendance = 'attended' AND c.contact_on BETWEEN @start AND @end GROUP BY e.person_id)
+       SELECT s.personId, s.firstInPeriod, p.gender_identity AS gender, p.ethnic_category AS ethnicity, p.sexual_orientation AS orientation, p.borough, p.date_of_birth AS dob,
+              (SELECT min(c2.contact_on) FROM contacts c2 JOIN episodes e2 ON e2.id = c2.episode_id WHERE e2.person_id = s.personId AND c2.attendance = 'attended') AS firstEver
+         FROM seen s JOIN people p ON p.id = s.personId`,
+    )
+    .all({ start: period.start, end: period.end }) as SupportedPerson[];
+}
+
+/** Each breakdown of people supported: the category a person falls in (null: not recorded). */
+export const SUPPORTED_BREAKDOWNS: Record<string, (x: SupportedPerson, period: Period) => string | null> = {
+  new_or_continuing: (x, period) => (x.firstEver >= period.start ? 'new' : 'continuing'),
+  gender_identity: (x) => x.gender,
+  ethnic_category: (x) => x.ethnicity,
+  sexual_orientation: (x) => x.orientation,
+  age_band: (x, period) => ageBand(x.dob, period.end),
+  borough: (x) => x.borough,
+};
+
 export function returnInputs(orm: Orm, period: Period): ReturnInputs {
   const db = orm.$client;
   const p = { start: period.start, end: period.end };
   const counts = (sql: string) => db.prepare(sql).all(p) as Count[];
-
-  const referrals = 'FROM episodes e WHERE e.referral_received_on BETWEEN @start AND @end';
-  // People supported: an attended contact in the period. New: their first ever attended contact.
-  const supported = `WITH seen AS (
-      SELECT e.person_id AS personId, min(c.contact_on) AS firstInPeriod
-        FROM contacts c JOIN episodes e ON e.id = c.episode_id
-       WHERE c.attendance = 'attended' AND c.contact_on BETWEEN @start AND @end GROUP BY e.person_id)`;
-  const people = db
-    .prepare(
-      `${supported}
-       SELECT s.personId, p.gender_identity AS gender, p.ethnic_category AS ethnicity, p.sexual_orientation AS orientation, p.borough, p.date_of_birth AS dob,
-              (SELECT min(c2.contact_on) FROM contacts c2 JOIN episodes e2 ON e2.id = c2.episode_id WHERE e2.person_id = s.personId AND c2.attendance = 'attended') AS firstEver
-         FROM seen s JOIN people p ON p.id = s.personId`,
-    )
-    .all(p) as { personId: number; gender: string | null; ethnicity: string | null; orientation: string | null; borough: string | null; dob: string; firstEver: string }[];
-  const tally = (values: (string | null)[]): Count[] => {
+  const people = supportedPeople(orm, period);
+  const tally = (breakdown: string): Count[] => {
     const m = new Map<string | null, number>();
-    for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+    for (const x of people) {
+      const v = SUPPORTED_BREAKDOWNS[breakdown](x, period);
+      m.set(v, (m.get(v) ?? 0) + 1);
+    }
     return [...m.entries()].map(([category, n]) => ({ category, n }));
   };
-
-  const contactsIn = "FROM contacts c WHERE c.contact_on BETWEEN @start AND @end AND c.attendance = 'attended'";
   const attendance = db
     .prepare("SELECT sum(attendance = 'attended') AS attended, sum(attendance = 'dna') AS dna FROM contacts WHERE contact_on BETWEEN @start AND @end")
     .get(p) as { attended: number | null; dna: number | null };
   const nd = db
-    .prepare(`SELECT count(*) AS offered, coalesce(sum(e.referral_status = 'engaged'), 0) AS engaged ${referrals} AND e.newly_diagnosed = 1`)
+    .prepare(`SELECT count(*) AS offered, coalesce(sum(e.referral_status = 'engaged'), 0) AS engaged ${REFERRALS_IN}${NEWLY_DIAGNOSED}`)
     .get(p) as { offered: number; engaged: number };
   const groupRows = db
     .prepare(
@@ -53,21 +87,19 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
         WHERE g.held_on BETWEEN @start AND @end GROUP BY g.type`,
     )
     .all(p) as { category: string; registered: number; attended: number }[];
+  const referralsBy = (breakdown: string) => group('referrals_received', breakdown, counts(`SELECT ${REFERRAL_BREAKDOWNS[breakdown]} AS category, count(*) AS n ${REFERRALS_IN} GROUP BY 1`));
+  const contactsBy = (breakdown: string) => group('contacts_attended', breakdown, counts(`SELECT ${CONTACT_BREAKDOWNS[breakdown]} AS category, count(*) AS n ${ATTENDED_IN} GROUP BY 1`));
 
   return {
     groups: [
-      group('referrals_received', 'source', counts(`SELECT e.referral_source AS category, count(*) AS n ${referrals} GROUP BY 1`)),
-      group('referrals_received', 'pathway', counts(`SELECT e.pathway AS category, count(*) AS n ${referrals} GROUP BY 1`)),
-      group('people_supported', 'new_or_continuing', tally(people.map((x) => (x.firstEver >= period.start ? 'new' : 'continuing')))),
-      group('contacts_attended', 'type', counts(`SELECT c.type AS category, count(*) AS n ${contactsIn} GROUP BY 1`)),
-      group('contacts_attended', 'mode', counts(`SELECT c.mode AS category, count(*) AS n ${contactsIn} GROUP BY 1`)),
+      referralsBy('source'),
+      referralsBy('pathway'),
+      group('people_supported', 'new_or_continuing', tally('new_or_continuing')),
+      contactsBy('type'),
+      contactsBy('mode'),
       group('group_registrations', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.registered }))),
       group('group_attendance', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.attended }))),
-      group('people_supported', 'gender_identity', tally(people.map((x) => x.gender))),
-      group('people_supported', 'ethnic_category', tally(people.map((x) => x.ethnicity))),
-      group('people_supported', 'sexual_orientation', tally(people.map((x) => x.orientation))),
-      group('people_supported', 'age_band', tally(people.map((x) => ageBand(x.dob, period.end)))),
-      group('people_supported', 'borough', tally(people.map((x) => x.borough))),
+      ...['gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'].map((b) => group('people_supported', b, tally(b))),
     ],
     attended: attendance.attended ?? 0,
     dna: attendance.dna ?? 0,
@@ -78,11 +110,15 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
   };
 }
 
+export type WellbeingOutcome = 'improved' | 'not_improved' | 'no_follow_up';
+
 /**
- * Per instrument, episodes whose latest assessment in the period is a follow-up: improved
- * meaningfully on the primary score or not; and episodes closed in the period with only a baseline.
+ * Per episode and instrument: whether its latest assessment in the period is a follow-up that
+ * improved meaningfully on the primary score (or not), or the episode closed in the period with
+ * only a baseline. Episodes that are neither have no outcome but still put the instrument on
+ * the return (with zeros), as it was used in the period.
  */
-function wellbeing(orm: Orm, period: Period): ReturnInputs['wellbeing'] {
+export function wellbeingOutcomes(orm: Orm, period: Period): { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string }[] {
   const rows = orm.$client
     .prepare(
       `SELECT a.episode_id AS episodeId, a.instrument, a.completed_on AS completedOn, a.primary_score AS score, e.closed_on AS closedOn
@@ -93,23 +129,39 @@ function wellbeing(orm: Orm, period: Period): ReturnInputs['wellbeing'] {
         ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
     )
     .all({ start: period.start, end: period.end }) as { episodeId: number; instrument: InstrumentId; completedOn: string; score: number; closedOn: string | null }[];
-  const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>();
-  const key = (r: (typeof rows)[number]) => `${r.episodeId}|${r.instrument}`;
   const series = new Map<string, typeof rows>();
-  for (const r of rows) series.set(key(r), [...(series.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const key = `${r.episodeId}|${r.instrument}`;
+    const list = series.get(key);
+    if (list) list.push(r);
+    else series.set(key, [r]);
+  }
+  const out: { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string }[] = [];
   for (const list of series.values()) {
     const def = INSTRUMENTS[list[0].instrument];
     const score = def.scores.find((s) => s.id === def.primaryScore)!;
-    const entry = out.get(def.id) ?? { instrument: def.id, improved: 0, followedUp: 0, noFollowUp: 0 };
     const last = list[list.length - 1];
+    const base = { episodeId: last.episodeId, instrument: def.id };
     if (list.length > 1 && last.completedOn >= period.start) {
-      entry.followedUp++;
       const better = (last.score - list[0].score) * (score.higherIsBetter ? 1 : -1);
-      if (better >= score.meaningfulChange) entry.improved++;
+      out.push({ ...base, outcome: better >= score.meaningfulChange ? 'improved' : 'not_improved', on: last.completedOn });
     } else if (list.length === 1 && last.closedOn && last.closedOn >= period.start && last.closedOn <= period.end) {
-      entry.noFollowUp++;
+      out.push({ ...base, outcome: 'no_follow_up', on: last.closedOn });
+    } else out.push({ ...base, outcome: null, on: last.completedOn });
+  }
+  return out;
+}
+
+function wellbeing(orm: Orm, period: Period): ReturnInputs['wellbeing'] {
+  const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>();
+  for (const o of wellbeingOutcomes(orm, period)) {
+    const entry = out.get(o.instrument) ?? { instrument: o.instrument, improved: 0, followedUp: 0, noFollowUp: 0 };
+    if (o.outcome === 'no_follow_up') entry.noFollowUp++;
+    else if (o.outcome) {
+      entry.followedUp++;
+      if (o.outcome === 'improved') entry.improved++;
     }
-    out.set(def.id, entry);
+    out.set(o.instrument, entry);
   }
   return [...out.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
 }

@@ -85,12 +85,12 @@ test('reports show last month’s figures and charts against the month before, a
   // The same numbers as a table, this period beside the last.
   await reports.showAsTable('Referrals by source');
   const source = reports.chart('Referrals by source').getByRole('table');
-  await expect(source.getByRole('row', { name: /Opt-out pathway from HIV clinic/ }).getByRole('cell')).toHaveText(['Opt-out pathway from HIV clinic', '8', '3']);
-  await expect(source.getByRole('row', { name: /Self-referral/ }).getByRole('cell')).toHaveText(['Self-referral', '2', '0']);
+  await expect(source.getByRole('row', { name: /Opt-out pathway from HIV clinic/ }).getByRole('cell')).toHaveText(['Opt-out pathway from HIV clinic', '8', '3', 'Show the records']);
+  await expect(source.getByRole('row', { name: /Self-referral/ }).getByRole('cell')).toHaveText(['Self-referral', '2', '0', 'Show the records']);
 
   // From a pathway to the people referred on it, and on to one person's record.
   await reports.showAsTable('Referrals by pathway');
-  await reports.chart('Referrals by pathway').getByRole('button', { name: 'Show the people: Other' }).click();
+  await reports.chart('Referrals by pathway').getByRole('button', { name: 'Show the records: Other' }).click();
   const drawer = reports.drawer();
   await expect(drawer.getByRole('table').locator('tbody tr')).toHaveCount(2);
   for (const name of LAST_MONTH_SELF) await expect(drawer).toContainText(name);
@@ -101,11 +101,19 @@ test('reports show last month’s figures and charts against the month before, a
   // Back on Reports the period is the one left; from the keyboard, the card lists all ten.
   await reports.goto();
   await expect(reports.periodHeading(last.label)).toBeVisible();
-  await reports.figure('Referrals received').getByRole('button', { name: 'Show the people: Referrals received' }).focus();
+  await reports.figure('Referrals received').getByRole('button', { name: 'Show the records: Referrals received' }).focus();
   await page.keyboard.press('Enter');
   await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(10);
   await page.keyboard.press('Escape');
   await expect(reports.drawer()).toBeHidden();
+
+  // Every figure lists what it counts: the DNA card's not-attended contacts, one row each.
+  const dna = reports.figure('Did not attend (DNA) rate');
+  const notAttended = Number((await dna.textContent())!.match(/(\d+) of \d+ booked contacts not attended/)![1]);
+  await dna.getByRole('button', { name: 'Show the records: Did not attend (DNA) rate' }).click();
+  await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(notAttended);
+  await expect(reports.drawer().getByRole('table').locator('tbody tr').first()).toContainText('Did not attend');
+  await page.keyboard.press('Escape');
 
   // A custom range covering both months adds them up.
   await reports.customRange(shown(before.start), shown(last.end));
@@ -229,7 +237,7 @@ test('a bad profile file is refused with its problems, and a good one is importe
 
   // A built-in profile's file, changed as a trust would change it, comes back in.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download file: Referrals (pseudonymised)' }).click();
+  await page.getByRole('button', { name: 'Save file: Referrals (pseudonymised)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('referrals.profile.json');
   const json = JSON.parse(readFileSync(await file.path(), 'utf8'));
@@ -240,4 +248,17 @@ test('a bad profile file is refused with its problems, and a good one is importe
   await expect(exports.importError()).toHaveCount(0);
   await exports.chooseProfile('Trust referrals');
   await expect(exports.previewTable().locator('thead')).toContainText('Case ID');
+
+  // The trust sends a new version under the same id: nothing changes until the coordinator says so.
+  json.profile = { ...json.profile, name: 'Trust referrals v2' };
+  await exports.importProfile('trust_referrals.profile.json', JSON.stringify(json));
+  const replace = page.getByRole('dialog', { name: 'Replace the existing profile?' });
+  await expect(replace).toContainText('A profile with the id “trust_referrals” already exists (“Trust referrals”).');
+  await expectAccessible(page, 'export: replace a profile?');
+  await replace.getByRole('button', { name: 'Keep the existing one' }).click();
+  await expect(exports.profiles().filter({ hasText: 'Trust referrals v2' })).toHaveCount(0);
+  await exports.importProfile('trust_referrals.profile.json', JSON.stringify(json));
+  await replace.getByRole('button', { name: 'Replace it' }).click();
+  await expect(replace).toBeHidden();
+  await expect(exports.profiles().filter({ hasText: 'Trust referrals v2' })).toHaveCount(1);
 });

@@ -148,14 +148,38 @@ describe('custom profiles', () => {
     const { ctx, close } = await fixtureCaseload();
     const profile = { id: 'trust-q', name: 'Trust quarterly', dataset: 'referrals' as const, columns: [{ id: 'referral_id', header: 'REF' }, { id: 'ethnic_category' }], codeStyle: 'both' as const, dateFormat: 'dmy' as const, delimiter: ';' as const, bom: false, lineEnding: 'lf' as const };
     await must(ctx, 'exports.saveProfile', profile);
-    const file = await must(ctx, 'exports.profileFile', { id: 'trust-q' });
-    expect(JSON.parse(file.json)).toMatchObject({ format: PROFILE_FILE_FORMAT, version: 1, profile: { id: 'trust-q' } });
+    const file = await must(ctx, 'exports.saveProfileFile', { id: 'trust-q' });
+    expect(file.fileName).toBe('trust-q.profile.json');
+    const json = readFileSync(file.location, 'utf8');
+    expect(JSON.parse(json)).toMatchObject({ format: PROFILE_FILE_FORMAT, version: 1, profile: { id: 'trust-q' } });
+    expect(readdirSync(join(dir, 'exports')).filter((f) => f.endsWith('.partial'))).toEqual([]);
     await must(ctx, 'exports.deleteProfile', { id: 'trust-q' });
-    const imported = await must(ctx, 'exports.importProfile', { json: file.json });
+    const imported = await must(ctx, 'exports.importProfile', { json });
     expect(imported.find((p) => p.id === 'trust-q')).toMatchObject(profile);
     const r = await must(ctx, 'exports.run', { profileId: 'trust-q', period: october });
     const text = readFileSync(r.location, 'utf8');
     expect(text.startsWith('REF;Ethnic category\n')).toBe(true);
+    close();
+  });
+
+  it('asks before an imported profile replaces one with the same id', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const profile = { id: 'trust-q', name: 'Trust quarterly', dataset: 'referrals' as const, columns: [{ id: 'referral_id' }] };
+    await must(ctx, 'exports.saveProfile', profile);
+    const newer = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: 1, profile: { ...profile, name: 'Trust quarterly v2', columns: [{ id: 'referral_id' }, { id: 'pathway' }] } });
+    const asked = await call(ctx, 'exports.importProfile', { json: newer });
+    expect(asked).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A profile with the id “trust-q” already exists (“Trust quarterly”). Replace it with the one in this file?' } });
+    expect((await must(ctx, 'exports.profiles', {})).find((p) => p.id === 'trust-q')!.name).toBe('Trust quarterly');
+    const replaced = await must(ctx, 'exports.importProfile', { json: newer, replace: true });
+    expect(replaced.find((p) => p.id === 'trust-q')).toMatchObject({ name: 'Trust quarterly v2', columns: [{ id: 'referral_id' }, { id: 'pathway' }] });
+    close();
+  });
+
+  it('saving a profile file that is cancelled saves nothing', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    ctx.exportDestination = async () => null;
+    expect(await call(ctx, 'exports.saveProfileFile', { id: 'referrals' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(existsSync(join(dir, 'exports'))).toBe(false);
     close();
   });
 

@@ -1,9 +1,11 @@
 // Exports, export profiles, the export log, and the in-app reports.
 import { dataQuality } from '../../../db/queries/dataQuality';
+import { drillDown } from '../../../db/queries/drillDown';
+import { writeFileAtomic } from '../../../db/atomicFile';
 import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
 import { returnInputs } from '../../../db/queries/returns';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
-import { PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
+import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
 import type { Settings } from '../../domain/settings';
@@ -44,11 +46,22 @@ export const exportHandlers = {
       const fields = fieldErrors(parsed.error);
       throw new DomainError('VALIDATION', `This profile file has problems, so nothing was imported: ${Object.values(fields).slice(0, 3).join(' ')}`, fields);
     }
-    return saveProfile(s.ws.orm, parsed.data.profile, s.actor);
+    const incoming = parsed.data.profile;
+    const existing = listProfiles(s.ws.orm).find((p) => p.id === incoming.id);
+    if (existing && !input.replace && !BUILT_IN_PROFILES.some((b) => b.id === incoming.id)) {
+      // Asked, never assumed: a trust's new version of a profile replaces the old one only when the coordinator says so.
+      throw new DomainError('CONFLICT', `A profile with the id “${incoming.id}” already exists (“${existing.name}”). Replace it with the one in this file?`, { id: 'already_exists' });
+    }
+    return saveProfile(s.ws.orm, incoming, s.actor);
   },
-  'exports.profileFile': (ctx, input) => {
+  'exports.saveProfileFile': async (ctx, input) => {
     const profile = findProfile(session(ctx).ws.orm, input.id);
-    return { fileName: `${profile.id}.profile.json`, json: JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2) };
+    const fileName = `${profile.id}.profile.json`;
+    // Electron asks where with its save dialog (the window itself may not download files).
+    const destination = await ctx.exportDestination(fileName);
+    if (!destination) throw new DomainError('CANCELLED', 'Not saved: the save was cancelled.');
+    writeFileAtomic(destination, JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2));
+    return { fileName: destination.split(/[\\/]/).pop()!, location: ctx.exportLocation(destination) };
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
@@ -87,6 +100,7 @@ export const exportHandlers = {
     const before = previousPeriod(period);
     return { period, previousPeriod: before, current: returnInputs(s.ws.orm, period), previous: returnInputs(s.ws.orm, before) };
   },
+  'reports.drillDown': (ctx, input) => drillDown(session(ctx).ws.orm, { ...input, period: withLabel(input.period) }),
   'reports.dataQuality': (ctx) => {
     const s = session(ctx);
     return dataQuality(s.ws.orm, s.today, s.settings());
@@ -96,11 +110,12 @@ export const exportHandlers = {
   | 'exports.saveProfile'
   | 'exports.deleteProfile'
   | 'exports.importProfile'
-  | 'exports.profileFile'
+  | 'exports.saveProfileFile'
   | 'exports.preview'
   | 'exports.run'
   | 'exports.progress'
   | 'exports.log'
   | 'reports.monthly'
+  | 'reports.drillDown'
   | 'reports.dataQuality'
 >;

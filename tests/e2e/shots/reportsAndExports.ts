@@ -84,9 +84,13 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     await shot(page, '82-reports-last-month');
     await shot(page, '82b-reports-last-month-full', true);
     await reports.showAsTable('Referrals by pathway');
-    await reports.chart('Referrals by pathway').getByRole('button', { name: /^Show the people: Opt-out: new diagnosis/ }).click();
+    await reports.chart('Referrals by pathway').getByRole('button', { name: /^Show the records: Opt-out: new diagnosis/ }).click();
     await reports.drawer().getByRole('table').waitFor();
     await shot(page, '83-reports-drill-down');
+    await reports.drawer().getByRole('button', { name: 'Close' }).click();
+    await reports.figure('Did not attend (DNA) rate').getByRole('button', { name: /^Show the records/ }).click();
+    await reports.drawer().getByRole('table').waitFor();
+    await shot(page, '83b-reports-drill-down-dna');
     await reports.drawer().getByRole('button', { name: 'Close' }).click();
     await reports.choose('Quarter');
     await reports.figure('Referrals received').waitFor();

@@ -1,5 +1,5 @@
 // Export profiles: the built-in ones and the workspace's own. A trust's profile arrives as a small
-// JSON file and is imported here; a coordinator's profile is downloaded as one to send out.
+// JSON file and is imported here; a coordinator's profile is saved as one to send out.
 import { Alert, Button, FileButton, Group, List, Loader, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCopy, IconDownload, IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -10,7 +10,8 @@ import { Tag } from '../../components/Tag';
 import { notifySuccess } from '../../notify';
 import { isBuiltIn } from './profileChoices';
 import { ProfileEditor } from './ProfileEditor';
-import { MAX_PROFILE_FILE_BYTES, offerDownload, readAsText } from './profileFiles';
+import { isDownloadAddress } from './location';
+import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
 import { PROFILES_KEY } from './queries';
 
@@ -29,21 +30,35 @@ export function ProfilesPanel() {
   // Cleared after each import, so choosing the same (corrected) file again imports it again.
   const resetFile = useRef<() => void>(null);
 
+  // A file whose profile id is already in use waits here until the coordinator says replace or keep.
+  const [clash, setClash] = useState<{ json: string; message: string } | null>(null);
   const importFile = useMutation({
-    mutationFn: async (file: File) => {
-      if (file.size > MAX_PROFILE_FILE_BYTES) throw new ApiFailure({ code: 'VALIDATION', message: 'This file is too large to be an export profile. Nothing was imported.' });
-      return { before: ids, after: await call('exports.importProfile', { json: await readAsText(file) }) };
+    mutationFn: async ({ file, replace }: { file: File | string; replace: boolean }) => {
+      if (typeof file !== 'string' && file.size > MAX_PROFILE_FILE_BYTES) {
+        throw new ApiFailure({ code: 'VALIDATION', message: 'This file is too large to be an export profile. Nothing was imported.' });
+      }
+      const json = typeof file === 'string' ? file : await readAsText(file);
+      try {
+        return { before: ids, after: await call('exports.importProfile', { json, replace }) };
+      } catch (e) {
+        if (!replace && e instanceof ApiFailure && e.error.code === 'CONFLICT' && e.error.fields?.id === 'already_exists') setClash({ json, message: e.error.message });
+        throw e;
+      }
     },
-    onSuccess: ({ before, after }) => {
+    onSuccess: ({ before, after }, { replace }) => {
       queryClient.setQueryData(PROFILES_KEY, after);
+      setClash(null);
       const added = after.find((p) => !before.includes(p.id));
-      notifySuccess(added ? `“${added.name}” is ready to use.` : 'The profile with the same id was replaced.', 'Profile imported');
+      notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
     },
     onSettled: () => resetFile.current?.(),
   });
-  const download = useMutation({
-    mutationFn: (id: string) => call('exports.profileFile', { id }),
-    onSuccess: (file) => offerDownload(file.fileName, file.json),
+  const saveFile = useMutation({
+    mutationFn: (id: string) => call('exports.saveProfileFile', { id }),
+    onSuccess: (saved) => {
+      if (isDownloadAddress(saved.location)) startDownload(saved.location, saved.fileName);
+      else notifySuccess(`Saved as ${saved.location}`, 'Profile file saved');
+    },
   });
 
   return (
@@ -59,7 +74,7 @@ export function ProfilesPanel() {
             </Text>
           </div>
           <Group gap="xs">
-            <FileButton onChange={(f) => f && importFile.mutate(f)} accept=".json,application/json" resetRef={resetFile}>
+            <FileButton onChange={(f) => f && importFile.mutate({ file: f, replace: false })} accept=".json,application/json" resetRef={resetFile}>
               {(props) => (
                 <Button {...props} variant="default" leftSection={<IconFileImport size={16} aria-hidden />} loading={importFile.isPending}>
                   Import a profile file
@@ -71,10 +86,10 @@ export function ProfilesPanel() {
             </Button>
           </Group>
         </Group>
-        {importFile.isError && <ImportProblems error={importFile.error} onDismiss={() => importFile.reset()} />}
-        {download.isError && (
-          <Alert color="red" role="alert" withCloseButton onClose={() => download.reset()} closeButtonLabel="Dismiss">
-            {errorMessage(download.error)}
+        {importFile.isError && !clash && <ImportProblems error={importFile.error} onDismiss={() => importFile.reset()} />}
+        {saveFile.isError && !(saveFile.error instanceof ApiFailure && saveFile.error.error.code === 'CANCELLED') && (
+          <Alert color="red" role="alert" withCloseButton onClose={() => saveFile.reset()} closeButtonLabel="Dismiss">
+            {errorMessage(saveFile.error)}
           </Alert>
         )}
         {profiles.isPending && <Loader size="sm" aria-label="Loading export profiles" />}
@@ -105,7 +120,7 @@ export function ProfilesPanel() {
                   profile={p}
                   onEdit={() => setEditing({ values: valuesOf(p), existing: true })}
                   onCopy={() => setEditing({ values: copyOf(p, ids), existing: false })}
-                  onDownload={() => download.mutate(p.id)}
+                  onDownload={() => saveFile.mutate(p.id)}
                   onDelete={() => setDeleting(p)}
                 />
               ))}
@@ -120,6 +135,17 @@ export function ProfilesPanel() {
       </Stack>
       {editing && <ProfileEditor initial={editing.values} editing={editing.existing} takenIds={ids} onClose={() => setEditing(null)} />}
       {deleting && <DeleteProfile profile={deleting} onClose={() => setDeleting(null)} />}
+      {clash && (
+        <ReplaceProfile
+          message={clash.message}
+          pending={importFile.isPending}
+          onReplace={() => importFile.mutate({ file: clash.json, replace: true })}
+          onKeep={() => {
+            setClash(null);
+            importFile.reset();
+          }}
+        />
+      )}
     </Paper>
   );
 }
@@ -155,8 +181,8 @@ function ProfileRow({ profile, onEdit, onCopy, onDownload, onDelete }: { profile
               Edit
             </Button>
           )}
-          <Button size="compact-sm" variant="subtle" leftSection={<IconDownload size={14} aria-hidden />} onClick={onDownload} aria-label={`Download file: ${profile.name}`}>
-            Download file
+          <Button size="compact-sm" variant="subtle" leftSection={<IconDownload size={14} aria-hidden />} onClick={onDownload} aria-label={`Save file: ${profile.name}`}>
+            Save file
           </Button>
           {!builtIn && (
             <Button size="compact-sm" variant="subtle" color="red" styles={DANGER} leftSection={<IconTrash size={14} aria-hidden />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>
@@ -185,6 +211,25 @@ function ImportProblems({ error, onDismiss }: { error: unknown; onDismiss: () =>
         </List>
       )}
     </Alert>
+  );
+}
+
+function ReplaceProfile({ message, pending, onReplace, onKeep }: { message: string; pending: boolean; onReplace: () => void; onKeep: () => void }) {
+  return (
+    <Modal opened onClose={onKeep} title="Replace the existing profile?">
+      <Stack gap="sm">
+        <Text size="sm">{message}</Text>
+        <Text size="sm">Exports already saved and the export log are not changed. Keeping the existing profile imports nothing.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onKeep} data-autofocus>
+            Keep the existing one
+          </Button>
+          <Button loading={pending} onClick={onReplace}>
+            Replace it
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

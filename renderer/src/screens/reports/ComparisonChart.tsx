@@ -1,6 +1,6 @@
 // A breakdown as horizontal bars (long category names read better down the side), with the same
 // numbers as a table one press away: the table is the way in for screen readers and keyboards,
-// and where the people behind a bar can be listed, each row has a button for it.
+// and where the records behind a bar can be listed, each row has a button for it.
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
@@ -21,7 +21,7 @@ interface Props {
   series: Series[];
   /** Shown instead of the chart when every count is zero. */
   empty: string;
-  /** Lists the people behind one category; without it the chart has no drill-down. */
+  /** Lists the records behind one category; without it the chart has no drill-down. */
   onSelect?: (row: ChartRow) => void;
   /** Controls beside the title (a breakdown picker). */
   controls?: ReactNode;
@@ -133,7 +133,7 @@ function NumbersTable({ title, rows, series, onSelect }: Pick<Props, 'title' | '
           ))}
           {onSelect && (
             <Table.Th>
-              <VisuallyHidden>People</VisuallyHidden>
+              <VisuallyHidden>Records</VisuallyHidden>
             </Table.Th>
           )}
         </Table.Tr>
@@ -149,8 +149,8 @@ function NumbersTable({ title, rows, series, onSelect }: Pick<Props, 'title' | '
             ))}
             {onSelect && (
               <Table.Td>
-                <Anchor component="button" type="button" size="sm" aria-label={`Show the people: ${r.label}`} onClick={() => onSelect(r)}>
-                  Show the people
+                <Anchor component="button" type="button" size="sm" aria-label={`Show the records: ${r.label}`} onClick={() => onSelect(r)}>
+                  Show the records
                 </Anchor>
               </Table.Td>
             )}

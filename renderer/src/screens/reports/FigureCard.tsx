@@ -1,5 +1,5 @@
 // One headline figure: the number, what it is made of, and how it compares with the period
-// before. Where the people behind it can be listed, the card opens them (the button is the
+// before. The card opens the records behind it (the button is the
 // keyboard's way in; a click anywhere on the card does the same for the mouse).
 import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconMinus } from '@tabler/icons-react';
@@ -47,14 +47,14 @@ export function FigureCard({ figure, previousLabel, onDrill }: { figure: FigureS
           size="sm"
           fw={600}
           mt={6}
-          aria-label={`Show the people: ${figure.title}`}
+          aria-label={`Show the records: ${figure.title}`}
           onClick={(e) => {
             // The card's own click opens the same list; once is enough.
             e.stopPropagation();
             onDrill();
           }}
         >
-          Show the people
+          Show the records
         </Anchor>
       )}
     </Paper>

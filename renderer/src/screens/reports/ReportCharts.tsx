@@ -3,7 +3,8 @@
 import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
-import { chartRows } from './categories';
+import type { DrillMeasure } from '../../../../core/domain/export/drill';
+import { chartRows, type ChartRow } from './categories';
 import { ComparisonChart, PREVIOUS_PERIOD, THIS_PERIOD, type Series } from './ComparisonChart';
 import type { Drill } from './drill';
 import { findGroup } from './measures';
@@ -25,22 +26,49 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
   const subtitle = `${report.period.label} compared with ${report.previousPeriod.label}`;
   const rows = (measure: string, breakdown: string) =>
     chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) });
+  // A bar lists the records of this period behind it (the previous period's bar is for comparing).
+  const drillTo = (measure: DrillMeasure, breakdown: string, lead: string) => (row: ChartRow) =>
+    onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current });
   const demographicLabel = DEMOGRAPHICS.find((d) => d.value === demographic)!.label.toLowerCase();
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <ComparisonChart id="chart-source" title="Referrals by source" subtitle={subtitle} rows={rows('referrals_received', 'source')} series={compared} empty="No referrals in either period." />
+      <ComparisonChart
+        id="chart-source"
+        title="Referrals by source"
+        subtitle={subtitle}
+        rows={rows('referrals_received', 'source')}
+        series={compared}
+        empty="No referrals in either period."
+        onSelect={drillTo('referrals_received', 'source', 'Referred by')}
+      />
       <ComparisonChart
         id="chart-pathway"
         title="Referrals by pathway"
         subtitle={subtitle}
-        hint="Choose a bar, or “Show the people” in the table view, to list who was referred."
+        hint="Choose a bar, or “Show the records” in the table view, to list what it counts."
         rows={rows('referrals_received', 'pathway')}
         series={compared}
         empty="No referrals in either period."
-        onSelect={(row) => onDrill({ title: `Referred on “${row.label}”`, pathway: row.category, expected: row.values.current })}
+        onSelect={drillTo('referrals_received', 'pathway', 'Referred on')}
       />
-      <ComparisonChart id="chart-mode" title="Contacts attended by how they were held" subtitle={subtitle} rows={rows('contacts_attended', 'mode')} series={compared} empty="No attended contacts in either period." />
-      <ComparisonChart id="chart-type" title="Contacts attended by type" subtitle={subtitle} rows={rows('contacts_attended', 'type')} series={compared} empty="No attended contacts in either period." />
+      <ComparisonChart
+        id="chart-mode"
+        title="Contacts attended by how they were held"
+        subtitle={subtitle}
+        rows={rows('contacts_attended', 'mode')}
+        series={compared}
+        empty="No attended contacts in either period."
+        onSelect={drillTo('contacts_attended', 'mode', 'Contacts attended:')}
+      />
+      <ComparisonChart
+        id="chart-type"
+        title="Contacts attended by type"
+        subtitle={subtitle}
+        rows={rows('contacts_attended', 'type')}
+        series={compared}
+        empty="No attended contacts in either period."
+        onSelect={drillTo('contacts_attended', 'type', 'Contacts attended:')}
+      />
       <ComparisonChart
         id="chart-groups"
         title="Group registrations and attendance"
@@ -54,6 +82,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
           { key: 'attended', label: 'Attended', color: '#1b5a2a' },
         ]}
         empty="No groups or workshops were held in this period."
+        onSelect={(row) => onDrill({ title: `Registered for “${row.label}”`, measure: 'group_registrations', breakdown: 'event_type', category: row.category, expected: row.values.registered })}
       />
       <ComparisonChart
         id="chart-demographics"
@@ -62,6 +91,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         rows={rows('people_supported', demographic)}
         series={compared}
         empty="No one was supported in either period."
+        onSelect={drillTo('people_supported', demographic, 'People supported:')}
         controls={
           <NativeSelect
             size="xs"

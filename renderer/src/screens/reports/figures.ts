@@ -1,5 +1,5 @@
-// The figure cards on Reports: what each shows, what it is compared on, and whether the people
-// behind it can be listed yet.
+// The figure cards on Reports: what each shows, what it is compared on, and which records behind
+// it "Show the records" lists.
 import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import type { Unit } from './compare';
@@ -27,7 +27,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       value: now.referrals,
       previous: before.referrals,
       unit: 'count',
-      drill: { title: 'Referrals received' },
+      drill: { title: 'Referrals received', measure: 'referrals_received' },
     },
     {
       id: 'supported',
@@ -36,6 +36,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.supported,
       unit: 'count',
       detail: `${n(now.supportedNew)} new, ${n(now.supportedContinuing)} continuing`,
+      drill: { title: 'People supported', measure: 'people_supported' },
     },
     {
       id: 'contacts',
@@ -44,6 +45,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.attended,
       unit: 'count',
       detail: `${n(now.booked)} booked in all`,
+      drill: { title: 'Contacts attended', measure: 'contacts_attended' },
     },
     {
       id: 'dna',
@@ -52,6 +54,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.dnaRate,
       unit: 'percent',
       detail: `${n(now.dna)} of ${n(now.booked)} booked contacts not attended`,
+      drill: { title: 'Contacts not attended', measure: 'contacts_not_attended', expected: now.dna },
     },
     {
       id: 'average',
@@ -60,6 +63,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.average,
       unit: 'decimal',
       detail: `${n(now.attended)} contacts, ${n(now.supported)} people`,
+      drill: { title: 'People supported', measure: 'people_supported', expected: now.supported },
     },
     {
       id: 'newly-diagnosed',
@@ -68,6 +72,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.newlyDiagnosedPercent,
       unit: 'percent',
       detail: `${n(now.newlyDiagnosedEngaged)} of ${n(now.newlyDiagnosedOffered)} offered peer support engaged`,
+      drill: { title: 'Newly diagnosed people offered peer support', measure: 'newly_diagnosed_offered', expected: now.newlyDiagnosedOffered },
     },
   ];
   // One card per instrument used in either period: the programmes' targets are per instrument.
@@ -85,6 +90,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: b?.percent ?? null,
       unit: 'percent',
       detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} followed up improved; ${n(w?.noFollowUp ?? 0)} closed with no follow-up`,
+      drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id, category: 'followed_up', expected: w?.followedUp ?? 0 },
     });
   }
   figures.push({
@@ -97,6 +103,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       now.groupRegistered === 0
         ? 'No one registered for a group'
         : `${n(now.groupAttended)} of ${n(now.groupRegistered)} registered came; drop-out ${now.groupDropOut?.toLocaleString('en-GB')}%`,
+    drill: { title: 'Registered for a group or workshop', measure: 'group_registrations', expected: now.groupRegistered },
   });
   return figures;
 }

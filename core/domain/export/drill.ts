@@ -1,0 +1,51 @@
+// Drill-down: the records behind one figure of the monthly return, so a manager who doubts a
+// number can see exactly what it counts. The measures and breakdowns are the return's own, and
+// the query layer derives both the counts and these lists from the same selections.
+import { z } from 'zod';
+import { periodSchema } from './periods';
+
+export const DRILL_MEASURES = [
+  'referrals_received',
+  'people_supported',
+  'contacts_attended',
+  'contacts_not_attended',
+  'newly_diagnosed_offered',
+  'newly_diagnosed_engaged',
+  'improved_wellbeing',
+  'group_registrations',
+  'group_attendance',
+] as const;
+export type DrillMeasure = (typeof DRILL_MEASURES)[number];
+
+export const drillDownSchema = z
+  .object({
+    period: periodSchema,
+    measure: z.enum(DRILL_MEASURES),
+    /** The return's breakdown (e.g. "pathway"); for wellbeing, the instrument. */
+    breakdown: z.string().min(1).max(40).optional(),
+    /** One category of the breakdown; "not_recorded" lists the records without an answer. */
+    category: z.string().min(1).max(60).optional(),
+  })
+  .strict()
+  .refine((d) => !d.category || d.breakdown, { error: 'Choose a breakdown before a category.', path: ['category'] });
+export type DrillDownRequest = z.output<typeof drillDownSchema>;
+
+export interface DrillRow {
+  personId: number;
+  caseId: string;
+  preferredName: string;
+  /** The date the record counts on (referral, contact, event, assessment or closure), ISO. */
+  on: string | null;
+  /** What the record is, in words: "Self-referral · Newly diagnosed". */
+  what: string;
+}
+
+export interface DrillResult {
+  /** How many records the figure counts: always equal to the figure itself. */
+  total: number;
+  /** The first DRILL_LIMIT of them, newest first. */
+  rows: DrillRow[];
+}
+
+/** A side panel lists at most this many; the note says how many more the figure counts. */
+export const DRILL_LIMIT = 1000;

@@ -1,0 +1,154 @@
+// The records behind one figure of the monthly return. Every list is built from the selection
+// its count uses (returns.ts), so "Show the people" always lists exactly what the figure counts.
+import { attendance, contactMode, contactType, groupEventType, pathway, referralSource, referralStatus } from '../../core/domain/codes';
+import { DRILL_LIMIT, type DrillDownRequest, type DrillResult, type DrillRow } from '../../core/domain/export/drill';
+import type { Period } from '../../core/domain/export/periods';
+import { DomainError } from '../../core/domain/result';
+import type { Orm } from '../workspace';
+import {
+  ATTENDED_IN,
+  CONTACT_BREAKDOWNS,
+  GROUPS_IN,
+  NEWLY_DIAGNOSED,
+  NOT_ATTENDED_IN,
+  REFERRALS_IN,
+  REFERRAL_BREAKDOWNS,
+  SUPPORTED_BREAKDOWNS,
+  supportedPeople,
+  wellbeingOutcomes,
+} from './returns';
+import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
+
+const NOT_RECORDED = 'not_recorded';
+
+/** The request with its period labelled (the handler adds the label). */
+type Request = DrillDownRequest & { period: Period };
+
+function unknownBreakdown(): never {
+  throw new DomainError('VALIDATION', 'This figure cannot be broken down that way.', { breakdown: 'This figure cannot be broken down that way.' });
+}
+
+/** " AND column = @category" (or IS NULL for "not recorded"), checked against the allowed columns. */
+function categoryFilter(columns: Record<string, string>, req: DrillDownRequest): string {
+  if (!req.breakdown) return '';
+  const column = columns[req.breakdown];
+  if (!column) unknownBreakdown();
+  if (!req.category) return '';
+  return req.category === NOT_RECORDED ? ` AND ${column} IS NULL` : ` AND ${column} = @category`;
+}
+
+type Raw = { personId: number; caseId: string; preferredName: string; on: string | null; a: string | null; b: string | null; c: number | null };
+
+const PERSON = 'p.id AS personId, p.case_id AS caseId, p.preferred_name AS preferredName';
+
+function select(orm: Orm, sql: string, req: DrillDownRequest): Raw[] {
+  return orm.$client.prepare(sql).all({ start: req.period.start, end: req.period.end, category: req.category ?? null }) as Raw[];
+}
+
+const joinWords = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
+
+function referrals(orm: Orm, req: DrillDownRequest, extra = ''): DrillRow[] {
+  const rows = select(
+    orm,
+    `SELECT ${PERSON}, e.referral_received_on AS "on", e.referral_source AS a, e.pathway AS b, e.newly_diagnosed AS c, e.referral_status AS status
+       ${REFERRALS_IN.replace('FROM episodes e', 'FROM episodes e JOIN people p ON p.id = e.person_id')}${extra}${categoryFilter(REFERRAL_BREAKDOWNS, req)}
+      ORDER BY e.referral_received_on DESC, e.id DESC`,
+    req,
+  ) as (Raw & { status: string })[];
+  return rows.map((r) => ({
+    ...person(r),
+    what: joinWords(referralSource.label(r.a), pathway.label(r.b), r.c === 1 && 'Newly diagnosed', referralStatus.label(r.status)),
+  }));
+}
+
+function contacts(orm: Orm, req: DrillDownRequest, selection: string): DrillRow[] {
+  const rows = select(
+    orm,
+    `SELECT ${PERSON}, c.contact_on AS "on", c.type AS a, c.mode AS b, NULL AS c, c.attendance AS status
+       ${selection.replace('FROM contacts c', 'FROM contacts c JOIN episodes e ON e.id = c.episode_id JOIN people p ON p.id = e.person_id')}${categoryFilter(CONTACT_BREAKDOWNS, req)}
+      ORDER BY c.contact_on DESC, c.id DESC`,
+    req,
+  ) as (Raw & { status: string })[];
+  return rows.map((r) => ({ ...person(r), what: joinWords(contactType.label(r.a), contactMode.label(r.b), attendance.label(r.status)) }));
+}
+
+function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] {
+  const rows = select(
+    orm,
+    `SELECT ${PERSON}, g.held_on AS "on", g.type AS a, g.title AS b, NULL AS c
+       ${GROUPS_IN.replace('JOIN group_participants gp ON gp.event_id = g.id', 'JOIN group_participants gp ON gp.event_id = g.id JOIN people p ON p.id = gp.person_id')}
+        AND ${attended ? 'gp.attended = 1' : 'gp.registered = 1'}${categoryFilter({ event_type: 'g.type' }, req)}
+      ORDER BY g.held_on DESC, g.id DESC, p.id`,
+    req,
+  );
+  return rows.map((r) => ({ ...person(r), what: joinWords(groupEventType.label(r.a), r.b) }));
+}
+
+function supported(orm: Orm, req: Request): DrillRow[] {
+  const by = req.breakdown ? (SUPPORTED_BREAKDOWNS[req.breakdown] ?? unknownBreakdown()) : null;
+  const chosen = supportedPeople(orm, req.period).filter((x) => !by || !req.category || (by(x, req.period) ?? NOT_RECORDED) === req.category);
+  if (chosen.length === 0) return [];
+  const ids = new Map(chosen.map((x) => [x.personId, x]));
+  const names = orm.$client
+    .prepare(`SELECT ${PERSON} FROM people p WHERE p.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...ids.keys()])) as { personId: number; caseId: string; preferredName: string }[];
+  return names
+    .map((n) => {
+      const x = ids.get(n.personId)!;
+      const isNew = x.firstEver >= req.period.start;
+      return { ...n, on: x.firstInPeriod, what: isNew ? 'First supported in this period' : 'Supported before this period too' };
+    })
+    .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
+}
+
+function wellbeing(orm: Orm, req: Request): DrillRow[] {
+  if (req.breakdown && !(req.breakdown in INSTRUMENTS)) unknownBreakdown();
+  const wanted = (o: string | null) =>
+    o !== null && (!req.category || req.category === o || (req.category === 'followed_up' && (o === 'improved' || o === 'not_improved')));
+  if (req.category && !['improved', 'followed_up', 'no_follow_up'].includes(req.category)) unknownBreakdown();
+  const chosen = wellbeingOutcomes(orm, req.period).filter((o) => (!req.breakdown || o.instrument === req.breakdown) && wanted(o.outcome));
+  if (chosen.length === 0) return [];
+  const byEpisode = orm.$client
+    .prepare(`SELECT e.id AS episodeId, ${PERSON} FROM episodes e JOIN people p ON p.id = e.person_id WHERE e.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...new Set(chosen.map((o) => o.episodeId))])) as { episodeId: number; personId: number; caseId: string; preferredName: string }[];
+  const people = new Map(byEpisode.map((r) => [r.episodeId, r]));
+  const words = { improved: 'Improved meaningfully', not_improved: 'Followed up, no meaningful improvement', no_follow_up: 'Closed with only a baseline' } as const;
+  return chosen
+    .map((o) => {
+      const { episodeId: _e, ...who } = people.get(o.episodeId)!;
+      return { ...who, on: o.on, what: joinWords(INSTRUMENTS[o.instrument].shortName, words[o.outcome!]) };
+    })
+    .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
+}
+
+function person(r: Raw): Omit<DrillRow, 'what'> {
+  return { personId: r.personId, caseId: r.caseId, preferredName: r.preferredName, on: r.on };
+}
+
+function rowsFor(orm: Orm, req: Request): DrillRow[] {
+  switch (req.measure) {
+    case 'referrals_received':
+      return referrals(orm, req);
+    case 'newly_diagnosed_offered':
+      return referrals(orm, req, NEWLY_DIAGNOSED);
+    case 'newly_diagnosed_engaged':
+      return referrals(orm, req, `${NEWLY_DIAGNOSED} AND e.referral_status = 'engaged'`);
+    case 'contacts_attended':
+      return contacts(orm, req, ATTENDED_IN);
+    case 'contacts_not_attended':
+      return contacts(orm, req, NOT_ATTENDED_IN);
+    case 'people_supported':
+      return supported(orm, req);
+    case 'improved_wellbeing':
+      return wellbeing(orm, req);
+    case 'group_registrations':
+      return groups(orm, req, false);
+    case 'group_attendance':
+      return groups(orm, req, true);
+  }
+}
+
+export function drillDown(orm: Orm, req: DrillDownRequest & { period: Period }): DrillResult {
+  const rows = rowsFor(orm, req);
+  return { total: rows.length, rows: rows.slice(0, DRILL_LIMIT) };
+}
