@@ -49,7 +49,7 @@ function DrillList({ drill, period }: { drill: Drill; period: Period }) {
             <Table.Tr>
               <Table.Th>Person</Table.Th>
               <Table.Th w={110}>Date</Table.Th>
-              <Table.Th w={220}>What</Table.Th>
+              <Table.Th w="45%">What</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
