@@ -1,14 +1,20 @@
 // Where an export goes: the person chooses with Windows' own save dialog. Cancelling saves nothing.
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+
+/** The type the save dialog offers, from the suggested name: exports are CSV or ZIP, copies PDF. */
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.csv': { name: 'CSV for Excel', extensions: ['csv'] },
+  '.zip': { name: 'Encrypted ZIP', extensions: ['zip'] },
+  '.pdf': { name: 'PDF document', extensions: ['pdf'] },
+};
 
 export function exportDestination(dialog: Pick<Dialog, 'showSaveDialog'>, getWindow: () => BrowserWindow | null, documentsDir: string) {
   return async (fileName: string): Promise<string | null> => {
-    const zip = fileName.endsWith('.zip');
     const options = {
       title: 'Save export',
       defaultPath: join(documentsDir, fileName),
-      filters: [zip ? { name: 'Encrypted ZIP', extensions: ['zip'] } : { name: 'CSV for Excel', extensions: ['csv'] }],
+      filters: [FILTERS[extname(fileName).toLowerCase()] ?? FILTERS['.csv']],
       properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
     };
     const win = getWindow();

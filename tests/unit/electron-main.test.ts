@@ -513,4 +513,13 @@ describe('saving an export', () => {
     expect(showSaveDialog.mock.calls[0][0]).toMatchObject({ defaultPath: '/home/x/Documents/referrals_2026-10-01_2026-10-31.csv', filters: [{ extensions: ['csv'] }] });
     expect(await choose('referrals_2026-10-01_2026-10-31.csv')).toBeNull();
   });
+
+  it('offers the type of the file being saved: a subject access copy as PDF', async () => {
+    const { exportDestination } = await import('../../electron/main/exportDialog');
+    const showSaveDialog = vi.fn().mockResolvedValue({ canceled: true, filePath: '' });
+    const choose = exportDestination({ showSaveDialog } as never, () => null, '/home/x/Documents');
+    await choose('subject-access-PS-7K2M-Q9XD-2026-11-21.pdf');
+    await choose('referrals_2026-10-01_2026-10-31.zip');
+    expect(showSaveDialog.mock.calls.map((c) => c[0].filters[0].extensions)).toEqual([['pdf'], ['zip']]);
+  });
 });
