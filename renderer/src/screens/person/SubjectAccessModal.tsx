@@ -38,12 +38,15 @@ function SubjectAccessForm({ record, onClose }: { record: PersonRecord; onClose:
         </Text>
         ), for them to keep: their details, every episode, contacts and notes, goals, signposting, questionnaires, risk flags and groups.
       </Text>
-      <Radio.Group label="Format" value={format} onChange={(v) => setFormat(v as SubjectAccessFormat)}>
-        <Stack gap="xs" mt={6}>
-          <Radio value="pdf" label="PDF to read or print" description="Headings for each part of the record, dates as DD/MM/YYYY, page numbers." disabled={make.isPending} />
-          <Radio value="csv" label="CSV data file (opens in Excel)" description="One row per fact, with the exact text. For someone who wants the data itself." disabled={make.isPending} />
-        </Stack>
-      </Radio.Group>
+      {/* Once made, the file name says which it was: the choice is put away. */}
+      {!make.isSuccess && (
+        <Radio.Group label="Format" value={format} onChange={(v) => setFormat(v as SubjectAccessFormat)}>
+          <Stack gap="xs" mt={6}>
+            <Radio value="pdf" label="PDF to read or print" description="Headings for each part of the record, dates as DD/MM/YYYY, page numbers." disabled={make.isPending} />
+            <Radio value="csv" label="CSV data file (opens in Excel)" description="One row per fact, with the exact text. For someone who wants the data itself." disabled={make.isPending} />
+          </Stack>
+        </Radio.Group>
+      )}
       <Text size="sm">The copy names the person. Send it securely, for example by NHS mail with [secure] in the subject, or hand it over in person.</Text>
       {make.isPending && <Making />}
       {make.isSuccess && <Made result={make.data} />}
