@@ -11,6 +11,11 @@ const personOf = (value: unknown) => ((value as { id?: unknown })?.id as number 
 export function describeCall(name: MethodName, input: unknown, value: unknown): Described | null {
   const i = input as Record<string, unknown>;
   if (name === 'people.get') return { action: 'person.viewed', entity: 'person', entityId: i.id as number };
+  if (name === 'people.subjectAccess') {
+    // Which record and which file (by its fingerprint): the file name carries no identity either.
+    const v = value as { format: string; sha256: string };
+    return { action: 'person.subject_access_copy', entity: 'person', entityId: i.id as number, detail: { format: v.format, sha256: v.sha256 } };
+  }
   if (name === 'exports.run') {
     const v = value as { rows: number; sha256: string; identifiable: boolean; encrypted: boolean; fileName: string };
     const period = i.period as { start: string; end: string };

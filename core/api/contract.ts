@@ -40,11 +40,13 @@ import type { PersonRecord } from '../domain/record';
 import type { Result } from '../domain/result';
 import type { AuditEntry, AuditVerification } from '../domain/audit';
 import { backupFileSchema, restoreSchema, type BackupCheck, type BackupInfo } from '../domain/backup';
+import { purgeSchema, type PurgeResult, type RetentionList } from '../domain/retention';
 import { raiseRiskSchema, resolveRiskSchema, updateRiskSchema } from '../domain/risk';
 import { confirmLicenceSchema, settingsPatchSchema, type Licences, type Settings } from '../domain/settings';
 import type { InstrumentView } from '../domain/instruments/view';
 import { newSignpostingSchema, updateSignpostingSchema } from '../domain/signposting';
 import { siteSchema, type Site } from '../domain/site';
+import { subjectAccessSchema, type SubjectAccessResult } from '../domain/subjectAccess';
 import { createWorkspaceSchema, recoverSchema, unlockSchema, type WorkspaceStatus } from '../domain/workspace';
 
 /** Declares a method: the schema is real, the result type is carried for the compiler only. */
@@ -137,6 +139,11 @@ export const contract = {
   'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly),
   'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema),
   'reports.dataQuality': method<typeof none, DataQuality>(none),
+
+  // Information governance (coordinator only): subject access copies, records past retention.
+  'people.subjectAccess': method<typeof subjectAccessSchema, SubjectAccessResult>(subjectAccessSchema),
+  'retention.list': method<typeof none, RetentionList>(none),
+  'retention.purge': method<typeof purgeSchema, PurgeResult>(purgeSchema),
 
   // Groups and workshops
   'groups.list': method<typeof dateRange, GroupEventSummary[]>(dateRange),

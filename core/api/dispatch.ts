@@ -31,7 +31,10 @@ export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown
 }
 
 /** Handlers that wait (key derivation, file writing): audited after they finish. */
-const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'exports.saveProfileFile', 'backups.inspect', 'backups.restore', 'backups.create']);
+const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'exports.saveProfileFile', 'backups.inspect', 'backups.restore', 'backups.create', 'people.subjectAccess']);
+
+/** Handlers that run their own transaction, with their own audit entries (one per person purged). */
+const OWN_TRANSACTION = new Set<MethodName>(['retention.purge']);
 
 function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown): void {
   const described = ctx.session ? describeCall(name, input, value) : null;
@@ -42,7 +45,7 @@ async function callHandler(ctx: AppContext, name: MethodName, input: unknown, lo
   try {
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
     const session = ctx.session;
-    if (session && !ASYNC.has(name)) {
+    if (session && !ASYNC.has(name) && !OWN_TRANSACTION.has(name)) {
       // The change and its audit entry commit together, or neither does.
       return ok(
         session.db.transaction(() => {

@@ -142,6 +142,8 @@ export const peopleListSchema = z
     waiting: z.boolean().optional().default(false),
     /** Only open episodes with no contact for longer than the inactivity setting. */
     inactive: z.boolean().optional().default(false),
+    /** Only records past the retention setting: no open episode, care ended long enough ago. */
+    pastRetention: z.boolean().optional().default(false),
     sort: z.enum(PEOPLE_SORTS).optional().default('recent'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(PEOPLE_PAGE_MAX).default(100),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { INSTRUMENT_IDS } from './instruments/definitions';
 import type { InstrumentId } from './instruments/types';
+import { DEFAULT_RETENTION_YEARS } from './retention';
 
 const whole = (what: string, min: number, max: number) =>
   z
@@ -32,6 +33,8 @@ export const settingsSchema = z.object({
   backupFolder: z.string().trim().max(1000).nullable(),
   /** How many backups to keep. */
   backupKeep: whole('backups', 1, 90),
+  /** Years a record is kept after care ends before it is listed as past retention. */
+  retentionYears: whole('years', 1, 30),
   escalationRoute: z
     .string({ error: 'Describe what a worker should do at once.' })
     .trim()
@@ -51,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roundToFive: false,
   backupFolder: null,
   backupKeep: 14,
+  retentionYears: DEFAULT_RETENTION_YEARS,
   escalationRoute:
     'Stay with the person and keep the conversation going kindly. Tell the duty clinician in clinic straight away. If they are in immediate danger call 999; out of hours, NHS 111 (option 2 for mental health).',
 };

@@ -7,9 +7,11 @@ import { isNewlyDiagnosed } from '../../core/domain/episode';
 import type { LikelyDuplicate, NewPerson, PeopleListQuery, PeoplePage, PersonDetails, PersonSummary } from '../../core/domain/person';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
+import { retentionCutoff } from '../../core/domain/retention';
 import { episodes, people } from '../schema';
 import type { Orm } from '../workspace';
 import { insertEpisode } from './episodes';
+import { PAST_RETENTION_SQL } from './retention';
 import { created, updated, type Actor } from './stamps';
 
 function detailColumns(d: PersonDetails) {
@@ -138,6 +140,10 @@ export function listPeople(orm: Orm, q: PeopleListQuery, today: string, settings
   if (q.inactive) {
     where.push(INACTIVE_SQL);
     params.inactiveBefore = inactiveCutoff(today, settings.inactiveWeeks);
+  }
+  if (q.pastRetention) {
+    where.push(PAST_RETENTION_SQL);
+    params.retentionCutoff = retentionCutoff(today, settings.retentionYears);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = orm.$client

@@ -1,13 +1,22 @@
 // Where an export goes: the person chooses with Windows' own save dialog. Cancelling saves nothing.
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+
+/** The type the save dialog offers, from the suggested name: exports are CSV or ZIP, copies PDF,
+ * profiles JSON. */
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.csv': { name: 'CSV for Excel', extensions: ['csv'] },
+  '.zip': { name: 'Encrypted ZIP', extensions: ['zip'] },
+  '.pdf': { name: 'PDF document', extensions: ['pdf'] },
+  '.json': { name: 'Export profile', extensions: ['json'] },
+};
 
 export function exportDestination(dialog: Pick<Dialog, 'showSaveDialog'>, getWindow: () => BrowserWindow | null, documentsDir: string) {
   return async (fileName: string): Promise<string | null> => {
     const options = {
       title: fileName.endsWith('.json') ? 'Save export profile' : 'Save export',
       defaultPath: join(documentsDir, fileName),
-      filters: [filterFor(fileName)],
+      filters: [FILTERS[extname(fileName).toLowerCase()] ?? FILTERS['.csv']],
       properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
     };
     const win = getWindow();
@@ -16,10 +25,3 @@ export function exportDestination(dialog: Pick<Dialog, 'showSaveDialog'>, getWin
   };
 }
 
-/** The save dialog offers the type being written. */
-function filterFor(fileName: string): { name: string; extensions: string[] } {
-  if (fileName.endsWith('.zip')) return { name: 'Encrypted ZIP', extensions: ['zip'] };
-  if (fileName.endsWith('.json')) return { name: 'Export profile', extensions: ['json'] };
-  if (fileName.endsWith('.pdf')) return { name: 'PDF document', extensions: ['pdf'] };
-  return { name: 'CSV for Excel', extensions: ['csv'] };
-}

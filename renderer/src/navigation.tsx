@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 import type { PeopleListInput } from '../../core/domain/person';
 
 /** Caseload filters another screen may open the caseload with (My day's "and N more" links). */
-export type CaseloadFilters = Pick<PeopleListInput, 'status' | 'referralStatus' | 'pathway' | 'siteId' | 'waiting' | 'inactive' | 'sort'>;
+export type CaseloadFilters = Pick<PeopleListInput, 'status' | 'referralStatus' | 'pathway' | 'siteId' | 'waiting' | 'inactive' | 'pastRetention' | 'sort'>;
 
 export type Route =
   | { name: 'myDay' }

@@ -23,6 +23,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+const DOWNLOAD_TYPES: Record<string, string> = { '.zip': 'application/zip', '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8' };
+
 export interface Harness {
   url: string;
   port: number;
@@ -74,7 +76,7 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
       const name = basename(decodeURIComponent(url.pathname.slice('/__harness/exports/'.length)));
       const file = join(exportsDir, name);
       if (!existsSync(file)) return send(res, 404, 'text/plain', 'Not found');
-      return send(res, 200, name.endsWith('.zip') ? 'application/zip' : 'text/csv; charset=utf-8', readFileSync(file), {
+      return send(res, 200, DOWNLOAD_TYPES[extname(name)] ?? 'text/csv; charset=utf-8', readFileSync(file), {
         'content-disposition': `attachment; filename="${name}"`,
       });
     }

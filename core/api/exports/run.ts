@@ -1,10 +1,9 @@
 // Running an export: rows read a chunk at a time, written through the CSV encoder to a temporary
-// file beside the destination, hashed as they go, and renamed into place only when complete.
+// file beside the destination (files/atomicFile), and renamed into place only when complete.
 // A failure or a cancel leaves nothing behind. The event loop is given back between chunks, so
 // the window stays responsive and progress can be read while it runs.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import { countOutcomeEpisodes, countReferrals, outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
@@ -19,6 +18,7 @@ import { csvFormatOf, type ExportProfile } from '../../domain/export/profile';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/export/suppression';
 import { DomainError } from '../../domain/result';
+import { writeAtomically } from '../files/atomicFile';
 
 configure({ useWebWorkers: false });
 
@@ -82,46 +82,38 @@ export interface WriteOptions {
 
 export async function writeExport(source: Source, options: WriteOptions): Promise<{ path: string; rows: number; sha256: string }> {
   const final = options.zipPassword ? options.destination.replace(/\.(csv|zip)$/i, '') + '.zip' : options.destination;
-  const temp = join(dirname(final), `.${basename(final)}.${randomBytes(6).toString('hex')}.partial`);
-  const out = createWriteStream(temp, { mode: 0o600 });
-  const failed = new Promise<never>((_, reject) => out.on('error', reject));
-  failed.catch(() => undefined);
-  const stringifier = csvStringifier(source.format, source.header);
-  const written = new Promise<void>((resolve, reject) => {
-    stringifier.on('error', reject);
-    out.on('error', reject);
-    out.on('finish', resolve);
-  });
-  stringifier.pipe(out);
   let rows = 0;
-  try {
-    for await (const chunk of source.chunks()) {
-      if (options.signal?.aborted) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
-      for (const cells of chunk) {
-        if (!stringifier.write(toRecord(cells))) await new Promise((r) => stringifier.once('drain', r));
-        rows++;
-      }
-      options.onProgress?.({ running: true, done: rows, total: source.total });
-      await yieldToEventLoop();
-    }
-    stringifier.end();
-    await Promise.race([written, failed]);
-    const fd = openSync(temp, 'r+');
+  const written = await writeAtomically(final, async (temp) => {
+    const out = createWriteStream(temp, { mode: 0o600 });
+    const failed = new Promise<never>((_, reject) => out.on('error', reject));
+    failed.catch(() => undefined);
+    const stringifier = csvStringifier(source.format, source.header);
+    const finished = new Promise<void>((resolve, reject) => {
+      stringifier.on('error', reject);
+      out.on('error', reject);
+      out.on('finish', resolve);
+    });
+    stringifier.pipe(out);
     try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      for await (const chunk of source.chunks()) {
+        if (options.signal?.aborted) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
+        for (const cells of chunk) {
+          if (!stringifier.write(toRecord(cells))) await new Promise((r) => stringifier.once('drain', r));
+          rows++;
+        }
+        options.onProgress?.({ running: true, done: rows, total: source.total });
+        await yieldToEventLoop();
+      }
+      stringifier.end();
+      await Promise.race([finished, failed]);
+    } catch (e) {
+      stringifier.destroy();
+      out.destroy();
+      throw e;
     }
     if (options.zipPassword) await encryptInPlace(temp, basename(final).replace(/\.zip$/, '.csv'), options.zipPassword);
-    const sha256 = createHash('sha256').update(readFileSync(temp)).digest('hex');
-    renameSync(temp, final);
-    return { path: final, rows, sha256 };
-  } catch (e) {
-    stringifier.destroy();
-    out.destroy();
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  });
+  return { path: written.path, rows, sha256: written.sha256 };
 }
 
 /** Replaces the CSV at `path` with an AES-256 ZIP holding it (readable by 7-Zip). */

@@ -1,7 +1,8 @@
 // Exports, export profiles, the export log, and the in-app reports.
 import { dataQuality } from '../../../db/queries/dataQuality';
 import { drillDown } from '../../../db/queries/drillDown';
-import { writeFileAtomic } from '../../../db/atomicFile';
+import { writeFile } from 'node:fs/promises';
+import { writeAtomically } from '../files/atomicFile';
 import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
 import { returnInputs } from '../../../db/queries/returns';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
@@ -60,7 +61,8 @@ export const exportHandlers = {
     // Electron asks where with its save dialog (the window itself may not download files).
     const destination = await ctx.exportDestination(fileName);
     if (!destination) throw new DomainError('CANCELLED', 'Not saved: the save was cancelled.');
-    writeFileAtomic(destination, JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2));
+    const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2);
+    await writeAtomically(destination, (temp) => writeFile(temp, json, { mode: 0o600 }));
     return { fileName: destination.split(/[\\/]/).pop()!, location: ctx.exportLocation(destination) };
   },
   'exports.preview': (ctx, input) => {

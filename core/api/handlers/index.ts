@@ -2,6 +2,7 @@
 // method in the contract without a handler (or the reverse) a compile error.
 import type { MethodName } from '../contract';
 import { exportHandlers } from './exports';
+import { governanceHandlers } from './governance';
 import { groupHandlers } from './groups';
 import { peopleHandlers } from './people';
 import type { HandlerMap } from './types';
@@ -9,4 +10,4 @@ import { workspaceHandlers } from './workspace';
 
 export { lock } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers };

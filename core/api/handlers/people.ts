@@ -24,7 +24,7 @@ function change<I>(fn: (s: Session, input: I) => number) {
   };
 }
 
-type PeopleMethods = Extract<MethodName, `people.${string}` | `episodes.${string}` | `attempts.${string}` | `contacts.${string}` | `goals.${string}` | `signposting.${string}` | `risks.${string}` | `assessments.${string}` | `engagement.${string}` | 'myDay.get'>;
+type PeopleMethods = Exclude<Extract<MethodName, `people.${string}` | `episodes.${string}` | `attempts.${string}` | `contacts.${string}` | `goals.${string}` | `signposting.${string}` | `risks.${string}` | `assessments.${string}` | `engagement.${string}` | 'myDay.get'>, 'people.subjectAccess'>;
 
 export const peopleHandlers = {
   'myDay.get': (ctx) => {

@@ -52,6 +52,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
           value={filters}
           onChange={setFilters}
           inactiveWeeks={settings.data?.inactiveWeeks}
+          retentionYears={settings.data?.retentionYears}
         />
       )}
       {people.isPending && <Loader aria-label="Loading the caseload" />}

@@ -1,8 +1,9 @@
-// Workspace settings: locking, the caseload's rules, the clinic sites, and the outcome
-// instruments (a panel the outcomes feature provides). Each panel saves on its own.
+// Workspace settings: locking, the caseload's rules, the clinic sites, the outcome instruments
+// (a panel the outcomes feature provides) and records past retention. Each panel saves on its own.
 import { Stack, Title } from '@mantine/core';
 import { InstrumentSettings } from '../outcomes';
 import { SettingsForm } from './settings/SettingsForm';
+import { RetentionPanel } from './settings/RetentionPanel';
 import { SitesPanel } from './settings/SitesPanel';
 
 export function SettingsScreen() {
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <SettingsForm />
       <SitesPanel />
       <InstrumentSettings />
+      <RetentionPanel />
     </Stack>
   );
 }

@@ -38,6 +38,14 @@ export class PersonPage {
     await expect(this.page.getByRole('tab', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** Opens the subject access dialog from the record's header. */
+  async openSubjectAccess() {
+    await this.page.getByRole('button', { name: 'Subject access copy' }).click();
+    const dialog = this.dialog('Subject access copy');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   timeline() {
     return this.page.getByRole('list', { name: 'Timeline, newest first' });
   }

@@ -24,6 +24,19 @@ export class SettingsPage {
     return this.page.getByRole('table', { name: 'Clinic sites' }).locator('tbody tr');
   }
 
+  /** Records past retention, and deleting them. */
+  retention() {
+    return this.page.getByRole('region', { name: 'Retention' });
+  }
+
+  retentionRows() {
+    return this.retention().getByRole('table', { name: 'Records past retention' }).locator('tbody tr');
+  }
+
+  deleteDialog() {
+    return this.page.getByRole('dialog', { name: /^Delete .* for good\?$/ });
+  }
+
   siteDialog() {
     return this.page.getByRole('dialog', { name: /clinic site/ });
   }

@@ -20,9 +20,10 @@ interface Props {
   value: FilterState;
   onChange: (next: FilterState) => void;
   inactiveWeeks: number | undefined;
+  retentionYears: number | undefined;
 }
 
-export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks }: Props) {
+export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks, retentionYears }: Props) {
   const sites = useSites();
   const set = <K extends keyof FilterState>(key: K, v: FilterState[K]) => onChange({ ...value, [key]: v });
   const sitesToPick = siteOptions(sites.data, value.siteId);
@@ -37,6 +38,12 @@ export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks }: Pr
             label={inactiveWeeks ? `No contact for over ${inactiveWeeks} weeks` : 'No recent contact'}
             checked={value.inactive}
             onChange={(e) => set('inactive', e.currentTarget.checked)}
+          />
+          <Checkbox
+            // Closed, and care ended longer ago than the retention setting (Settings → Retention).
+            label={retentionYears ? `Past retention (closed over ${retentionYears} years)` : 'Past retention'}
+            checked={value.pastRetention}
+            onChange={(e) => set('pastRetention', e.currentTarget.checked)}
           />
           {isFiltered(value) && (
             <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} />} onClick={() => onChange(clearFilters(value))}>

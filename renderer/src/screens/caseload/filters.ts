@@ -14,6 +14,8 @@ export interface FilterState {
   siteId: number | null;
   waiting: boolean;
   inactive: boolean;
+  /** Closed records kept longer than the retention setting (Settings → Retention). */
+  pastRetention: boolean;
   sort: Sort;
 }
 
@@ -24,6 +26,7 @@ export const DEFAULT_FILTERS: FilterState = {
   siteId: null,
   waiting: false,
   inactive: false,
+  pastRetention: false,
   sort: 'recent',
 };
 
@@ -43,6 +46,7 @@ export function fromRoute(filters: CaseloadFilters | undefined): FilterState {
     siteId: filters?.siteId ?? null,
     waiting: filters?.waiting ?? false,
     inactive: filters?.inactive ?? false,
+    pastRetention: filters?.pastRetention ?? false,
     sort: filters?.sort ?? DEFAULT_FILTERS.sort,
   };
 }
@@ -56,13 +60,14 @@ export function toQuery(f: FilterState): PeopleFilter {
     ...(f.siteId ? { siteId: f.siteId } : {}),
     ...(f.waiting ? { waiting: true } : {}),
     ...(f.inactive ? { inactive: true } : {}),
+    ...(f.pastRetention ? { pastRetention: true } : {}),
     ...(f.sort !== 'recent' ? { sort: f.sort } : {}),
   };
 }
 
 /** True when any filter (not the sort order) narrows the list. */
 export function isFiltered(f: FilterState): boolean {
-  return f.status !== 'all' || !!f.referralStatus || !!f.pathway || !!f.siteId || f.waiting || f.inactive;
+  return f.status !== 'all' || !!f.referralStatus || !!f.pathway || !!f.siteId || f.waiting || f.inactive || f.pastRetention;
 }
 
 export function clearFilters(f: FilterState): FilterState {

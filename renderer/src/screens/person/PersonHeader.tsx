@@ -8,19 +8,22 @@ import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
 import { Tag } from '../../components/Tag';
 import { statusTone } from './tones';
 
-export function PersonHeader({ record, episode }: { record: PersonRecord; episode: EpisodeView | null }) {
+export function PersonHeader({ record, episode, actions }: { record: PersonRecord; episode: EpisodeView | null; actions?: ReactNode }) {
   return (
     <Box>
-      <Group gap="sm" align="baseline" wrap="wrap">
-        {/* Long names wrap rather than push the facts off the screen. */}
-        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
-          {record.preferredName}
-        </Title>
-        {episode && (
-          <Tag tone={episode.open ? 'info' : 'neutral'} size="lg">
-            {episode.open ? 'Episode open' : 'Episode closed'}
-          </Tag>
-        )}
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0 }}>
+          {/* Long names wrap rather than push the facts off the screen. */}
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {record.preferredName}
+          </Title>
+          {episode && (
+            <Tag tone={episode.open ? 'info' : 'neutral'} size="lg">
+              {episode.open ? 'Episode open' : 'Episode closed'}
+            </Tag>
+          )}
+        </Group>
+        {actions && <Group gap="xs" style={{ flexShrink: 0 }}>{actions}</Group>}
       </Group>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3, lg: 6 }} spacing="md" verticalSpacing="xs" mt="sm" mb={0}>
         <Fact label="Case ID">

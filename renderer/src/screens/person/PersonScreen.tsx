@@ -1,6 +1,7 @@
 // A person's record: who they are, any open risk, the episode of support in view, and a tab for
 // each kind of record. Nothing identifying goes into the window title.
 import { Alert, Button, Loader, Stack, Tabs } from '@mantine/core';
+import { IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api';
 import { useNavigation } from '../../navigation';
@@ -14,6 +15,7 @@ import { ReferralTab } from './ReferralTab';
 import { RiskBanner } from './RiskBanner';
 import { RiskTab } from './RiskTab';
 import { SignpostingTab } from './SignpostingTab';
+import { SubjectAccessModal } from './SubjectAccessModal';
 import { TimelineTab } from './TimelineTab';
 import { usePerson } from './usePerson';
 
@@ -26,6 +28,7 @@ export function PersonScreen({ personId }: { personId: number }) {
   const askedTab = route.name === 'person' ? route.tab : undefined;
   const [tab, setTab] = useState<string>(PERSON_TABS.includes(askedTab as PersonTab) ? (askedTab as string) : 'timeline');
   const [chosenEpisodeId, setEpisodeId] = useState<number | null>(null);
+  const [copying, setCopying] = useState(false);
 
   if (person.isPending) return <Loader aria-label="Loading the record" />;
   if (person.isError)
@@ -48,7 +51,17 @@ export function PersonScreen({ personId }: { personId: number }) {
 
   return (
     <Stack gap="md">
-      <PersonHeader record={record} episode={episode} />
+      <PersonHeader
+        record={record}
+        episode={episode}
+        actions={
+          // A coordinator's task (subject access request): shown to coordinators only once roles are in place.
+          <Button variant="default" size="sm" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setCopying(true)}>
+            Subject access copy
+          </Button>
+        }
+      />
+      <SubjectAccessModal opened={copying} onClose={() => setCopying(false)} record={record} />
       <RiskBanner record={record} />
       <EpisodeBar record={record} episode={episode} onSelect={setEpisodeId} />
       <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>

@@ -7,8 +7,8 @@ import { settingsSchema, type Settings } from '../../../../core/domain/settings'
 
 // Only this form's own settings are sent: others (outcome instruments, say) are saved by their
 // own panels, and sending a stale copy of them from here would undo those changes.
-const formSchema = settingsSchema.pick({ idleLockMinutes: true, firstContactOverdueWorkingDays: true, inactiveWeeks: true, newlyDiagnosedMonths: true, suppressionThreshold: true, roundToFive: true });
-type Values = Pick<Settings, 'idleLockMinutes' | 'firstContactOverdueWorkingDays' | 'inactiveWeeks' | 'newlyDiagnosedMonths' | 'suppressionThreshold' | 'roundToFive'>;
+const formSchema = settingsSchema.pick({ idleLockMinutes: true, firstContactOverdueWorkingDays: true, inactiveWeeks: true, newlyDiagnosedMonths: true, suppressionThreshold: true, roundToFive: true, retentionYears: true });
+type Values = Pick<Settings, 'idleLockMinutes' | 'firstContactOverdueWorkingDays' | 'inactiveWeeks' | 'newlyDiagnosedMonths' | 'suppressionThreshold' | 'roundToFive' | 'retentionYears'>;
 const own = (s: Settings): Values => ({
   idleLockMinutes: s.idleLockMinutes,
   firstContactOverdueWorkingDays: s.firstContactOverdueWorkingDays,
@@ -16,11 +16,13 @@ const own = (s: Settings): Values => ({
   newlyDiagnosedMonths: s.newlyDiagnosedMonths,
   suppressionThreshold: s.suppressionThreshold,
   roundToFive: s.roundToFive,
+  retentionYears: s.retentionYears,
 });
 import { ApiFailure, call, errorMessage } from '../../api';
 import { SETTINGS_KEY, useSettings } from '../../hooks/useSettings';
 import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../session';
+import { RETENTION_KEY } from './retentionQueries';
 
 export function SettingsForm() {
   const settings = useSettings();
@@ -41,6 +43,7 @@ function Form({ saved }: { saved: Settings }) {
       void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['myDay'] });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: RETENTION_KEY });
       notifySuccess('Settings saved');
     },
     onError: (e) => {
@@ -101,6 +104,18 @@ function Form({ saved }: { saved: Settings }) {
             {...form.getInputProps('suppressionThreshold')}
           />
           <Checkbox label="Round other counts to the nearest 5" {...form.getInputProps('roundToFive', { type: 'checkbox' })} />
+          <Divider my="xs" />
+          <Title order={3} size="h4">
+            Keeping records
+          </Title>
+          <NumberInput
+            label="Keep a record this many years after support ends"
+            description="1 to 30 years. Adult health records are generally kept 8 years after care ends (Records Management Code of Practice). Records kept longer are listed under Retention below; nothing is deleted unless a coordinator chooses to."
+            min={1}
+            max={30}
+            {...number}
+            {...form.getInputProps('retentionYears')}
+          />
           {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
             <Alert color="red" role="alert">
               {errorMessage(save.error)}
