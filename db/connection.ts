@@ -55,3 +55,19 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
     throw e;
   }
 }
+
+/**
+ * Copies committed pages from the -wal file into the caseload file itself (PASSIVE: never waits,
+ * never blocks a reader). Called after every call that had a session, before it is answered, so
+ * an acknowledged change is in the main file and survives even if the -wal file is lost after a
+ * crash (deleted by a clean-up tool, say). With one connection it always completes; when the
+ * -wal holds nothing new it returns at once. It cannot undo the commit, so a failure here (a
+ * full disk) is not the caller's failure: the change is safe in the -wal file.
+ */
+export function checkpointCommitted(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // See above: the -wal file still holds the change, and the next checkpoint will copy it.
+  }
+}

@@ -1,6 +1,8 @@
 // Every contract method's implementation, gathered from one file per domain. The type makes a
 // method in the contract without a handler (or the reverse) a compile error.
 import type { MethodName } from '../contract';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
 import { exportHandlers } from './exports';
 import { groupHandlers } from './groups';
 import { peopleHandlers } from './people';
@@ -9,4 +11,4 @@ import { workspaceHandlers } from './workspace';
 
 export { lock } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers };
