@@ -14,6 +14,8 @@ export interface BackupInfo {
 /** Where backups go, and whether this app can offer a folder chooser (Electron can; the harness cannot). */
 export interface BackupLocation {
   folder: string;
+  /** The "backups" folder beside the caseload, used when no folder is chosen. */
+  defaultFolder: string;
   /** No folder chosen: the "backups" folder beside the caseload. */
   isDefault: boolean;
   canChooseFolder: boolean;

@@ -59,7 +59,8 @@ function backupPath(ctx: AppContext, path: string): string {
 export const backupHandlers = {
   'backups.location': (ctx) => {
     const configured = getSettings(requireSession(ctx).orm).backupFolder;
-    return { folder: configured ?? defaultBackupFolder(ctx.dataDir), isDefault: configured === null, canChooseFolder: !!ctx.chooseFolder };
+    const defaultFolder = defaultBackupFolder(ctx.dataDir);
+    return { folder: configured ?? defaultFolder, defaultFolder, isDefault: configured === null, canChooseFolder: !!ctx.chooseFolder };
   },
   'backups.chooseFolder': async (ctx) => {
     const ws = requireSession(ctx);
