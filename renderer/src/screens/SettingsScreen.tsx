@@ -1,7 +1,8 @@
-// Workspace settings: locking, the caseload's rules, the clinic sites, and the outcome
-// instruments (a panel the outcomes feature provides). Each panel saves on its own.
+// Workspace settings: locking, the caseload's rules, the clinic sites, the outcome instruments
+// (a panel the outcomes feature provides) and backups. Each panel saves on its own.
 import { Stack, Title } from '@mantine/core';
 import { InstrumentSettings } from '../outcomes';
+import { BackupsPanel } from './backups/BackupsPanel';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <SettingsForm />
       <SitesPanel />
       <InstrumentSettings />
+      <BackupsPanel />
     </Stack>
   );
 }
