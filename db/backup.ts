@@ -1,22 +1,26 @@
 // Encrypted backups: VACUUM INTO writes a compact copy under the same key (SQLite's backup API
 // refuses an encrypted source, and would write plaintext if it did not), with a copy of the key
 // envelope beside it. Each is opened and checked before it counts as a backup.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupCheck, BackupInfo, TableCounts } from '../core/domain/backup';
+import type { BackupCheck, TableCounts } from '../core/domain/backup';
+import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
+import { rememberBackupFolder } from './backupFolders';
 import { applyKey } from './connection';
 import { readEnvelope, unlockWithPassphrase, unlockWithRecoveryKey } from './keyEnvelope';
-import { closeWorkspace, workspacePaths, type OpenWorkspace, type WorkspaceConfig } from './workspace';
+import { workspacePaths } from './paths';
+import type { OpenWorkspace, WorkspaceConfig } from './workspace';
 
 const PREFIX = 'caseload-backup-';
 const COUNTED = ['people', 'episodes', 'contacts', 'assessments', 'goals', 'risk_flags', 'audit_log'];
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+/** UTC, to the millisecond: two backups in one second (a daily one, then "Back up now") differ. */
+const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
 const takenAtOf = (name: string) => {
-  const m = name.match(/^caseload-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.db$/);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+  const m = name.match(/^caseload-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z\.db$/);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7] ?? '000'}Z` : null;
 };
 const keysFor = (dbPath: string) => dbPath.replace(/\.db$/, '.keys');
 
@@ -24,6 +28,15 @@ function counts(db: Database.Database): TableCounts {
   const out: TableCounts = {};
   for (const t of COUNTED) out[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
   return out;
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function openBackup(path: string, dataKey: Buffer): Database.Database {
@@ -39,26 +52,36 @@ function openBackup(path: string, dataKey: Buffer): Database.Database {
   }
 }
 
-export function listBackups(folder: string): BackupInfo[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((f) => takenAtOf(f) && existsSync(join(folder, keysFor(f))))
-    .sort()
-    .reverse()
-    .map((f) => ({ fileName: f, takenAt: takenAtOf(f)!, bytes: statSync(join(folder, f)).size }));
+/** Backups in a folder, newest first: a backup is a .db file with its .keys file beside it. */
+export function listBackupFiles(folder: string): FoundBackup[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((f) => takenAtOf(f) && names.includes(keysFor(f)))
+    .map((f) => ({ path: join(folder, f), fileName: f, takenAt: takenAtOf(f)!, bytes: statSync(join(folder, f)).size }))
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
 /** Writes, verifies (opens with the key, integrity_check ok, counts match) and keeps `keep` newest. */
-export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder: string, keep: number, now = new Date()): BackupInfo {
+export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder: string, keep: number, now = new Date()): FoundBackup & { counts: TableCounts } {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // SQLite says only "unable to open" for a folder it cannot write: ask the OS, which says why.
+  accessSync(folder, constants.W_OK);
   const name = `${PREFIX}${stamp(now)}.db`;
   const final = join(folder, name);
+  if (existsSync(final)) throw new DomainError('CONFLICT', 'A backup was being taken at that very moment. Try again.');
   const temp = join(folder, `.${name}.partial`);
   const keysTemp = join(folder, `.${keysFor(name)}.partial`);
   rmSync(temp, { force: true });
+  let live: TableCounts;
   try {
-    const live = counts(ws.db);
+    live = counts(ws.db);
     ws.db.prepare('VACUUM INTO ?').run(temp);
+    fsyncFile(temp);
     const copy = openBackup(temp, ws.dataKey);
     try {
       const copied = counts(copy);
@@ -67,19 +90,32 @@ export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder:
       copy.close();
     }
     copyFileSync(workspacePaths(config.dataDir).envelope, keysTemp);
+    fsyncFile(keysTemp);
     renameSync(keysTemp, join(folder, keysFor(name)));
     renameSync(temp, final);
   } catch (e) {
+    // Whatever failed, no half backup is left to be mistaken for a whole one.
     rmSync(temp, { force: true });
     rmSync(keysTemp, { force: true });
     rmSync(join(folder, keysFor(name)), { force: true });
     throw e;
   }
-  for (const old of listBackups(folder).slice(keep)) {
-    rmSync(join(folder, old.fileName), { force: true });
-    rmSync(join(folder, keysFor(old.fileName)), { force: true });
+  rememberBackupFolder(config.dataDir, folder);
+  for (const old of listBackupFiles(folder).slice(keep)) {
+    rmSync(old.path, { force: true });
+    rmSync(keysFor(old.path), { force: true });
   }
-  return listBackups(folder).find((b) => b.fileName === name)!;
+  return { path: final, fileName: name, takenAt: takenAtOf(name)!, bytes: statSync(final).size, counts: live };
+}
+
+/** Opens a backup with a data key already in hand and reports what is in it (throws if damaged). */
+export function checkBackup(path: string, dataKey: Buffer): BackupCheck {
+  const db = openBackup(path, dataKey);
+  try {
+    return { fileName: basename(path), takenAt: takenAtOf(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db) };
+  } finally {
+    db.close();
+  }
 }
 
 /** Opens a backup with the passphrase or recovery key of its own key file and reports what is in it. */
@@ -90,28 +126,38 @@ export async function inspectBackup(path: string, secret: { passphrase?: string;
   const envelope = readEnvelope(keysPath);
   const dataKey = secret.passphrase ? (await unlockWithPassphrase(envelope, secret.passphrase))?.dataKey : secret.recoveryKey ? unlockWithRecoveryKey(envelope, secret.recoveryKey) : undefined;
   if (!dataKey) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
-  const db = openBackup(path, dataKey);
   try {
-    return { fileName: basename(path), takenAt: takenAtOf(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db), dataKey, keysPath };
-  } finally {
-    db.close();
+    return { ...checkBackup(path, dataKey), dataKey, keysPath };
+  } catch (e) {
+    dataKey.fill(0);
+    throw e;
   }
 }
 
 /**
- * Puts a checked backup in place of the live caseload. The current files are kept as a safety
- * copy first (never deleted); the backup's own key file comes with it.
+ * Puts a checked backup in place of the live caseload. The backup is copied in beside the live
+ * files first, so a full disk fails before anything has moved; then the current files are kept
+ * as a safety copy (renamed, never deleted) and the copies take their place, key file included.
  */
-export function restoreBackup(config: WorkspaceConfig, session: OpenWorkspace | null, checked: { keysPath: string }, backupPath: string, now = new Date()): void {
+export function restoreBackup(config: WorkspaceConfig, closeCurrent: () => void, checked: { keysPath: string }, backupPath: string, now = new Date()): void {
   const paths = workspacePaths(config.dataDir);
-  if (session) closeWorkspace(session);
+  const dbTemp = `${paths.database}.restoring`;
+  const keysTemp = `${paths.envelope}.restoring`;
+  try {
+    copyFileSync(backupPath, dbTemp);
+    copyFileSync(checked.keysPath, keysTemp);
+    fsyncFile(dbTemp);
+    fsyncFile(keysTemp);
+  } catch (e) {
+    rmSync(dbTemp, { force: true });
+    rmSync(keysTemp, { force: true });
+    throw e;
+  }
+  closeCurrent();
   const safety = `before-restore-${stamp(now)}`;
   for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.envelope]) {
     if (existsSync(f)) renameSync(f, join(dirname(f), `${basename(f)}.${safety}`));
   }
-  const dbTemp = `${paths.database}.restoring`;
-  copyFileSync(backupPath, dbTemp);
-  copyFileSync(checked.keysPath, `${paths.envelope}.restoring`);
   renameSync(dbTemp, paths.database);
-  renameSync(`${paths.envelope}.restoring`, paths.envelope);
+  renameSync(keysTemp, paths.envelope);
 }

@@ -2,12 +2,14 @@
 // File names are fixed and say nothing about who is in the caseload.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isNetworkPath, NETWORK_PATH_MESSAGE } from '../core/domain/localPath';
 import { DomainError } from '../core/domain/result';
+import type { DamageReport } from '../core/domain/damage';
 import { openEncrypted } from './connection';
+import { damageReport } from './damage';
+import { checkIntegrity, DAMAGED_DATABASE_MESSAGE, requireWritableFolder } from './integrity';
 import {
   DEFAULT_ARGON2,
   passphraseSlot,
@@ -20,6 +22,7 @@ import {
   type KeyEnvelope,
 } from './keyEnvelope';
 import type { Migration } from './migrate';
+import { workspacePaths } from './paths';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
 import { eq } from 'drizzle-orm';
@@ -52,8 +55,51 @@ function requireLocal(dataDir: string): void {
   if (isNetworkPath(dataDir)) throw new DomainError('VALIDATION', NETWORK_PATH_MESSAGE);
 }
 
-export function workspacePaths(dataDir: string) {
-  return { database: join(dataDir, 'caseload.db'), envelope: join(dataDir, 'caseload.keys') };
+export { workspacePaths };
+
+/**
+ * The caseload or its key file is damaged. Carries what was found while the key was still in
+ * hand: where the files were copied, and the newest backup that opens with this key.
+ */
+export class CaseloadDamaged extends DomainError {
+  constructor(
+    message: string,
+    readonly report: DamageReport,
+  ) {
+    super('DATABASE_DAMAGED', message);
+  }
+}
+
+/** The key file itself cannot be read: set the files aside and list the backups (unchecked: no key). */
+function readEnvelopeOrReport(config: WorkspaceConfig): KeyEnvelope {
+  try {
+    return readEnvelope(workspacePaths(config.dataDir).envelope);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'ENVELOPE_DAMAGED') throw new CaseloadDamaged(e.message, damageReport(config.dataDir, 'keys', null));
+    throw e;
+  }
+}
+
+/**
+ * Opens an existing caseload for writing once it has passed its checks: the folder can be
+ * written to, and the file is whole (see integrity.ts). A damaged file is copied aside, untouched.
+ */
+function openChecked(config: WorkspaceConfig, dataKey: Buffer): Db {
+  const { database } = workspacePaths(config.dataDir);
+  requireWritableFolder(database);
+  try {
+    checkIntegrity(database, dataKey);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') throw new CaseloadDamaged(e.message, damageReport(config.dataDir, 'database', dataKey));
+    throw e;
+  }
+  return openEncrypted(database, dataKey, { migrations: config.migrations });
+}
+
+/** After opening: a file that passed its checks but makes no sense (no coordinator) is damaged too. */
+function reportIfDamaged(e: unknown, config: WorkspaceConfig, dataKey: Buffer): unknown {
+  if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED' && !(e instanceof CaseloadDamaged)) return new CaseloadDamaged(e.message, damageReport(config.dataDir, 'database', dataKey));
+  return e;
 }
 
 /** The envelope is written last at set-up, so it marks a complete workspace. */
@@ -119,13 +165,17 @@ export async function createWorkspace(
 
 export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string): Promise<OpenWorkspace> {
   requireLocal(config.dataDir);
-  const paths = workspacePaths(config.dataDir);
-  const envelope = readEnvelope(paths.envelope);
+  const envelope = readEnvelopeOrReport(config);
   const opened = await unlockWithPassphrase(envelope, passphrase);
   if (!opened) throw new DomainError('WRONG_PASSPHRASE', 'That passphrase is not right. Check Caps Lock and try again.');
   try {
-    const db = openEncrypted(paths.database, opened.dataKey, { migrations: config.migrations });
-    return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db), opened.dataKey);
+    const db = openChecked(config, opened.dataKey);
+    try {
+      return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db), opened.dataKey);
+    } catch (e) {
+      db.close();
+      throw reportIfDamaged(e, config, opened.dataKey);
+    }
   } finally {
     opened.dataKey.fill(0);
   }
@@ -138,7 +188,7 @@ export async function recoverWorkspace(
   newPassphrase: string,
 ): Promise<OpenWorkspace> {
   const paths = workspacePaths(config.dataDir);
-  const envelope = readEnvelope(paths.envelope);
+  const envelope = readEnvelopeOrReport(config);
   const wrong = new DomainError('WRONG_RECOVERY_KEY', 'That recovery key is not right. Check each group of four characters.', {
     recoveryKey: 'That recovery key is not right. Check each group of four characters.',
   });
@@ -146,7 +196,7 @@ export async function recoverWorkspace(
   const dataKey = unlockWithRecoveryKey(envelope, recoveryKey);
   if (!dataKey) throw wrong;
   try {
-    const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations });
+    const db = openChecked(config, dataKey);
     try {
       const memberId = firstCoordinator(db);
       const slot = await passphraseSlot(dataKey, envelope.workspaceId, newPassphrase, memberId, config.argon2 ?? DEFAULT_ARGON2);
@@ -155,7 +205,7 @@ export async function recoverWorkspace(
       return wrap(db, envelope.workspaceId, memberId, dataKey);
     } catch (e) {
       db.close();
-      throw e;
+      throw reportIfDamaged(e, config, dataKey);
     }
   } finally {
     dataKey.fill(0);
@@ -165,7 +215,8 @@ export async function recoverWorkspace(
 function firstCoordinator(db: Db): number {
   const orm = drizzle(db, { schema });
   const row = orm.select({ id: schema.members.id }).from(schema.members).where(eq(schema.members.role, 'coordinator')).orderBy(schema.members.id).get();
-  if (!row) throw new DomainError('DATABASE_DAMAGED', 'This caseload has no coordinator recorded. Nothing has been changed.');
+  // Only a damaged file has no coordinator: set-up records one in the same transaction.
+  if (!row) throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   return row.id;
 }
 
@@ -173,6 +224,9 @@ export function closeWorkspace(ws: OpenWorkspace): void {
   // Checkpoint so the -wal file does not linger between sessions; it is encrypted either way.
   try {
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A full disk, say: the changes stay in the -wal file and are copied in at the next open.
+    // Locking must still close the file and drop the key.
   } finally {
     ws.db.close();
     ws.dataKey.fill(0);

@@ -33,7 +33,15 @@ export function describeCall(name: MethodName, input: unknown, value: unknown): 
     // Which settings changed, not their values: an escalation route is free text.
     return { action: name, entity: 'settings', detail: { keys: Object.keys(i).sort().join(',') } };
   }
-  if (name === 'backups.create') return { action: name, entity: 'backup', detail: { fileName: (value as { fileName: string }).fileName } };
+  if (name === 'backups.create') {
+    const v = value as { fileName: string; people: number | null };
+    return { action: name, entity: 'backup', detail: { fileName: v.fileName, people: v.people } };
+  }
+  if (name === 'audit.export') {
+    const v = value as { rows: number; sha256: string };
+    // Which filter, not only how many rows: the same rows mean different things by date.
+    return { action: name, entity: 'export', detail: { from: (i.from as string) ?? null, to: (i.to as string) ?? null, action: (i.action as string) ?? null, rows: v.rows, sha256: v.sha256 } };
+  }
   if (name === 'session.unlock' || name === 'session.recover' || name === 'workspace.create') return { action: name, entity: 'session' };
   return null;
 }

@@ -1,6 +1,7 @@
 // What the handlers run against: where the workspace lives, and the open session if unlocked.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DamageReport } from '../domain/damage';
 import type { ExportProgress } from '../domain/export/request';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
@@ -11,6 +12,8 @@ export interface AppContext {
   migrations: Migration[];
   argon2?: Argon2Params;
   session: OpenWorkspace | null;
+  /** Set when the last unlock found the caseload damaged; cleared by a restore or a clean unlock. */
+  damage: DamageReport | null;
   /** Told when the session opens or closes (Electron main uses it for the idle lock). */
   onSessionChange?: (unlocked: boolean) => void;
   /** Where an export goes: Electron asks with a save dialog; null means the person cancelled. */
@@ -18,6 +21,8 @@ export interface AppContext {
   /** How to tell the person where it went (a path, or the harness's download address). */
   exportLocation: (path: string) => string;
   exportProgress: ExportProgress;
+  /** Electron's folder chooser (for the backup folder); absent where there is none (harness, tests). */
+  chooseFolder?: (current: string) => Promise<string | null>;
 }
 
 export function createContext(options: {
@@ -27,12 +32,14 @@ export function createContext(options: {
   onSessionChange?: (unlocked: boolean) => void;
   exportDestination?: AppContext['exportDestination'];
   exportLocation?: AppContext['exportLocation'];
+  chooseFolder?: AppContext['chooseFolder'];
 }): AppContext {
   return {
     dataDir: options.dataDir,
     migrations: loadMigrations(options.migrationsDir),
     argon2: options.argon2,
     session: null,
+    damage: null,
     onSessionChange: options.onSessionChange,
     // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload.
     exportDestination:
@@ -44,6 +51,7 @@ export function createContext(options: {
       }),
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
+    chooseFolder: options.chooseFolder,
   };
 }
 

@@ -38,8 +38,8 @@ import {
 } from '../domain/person';
 import type { PersonRecord } from '../domain/record';
 import type { Result } from '../domain/result';
-import type { AuditEntry, AuditVerification } from '../domain/audit';
-import { backupFileSchema, restoreSchema, type BackupCheck, type BackupInfo } from '../domain/backup';
+import type { AuditEntry, AuditExportResult, AuditVerification } from '../domain/audit';
+import { backupFileSchema, restoreSchema, type BackupCheck, type BackupInfo, type BackupLocation } from '../domain/backup';
 import { purgeSchema, type PurgeResult, type RetentionList } from '../domain/retention';
 import { raiseRiskSchema, resolveRiskSchema, updateRiskSchema } from '../domain/risk';
 import { confirmLicenceSchema, settingsPatchSchema, type Licences, type Settings } from '../domain/settings';
@@ -56,16 +56,21 @@ function method<I extends z.ZodType, O>(input: I) {
 
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
+const auditWhich = {
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  action: z.string().max(60).optional(),
+  entity: z.string().max(30).optional(),
+  entityId: z.number().int().positive().optional(),
+};
 const auditFilter = z
   .object({
-    from: z.string().max(10).optional(),
-    to: z.string().max(10).optional(),
-    action: z.string().max(60).optional(),
-    entity: z.string().max(30).optional(),
-    entityId: z.number().int().positive().optional(),
+    ...auditWhich,
     limit: z.number().int().min(1).max(5000).default(500),
+    offset: z.number().int().min(0).max(100_000_000).default(0),
   })
   .strict();
+const auditExport = z.object(auditWhich).strict();
 const profileId = z.object({ id: z.string().min(1).max(40) }).strict();
 const profileJson = z
   .object({
@@ -93,12 +98,17 @@ export const contract = {
   'licences.get': method<typeof none, Licences>(none),
   'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema),
   'instruments.list': method<typeof none, InstrumentView[]>(none),
+  'backups.location': method<typeof none, BackupLocation>(none),
+  /** Electron's folder chooser; null when the person cancelled. */
+  'backups.chooseFolder': method<typeof none, { folder: string | null }>(none),
   'backups.list': method<typeof none, BackupInfo[]>(none),
   'backups.create': method<typeof none, BackupInfo>(none),
   'backups.inspect': method<typeof backupFileSchema, BackupCheck>(backupFileSchema),
   'backups.restore': method<typeof restoreSchema, WorkspaceStatus>(restoreSchema),
   'audit.list': method<typeof auditFilter, AuditEntry[]>(auditFilter),
+  'audit.actions': method<typeof none, string[]>(none),
   'audit.verify': method<typeof none, AuditVerification>(none),
+  'audit.export': method<typeof auditExport, AuditExportResult>(auditExport),
 
   // People and their records. Changes to a person's records answer with the whole record.
   'myDay.get': method<typeof none, MyDay>(none),

@@ -6,6 +6,8 @@ import { fieldErrors } from '../domain/validation';
 import type { AppContext } from './context';
 import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
 import { appendAudit } from '../../db/queries/audit';
+import { checkpointCommitted } from '../../db/connection';
+import { DISK_FULL_MESSAGE, diskProblem, READ_ONLY_MESSAGE } from './diskErrors';
 import { describeCall } from './audit';
 import { handlers } from './handlers';
 
@@ -31,7 +33,7 @@ export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown
 }
 
 /** Handlers that wait (key derivation, file writing): audited after they finish. */
-const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'exports.saveProfileFile', 'backups.inspect', 'backups.restore', 'backups.create', 'people.subjectAccess']);
+const ASYNC = new Set<MethodName>(['workspace.create', 'session.unlock', 'session.recover', 'session.lock', 'exports.run', 'exports.preview', 'exports.saveProfileFile', 'backups.inspect', 'backups.restore', 'backups.create', 'backups.chooseFolder', 'audit.export', 'people.subjectAccess']);
 
 /** Handlers that run their own transaction, with their own audit entries (one per person purged). */
 const OWN_TRANSACTION = new Set<MethodName>(['retention.purge']);
@@ -45,29 +47,28 @@ async function callHandler(ctx: AppContext, name: MethodName, input: unknown, lo
   try {
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
     const session = ctx.session;
+    let value: unknown;
     if (session && !ASYNC.has(name) && !OWN_TRANSACTION.has(name)) {
       // The change and its audit entry commit together, or neither does.
-      return ok(
-        session.db.transaction(() => {
-          const value = handler(ctx, input);
-          audit(ctx, name, input, value);
-          return value;
-        })(),
-      );
+      value = session.db.transaction(() => {
+        const v = handler(ctx, input);
+        audit(ctx, name, input, v);
+        return v;
+      })();
+    } else {
+      value = await handler(ctx, input);
+      audit(ctx, name, input, value);
     }
-    const value = await handler(ctx, input);
-    audit(ctx, name, input, value);
+    // Acknowledged means in the caseload file itself, not only in its -wal file.
+    if (ctx.session) checkpointCommitted(ctx.session.db);
     return ok(value);
   } catch (e) {
     if (e instanceof DomainError) return fail(e.code, e.message, e.fields);
     const code = (e as { code?: unknown }).code;
     log('handler failed', { method: name, error: (e as Error)?.name ?? 'unknown', code: typeof code === 'string' ? code : '' });
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      return fail('INTERNAL', 'The disk is full, so this was not saved. Free some space and try again.');
-    }
-    if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      return fail('INTERNAL', 'The caseload folder cannot be written to, so this was not saved. Ask IT to check the folder permissions.');
-    }
+    const problem = diskProblem(e);
+    if (problem === 'full') return fail('DISK_FULL', DISK_FULL_MESSAGE);
+    if (problem === 'read_only') return fail('READ_ONLY', READ_ONLY_MESSAGE);
     return fail('INTERNAL', 'Something went wrong and this was not saved. Try again; if it happens again, tell your coordinator.');
   }
 }

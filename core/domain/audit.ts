@@ -17,3 +17,12 @@ export interface AuditVerification {
   /** The first entry whose link does not hold. */
   brokenAt: number | null;
 }
+
+/** A saved CSV of audit entries: where it went, how many rows, and its SHA-256. */
+export interface AuditExportResult {
+  fileName: string;
+  /** A path (Electron) or a download address (the browser harness). */
+  location: string;
+  rows: number;
+  sha256: string;
+}

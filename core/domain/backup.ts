@@ -5,6 +5,20 @@ export interface BackupInfo {
   fileName: string;
   takenAt: string;
   bytes: number;
+  /** People in it, as counted when the app made and checked it; null if this caseload did not make it. */
+  people: number | null;
+  /** The app opened it with the key, ran SQLite's integrity check and matched every count when it was made. */
+  verified: boolean;
+}
+
+/** Where backups go, and whether this app can offer a folder chooser (Electron can; the harness cannot). */
+export interface BackupLocation {
+  folder: string;
+  /** The "backups" folder beside the caseload, used when no folder is chosen. */
+  defaultFolder: string;
+  /** No folder chosen: the "backups" folder beside the caseload. */
+  isDefault: boolean;
+  canChooseFolder: boolean;
 }
 
 /** Row counts of the main tables, to check a backup (and show what a restore brings back). */

@@ -8,3 +8,8 @@ export function isNetworkPath(path: string): boolean {
 
 export const NETWORK_PATH_MESSAGE =
   'The caseload cannot be kept on a network drive: the database could be damaged if two computers open it. Keep it on this computer’s own disk, and put backups on the network drive instead.';
+
+/** A full path: a drive letter (D:\…), a network share (\\server\share), or from the root (/…). */
+export function isFullPath(path: string): boolean {
+  return /^([A-Za-z]:[\\/]|\\\\|\/)/.test(path);
+}

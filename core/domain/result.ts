@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'WORKSPACE_EXISTS',
   'ENVELOPE_DAMAGED',
   'DATABASE_DAMAGED',
+  /** The disk the caseload (or a backup or export) is written to is full. */
+  'DISK_FULL',
+  /** The folder cannot be written to (permissions, a read-only drive). */
+  'READ_ONLY',
   'SCHEMA_TOO_NEW',
   'FORBIDDEN',
   'CANCELLED',

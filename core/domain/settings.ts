@@ -1,6 +1,7 @@
 // Workspace settings with their defaults and limits, in one place.
 import { z } from 'zod';
 import { INSTRUMENT_IDS } from './instruments/definitions';
+import { isFullPath } from './localPath';
 import type { InstrumentId } from './instruments/types';
 import { DEFAULT_RETENTION_YEARS } from './retention';
 
@@ -30,7 +31,12 @@ export const settingsSchema = z.object({
   /** Round other published counts to the nearest 5. */
   roundToFive: z.boolean(),
   /** Where backups go (a network drive is fine); null: a "backups" folder beside the caseload. */
-  backupFolder: z.string().trim().max(1000).nullable(),
+  backupFolder: z
+    .string()
+    .trim()
+    .max(1000, { error: 'Keep the folder path under 1,000 characters.' })
+    .refine(isFullPath, { error: 'Enter the folder’s full path, for example D:\\Caseload backups or \\\\server\\share\\caseload.' })
+    .nullable(),
   /** How many backups to keep. */
   backupKeep: whole('backups', 1, 90),
   /** Years a record is kept after care ends before it is listed as past retention. */

@@ -1,5 +1,6 @@
 // Setting up and unlocking a workspace: the inputs people type, checked the same way everywhere.
 import { z } from 'zod';
+import type { DamageReport } from './damage';
 import { checkPassphrase } from './passphrase';
 
 const passphrase = z
@@ -34,9 +35,12 @@ export const recoverSchema = z.object({
   newPassphrase: passphrase,
 });
 
-export type WorkspaceState = 'none' | 'locked' | 'unlocked';
+/** damaged: the last unlock found the caseload file or its key file damaged; it stays locked. */
+export type WorkspaceState = 'none' | 'locked' | 'unlocked' | 'damaged';
 export interface WorkspaceStatus {
   state: WorkspaceState;
+  /** Only when damaged: what was found, where the copy is, what it can be restored from. */
+  damage?: DamageReport;
   /** Only when unlocked: the organisation name is inside the encrypted file. */
   organisation?: string;
   memberName?: string;

@@ -1,6 +1,6 @@
 // The hash-chained audit log: append, read, verify.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { Queryable } from '../workspace';
 import { memberNames } from './stamps';
@@ -36,23 +36,45 @@ export function appendAudit(orm: Queryable, input: AuditInput): void {
   orm.insert(auditLog).values({ ...row, hash: hashOf(row) }).run();
 }
 
-export function listAudit(orm: Queryable, filter: { from?: string; to?: string; action?: string; entity?: string; entityId?: number; limit: number }): AuditEntry[] {
-  const name = memberNames(orm);
-  const where: (SQL | undefined)[] = [
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  action?: string;
+  entity?: string;
+  entityId?: number;
+  limit: number;
+  /** Entries to skip (a page further back). */
+  offset?: number;
+  /** Only entries older than this id: reading the whole log a page at a time, for the CSV. */
+  beforeId?: number;
+}
+
+function whereOf(filter: Omit<AuditFilter, 'limit'>): SQL | undefined {
+  return and(
+    filter.beforeId !== undefined ? lt(auditLog.id, filter.beforeId) : undefined,
     filter.from ? gte(auditLog.at, filter.from) : undefined,
     filter.to ? lte(auditLog.at, `${filter.to}\uffff`) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
     filter.entityId !== undefined ? eq(auditLog.entityId, filter.entityId) : undefined,
-  ];
+  );
+}
+
+export function listAudit(orm: Queryable, filter: AuditFilter): AuditEntry[] {
+  const name = memberNames(orm);
   return orm
     .select()
     .from(auditLog)
-    .where(and(...where))
+    .where(whereOf(filter))
     .orderBy(desc(auditLog.id))
     .limit(filter.limit)
+    .offset(filter.offset ?? 0)
     .all()
     .map((r) => ({ id: r.id, at: r.at, memberName: r.memberId === null ? '' : name(r.memberId), action: r.action, entity: r.entity, entityId: r.entityId, detail: r.detail, hash: r.hash }));
+}
+
+export function countAudit(orm: Queryable, filter: Omit<AuditFilter, 'limit'>): number {
+  return orm.select({ n: count() }).from(auditLog).where(whereOf(filter)).get()?.n ?? 0;
 }
 
 /** Walks the chain from the start; the first entry whose link or hash does not hold is reported. */
@@ -66,4 +88,32 @@ export function verifyAudit(orm: Queryable): AuditVerification {
     entries++;
   }
   return { ok: true, entries, brokenAt: null };
+}
+
+/** The actions the log holds, for the audit screen's filter. */
+export function auditActions(orm: Queryable): string[] {
+  return orm.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.action);
+}
+
+/**
+ * Backups this caseload made and checked, by file name, with the people count it recorded then
+ * (null in entries written before the count was kept). Every backup the app makes is verified
+ * before it is kept, so being here means it was verified.
+ */
+export function backupsMadeHere(orm: Queryable): Map<string, number | null> {
+  const rows = orm
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(inArray(auditLog.action, ['backup.created', 'backups.create']))
+    .all();
+  const made = new Map<string, number | null>();
+  for (const r of rows) {
+    try {
+      const d = JSON.parse(r.detail ?? '{}') as { fileName?: unknown; people?: unknown };
+      if (typeof d.fileName === 'string') made.set(d.fileName, typeof d.people === 'number' ? d.people : null);
+    } catch {
+      // Not ours to judge here: verifying the chain shows a tampered entry.
+    }
+  }
+  return made;
 }

@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../csp';
 import { LOCKED_CHANNEL } from '../preload/channels';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { exportDestination } from './exportDialog';
+import { chooseFolder } from './folderDialog';
 import { localDataDir } from './dataDir';
 import { createIdleLock, type IdleLock } from './idleLock';
 import { registerIpc, trustedSender } from './ipc';
@@ -64,6 +65,7 @@ function start(): void {
         dataDir,
         migrationsDir,
         exportDestination: exportDestination(dialog, () => win, app.getPath('documents')),
+        chooseFolder: chooseFolder(dialog, () => win),
         onSessionChange: (unlocked) => {
           idle?.sessionChanged(unlocked);
           // However the lock happened (idle, screen lock, sleep, the page's own button),

@@ -1,6 +1,7 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { call, errorMessage } from './api';
+import { DamagedScreen } from './screens/DamagedScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { Workspace } from './screens/Workspace';
@@ -31,5 +32,7 @@ export function App() {
       return <UnlockScreen />;
     case 'unlocked':
       return <Workspace status={status.data} />;
+    case 'damaged':
+      return <DamagedScreen damage={status.data.damage!} />;
   }
 }

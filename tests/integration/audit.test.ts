@@ -67,6 +67,45 @@ describe('audit log', () => {
   });
 });
 
+describe('the audit log screen', () => {
+  it('pages back through the log, and lists the actions it holds', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const p = await must(ctx, 'people.create', { preferredName: 'A B', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    for (let i = 0; i < 5; i++) await must(ctx, 'people.get', { id: p.id });
+    const all = await must(ctx, 'audit.list', { limit: 100 });
+    const pages = [await must(ctx, 'audit.list', { limit: 3 }), await must(ctx, 'audit.list', { limit: 3, offset: 3 }), await must(ctx, 'audit.list', { limit: 3, offset: 6 })];
+    expect(pages.flat().map((e) => e.id)).toEqual(all.map((e) => e.id).slice(0, 9));
+    expect(await must(ctx, 'audit.actions', {})).toEqual(expect.arrayContaining(['people.create', 'person.viewed', 'workspace.create']));
+    close();
+  });
+
+  it('exports the filtered entries as a CSV for Excel, audits the export, and a cancel saves nothing', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await new Promise((r) => setImmediate(r));
+    const p = await must(ctx, 'people.create', { preferredName: 'Zebedee Uniquename', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    await must(ctx, 'people.get', { id: p.id });
+    await must(ctx, 'people.get', { id: p.id });
+    const viewed = await must(ctx, 'audit.list', { action: 'person.viewed' });
+    const result = await must(ctx, 'audit.export', { action: 'person.viewed' });
+    expect(result).toMatchObject({ rows: 2, fileName: expect.stringMatching(/^audit-log_all_to_\d{4}-\d{2}-\d{2}\.csv$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const csv = readFileSync(result.location, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('When (UTC),Member,Action,What,Entity,Entity id,Detail,Entry id,Hash');
+    expect(lines.slice(1)).toEqual(viewed.map((e) => `${e.at},Sam Peer,person.viewed,Viewed a record,person,${p.id},,${e.id},${e.hash}`));
+    expect(csv).not.toContain('Zebedee');
+    expect(readdirSync(join(dir, 'exports')).filter((f) => f.includes('.partial'))).toEqual([]);
+    const [audited] = await must(ctx, 'audit.list', { action: 'audit.export' });
+    expect(JSON.parse(audited.detail!)).toMatchObject({ action: 'person.viewed', rows: 2, sha256: result.sha256 });
+
+    ctx.exportDestination = async () => null;
+    const before = readdirSync(join(dir, 'exports'));
+    const cancelled = await call(ctx, 'audit.export', {});
+    expect(cancelled.ok ? 'saved' : cancelled.error.code).toBe('CANCELLED');
+    expect(readdirSync(join(dir, 'exports'))).toEqual(before);
+    close();
+  });
+});
+
 describe('sign-in protection', () => {
   it('slows wrong passphrases down after three, and audits them at the next sign-in', async () => {
     const { close } = await newWorkspace(dir);

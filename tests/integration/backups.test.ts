@@ -1,9 +1,9 @@
 // Backups: encrypted, verified, kept N deep, taken daily; restore round trip on a 10,000-person
 // caseload checked record by record, with the current caseload kept as a safety copy.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dailyBackup } from '../../core/api/handlers/workspace';
+import { dailyBackup } from '../../core/api/handlers/backups';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { call, must, newWorkspace, PASSPHRASE, tempDir } from '../support/workspace';
@@ -71,6 +71,50 @@ describe('backups', () => {
     expect(aside.some((f) => f.startsWith('caseload.keys.before-restore-'))).toBe(true);
     close();
   }, 120_000);
+
+  it('lists each backup with its people count and whether the app checked it; a copied-in one is not vouched for', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await settle();
+    insertPeople(ctx.session!, syntheticPeople(30, 3));
+    const made = await must(ctx, 'backups.create', {});
+    expect(made).toMatchObject({ people: 30, verified: true });
+    // A backup put in the folder by hand (from another PC, say): listed, but not vouched for.
+    const foreign = 'caseload-backup-20200101T000000Z.db';
+    copyFileSync(join(dir, 'backups', made.fileName), join(dir, 'backups', foreign));
+    copyFileSync(join(dir, 'backups', made.fileName.replace('.db', '.keys')), join(dir, 'backups', foreign.replace('.db', '.keys')));
+    const list = await must(ctx, 'backups.list', {});
+    expect(list.map((b) => [b.people, b.verified])).toEqual([
+      [30, true],
+      [0, true],
+      [null, false],
+    ]);
+    expect(list[0]).toMatchObject({ fileName: made.fileName, takenAt: made.takenAt, bytes: expect.any(Number) });
+    close();
+  });
+
+  it('says where backups go, offers the folder chooser only where there is one, and refuses a folder that is not a full path', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await settle();
+    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: join(dir, 'backups'), defaultFolder: join(dir, 'backups'), isDefault: true, canChooseFolder: false });
+    const none = await call(ctx, 'backups.chooseFolder', {});
+    expect(none.ok ? 'chosen' : none.error.code).toBe('NOT_FOUND');
+    const asked: string[] = [];
+    ctx.chooseFolder = async (current) => (asked.push(current), '/mnt/backup-drive/caseload');
+    expect(await must(ctx, 'backups.chooseFolder', {})).toEqual({ folder: '/mnt/backup-drive/caseload' });
+    expect(asked).toEqual([join(dir, 'backups')]);
+    // Choosing is not saving: the folder is saved with the settings.
+    expect((await must(ctx, 'backups.location', {})).isDefault).toBe(true);
+    const before = await must(ctx, 'settings.get', {});
+    const relative = await call(ctx, 'settings.update', { backupFolder: 'backups here' });
+    expect(relative.ok ? 'saved' : relative.error.fields).toEqual({ backupFolder: expect.stringMatching(/^Enter the folder’s full path/) });
+    expect(await must(ctx, 'settings.get', {})).toEqual(before);
+    const elsewhere = join(dir, 'elsewhere');
+    await must(ctx, 'settings.update', { backupFolder: elsewhere, backupKeep: 3 });
+    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: elsewhere, defaultFolder: join(dir, 'backups'), isDefault: false, canChooseFolder: true });
+    const b = await must(ctx, 'backups.create', {});
+    expect(existsSync(join(elsewhere, b.fileName))).toBe(true);
+    close();
+  });
 
   it('refuses a damaged backup and changes nothing', async () => {
     const { ctx, close } = await newWorkspace(dir);

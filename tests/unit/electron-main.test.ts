@@ -525,3 +525,14 @@ describe('saving an export', () => {
     expect(showSaveDialog.mock.calls[0][0].title).toBe('Save export profile');
   });
 });
+
+describe('choosing the backup folder', () => {
+  it('asks with the folder dialog, starts at the current folder, and treats cancel as no change', async () => {
+    const { chooseFolder } = await import('../../electron/main/folderDialog');
+    const showOpenDialog = vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: ['/mnt/backups/caseload'] }).mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    const choose = chooseFolder({ showOpenDialog } as never, () => null);
+    expect(await choose('/home/x/caseload/backups')).toBe('/mnt/backups/caseload');
+    expect(showOpenDialog.mock.calls[0][0]).toMatchObject({ defaultPath: '/home/x/caseload/backups', properties: expect.arrayContaining(['openDirectory']) });
+    expect(await choose('/home/x/caseload/backups')).toBeNull();
+  });
+});

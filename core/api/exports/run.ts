@@ -23,7 +23,7 @@ import { writeAtomically } from '../files/atomicFile';
 configure({ useWebWorkers: false });
 
 /** A source of rows: its header, how many, and the rows a chunk at a time. */
-interface Source {
+export interface Source {
   header: string[];
   total: number;
   format: CsvFormat;

@@ -12,9 +12,16 @@ import { DomainError } from '../../domain/result';
 import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
+import { explainDiskProblem } from '../diskErrors';
 import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
 import { session } from './context';
 import type { HandlerMap } from './types';
+
+// The export screen adds "No file was saved." after these.
+const EXPORT_DISK_WORDS = {
+  full: 'The disk is full. Free some space, or save the export to another drive.',
+  read_only: 'That folder cannot be written to. Save the export to another folder.',
+};
 
 const withLabel = (p: { kind: Period['kind']; start: string; end: string; label?: string }): Period => ({ ...p, label: p.label ?? custom(p.start, p.end).label });
 
@@ -90,6 +97,8 @@ export const exportHandlers = {
         s.actor,
       );
       return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: source.identifiable, encrypted: !!input.zipPassword };
+    } catch (e) {
+      throw explainDiskProblem(e, EXPORT_DISK_WORDS);
     } finally {
       ctx.exportProgress = { running: false, done: ctx.exportProgress.done, total: ctx.exportProgress.total };
     }

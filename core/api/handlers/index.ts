@@ -1,6 +1,8 @@
 // Every contract method's implementation, gathered from one file per domain. The type makes a
 // method in the contract without a handler (or the reverse) a compile error.
 import type { MethodName } from '../contract';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
 import { exportHandlers } from './exports';
 import { governanceHandlers } from './governance';
 import { groupHandlers } from './groups';
@@ -10,4 +12,4 @@ import { workspaceHandlers } from './workspace';
 
 export { lock } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers };

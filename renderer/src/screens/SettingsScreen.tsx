@@ -1,7 +1,8 @@
 // Workspace settings: locking, the caseload's rules, the clinic sites, the outcome instruments
-// (a panel the outcomes feature provides) and records past retention. Each panel saves on its own.
+// (a panel the outcomes feature provides), backups and records past retention. Each panel saves on its own.
 import { Stack, Title } from '@mantine/core';
 import { InstrumentSettings } from '../outcomes';
+import { BackupsPanel } from './backups/BackupsPanel';
 import { SettingsForm } from './settings/SettingsForm';
 import { RetentionPanel } from './settings/RetentionPanel';
 import { SitesPanel } from './settings/SitesPanel';
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <SettingsForm />
       <SitesPanel />
       <InstrumentSettings />
+      <BackupsPanel />
       <RetentionPanel />
     </Stack>
   );

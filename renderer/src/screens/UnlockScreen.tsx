@@ -1,13 +1,18 @@
 // The lock screen: passphrase, or the recovery key when the passphrase is forgotten.
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { recoverSchema } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
 import { PassphraseField } from '../components/PassphraseField';
-import { showUnlocked } from '../session';
+import { showUnlocked, STATUS_KEY } from '../session';
+
+/** A damaged file: the app's status now says so, with what it found, and the damaged screen shows it. */
+function showIfDamaged(queryClient: QueryClient, e: unknown) {
+  if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+}
 
 export function UnlockScreen() {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
@@ -26,6 +31,7 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
   const unlock = useMutation({
     mutationFn: () => call('session.unlock', { passphrase }),
     onSuccess: (status) => showUnlocked(queryClient, status),
+    onError: (e) => showIfDamaged(queryClient, e),
   });
   const wrong = unlock.error instanceof ApiFailure && unlock.error.error.code === 'WRONG_PASSPHRASE';
   return (
@@ -85,6 +91,7 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
     onSuccess: (status) => showUnlocked(queryClient, status),
     onError: (e) => {
       if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
+      showIfDamaged(queryClient, e);
     },
   });
   return (

@@ -2,7 +2,7 @@
 import { AppShell, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconChartBar, IconFileExport, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { useAutoLock } from '../hooks/useAutoLock';
@@ -17,6 +17,7 @@ import { SettingsScreen } from './SettingsScreen';
 const PersonScreen = lazy(() => import('./person/PersonScreen').then((m) => ({ default: m.PersonScreen })));
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ExportScreen = lazy(() => import('./exports/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 const NAV: { name: Route['name']; label: string; icon: ReactNode }[] = [
   { name: 'myDay', label: 'My day', icon: <IconSun size={18} /> },
@@ -24,6 +25,8 @@ const NAV: { name: Route['name']; label: string; icon: ReactNode }[] = [
   { name: 'groups', label: 'Groups', icon: <IconUsersGroup size={18} /> },
   { name: 'reports', label: 'Reports', icon: <IconChartBar size={18} /> },
   { name: 'export', label: 'Export', icon: <IconFileExport size={18} /> },
+  // For coordinators (once roles exist): who viewed or changed what.
+  { name: 'audit', label: 'Audit log', icon: <IconListSearch size={18} /> },
   { name: 'settings', label: 'Settings', icon: <IconSettings size={18} /> },
 ];
 
@@ -98,6 +101,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ReportsScreen />;
     case 'export':
       return <ExportScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

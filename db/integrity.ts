@@ -1,0 +1,58 @@
+// Checks made before the caseload is opened for writing: that its folder can be written to, and
+// that the file is whole. The integrity check runs on a read-only connection, because closing a
+// read-write connection checkpoints and deletes the -wal file: a damaged caseload must be left
+// exactly as it was found, so the copy put aside shows IT what was there.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { DomainError } from '../core/domain/result';
+import { applyKey } from './connection';
+
+export const DAMAGED_DATABASE_MESSAGE =
+  'The caseload file is damaged: part of it could not be read. It has stayed locked so nothing more is lost, and nothing has been deleted.';
+
+export const READ_ONLY_FOLDER_MESSAGE =
+  'The caseload folder cannot be written to, so the caseload cannot be opened. Nothing has been changed. Ask IT to check the folder’s permissions.';
+
+/** SQLite's words for a file that is not a whole database (under the key that unwrapped). */
+const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)/;
+
+export const isDamageError = (e: unknown) => DAMAGE_CODES.test(String((e as { code?: unknown })?.code ?? ''));
+
+export function requireWritableFolder(file: string): void {
+  try {
+    // access() reports a read-only mount (EROFS) even to an administrator.
+    accessSync(dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new DomainError('READ_ONLY', READ_ONLY_FOLDER_MESSAGE);
+    throw e;
+  }
+}
+
+/**
+ * Opens the file read-only with the data key and runs PRAGMA quick_check (structure, every page
+ * decrypted and its HMAC checked). Throws DATABASE_DAMAGED when the file is missing, empty,
+ * not a database under this key, or fails the check; other failures are passed on as they are.
+ */
+export function checkIntegrity(file: string, dataKey: Buffer): void {
+  const damaged = () => new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  if (!existsSync(file)) throw damaged();
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    applyKey(db, dataKey);
+    // A file cut to nothing reads as an empty database: a caseload always has tables.
+    const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+    if (tables === 0) throw damaged();
+    // quick_check(1): the first problem is enough to know; listing them all can take long.
+    if (db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw damaged();
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    if (isDamageError(e)) throw damaged();
+    throw e;
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,36 @@
+// A restore, noted beside the caseload until it can go into the audit log: the restored file's
+// own log knows nothing of it, and it may have been done while locked (from the damaged screen),
+// when there is no key to write with. Holds a time and a backup file name only.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const noteSchema = z.object({ at: z.string().max(40), fileName: z.string().max(300) });
+export type RestoreNote = z.infer<typeof noteSchema>;
+
+const file = (dataDir: string) => join(dataDir, 'caseload.restored');
+
+export function noteRestore(dataDir: string, note: RestoreNote): void {
+  const tmp = `${file(dataDir)}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(note), { mode: 0o600 });
+    renameSync(tmp, file(dataDir));
+  } catch {
+    // The restore itself has happened; only its audit line is lost.
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** The note, or null if there is none (or it is unreadable). */
+export function readRestoreNote(dataDir: string): RestoreNote | null {
+  try {
+    return noteSchema.parse(JSON.parse(readFileSync(file(dataDir), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/** Once its line is in the audit log. */
+export function clearRestoreNote(dataDir: string): void {
+  rmSync(file(dataDir), { force: true });
+}

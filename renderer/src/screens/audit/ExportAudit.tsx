@@ -1,0 +1,63 @@
+// "Export audit log (CSV)": the entries the filters show, all of them (not only this page), saved
+// like any export: a temporary file renamed into place when whole, its SHA-256 shown, and the
+// export itself recorded in the log.
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconDownload, IconFileExport } from '@tabler/icons-react';
+import { ApiFailure, call, errorMessage } from '../../api';
+import { CopySha } from '../exports/ExportStatus';
+import { isDownloadAddress } from '../exports/location';
+import type { Filters } from './AuditFilters';
+
+const GOOD = { title: { color: '#1b5a2a' } };
+
+export function ExportAudit({ filters }: { filters: Filters }) {
+  const run = useMutation({ mutationFn: () => call('audit.export', filters) });
+  const result = run.data;
+  const cancelled = run.error instanceof ApiFailure && run.error.error.code === 'CANCELLED';
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button variant="default" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => run.mutate()} loading={run.isPending}>
+          Export audit log (CSV)
+        </Button>
+        <Text size="sm" c="dimmed">
+          Saves every entry these filters match, for Excel.
+        </Text>
+      </Group>
+      <div role="status" aria-live="polite">
+        {result && (
+          <Alert color="green" variant="light" title="Audit log saved" styles={GOOD}>
+            <Stack gap={4}>
+              <Text size="sm">
+                {result.rows.toLocaleString('en-GB')} {result.rows === 1 ? 'entry' : 'entries'} in <strong>{result.fileName}</strong>
+              </Text>
+              {isDownloadAddress(result.location) ? (
+                <Group>
+                  <Button component="a" href={result.location} download={result.fileName} size="sm" leftSection={<IconDownload size={16} aria-hidden />}>
+                    Download
+                  </Button>
+                </Group>
+              ) : (
+                <Text size="sm">
+                  Saved to <Code>{result.location}</Code>
+                </Text>
+              )}
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm">SHA-256:</Text>
+                <Code style={{ wordBreak: 'break-all' }}>{result.sha256}</Code>
+                <CopySha sha256={result.sha256} label="Copy the SHA-256 fingerprint" />
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {cancelled && <Text size="sm">The export was cancelled. No file was saved.</Text>}
+      </div>
+      {run.isError && !cancelled && (
+        <Alert color="red" role="alert" title="The audit log was not saved">
+          {errorMessage(run.error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
