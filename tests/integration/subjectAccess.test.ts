@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../core/api/context';
 import type { PersonRecord } from '../../core/domain/record';
-import { pdfStreams, pdfText } from '../support/pdfText';
+import { pdfInfo, pdfStreams, pdfText } from '../support/pdfText';
 import { call, daysAgo, must, newWorkspace, referral, snapshot, tempDir } from '../support/workspace';
 
 let dir: string;
@@ -15,7 +15,8 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const NAME = 'Zoë Łukasiewicz-Okonkwo';
+// Polish, Vietnamese, Turkish, Greek and Cyrillic letters, all in the PDF's embedded font.
+const NAME = 'Łucja Nguyễn Öztürk-Ψάρρας Жуков';
 const LONG_NOTE = `We talked about telling her sister. ${'She wants to wait until after the next clinic appointment, and to practise what she will say first. '.repeat(40)}End of the long note.`;
 
 /** A record with something in every part: two episodes, closures, a reopening, every kind of entry. */
@@ -57,7 +58,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('subject access copy as PDF', () => {
-  it('holds every part of the record, readable, with code labels, DD/MM/YYYY dates and page numbers', async () => {
+  it('holds every part of the record, readable, with the name exactly as held, code labels, DD/MM/YYYY dates and page numbers', async () => {
     const { ctx, close } = await newWorkspace(dir);
     const record = await richRecord(ctx);
     const result = await must(ctx, 'people.subjectAccess', { id: record.id, format: 'pdf' });
@@ -65,11 +66,14 @@ describe('subject access copy as PDF', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 
-    const text = squash(pdfText(bytes));
-    // Accents the PDF's font has are kept; a letter it lacks is simplified, and the copy says so.
+    const lines = pdfText(bytes);
+    const text = squash(lines);
+    // The name exactly as held, in the title and in the personal details, and so no note that
+    // characters were changed.
     const has = (s: string) => expect(text).toContain(squash(s));
-    has('Copy of the record held about Zoë Lukasiewicz-Okonkwo');
-    has('The CSV copy of the record has the exact text.');
+    has(`Copy of the record held about ${NAME}`);
+    expect(lines.split('\n').filter((l) => l.trim() === NAME)).toHaveLength(1);
+    expect(text).not.toContain(squash('A note on the characters in this copy'));
     for (const heading of ['About this copy', 'Personal details', 'Episode 1 of 2', 'Episode 2 of 2', 'Closures and reopenings', 'Contact attempts', 'Contacts', 'Goals', 'Signposting', 'Questionnaires', 'Engagement with care', 'Risk flags', 'Groups and workshops']) {
       has(heading);
     }
@@ -105,22 +109,46 @@ describe('subject access copy as PDF', () => {
     close();
   });
 
+  it('shows a character its font lacks as "?" and Arabic letters all there, and says the CSV has the exact text', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const p = await must(ctx, 'people.create', { preferredName: 'محمد', dateOfBirth: '1990-05-01', ...referral(daysAgo(20)) });
+    // Amharic (Ethiopic script) is not in the font.
+    const note = 'Said ሰላም to the group. Đặng Thị Hồng came too.';
+    await must(ctx, 'contacts.create', { episodeId: p.episodes[0].id, contactOn: daysAgo(10), mode: 'phone', type: 'one_to_one', attendance: 'attended', topics: [], note });
+    const result = await must(ctx, 'people.subjectAccess', { id: p.id, format: 'pdf' });
+    const lines = pdfText(readFileSync(result.location)).split('\n');
+    const text = squash(lines.join('\n'));
+    expect(text).toContain(squash('Said ??? to the group. Đặng Thị Hồng came too.'));
+    // The name on its own line is laid out right to left, so it is read back in drawing order:
+    // the same letters, none lost or replaced.
+    const sorted = (s: string) => [...s.trim()].sort().join('');
+    expect(lines.filter((l) => sorted(l) === sorted('محمد'))).toHaveLength(1);
+    expect(text).toContain(squash('A note on the characters in this copy'));
+    expect(text).toContain(squash('Some characters in this record are not in the font this PDF uses, so they are shown without their accents or as "?".'));
+    expect(text).toContain(squash('Arabic and Hebrew text is shown from right to left'));
+    expect(text).toContain(squash('The CSV copy of the record has the exact text.'));
+    close();
+  });
+
   it('is named by case ID and date only, and the audit log records who made which file', async () => {
     const { ctx, close } = await newWorkspace(dir);
     const record = await richRecord(ctx);
     const result = await must(ctx, 'people.subjectAccess', { id: record.id, format: 'pdf' });
     expect(result.fileName).toBe(`subject-access-${record.caseId}-${daysAgo(0)}.pdf`);
-    expect(result.fileName).not.toMatch(/Zo|Okonkwo|943|4765919|1985/);
+    expect(result.fileName).not.toMatch(/Łucja|Nguy|Öztürk|Ψάρρας|Жуков|943|4765919|1985/);
     // Nothing else left beside it: no half-written temporary file.
     expect(readdirSync(dirname(result.location))).toEqual([result.fileName]);
     // The PDF's own title (a reader's window title) names the case, not the person.
-    expect(readFileSync(result.location).toString('latin1')).not.toMatch(/\/Title \([^)]*Zo/);
+    const info = pdfInfo(readFileSync(result.location));
+    expect(info.Title).toBe(`Subject access copy ${record.caseId}`);
+    expect(info.Author).toBe('Riverside Sexual Health');
+    expect(JSON.stringify(info)).not.toMatch(/Łucja|Nguy|Öztürk|Ψάρρας|Жуков|943|1985/);
 
     const entries = await must(ctx, 'audit.list', { action: 'person.subject_access_copy' });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entity: 'person', entityId: record.id, memberName: 'Sam Peer' });
     expect(JSON.parse(entries[0].detail!)).toEqual({ format: 'pdf', sha256: result.sha256 });
-    expect(JSON.stringify(entries)).not.toMatch(/Zo|Okonkwo|9434765919|subject-access-/);
+    expect(JSON.stringify(entries)).not.toMatch(/Łucja|Nguy|Öztürk|Ψάρρας|Жуков|9434765919|subject-access-/);
     close();
   });
 
@@ -171,7 +199,7 @@ describe('subject access copy as CSV', () => {
     const body = rows.slice(1).map(([section, entry, field, value]) => ({ section, entry, field, value }));
     const value = (section: string, field: string, entry = '') => body.filter((r) => r.section === section && r.entry === entry && r.field === field).map((r) => r.value);
 
-    // Person details exactly as held, including the letters a PDF font lacks.
+    // Person details exactly as held.
     expect(value('Personal details', 'Name')).toEqual([NAME]);
     expect(value('Personal details', 'NHS Number')).toEqual(['943 476 5919']);
     expect(value('Personal details', 'Hospital number')).toEqual(['00123456']);

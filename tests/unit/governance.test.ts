@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isPastRetention, retentionCutoff, retentionEnds, yearsSince } from '../../core/domain/retention';
 import { settingsSchema, DEFAULT_SETTINGS } from '../../core/domain/settings';
 import { subjectAccessFileName } from '../../core/domain/subjectAccess';
-import { toWinAnsi } from '../../core/domain/winAnsi';
+import { drawableText, hasRightToLeft } from '../../core/domain/drawableText';
 
 describe('retention', () => {
   it('keeps a record through the last day of its period and lists it from the day after', () => {
@@ -64,12 +64,22 @@ describe('subject access copy', () => {
     expect(subjectAccessFileName('PS-7K2M-Q9XD', 'pdf', '2026-11-21')).toBe('subject-access-PS-7K2M-Q9XD-2026-11-21.pdf');
   });
 
-  it('keeps what the PDF fonts can draw, simplifies accented letters they lack, and says when it did', () => {
-    expect(toWinAnsi('Zoë café – “quoted” £5 €')).toEqual({ text: 'Zoë café – “quoted” £5 €', changed: false });
-    expect(toWinAnsi('Łukasz Nguyễn Dvořák')).toEqual({ text: 'Lukasz Nguyen Dvorák', changed: true });
-    // Combining accents become the composed letter where the fonts have it.
-    expect(toWinAnsi('Jose\u0301')).toEqual({ text: 'José', changed: false });
-    expect(toWinAnsi('名前 ok')).toEqual({ text: '?? ok', changed: true });
-    expect(toWinAnsi('line one\r\nline\ttwo')).toEqual({ text: 'line one\nline two', changed: false });
+  it('keeps what the PDF font can draw, simplifies accented letters it lacks, marks the rest, and says when it did', () => {
+    // A font with Latin letters (but no ễ), digits, punctuation and spaces, and nothing else.
+    const font = (ch: string) => /[\p{Script=Latin}\p{N}\p{P}\p{Zs}£€]/u.test(ch) && ch !== 'ễ';
+    expect(drawableText('Łucja Öztürk – “quoted” £5 €', font)).toEqual({ text: 'Łucja Öztürk – “quoted” £5 €', changed: false });
+    expect(drawableText('Nguyễn Жуков', font)).toEqual({ text: 'Nguyen ?????', changed: true });
+    // Combining accents become the composed letter where the font has it.
+    expect(drawableText('Jose\u0301', font)).toEqual({ text: 'José', changed: false });
+    expect(drawableText('名前 ok 🙂', font)).toEqual({ text: '?? ok ?', changed: true });
+    expect(drawableText('line one\r\nline\ttwo', font)).toEqual({ text: 'line one\nline two', changed: false });
+    // A control character is dropped, never drawn, even by a font that claims to have it.
+    expect(drawableText('bell\u0007', () => true)).toEqual({ text: 'bell', changed: true });
+  });
+
+  it('knows text whose right-to-left letters the PDF may not order as typed', () => {
+    expect(hasRightToLeft('محمد')).toBe(true);
+    expect(hasRightToLeft('Miriam מרים')).toBe(true);
+    expect(hasRightToLeft('Łucja Ψάρρας Жуков 12')).toBe(false);
   });
 });

@@ -1,17 +1,25 @@
 // The subject access copy as a PDF a person can read: a title, who made it and when, a heading
 // for each part of the record, each entry's facts as label and value, and "Page n of m" on every
-// page. Helvetica is one of the standard PDF fonts every reader has, so nothing is embedded and
-// nothing is downloaded; text outside its character set is simplified first (domain/winAnsi).
+// page. It is set in an embedded Unicode font (./font.ts), so names and notes in Polish,
+// Vietnamese, Turkish, Greek, Cyrillic and other scripts are shown exactly; only a character the
+// font lacks is changed (domain/drawableText), and then the copy says the CSV has the exact text.
 // The PDF is tagged (headings, paragraphs, page numbers as artifacts) for screen readers.
+//
+// Right-to-left text (Arabic, Hebrew): pdfkit has no bidirectional layout (no Unicode bidi
+// algorithm). It hands each line to the font engine (fontkit) as one run, which joins Arabic
+// letters and reverses a run it takes to be right-to-left. So a line all in Arabic or Hebrew
+// (a name on its own) reads right to left, though a space between two words can move to the
+// start of the line; where Arabic or Hebrew shares a line with Latin words or numbers, the order
+// of the words is not reliable. Every letter is in the PDF, and a copy holding such text says
+// that the CSV copy has it exactly.
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import dayjs from 'dayjs';
 import { displayDate } from '../../domain/dates';
 import type { CopyField, CopySection, RecordCopy } from '../../domain/subjectAccessCopy';
-import { toWinAnsi } from '../../domain/winAnsi';
+import { drawableText, hasRightToLeft } from '../../domain/drawableText';
+import { pdfTypeface } from './font';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
@@ -32,22 +40,27 @@ export function formatValue(field: CopyField): string {
 
 /** Writes the copy to `path`; answers with the number of pages. */
 export async function writePdf(copy: RecordCopy, path: string): Promise<number> {
+  const { regular: body, bold, canDraw } = pdfTypeface();
   let simplified = false;
+  let rightToLeft = false;
   const safe = (s: string) => {
-    const r = toWinAnsi(s);
+    const r = drawableText(s, canDraw);
     simplified ||= r.changed;
+    rightToLeft ||= hasRightToLeft(r.text);
     return r.text;
   };
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
+    // Set in the embedded font from the start, so no standard font is ever put in the file.
+    font: body,
     tagged: true,
     lang: 'en-GB',
     displayTitle: true,
     pdfVersion: '1.7',
     // The title is what a PDF reader puts in its window title: the case ID, never the name.
-    info: { Title: `Subject access copy ${copy.caseId}`, Author: safe(copy.meta.organisation), Subject: 'Subject access copy', Creator: 'Peer Support Caseload' },
+    info: { Title: `Subject access copy ${copy.caseId}`, Author: copy.meta.organisation, Subject: 'Subject access copy', Creator: 'Peer Support Caseload' },
   });
   const out = createWriteStream(path, { mode: 0o600 });
   const done = new Promise<void>((resolve, reject) => {
@@ -65,7 +78,7 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
       if (doc.y + height > doc.page.height - MARGIN.bottom) doc.addPage();
     };
     const heading = (text: string, size: number, tag: string, parent: Struct, before: number) => {
-      doc.font(BOLD).fontSize(size);
+      doc.font(bold).fontSize(size);
       // Keep a heading with at least a few lines of what follows it.
       room(doc.heightOfString(text, { width }) + 48);
       if (doc.y > MARGIN.top) doc.y += before;
@@ -73,7 +86,7 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
       doc.y += 4;
     };
     const paragraph = (text: string, parent: Struct, color = INK) => {
-      doc.font(FONT).fontSize(10).fillColor(color).text(text, MARGIN.left, doc.y, { width, structParent: parent, lineGap: 2 });
+      doc.font(body).fontSize(10).fillColor(color).text(text, MARGIN.left, doc.y, { width, structParent: parent, lineGap: 2 });
       doc.y += 6;
     };
     const field = (f: CopyField, parent: Struct) => {
@@ -83,21 +96,21 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
       const valueWidth = width - LABEL_WIDTH - GAP;
       if (f.kind === 'long' && value.length > LONG_TEXT) {
         // Under its label, full width; pdfkit carries it onto the next page when it must.
-        doc.font(BOLD);
+        doc.font(bold);
         room(doc.heightOfString(label, { width }) + 36);
         doc.fillColor(MUTED).text(label, MARGIN.left, doc.y, { width, structParent: parent });
-        doc.font(FONT).fillColor(INK).text(value, MARGIN.left, doc.y + 2, { width, structParent: parent, lineGap: 1 });
+        doc.font(body).fillColor(INK).text(value, MARGIN.left, doc.y + 2, { width, structParent: parent, lineGap: 1 });
         doc.y += 5;
         return;
       }
-      doc.font(BOLD);
+      doc.font(bold);
       const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH });
-      doc.font(FONT);
+      doc.font(body);
       const valueHeight = doc.heightOfString(value, { width: valueWidth, lineGap: 1 });
       room(Math.max(labelHeight, valueHeight));
       const top = doc.y;
-      doc.font(BOLD).fillColor(MUTED).text(label, MARGIN.left, top, { width: LABEL_WIDTH, structParent: parent });
-      doc.font(FONT).fillColor(f.value === null ? MUTED : INK).text(value, MARGIN.left + LABEL_WIDTH + GAP, top, { width: valueWidth, structParent: parent, lineGap: 1 });
+      doc.font(bold).fillColor(MUTED).text(label, MARGIN.left, top, { width: LABEL_WIDTH, structParent: parent });
+      doc.font(body).fillColor(f.value === null ? MUTED : INK).text(value, MARGIN.left + LABEL_WIDTH + GAP, top, { width: valueWidth, structParent: parent, lineGap: 1 });
       doc.y = top + Math.max(labelHeight, valueHeight) + 4;
     };
     const section = (s: CopySection) => {
@@ -109,7 +122,7 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
       for (const f of s.fields) field(f, sect);
       for (const e of s.entries) {
         const entryTitle = safe(e.date ? `${e.title}: ${displayDate(e.date)}` : e.title);
-        doc.font(BOLD).fontSize(10.5);
+        doc.font(bold).fontSize(10.5);
         room(doc.heightOfString(entryTitle, { width }) + 40);
         doc.y += 6;
         doc.fillColor(INK).text(entryTitle, MARGIN.left, doc.y, { width, structParent: sect, structType: 'H4' });
@@ -121,18 +134,20 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
     };
 
     // Title block.
-    doc.font(BOLD).fontSize(20).fillColor(INK).text(safe(copy.title), MARGIN.left, MARGIN.top, { width, structParent: root, structType: 'H1' });
+    doc.font(bold).fontSize(20).fillColor(INK).text(safe(copy.title), MARGIN.left, MARGIN.top, { width, structParent: root, structType: 'H1' });
     doc.y += 4;
     const produced = `Subject access copy produced on ${dayjs(copy.meta.producedAt).format('DD/MM/YYYY [at] HH:mm')} by ${copy.meta.producedByName}, ${copy.meta.organisation}.`;
     paragraph(safe(produced), root, MUTED);
     const [about, ...rest] = copy.sections;
     section(about);
     for (const s of rest) section(s);
-    if (simplified) {
+    if (simplified || rightToLeft) {
       const sect = doc.struct('Sect');
       root.add(sect);
       heading('A note on the characters in this copy', 12.5, 'H3', sect, 16);
-      paragraph('Some letters in this record are not in the character set this PDF uses, so they are shown without their accents or as "?". The CSV copy of the record has the exact text.', sect);
+      if (simplified) paragraph('Some characters in this record are not in the font this PDF uses, so they are shown without their accents or as "?".', sect);
+      if (rightToLeft) paragraph('Arabic and Hebrew text is shown from right to left, but this PDF cannot always put its words, spaces and numbers in the order they were typed, most of all where they share a line with English.', sect);
+      paragraph('The CSV copy of the record has the exact text.', sect);
       sect.end();
     }
     root.end();
@@ -146,7 +161,7 @@ export async function writePdf(copy: RecordCopy, path: string): Promise<number> 
       doc.page.margins.bottom = 0;
       doc.markContent('Artifact', { type: 'Pagination' });
       doc
-        .font(FONT)
+        .font(body)
         .fontSize(8.5)
         .fillColor(MUTED)
         .text(`Subject access copy, case ID ${copy.caseId}. Page ${i + 1 - start} of ${count}.`, MARGIN.left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
