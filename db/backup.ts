@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { BackupCheck, BackupInfo, TableCounts } from '../core/domain/backup';
 import { DomainError } from '../core/domain/result';
 import { applyKey } from './connection';
-import { readEnvelope, unlockWithPassphrase, unlockWithRecoveryKey } from './keyEnvelope';
+import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope } from './keyEnvelope';
 import { closeWorkspace, workspacePaths, type OpenWorkspace, type WorkspaceConfig } from './workspace';
 
 const PREFIX = 'caseload-backup-';
@@ -88,13 +88,27 @@ export async function inspectBackup(path: string, secret: { passphrase?: string;
   const keysPath = keysFor(path);
   if (!existsSync(keysPath)) throw new DomainError('NOT_FOUND', 'The key file that belongs with this backup is missing: it has the same name ending in .keys.');
   const envelope = readEnvelope(keysPath);
-  const dataKey = secret.passphrase ? (await unlockWithPassphrase(envelope, secret.passphrase))?.dataKey : secret.recoveryKey ? unlockWithRecoveryKey(envelope, secret.recoveryKey) : undefined;
-  if (!dataKey) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
-  const db = openBackup(path, dataKey);
+  const opened = secret.passphrase ? await openWithPassphrase(envelope, secret.passphrase) : secret.recoveryKey ? openWithRecoveryKey(envelope, secret.recoveryKey) : null;
+  if (!opened) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
   try {
-    return { fileName: basename(path), takenAt: takenAtOf(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db), dataKey, keysPath };
+    // A backup's key file may hold two key generations (taken during a re-key): one of them opens it.
+    for (const [i, key] of opened.keys.entries()) {
+      let db: Database.Database;
+      try {
+        db = openBackup(path, key.dataKey);
+      } catch (e) {
+        if (i < opened.keys.length - 1) continue;
+        throw e;
+      }
+      try {
+        return { fileName: basename(path), takenAt: takenAtOf(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db), dataKey: Buffer.from(key.dataKey), keysPath };
+      } finally {
+        db.close();
+      }
+    }
+    throw new DomainError('DATABASE_DAMAGED', 'This backup could not be opened and checked: it may be damaged or belong to another caseload.');
   } finally {
-    db.close();
+    forget(opened);
   }
 }
 

@@ -7,22 +7,30 @@ import type { Database as Db } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isNetworkPath, NETWORK_PATH_MESSAGE } from '../core/domain/localPath';
 import { DomainError } from '../core/domain/result';
-import { openEncrypted } from './connection';
+import { DAMAGED_DATABASE_MESSAGE, openEncrypted } from './connection';
 import {
   DEFAULT_ARGON2,
-  passphraseSlot,
+  forget,
+  newEnvelope,
+  openWithPassphrase,
+  openWithRecoveryKey,
+  preparePassphrase,
+  prepareRecoveryKey,
   readEnvelope,
-  recoverySlot,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey,
+  settledOn,
+  withLabels,
+  withoutSlots,
+  withSlot,
   writeEnvelope,
   type Argon2Params,
+  type CandidateKey,
   type KeyEnvelope,
+  type Opened,
 } from './keyEnvelope';
 import type { Migration } from './migrate';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 
 // `$client` is the raw better-sqlite3 handle, for the few queries clearer as plain SQL.
 export type Orm = BetterSQLite3Database<typeof schema> & { $client: Db };
@@ -39,6 +47,8 @@ export interface OpenWorkspace {
   memberId: number;
   /** A copy of the data key while unlocked, to open and verify backups; zeroed at lock. */
   dataKey: Buffer;
+  /** Which key generation of the envelope that data key is (it changes at a re-key). */
+  keyId: string;
 }
 
 export interface WorkspaceConfig {
@@ -61,8 +71,8 @@ export function workspaceExists(dataDir: string): boolean {
   return existsSync(workspacePaths(dataDir).envelope);
 }
 
-function wrap(db: Db, workspaceId: string, memberId: number, dataKey: Buffer): OpenWorkspace {
-  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(dataKey) };
+function wrap(db: Db, workspaceId: string, memberId: number, key: CandidateKey): OpenWorkspace {
+  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(key.dataKey), keyId: key.generationId };
 }
 
 export async function createWorkspace(
@@ -77,9 +87,12 @@ export async function createWorkspace(
     // A set-up that stopped before its key file was written: keep it aside, never delete.
     renameSync(paths.database, `${paths.database}.incomplete-${now.getTime()}`);
   }
+  // Argon2id first: nothing is on disk yet if it fails.
+  const passphraseSecret = await preparePassphrase(input.passphrase, config.argon2 ?? DEFAULT_ARGON2);
   const dataKey = randomBytes(32);
   const workspaceId = randomUUID();
   const recoveryKey = newRecoveryKey();
+  const recoverySecret = prepareRecoveryKey(recoveryKey);
   const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations, create: true });
   // Owner-only, like the key file; SQLite gives the -wal and -shm files the same mode.
   if (process.platform !== 'win32') chmodSync(paths.database, 0o600);
@@ -98,73 +111,150 @@ export async function createWorkspace(
         .returning({ id: schema.members.id })
         .get().id;
     })();
-    const envelope: KeyEnvelope = {
-      format: 'peer-caseload-key-envelope',
-      version: 1,
-      workspaceId,
-      slots: [
-        await passphraseSlot(dataKey, workspaceId, input.passphrase, memberId, config.argon2 ?? DEFAULT_ARGON2),
-        recoverySlot(dataKey, workspaceId, recoveryKey),
-      ],
-    };
+    const { envelope, generationId } = newEnvelope(workspaceId, dataKey, [
+      { type: 'passphrase', memberId, label: input.displayName.trim(), secret: passphraseSecret },
+      { type: 'recovery', memberId: null, secret: recoverySecret },
+    ]);
     writeEnvelope(paths.envelope, envelope);
-    return { workspace: wrap(db, workspaceId, memberId, dataKey), recoveryKey };
+    return { workspace: wrap(db, workspaceId, memberId, { generationId, dataKey }), recoveryKey };
   } catch (e) {
     db.close();
     throw e;
   } finally {
     dataKey.fill(0);
+    passphraseSecret.kek.fill(0);
+    recoverySecret.kek.fill(0);
   }
 }
 
-export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string): Promise<OpenWorkspace> {
+export const WRONG_PASSPHRASE_MESSAGE = 'That passphrase is not right. Check Caps Lock and try again.';
+
+/**
+ * Opens with a member's passphrase. With `memberId` (the lock screen's "Who is signing in") only
+ * that member's slot is tried; without it every passphrase slot is.
+ */
+export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string, memberId?: number): Promise<OpenWorkspace> {
   requireLocal(config.dataDir);
-  const paths = workspacePaths(config.dataDir);
-  const envelope = readEnvelope(paths.envelope);
-  const opened = await unlockWithPassphrase(envelope, passphrase);
-  if (!opened) throw new DomainError('WRONG_PASSPHRASE', 'That passphrase is not right. Check Caps Lock and try again.');
+  const envelope = readEnvelope(workspacePaths(config.dataDir).envelope);
+  const opened = await openWithPassphrase(envelope, passphrase, memberId);
+  if (!opened) throw new DomainError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
   try {
-    const db = openEncrypted(paths.database, opened.dataKey, { migrations: config.migrations });
-    return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db), opened.dataKey);
+    return openSession(config, envelope, opened, {
+      who: (db) => opened.slot.memberId ?? firstCoordinator(db),
+      // A slot from an earlier version becomes a key-pair slot now that its secret is at hand.
+      adjust: (env, who, key) =>
+        opened.slot.legacy
+          ? withSlot(withoutSlots(env, (s) => s.id === opened.slot.id), { type: 'passphrase', memberId: who.id, label: who.name, secret: opened.secret }, key.dataKey, key.generationId)
+          : env,
+    });
   } finally {
-    opened.dataKey.fill(0);
+    forget(opened);
   }
 }
 
-/** Opens with the recovery key and replaces the coordinator's passphrase with a new one. */
+/** Opens with the recovery key and replaces a coordinator's passphrase with a new one. */
 export async function recoverWorkspace(
   config: WorkspaceConfig,
   recoveryKey: string,
   newPassphrase: string,
+  memberId?: number,
 ): Promise<OpenWorkspace> {
-  const paths = workspacePaths(config.dataDir);
-  const envelope = readEnvelope(paths.envelope);
+  requireLocal(config.dataDir);
+  const envelope = readEnvelope(workspacePaths(config.dataDir).envelope);
   const wrong = new DomainError('WRONG_RECOVERY_KEY', 'That recovery key is not right. Check each group of four characters.', {
     recoveryKey: 'That recovery key is not right. Check each group of four characters.',
   });
   if (!isWellFormedRecoveryKey(recoveryKey)) throw wrong;
-  const dataKey = unlockWithRecoveryKey(envelope, recoveryKey);
-  if (!dataKey) throw wrong;
+  const opened = openWithRecoveryKey(envelope, recoveryKey);
+  if (!opened) throw wrong;
+  const secret = await preparePassphrase(newPassphrase, config.argon2 ?? DEFAULT_ARGON2);
   try {
-    const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations });
+    return openSession(config, envelope, opened, {
+      // The chosen member when they are a coordinator; otherwise the first coordinator.
+      who: (db) => (memberId !== undefined && activeRole(db, memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
+      adjust: (env, who, key) => {
+        let next = withoutSlots(env, (s) => s.type === 'passphrase' && s.memberId === who.id);
+        next = withSlot(next, { type: 'passphrase', memberId: who.id, label: who.name, secret }, key.dataKey, key.generationId);
+        if (!opened.slot.legacy) return next;
+        next = withoutSlots(next, (s) => s.id === opened.slot.id);
+        return withSlot(next, { type: 'recovery', memberId: null, secret: opened.secret }, key.dataKey, key.generationId);
+      },
+    });
+  } finally {
+    forget(opened);
+    secret.kek.fill(0);
+  }
+}
+
+interface Member {
+  id: number;
+  name: string;
+}
+
+/**
+ * Opens the file with the key the secret unlocked, then brings the envelope up to date in one
+ * write: an interrupted re-key settled on whichever key opens the file, the caller's change,
+ * slots of removed members dropped, and sign-in labels matching the members' names.
+ */
+function openSession(
+  config: WorkspaceConfig,
+  envelope: KeyEnvelope,
+  opened: Opened,
+  how: { who: (db: Db) => number; adjust: (env: KeyEnvelope, who: Member, key: CandidateKey) => KeyEnvelope },
+): OpenWorkspace {
+  const paths = workspacePaths(config.dataDir);
+  const { db, key } = openWithCandidates(paths.database, opened.keys, config.migrations, envelope.keys.length > 1);
+  try {
+    const orm = drizzle(db, { schema });
+    const memberId = how.who(db);
+    const member = orm.select().from(schema.members).where(eq(schema.members.id, memberId)).get();
+    if (!member || member.removedAt) throw new DomainError('FORBIDDEN', 'This sign-in has been removed from the caseload. Ask your coordinator.');
+    const all = orm.select().from(schema.members).all();
+    const active = new Map(all.filter((m) => !m.removedAt).map((m) => [m.id, m.displayName]));
+    let next = settledOn(envelope, key.generationId);
+    next = how.adjust(next, { id: member.id, name: member.displayName }, key);
+    next = withoutSlots(next, (s) => s.type === 'passphrase' && s.memberId !== null && !active.has(s.memberId));
+    next = withLabels(next, (id) => active.get(id));
+    if (JSON.stringify(next) !== JSON.stringify(envelope)) writeEnvelope(paths.envelope, next);
+    return wrap(db, envelope.workspaceId, memberId, key);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Tries each key in turn, the current generation first. While a re-key is unfinished the file is
+ * under one of the two; the one that opens it, with quick_check ok, is the one to keep.
+ */
+function openWithCandidates(file: string, keys: CandidateKey[], migrations: Migration[], unsettled: boolean): { db: Db; key: CandidateKey } {
+  for (const key of keys) {
+    let db: Db;
     try {
-      const memberId = firstCoordinator(db);
-      const slot = await passphraseSlot(dataKey, envelope.workspaceId, newPassphrase, memberId, config.argon2 ?? DEFAULT_ARGON2);
-      const slots = [...envelope.slots.filter((s) => !(s.type === 'passphrase' && s.memberId === memberId)), slot];
-      writeEnvelope(paths.envelope, { ...envelope, slots });
-      return wrap(db, envelope.workspaceId, memberId, dataKey);
+      db = openEncrypted(file, key.dataKey, { migrations });
     } catch (e) {
-      db.close();
+      if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') continue;
       throw e;
     }
-  } finally {
-    dataKey.fill(0);
+    if (!unsettled || db.pragma('quick_check', { simple: true }) === 'ok') return { db, key };
+    db.close();
   }
+  throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+}
+
+function activeRole(db: Db, memberId: number): string | null {
+  const row = drizzle(db, { schema }).select().from(schema.members).where(eq(schema.members.id, memberId)).get();
+  return row && !row.removedAt ? row.role : null;
 }
 
 function firstCoordinator(db: Db): number {
   const orm = drizzle(db, { schema });
-  const row = orm.select({ id: schema.members.id }).from(schema.members).where(eq(schema.members.role, 'coordinator')).orderBy(schema.members.id).get();
+  const row = orm
+    .select({ id: schema.members.id })
+    .from(schema.members)
+    .where(and(eq(schema.members.role, 'coordinator'), isNull(schema.members.removedAt)))
+    .orderBy(schema.members.id)
+    .get();
   if (!row) throw new DomainError('DATABASE_DAMAGED', 'This caseload has no coordinator recorded. Nothing has been changed.');
   return row.id;
 }
