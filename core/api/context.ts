@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportProgress } from '../domain/export/request';
+import type { RekeyProgress } from '../domain/members';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -18,6 +19,8 @@ export interface AppContext {
   /** How to tell the person where it went (a path, or the harness's download address). */
   exportLocation: (path: string) => string;
   exportProgress: ExportProgress;
+  /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
+  rekeyProgress: RekeyProgress;
 }
 
 export function createContext(options: {
@@ -44,6 +47,7 @@ export function createContext(options: {
       }),
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
+    rekeyProgress: { running: false, stage: null },
   };
 }
 

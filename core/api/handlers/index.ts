@@ -3,10 +3,11 @@
 import type { MethodName } from '../contract';
 import { exportHandlers } from './exports';
 import { groupHandlers } from './groups';
+import { memberHandlers } from './members';
 import { peopleHandlers } from './people';
 import type { HandlerMap } from './types';
 import { workspaceHandlers } from './workspace';
 
 export { lock } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...memberHandlers };

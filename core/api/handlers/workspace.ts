@@ -10,21 +10,38 @@ import { DomainError } from '../../domain/result';
 import { confirmLicence, getLicences, getSettings, updateSettings } from '../../../db/queries/settings';
 import { instrumentViews } from '../../domain/instruments/view';
 import { listSites, saveSite } from '../../../db/queries/sites';
-import { closeWorkspace, createWorkspace, recoverWorkspace, unlockWorkspace, workspaceExists, type OpenWorkspace } from '../../../db/workspace';
+import { closeWorkspace, createWorkspace, recoverWorkspace, unlockWorkspace, workspaceExists, workspacePaths, type OpenWorkspace } from '../../../db/workspace';
+import { readEnvelope, signInChoices } from '../../../db/keyEnvelope';
+import { activeRole } from '../../../db/queries/members';
 import type { WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
 import type { HandlerMap } from './types';
 import { requireSession, session } from './context';
 
 function status(ctx: AppContext): WorkspaceStatus {
-  if (!ctx.session) return { state: workspaceExists(ctx.dataDir) ? 'locked' : 'none' };
+  if (!ctx.session) {
+    if (!workspaceExists(ctx.dataDir)) return { state: 'none' };
+    return { state: 'locked', signIns: signIns(ctx) };
+  }
   const { orm, memberId } = ctx.session;
   return {
     state: 'unlocked',
     organisation: getMeta(orm, 'organisation'),
+    memberId,
     memberName: getMemberName(orm, memberId),
+    role: activeRole(orm, memberId) ?? undefined,
     idleLockMinutes: getSettings(orm).idleLockMinutes,
   };
+}
+
+/** The names on the sign-in slots (staff, not patients): readable while locked, by design. */
+function signIns(ctx: AppContext): { memberId: number; name: string }[] {
+  try {
+    return signInChoices(readEnvelope(workspacePaths(ctx.dataDir).envelope));
+  } catch {
+    // A damaged key file is reported when someone tries to unlock, not here.
+    return [];
+  }
 }
 
 function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
@@ -91,13 +108,13 @@ export const workspaceHandlers = {
     const wait = waitRemaining(readSignIn(ctx.dataDir), new Date());
     if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${waitInWords(wait)} and try again.`);
     try {
-      return open(ctx, await unlockWorkspace(ctx, input.passphrase));
+      return open(ctx, await unlockWorkspace(ctx, input.passphrase, input.memberId));
     } catch (e) {
       if (e instanceof DomainError && e.code === 'WRONG_PASSPHRASE') recordFailure(ctx.dataDir, new Date());
       throw e;
     }
   },
-  'session.recover': async (ctx, input) => open(ctx, await recoverWorkspace(ctx, input.recoveryKey, input.newPassphrase)),
+  'session.recover': async (ctx, input) => open(ctx, await recoverWorkspace(ctx, input.recoveryKey, input.newPassphrase, input.memberId)),
   'session.lock': (ctx) => {
     lock(ctx);
     return status(ctx);
