@@ -16,7 +16,8 @@ const DEMOGRAPHICS = [
   { value: 'borough', label: 'Borough' },
 ];
 
-export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill: (d: Drill) => void }) {
+/** `onDrill` absent: the figures only, without the people behind them. */
+export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill?: (d: Drill) => void }) {
   const [demographic, setDemographic] = useState('gender_identity');
   const compared: Series[] = [
     { key: 'current', label: report.period.label, color: THIS_PERIOD },
@@ -33,11 +34,11 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         id="chart-pathway"
         title="Referrals by pathway"
         subtitle={subtitle}
-        hint="Choose a bar, or “Show the people” in the table view, to list who was referred."
+        hint={onDrill ? 'Choose a bar, or “Show the people” in the table view, to list who was referred.' : undefined}
         rows={rows('referrals_received', 'pathway')}
         series={compared}
         empty="No referrals in either period."
-        onSelect={(row) => onDrill({ title: `Referred on “${row.label}”`, pathway: row.category, expected: row.values.current })}
+        onSelect={onDrill ? (row) => onDrill({ title: `Referred on “${row.label}”`, pathway: row.category, expected: row.values.current }) : undefined}
       />
       <ComparisonChart id="chart-mode" title="Contacts attended by how they were held" subtitle={subtitle} rows={rows('contacts_attended', 'mode')} series={compared} empty="No attended contacts in either period." />
       <ComparisonChart id="chart-type" title="Contacts attended by type" subtitle={subtitle} rows={rows('contacts_attended', 'type')} series={compared} empty="No attended contacts in either period." />
