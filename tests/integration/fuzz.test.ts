@@ -50,6 +50,7 @@ describe.each(AS)('every method under generated input, called by a $role', ({ ro
   let cleanup: () => void;
   let ctx: AppContext;
   let close: () => void;
+  let signedIn: number;
 
   beforeAll(async () => {
     let dir: string;
@@ -58,6 +59,7 @@ describe.each(AS)('every method under generated input, called by a $role', ({ ro
     ({ ctx, close } = team);
     insertPeople(ctx.session!, syntheticPeople(40, 9));
     if (passphrase) await signInAs(ctx, role === 'peer_worker' ? team.workerId : team.reporterId, passphrase);
+    signedIn = ctx.session!.memberId;
   });
   afterAll(() => {
     close();
@@ -80,8 +82,8 @@ describe.each(AS)('every method under generated input, called by a $role', ({ ro
           const added = auditSince(ctx, entries).filter((e) => !e.action.startsWith('backup.'));
           expect(added).toEqual(result.error.code === 'FORBIDDEN' ? [expect.objectContaining({ action: 'access.refused' })] : []);
         }
-        // The session is still the same member's: no input signs anyone else in.
-        expect(ctx.session?.memberId).toBeDefined();
+        // Still the same member's session: no input signs anyone else in (or locks the caseload).
+        expect(ctx.session?.memberId).toBe(signedIn);
       }),
       // A method the role may not call is refused before its input is read: a few runs show it.
       { numRuns: can(role, name) ? 25 : 5 },

@@ -65,6 +65,8 @@ describe('members and signing in', () => {
     const wrong = await call(ctx, 'session.unlock', { memberId: reporterId, passphrase: WORKER_PASSPHRASE });
     expect(wrong.ok || wrong.error.code).toBe('WRONG_PASSPHRASE');
     expect(await must(ctx, 'session.unlock', { memberId: workerId, passphrase: WORKER_PASSPHRASE })).toMatchObject({ state: 'unlocked', memberName: 'Ade Worker', role: 'peer_worker', memberId: workerId });
+    // The wrong attempt still counts towards the sign-in delay, and reaches the audit log.
+    expect(ctx.session!.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.failed_sign_in'").get()).toEqual({ n: 1 });
     lock(ctx);
     // With no one chosen every slot is tried, as before members existed.
     expect(await must(ctx, 'session.unlock', { passphrase: REPORTER_PASSPHRASE })).toMatchObject({ memberName: 'Kim Reports', role: 'reporting' });
