@@ -9,7 +9,7 @@ import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
 import { applyKey } from './connection';
-import { readEnvelope, unlockWithPassphrase, unlockWithRecoveryKey } from './keyEnvelope';
+import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope } from './keyEnvelope';
 import { workspacePaths } from './paths';
 import type { OpenWorkspace, WorkspaceConfig } from './workspace';
 
@@ -124,13 +124,20 @@ export async function inspectBackup(path: string, secret: { passphrase?: string;
   const keysPath = keysFor(path);
   if (!existsSync(keysPath)) throw new DomainError('NOT_FOUND', 'The key file that belongs with this backup is missing: it has the same name ending in .keys.');
   const envelope = readEnvelope(keysPath);
-  const dataKey = secret.passphrase ? (await unlockWithPassphrase(envelope, secret.passphrase))?.dataKey : secret.recoveryKey ? unlockWithRecoveryKey(envelope, secret.recoveryKey) : undefined;
-  if (!dataKey) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
+  const opened = secret.passphrase ? await openWithPassphrase(envelope, secret.passphrase) : secret.recoveryKey ? openWithRecoveryKey(envelope, secret.recoveryKey) : null;
+  if (!opened) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
   try {
-    return { ...checkBackup(path, dataKey), dataKey, keysPath };
-  } catch (e) {
-    dataKey.fill(0);
-    throw e;
+    // A backup's key file may hold two key generations (taken during a re-key): one of them opens it.
+    for (const [i, key] of opened.keys.entries()) {
+      try {
+        return { ...checkBackup(path, key.dataKey), dataKey: Buffer.from(key.dataKey), keysPath };
+      } catch (e) {
+        if (i === opened.keys.length - 1) throw e;
+      }
+    }
+    throw new DomainError('DATABASE_DAMAGED', 'This backup could not be opened and checked: it may be damaged or belong to another caseload.');
+  } finally {
+    forget(opened);
   }
 }
 

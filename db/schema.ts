@@ -27,12 +27,14 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 });
 
-/** People who use the app. Each record keeps which member recorded it. */
+/** People who use the app (staff, never patients). Each record keeps which member recorded it. */
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   displayName: text('display_name').notNull(),
   role: text('role', { enum: ['coordinator', 'peer_worker', 'reporting'] }).notNull(),
   createdAt: text('created_at').notNull(),
+  /** Set when a coordinator removes the member: the row stays, because records name their author. */
+  removedAt: text('removed_at'),
 });
 
 /** Clinic sites with their ODS codes, editable in settings. */

@@ -9,23 +9,31 @@ import { DomainError } from '../core/domain/result';
 import type { DamageReport } from '../core/domain/damage';
 import { openEncrypted } from './connection';
 import { damageReport } from './damage';
-import { checkIntegrity, DAMAGED_DATABASE_MESSAGE, requireWritableFolder } from './integrity';
+import { checkIntegrity, DAMAGED_DATABASE_MESSAGE, isDamageError, requireWritableFolder } from './integrity';
 import {
   DEFAULT_ARGON2,
-  passphraseSlot,
+  forget,
+  newEnvelope,
+  openWithPassphrase,
+  openWithRecoveryKey,
+  preparePassphrase,
+  prepareRecoveryKey,
   readEnvelope,
-  recoverySlot,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey,
+  settledOn,
+  withLabels,
+  withoutSlots,
+  withSlot,
   writeEnvelope,
   type Argon2Params,
+  type CandidateKey,
   type KeyEnvelope,
+  type Opened,
 } from './keyEnvelope';
 import type { Migration } from './migrate';
 import { workspacePaths } from './paths';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 
 // `$client` is the raw better-sqlite3 handle, for the few queries clearer as plain SQL.
 export type Orm = BetterSQLite3Database<typeof schema> & { $client: Db };
@@ -42,6 +50,8 @@ export interface OpenWorkspace {
   memberId: number;
   /** A copy of the data key while unlocked, to open and verify backups; zeroed at lock. */
   dataKey: Buffer;
+  /** Which key generation of the envelope that data key is (it changes at a re-key). */
+  keyId: string;
 }
 
 export interface WorkspaceConfig {
@@ -80,22 +90,6 @@ function readEnvelopeOrReport(config: WorkspaceConfig): KeyEnvelope {
   }
 }
 
-/**
- * Opens an existing caseload for writing once it has passed its checks: the folder can be
- * written to, and the file is whole (see integrity.ts). A damaged file is copied aside, untouched.
- */
-function openChecked(config: WorkspaceConfig, dataKey: Buffer): Db {
-  const { database } = workspacePaths(config.dataDir);
-  requireWritableFolder(database);
-  try {
-    checkIntegrity(database, dataKey);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') throw new CaseloadDamaged(e.message, damageReport(config.dataDir, 'database', dataKey));
-    throw e;
-  }
-  return openEncrypted(database, dataKey, { migrations: config.migrations });
-}
-
 /** After opening: a file that passed its checks but makes no sense (no coordinator) is damaged too. */
 function reportIfDamaged(e: unknown, config: WorkspaceConfig, dataKey: Buffer): unknown {
   if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED' && !(e instanceof CaseloadDamaged)) return new CaseloadDamaged(e.message, damageReport(config.dataDir, 'database', dataKey));
@@ -107,8 +101,8 @@ export function workspaceExists(dataDir: string): boolean {
   return existsSync(workspacePaths(dataDir).envelope);
 }
 
-function wrap(db: Db, workspaceId: string, memberId: number, dataKey: Buffer): OpenWorkspace {
-  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(dataKey) };
+function wrap(db: Db, workspaceId: string, memberId: number, key: CandidateKey): OpenWorkspace {
+  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(key.dataKey), keyId: key.generationId };
 }
 
 export async function createWorkspace(
@@ -123,9 +117,12 @@ export async function createWorkspace(
     // A set-up that stopped before its key file was written: keep it aside, never delete.
     renameSync(paths.database, `${paths.database}.incomplete-${now.getTime()}`);
   }
+  // Argon2id first: nothing is on disk yet if it fails.
+  const passphraseSecret = await preparePassphrase(input.passphrase, config.argon2 ?? DEFAULT_ARGON2);
   const dataKey = randomBytes(32);
   const workspaceId = randomUUID();
   const recoveryKey = newRecoveryKey();
+  const recoverySecret = prepareRecoveryKey(recoveryKey);
   const db = openEncrypted(paths.database, dataKey, { migrations: config.migrations, create: true });
   // Owner-only, like the key file; SQLite gives the -wal and -shm files the same mode.
   if (process.platform !== 'win32') chmodSync(paths.database, 0o600);
@@ -144,77 +141,151 @@ export async function createWorkspace(
         .returning({ id: schema.members.id })
         .get().id;
     })();
-    const envelope: KeyEnvelope = {
-      format: 'peer-caseload-key-envelope',
-      version: 1,
-      workspaceId,
-      slots: [
-        await passphraseSlot(dataKey, workspaceId, input.passphrase, memberId, config.argon2 ?? DEFAULT_ARGON2),
-        recoverySlot(dataKey, workspaceId, recoveryKey),
-      ],
-    };
+    const { envelope, generationId } = newEnvelope(workspaceId, dataKey, [
+      { type: 'passphrase', memberId, label: input.displayName.trim(), secret: passphraseSecret },
+      { type: 'recovery', memberId: null, secret: recoverySecret },
+    ]);
     writeEnvelope(paths.envelope, envelope);
-    return { workspace: wrap(db, workspaceId, memberId, dataKey), recoveryKey };
+    return { workspace: wrap(db, workspaceId, memberId, { generationId, dataKey }), recoveryKey };
   } catch (e) {
     db.close();
     throw e;
   } finally {
     dataKey.fill(0);
+    passphraseSecret.kek.fill(0);
+    recoverySecret.kek.fill(0);
   }
 }
 
-export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string): Promise<OpenWorkspace> {
+export const WRONG_PASSPHRASE_MESSAGE = 'That passphrase is not right. Check Caps Lock and try again.';
+
+/**
+ * Opens with a member's passphrase. With `memberId` (the lock screen's "Who is signing in") only
+ * that member's slot is tried; without it every passphrase slot is.
+ */
+export async function unlockWorkspace(config: WorkspaceConfig, passphrase: string, memberId?: number): Promise<OpenWorkspace> {
   requireLocal(config.dataDir);
   const envelope = readEnvelopeOrReport(config);
-  const opened = await unlockWithPassphrase(envelope, passphrase);
-  if (!opened) throw new DomainError('WRONG_PASSPHRASE', 'That passphrase is not right. Check Caps Lock and try again.');
+  const opened = await openWithPassphrase(envelope, passphrase, memberId);
+  if (!opened) throw new DomainError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
   try {
-    const db = openChecked(config, opened.dataKey);
-    try {
-      return wrap(db, envelope.workspaceId, opened.slot.memberId ?? firstCoordinator(db), opened.dataKey);
-    } catch (e) {
-      db.close();
-      throw reportIfDamaged(e, config, opened.dataKey);
-    }
+    return openSession(config, envelope, opened, {
+      who: (db) => opened.slot.memberId ?? firstCoordinator(db),
+      // A slot from an earlier version becomes a key-pair slot now that its secret is at hand.
+      adjust: (env, who, key) =>
+        opened.slot.legacy
+          ? withSlot(withoutSlots(env, (s) => s.id === opened.slot.id), { type: 'passphrase', memberId: who.id, label: who.name, secret: opened.secret }, key.dataKey, key.generationId)
+          : env,
+    });
   } finally {
-    opened.dataKey.fill(0);
+    forget(opened);
   }
 }
 
-/** Opens with the recovery key and replaces the coordinator's passphrase with a new one. */
+/** Opens with the recovery key and replaces a coordinator's passphrase with a new one. */
 export async function recoverWorkspace(
   config: WorkspaceConfig,
   recoveryKey: string,
   newPassphrase: string,
+  memberId?: number,
 ): Promise<OpenWorkspace> {
-  const paths = workspacePaths(config.dataDir);
+  requireLocal(config.dataDir);
   const envelope = readEnvelopeOrReport(config);
   const wrong = new DomainError('WRONG_RECOVERY_KEY', 'That recovery key is not right. Check each group of four characters.', {
     recoveryKey: 'That recovery key is not right. Check each group of four characters.',
   });
   if (!isWellFormedRecoveryKey(recoveryKey)) throw wrong;
-  const dataKey = unlockWithRecoveryKey(envelope, recoveryKey);
-  if (!dataKey) throw wrong;
+  const opened = openWithRecoveryKey(envelope, recoveryKey);
+  if (!opened) throw wrong;
+  const secret = await preparePassphrase(newPassphrase, config.argon2 ?? DEFAULT_ARGON2);
   try {
-    const db = openChecked(config, dataKey);
-    try {
-      const memberId = firstCoordinator(db);
-      const slot = await passphraseSlot(dataKey, envelope.workspaceId, newPassphrase, memberId, config.argon2 ?? DEFAULT_ARGON2);
-      const slots = [...envelope.slots.filter((s) => !(s.type === 'passphrase' && s.memberId === memberId)), slot];
-      writeEnvelope(paths.envelope, { ...envelope, slots });
-      return wrap(db, envelope.workspaceId, memberId, dataKey);
-    } catch (e) {
-      db.close();
-      throw reportIfDamaged(e, config, dataKey);
-    }
+    return openSession(config, envelope, opened, {
+      // The chosen member when they are a coordinator; otherwise the first coordinator.
+      who: (db) => (memberId !== undefined && activeRole(db, memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
+      adjust: (env, who, key) => {
+        let next = withoutSlots(env, (s) => s.type === 'passphrase' && s.memberId === who.id);
+        next = withSlot(next, { type: 'passphrase', memberId: who.id, label: who.name, secret }, key.dataKey, key.generationId);
+        if (!opened.slot.legacy) return next;
+        next = withoutSlots(next, (s) => s.id === opened.slot.id);
+        return withSlot(next, { type: 'recovery', memberId: null, secret: opened.secret }, key.dataKey, key.generationId);
+      },
+    });
   } finally {
-    dataKey.fill(0);
+    forget(opened);
+    secret.kek.fill(0);
   }
+}
+
+interface Member {
+  id: number;
+  name: string;
+}
+
+/**
+ * Opens the file with the key the secret unlocked, then brings the envelope up to date in one
+ * write: an interrupted re-key settled on whichever key opens the file, the caller's change,
+ * slots of removed members dropped, and sign-in labels matching the members' names.
+ */
+function openSession(
+  config: WorkspaceConfig,
+  envelope: KeyEnvelope,
+  opened: Opened,
+  how: { who: (db: Db) => number; adjust: (env: KeyEnvelope, who: Member, key: CandidateKey) => KeyEnvelope },
+): OpenWorkspace {
+  const paths = workspacePaths(config.dataDir);
+  const { db, key } = openWithCandidates(config, opened.keys);
+  try {
+    const orm = drizzle(db, { schema });
+    const memberId = how.who(db);
+    const member = orm.select().from(schema.members).where(eq(schema.members.id, memberId)).get();
+    if (!member || member.removedAt) throw new DomainError('FORBIDDEN', 'This sign-in has been removed from the caseload. Ask your coordinator.');
+    const all = orm.select().from(schema.members).all();
+    const active = new Map(all.filter((m) => !m.removedAt).map((m) => [m.id, m.displayName]));
+    let next = settledOn(envelope, key.generationId);
+    next = how.adjust(next, { id: member.id, name: member.displayName }, key);
+    next = withoutSlots(next, (s) => s.type === 'passphrase' && s.memberId !== null && !active.has(s.memberId));
+    next = withLabels(next, (id) => active.get(id));
+    if (JSON.stringify(next) !== JSON.stringify(envelope)) writeEnvelope(paths.envelope, next);
+    return wrap(db, envelope.workspaceId, memberId, key);
+  } catch (e) {
+    db.close();
+    throw reportIfDamaged(e, config, key.dataKey);
+  }
+}
+
+/**
+ * Tries each key in turn, the current generation first. While a re-key is unfinished the file is
+ * under one of the two. Each key gets the read-only integrity check first (integrity.ts): the key
+ * that opens a whole file is the one to keep. When none does, the file is damaged: it is copied
+ * aside untouched (with what is known about backups) and stays locked.
+ */
+function openWithCandidates(config: WorkspaceConfig, keys: CandidateKey[]): { db: Db; key: CandidateKey } {
+  const { database } = workspacePaths(config.dataDir);
+  requireWritableFolder(database);
+  for (const key of keys) {
+    try {
+      checkIntegrity(database, key.dataKey);
+      return { db: openEncrypted(database, key.dataKey, { migrations: config.migrations }), key };
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'DATABASE_DAMAGED') && !isDamageError(e)) throw e;
+    }
+  }
+  throw new CaseloadDamaged(DAMAGED_DATABASE_MESSAGE, damageReport(config.dataDir, 'database', keys[0].dataKey));
+}
+
+function activeRole(db: Db, memberId: number): string | null {
+  const row = drizzle(db, { schema }).select().from(schema.members).where(eq(schema.members.id, memberId)).get();
+  return row && !row.removedAt ? row.role : null;
 }
 
 function firstCoordinator(db: Db): number {
   const orm = drizzle(db, { schema });
-  const row = orm.select({ id: schema.members.id }).from(schema.members).where(eq(schema.members.role, 'coordinator')).orderBy(schema.members.id).get();
+  const row = orm
+    .select({ id: schema.members.id })
+    .from(schema.members)
+    .where(and(eq(schema.members.role, 'coordinator'), isNull(schema.members.removedAt)))
+    .orderBy(schema.members.id)
+    .get();
   // Only a damaged file has no coordinator: set-up records one in the same transaction.
   if (!row) throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   return row.id;

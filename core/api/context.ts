@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
 import type { ExportProgress } from '../domain/export/request';
+import type { RekeyProgress } from '../domain/members';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -23,6 +24,8 @@ export interface AppContext {
   exportProgress: ExportProgress;
   /** Electron's folder chooser (for the backup folder); absent where there is none (harness, tests). */
   chooseFolder?: (current: string) => Promise<string | null>;
+  /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
+  rekeyProgress: RekeyProgress;
 }
 
 export function createContext(options: {
@@ -52,6 +55,7 @@ export function createContext(options: {
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
+    rekeyProgress: { running: false, stage: null },
   };
 }
 

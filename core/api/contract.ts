@@ -27,6 +27,14 @@ import {
   type GroupEvent,
   type GroupEventSummary,
 } from '../domain/group';
+import {
+  addMemberSchema,
+  changePassphraseSchema,
+  removeMemberSchema,
+  setRoleSchema,
+  type MemberView,
+  type RekeyProgress,
+} from '../domain/members';
 import type { MyDay } from '../domain/myDay';
 import {
   duplicateCheckSchema,
@@ -91,6 +99,7 @@ export const contract = {
   'session.unlock': method<typeof unlockSchema, WorkspaceStatus>(unlockSchema),
   'session.recover': method<typeof recoverSchema, WorkspaceStatus>(recoverSchema),
   'session.lock': method<typeof none, WorkspaceStatus>(none),
+  'session.changePassphrase': method<typeof changePassphraseSchema, { changed: true }>(changePassphraseSchema),
   'settings.get': method<typeof none, Settings>(none),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema.strict()),
   'sites.list': method<typeof none, Site[]>(none),
@@ -109,6 +118,15 @@ export const contract = {
   'audit.actions': method<typeof none, string[]>(none),
   'audit.verify': method<typeof none, AuditVerification>(none),
   'audit.export': method<typeof auditExport, AuditExportResult>(auditExport),
+
+  // Members and keys (coordinators). Each member change answers with the whole list.
+  'members.list': method<typeof none, MemberView[]>(none),
+  'members.add': method<typeof addMemberSchema, MemberView[]>(addMemberSchema),
+  'members.setRole': method<typeof setRoleSchema, MemberView[]>(setRoleSchema),
+  'members.remove': method<typeof removeMemberSchema, MemberView[]>(removeMemberSchema),
+  'recovery.regenerate': method<typeof none, { recoveryKey: string }>(none),
+  'workspace.rekey': method<typeof none, { rekeyed: true }>(none),
+  'workspace.rekeyProgress': method<typeof none, RekeyProgress>(none),
 
   // People and their records. Changes to a person's records answer with the whole record.
   'myDay.get': method<typeof none, MyDay>(none),

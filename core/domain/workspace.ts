@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import type { DamageReport } from './damage';
 import { checkPassphrase } from './passphrase';
+import type { Role } from './roles';
 
-const passphrase = z
+/** A new passphrase: the same policy at set-up, for a new member and when changing one's own. */
+export const newPassphrase = z
   .string({ error: 'Enter a passphrase.' })
   .max(1024, { error: 'Keep the passphrase under 1,024 characters.' })
   .superRefine((value, ctx) => {
@@ -22,17 +24,22 @@ export const createWorkspaceSchema = z.object({
     .trim()
     .min(1, { error: 'Enter your name as colleagues know it.' })
     .max(80, { error: 'Keep this to 80 characters or fewer.' }),
-  passphrase,
+  passphrase: newPassphrase,
 });
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
 
+/** Who is signing in: a member id from the lock screen's list; absent, every sign-in is tried. */
+const signingIn = z.number().int().positive().optional();
+
 export const unlockSchema = z.object({
   passphrase: z.string().min(1, { error: 'Enter your passphrase.' }).max(1024),
+  memberId: signingIn,
 });
 
 export const recoverSchema = z.object({
   recoveryKey: z.string().trim().min(1, { error: 'Enter your recovery key.' }).max(100),
-  newPassphrase: passphrase,
+  newPassphrase,
+  memberId: signingIn,
 });
 
 /** damaged: the last unlock found the caseload file or its key file damaged; it stays locked. */
@@ -43,6 +50,10 @@ export interface WorkspaceStatus {
   damage?: DamageReport;
   /** Only when unlocked: the organisation name is inside the encrypted file. */
   organisation?: string;
+  memberId?: number;
   memberName?: string;
+  role?: Role;
   idleLockMinutes?: number;
+  /** Only when locked: the staff who can sign in here, for "Who is signing in" (names, not patients). */
+  signIns?: { memberId: number; name: string }[];
 }

@@ -29,7 +29,7 @@ export function App() {
     case 'none':
       return <SetupScreen />;
     case 'locked':
-      return <UnlockScreen />;
+      return <UnlockScreen signIns={status.data.signIns} />;
     case 'unlocked':
       return <Workspace status={status.data} />;
     case 'damaged':

@@ -12,6 +12,8 @@ export function showLocked(queryClient: QueryClient): void {
   // Then every cached answer and every remembered mutation input (a typed name, say).
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
   queryClient.getMutationCache().clear();
+  // Then the lock screen's own facts (who can sign in here) from the app.
+  void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
 }
 
 export async function lockNow(queryClient: QueryClient): Promise<void> {

@@ -45,9 +45,11 @@ export async function newWorkspace(dataDir: string) {
 }
 
 /** Every row of every table, to show a refused call changed nothing. */
-export function snapshot(ctx: AppContext): Record<string, unknown[]> {
+export function snapshot(ctx: AppContext, except: string[] = []): Record<string, unknown[]> {
   const db = ctx.session!.db;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((t) => !except.includes(t));
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
 }
 
@@ -60,3 +62,35 @@ export function daysAgo(n: number): string {
 
 export const referral = (receivedOn: string) =>
   ({ referralReceivedOn: receivedOn, referralSource: 'opt_out_clinic', pathway: 'opt_out_new_diagnosis' }) as const;
+
+export const WORKER_PASSPHRASE = 'copper lantern meadow quietly';
+export const REPORTER_PASSPHRASE = 'orbit pebble saffron drizzle';
+
+/** A workspace with a coordinator (Sam Peer), a peer worker and a reporting member. */
+export async function teamWorkspace(dataDir: string) {
+  const made = await newWorkspace(dataDir);
+  const coordinatorId = made.ctx.session!.memberId;
+  await must(made.ctx, 'members.add', { name: 'Ade Worker', role: 'peer_worker', passphrase: WORKER_PASSPHRASE });
+  const team = await must(made.ctx, 'members.add', { name: 'Kim Reports', role: 'reporting', passphrase: REPORTER_PASSPHRASE });
+  const idOf = (name: string) => team.find((m) => m.name === name)!.id;
+  return { ...made, coordinatorId, workerId: idOf('Ade Worker'), reporterId: idOf('Kim Reports') };
+}
+
+/** Locks, then signs in as the given member, choosing them as the lock screen does. */
+export async function signInAs(ctx: AppContext, memberId: number, passphrase: string): Promise<void> {
+  lock(ctx);
+  await must(ctx, 'session.unlock', { memberId, passphrase });
+}
+
+/** How many audit entries there are: a refused call changes nothing but adds one `access.refused`. */
+export function auditCount(ctx: AppContext): number {
+  return (ctx.session!.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+}
+/** Every row of every table except the audit log. */
+export function snapshotWithoutAudit(ctx: AppContext): Record<string, unknown[]> {
+  return snapshot(ctx, ['audit_log']);
+}
+/** The audit entries after the first `from`. */
+export function auditSince(ctx: AppContext, from: number): { action: string; detail: string | null; member_id: number | null; entity_id: number | null }[] {
+  return ctx.session!.db.prepare('SELECT action, detail, member_id, entity_id FROM audit_log WHERE id > ? ORDER BY id').all(from) as never;
+}

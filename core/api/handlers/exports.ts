@@ -9,12 +9,14 @@ import { custom, previousPeriod, type Period } from '../../domain/export/periods
 import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
+import { exportAllowed, FORBIDDEN_MESSAGE } from '../../domain/roles';
+import { activeRole } from '../../../db/queries/members';
 import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
 import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
-import { session } from './context';
+import { session, type Session } from './context';
 import type { HandlerMap } from './types';
 
 // The export screen adds "No file was saved." after these.
@@ -27,10 +29,20 @@ const withLabel = (p: { kind: Period['kind']; start: string; end: string; label?
 
 const suppressionOf = (settings: Settings) => ({ threshold: settings.suppressionThreshold, roundToFive: settings.roundToFive });
 
+/** Any role may export figures; rows, and above all rows naming people, are for coordinators. */
+function requireExportAllowed(s: Session, what: { aggregate: boolean; identifiable: boolean }): void {
+  const role = activeRole(s.ws.orm, s.ws.memberId);
+  if (!role || !exportAllowed(role, what)) throw new DomainError('FORBIDDEN', FORBIDDEN_MESSAGE);
+}
+
 function resolve(ctx: AppContext, profileId: string) {
   const s = session(ctx);
-  if (profileId === MONTHLY_RETURN_ID) return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
+  if (profileId === MONTHLY_RETURN_ID) {
+    requireExportAllowed(s, { aggregate: true, identifiable: false });
+    return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
+  }
   const profile = findProfile(s.ws.orm, profileId);
+  requireExportAllowed(s, { aggregate: false, identifiable: profile.identifiable });
   return { s, profile, name: profile.name };
 }
 

@@ -6,10 +6,11 @@ import { backupHandlers } from './backups';
 import { exportHandlers } from './exports';
 import { governanceHandlers } from './governance';
 import { groupHandlers } from './groups';
+import { memberHandlers } from './members';
 import { peopleHandlers } from './people';
 import type { HandlerMap } from './types';
 import { workspaceHandlers } from './workspace';
 
 export { lock } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers };

@@ -76,13 +76,13 @@ export const workspaceHandlers = {
     const wait = waitRemaining(readSignIn(ctx.dataDir), new Date());
     if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${waitInWords(wait)} and try again.`);
     try {
-      return await opening(ctx, () => unlockWorkspace(ctx, input.passphrase));
+      return await opening(ctx, () => unlockWorkspace(ctx, input.passphrase, input.memberId));
     } catch (e) {
       if (e instanceof DomainError && e.code === 'WRONG_PASSPHRASE') recordFailure(ctx.dataDir, new Date());
       throw e;
     }
   },
-  'session.recover': (ctx, input) => opening(ctx, () => recoverWorkspace(ctx, input.recoveryKey, input.newPassphrase)),
+  'session.recover': (ctx, input) => opening(ctx, () => recoverWorkspace(ctx, input.recoveryKey, input.newPassphrase, input.memberId)),
   'session.lock': (ctx) => {
     lock(ctx);
     return status(ctx);

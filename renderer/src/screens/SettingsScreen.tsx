@@ -1,21 +1,30 @@
-// Workspace settings: locking, the caseload's rules, the clinic sites, the outcome instruments
-// (a panel the outcomes feature provides), backups and records past retention. Each panel saves on its own.
+// Settings: everyone's own sign-in; and for coordinators the members, the recovery key,
+// locking, the caseload's rules, the clinic sites, the outcome instruments (a panel the
+// outcomes feature provides), backups and records past retention. Each panel saves on its own.
 import { Stack, Title } from '@mantine/core';
+import { useCan } from '../access';
 import { InstrumentSettings } from '../outcomes';
 import { BackupsPanel } from './backups/BackupsPanel';
+import { MembersPanel } from './settings/MembersPanel';
+import { RecoveryKeyPanel } from './settings/RecoveryKeyPanel';
 import { SettingsForm } from './settings/SettingsForm';
 import { RetentionPanel } from './settings/RetentionPanel';
 import { SitesPanel } from './settings/SitesPanel';
+import { YourSignInPanel } from './settings/YourSignInPanel';
 
 export function SettingsScreen() {
+  const can = useCan();
   return (
     <Stack maw={720} gap="lg">
       <Title order={2}>Settings</Title>
-      <SettingsForm />
-      <SitesPanel />
-      <InstrumentSettings />
-      <BackupsPanel />
-      <RetentionPanel />
+      <YourSignInPanel />
+      {can('settings.update') && <SettingsForm />}
+      {can('members.list') && <MembersPanel />}
+      {can('recovery.regenerate') && <RecoveryKeyPanel />}
+      {can('sites.save') && <SitesPanel />}
+      {can('licences.confirm') && <InstrumentSettings />}
+      {can('backups.create') && <BackupsPanel />}
+      {can('retention.purge') && <RetentionPanel />}
     </Stack>
   );
 }

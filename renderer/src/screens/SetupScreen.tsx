@@ -1,12 +1,13 @@
 // First run: name the workspace, choose a passphrase, save the recovery key, prove it was saved.
-import { Alert, Button, Container, Group, List, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { createWorkspaceSchema, type CreateWorkspaceInput } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
 import { PassphraseField } from '../components/PassphraseField';
-import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
+import { RecoveryKeyCheck } from '../components/RecoveryKeyCheck';
+import { RecoveryKeySave } from '../components/RecoveryKeySave';
 import { STATUS_KEY } from '../session';
 
 export function SetupScreen() {
@@ -80,72 +81,17 @@ function DetailsStep({ onCreated }: { onCreated: (recoveryKey: string) => void }
 }
 
 function RecoveryStep({ recoveryKey, onSaved }: { recoveryKey: string; onSaved: () => void }) {
-  return (
-    <Stack mt="lg">
-      <Title order={2} size="h3">
-        Your recovery key
-      </Title>
-      <Text>If you forget your passphrase, this key is the only way back into your caseload. It is shown once.</Text>
-      <List size="sm" spacing={4}>
-        <List.Item>Print it or write it down, and keep it locked away from this computer.</List.Item>
-        <List.Item>Do not email it or keep it in a file on this computer.</List.Item>
-      </List>
-      <RecoveryKeyCard recoveryKey={recoveryKey} />
-      <Group className="no-print">
-        <Button onClick={onSaved}>I have saved my recovery key</Button>
-      </Group>
-    </Stack>
-  );
+  return <RecoveryKeySave recoveryKey={recoveryKey} onSaved={onSaved} intro="If you forget your passphrase, this key is the only way back into your caseload. It is shown once." />;
 }
 
 function ConfirmStep({ recoveryKey, onBack }: { recoveryKey: string; onBack: () => void }) {
   const queryClient = useQueryClient();
-  const groups = recoveryKey.split('-');
-  // Ask for one group other than the first, so a glance at the start is not enough.
-  const index = useMemo(() => 1 + Math.floor(Math.random() * (groups.length - 1)), [groups.length]);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const check = () => {
-    if (typed.trim().toUpperCase() === groups[index]) {
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-    } else {
-      setError(`That is not group ${index + 1} of your recovery key. Check what you saved.`);
-    }
-  };
   return (
-    <Stack mt="lg" maw={480}>
-      <Title order={2} size="h3">
-        Check your saved copy
-      </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          check();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={`Type group ${index + 1} of your recovery key`}
-            description="Four characters, from the copy you saved."
-            value={typed}
-            onChange={(e) => {
-              setTyped(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            maxLength={4}
-            autoComplete="off"
-            data-autofocus
-          />
-          <Group>
-            <Button variant="default" onClick={onBack}>
-              Show the key again
-            </Button>
-            <Button type="submit">Continue to my caseload</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <RecoveryKeyCheck
+      recoveryKey={recoveryKey}
+      onBack={onBack}
+      confirmLabel="Continue to my caseload"
+      onConfirmed={() => void queryClient.invalidateQueries({ queryKey: STATUS_KEY })}
+    />
   );
 }

@@ -1,10 +1,11 @@
-// The lock screen: passphrase, or the recovery key when the passphrase is forgotten.
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+// The lock screen: who is signing in (when several members share this computer), then their
+// passphrase, or the recovery key when the passphrase is forgotten.
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
-import { recoverSchema } from '../../../core/domain/workspace';
+import { recoverSchema, type WorkspaceStatus } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
 import { PassphraseField } from '../components/PassphraseField';
 import { showUnlocked, STATUS_KEY } from '../session';
@@ -14,23 +15,46 @@ function showIfDamaged(queryClient: QueryClient, e: unknown) {
   if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
 }
 
-export function UnlockScreen() {
+type SignIn = NonNullable<WorkspaceStatus['signIns']>[number];
+
+// Who signed in last on this computer, so they need not choose again (a staff member's id, not a secret).
+const LAST_SIGN_IN = 'peer-caseload.last-sign-in';
+
+function rememberedMember(signIns: SignIn[]): number | null {
+  const id = Number(localStorage.getItem(LAST_SIGN_IN));
+  return signIns.some((s) => s.memberId === id) ? id : null;
+}
+
+export function UnlockScreen({ signIns = [] }: { signIns?: SignIn[] }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  // With one member there is nothing to choose: every sign-in is tried, as before members existed.
+  const choosing = signIns.length > 1;
+  const [picked, setMemberId] = useState<number | null>(null);
+  // The list may arrive after the screen (it is asked for again at lock): default to the last one then.
+  const memberId = choosing ? (picked ?? rememberedMember(signIns)) : null;
   return (
     <Center mih="100vh" p="md" bg="gray.1">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w={460} component="main">
-        {mode === 'passphrase' ? <PassphraseUnlock onForgot={() => setMode('recovery')} /> : <RecoveryUnlock onBack={() => setMode('passphrase')} />}
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={choosing ? 520 : 460} component="main">
+        {mode === 'passphrase' ? (
+          <PassphraseUnlock signIns={choosing ? signIns : []} memberId={memberId} onChoose={setMemberId} onForgot={() => setMode('recovery')} />
+        ) : (
+          <RecoveryUnlock memberId={memberId} onBack={() => setMode('passphrase')} />
+        )}
       </Paper>
     </Center>
   );
 }
 
-function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
+function PassphraseUnlock({ signIns, memberId, onChoose, onForgot }: { signIns: SignIn[]; memberId: number | null; onChoose: (id: number) => void; onForgot: () => void }) {
   const queryClient = useQueryClient();
   const [passphrase, setPassphrase] = useState('');
+  const [chooseError, setChooseError] = useState<string | null>(null);
   const unlock = useMutation({
-    mutationFn: () => call('session.unlock', { passphrase }),
-    onSuccess: (status) => showUnlocked(queryClient, status),
+    mutationFn: () => call('session.unlock', { passphrase, ...(memberId ? { memberId } : {}) }),
+    onSuccess: (status) => {
+      if (memberId) localStorage.setItem(LAST_SIGN_IN, String(memberId));
+      showUnlocked(queryClient, status);
+    },
     onError: (e) => showIfDamaged(queryClient, e),
   });
   const wrong = unlock.error instanceof ApiFailure && unlock.error.error.code === 'WRONG_PASSPHRASE';
@@ -38,6 +62,10 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
+        if (signIns.length > 0 && !memberId) {
+          setChooseError('Choose your name.');
+          return;
+        }
         if (passphrase) unlock.mutate();
       }}
       noValidate
@@ -47,6 +75,24 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
         <Title order={1} size="h2">
           Your caseload is locked
         </Title>
+        {signIns.length > 0 && (
+          <Radio.Group
+            label="Who is signing in"
+            value={memberId ? String(memberId) : ''}
+            onChange={(v) => {
+              onChoose(Number(v));
+              setChooseError(null);
+              unlock.reset();
+            }}
+            error={chooseError}
+          >
+            <SimpleGrid cols={2} spacing="xs" mt={6}>
+              {signIns.map((s) => (
+                <Radio key={s.memberId} value={String(s.memberId)} label={s.name} />
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
+        )}
         <PasswordInput
           label="Passphrase"
           value={passphrase}
@@ -57,7 +103,7 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
           error={wrong ? unlock.error?.message : undefined}
           autoComplete="current-password"
           data-autofocus
-          autoFocus
+          autoFocus={signIns.length === 0 || memberId !== null}
         />
         {unlock.isError && !wrong && (
           <Alert color="red" role="alert" title="The caseload could not be opened">
@@ -75,7 +121,7 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
   );
 }
 
-function RecoveryUnlock({ onBack }: { onBack: () => void }) {
+function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; onBack: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
@@ -87,7 +133,8 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
     },
   });
   const recover = useMutation({
-    mutationFn: (v: { recoveryKey: string; newPassphrase: string }) => call('session.recover', v),
+    // The new passphrase is for the member chosen on the lock screen when they are a coordinator.
+    mutationFn: (v: { recoveryKey: string; newPassphrase: string }) => call('session.recover', { ...v, ...(memberId ? { memberId } : {}) }),
     onSuccess: (status) => showUnlocked(queryClient, status),
     onError: (e) => {
       if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);

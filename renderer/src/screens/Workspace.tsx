@@ -6,6 +6,8 @@ import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, I
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { useAutoLock } from '../hooks/useAutoLock';
+import { can, ROLE_LABELS, type Role } from '../../../core/domain/roles';
+import { SignedInContext } from '../access';
 import { NavigationContext, type Route } from '../navigation';
 import { lockNow } from '../session';
 import { CaseloadScreen } from './CaseloadScreen';
@@ -19,70 +21,86 @@ const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => (
 const ExportScreen = lazy(() => import('./exports/ExportScreen').then((m) => ({ default: m.ExportScreen })));
 const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
-const NAV: { name: Route['name']; label: string; icon: ReactNode }[] = [
-  { name: 'myDay', label: 'My day', icon: <IconSun size={18} /> },
-  { name: 'caseload', label: 'Caseload', icon: <IconUsers size={18} /> },
-  { name: 'groups', label: 'Groups', icon: <IconUsersGroup size={18} /> },
-  { name: 'reports', label: 'Reports', icon: <IconChartBar size={18} /> },
-  { name: 'export', label: 'Export', icon: <IconFileExport size={18} /> },
-  // For coordinators (once roles exist): who viewed or changed what.
-  { name: 'audit', label: 'Audit log', icon: <IconListSearch size={18} /> },
-  { name: 'settings', label: 'Settings', icon: <IconSettings size={18} /> },
+// Each screen, with the method it stands on: a role that cannot call it does not see the screen.
+const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string }[] = [
+  { name: 'myDay', label: 'My day', icon: <IconSun size={18} />, needs: 'myDay.get' },
+  { name: 'caseload', label: 'Caseload', icon: <IconUsers size={18} />, needs: 'people.list' },
+  { name: 'groups', label: 'Groups', icon: <IconUsersGroup size={18} />, needs: 'groups.list' },
+  { name: 'reports', label: 'Reports', icon: <IconChartBar size={18} />, needs: 'reports.monthly' },
+  { name: 'export', label: 'Export', icon: <IconFileExport size={18} />, needs: 'exports.run' },
+  // Who viewed or changed what: for coordinators.
+  { name: 'audit', label: 'Audit log', icon: <IconListSearch size={18} />, needs: 'audit.list' },
+  { name: 'settings', label: 'Settings', icon: <IconSettings size={18} />, needs: 'session.changePassphrase' },
 ];
+
+/** The sections a role may open. */
+function sectionsFor(role: Role) {
+  return NAV.filter((item) => can(role, item.needs));
+}
 
 export function Workspace({ status }: { status: WorkspaceStatus }) {
   const queryClient = useQueryClient();
-  const [route, setRoute] = useState<Route>({ name: 'myDay' });
+  const role = status.role ?? 'reporting';
+  const sections = useMemo(() => sectionsFor(role), [role]);
+  const [chosen, setRoute] = useState<Route>({ name: sections[0].name } as Route);
+  // A role changed under the screen (a coordinator stepping down) falls back to its first section.
+  const route = useMemo<Route>(() => {
+    const chosenSection = chosen.name === 'person' ? 'caseload' : chosen.name;
+    return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
+  }, [chosen, sections]);
   const navigation = useMemo(() => ({ route, go: setRoute }), [route]);
+  const signedIn = useMemo(() => ({ name: status.memberName ?? '', role }), [status.memberName, role]);
   useAutoLock(status.idleLockMinutes ?? 5);
   const lock = () => void lockNow(queryClient);
   useHotkeys([['mod+L', lock]]);
   // A person's record belongs under Caseload in the navigation.
   const section = route.name === 'person' ? 'caseload' : route.name;
   return (
-    <NavigationContext.Provider value={navigation}>
-      <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Title order={1} size="h4" lineClamp={1}>
-                {status.organisation}
-              </Title>
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                Signed in as {status.memberName}
-              </Text>
-            </Stack>
-            <Button variant="default" leftSection={<IconLock size={16} />} onClick={lock} title="Lock (Ctrl+L)">
-              Lock
-            </Button>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-          {NAV.map((item) => (
-            <NavLink
-              key={item.name}
-              component="button"
-              label={item.label}
-              leftSection={item.icon}
-              active={section === item.name}
-              aria-current={section === item.name ? 'page' : undefined}
-              onClick={() => setRoute({ name: item.name } as Route)}
-            />
-          ))}
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <Suspense
-            fallback={
-              <Center py="xl">
-                <Loader aria-label="Opening" />
-              </Center>
-            }
-          >
-            <CurrentScreen route={route} />
-          </Suspense>
-        </AppShell.Main>
-      </AppShell>
-    </NavigationContext.Provider>
+    <SignedInContext.Provider value={signedIn}>
+      <NavigationContext.Provider value={navigation}>
+        <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Title order={1} size="h4" lineClamp={1}>
+                  {status.organisation}
+                </Title>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  Signed in as {status.memberName} · {ROLE_LABELS[role]}
+                </Text>
+              </Stack>
+              <Button variant="default" leftSection={<IconLock size={16} />} onClick={lock} title="Lock (Ctrl+L)">
+                Lock
+              </Button>
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+            {sections.map((item) => (
+              <NavLink
+                key={item.name}
+                component="button"
+                label={item.label}
+                leftSection={item.icon}
+                active={section === item.name}
+                aria-current={section === item.name ? 'page' : undefined}
+                onClick={() => setRoute({ name: item.name } as Route)}
+              />
+            ))}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            <Suspense
+              fallback={
+                <Center py="xl">
+                  <Loader aria-label="Opening" />
+                </Center>
+              }
+            >
+              <CurrentScreen route={route} />
+            </Suspense>
+          </AppShell.Main>
+        </AppShell>
+      </NavigationContext.Provider>
+    </SignedInContext.Provider>
   );
 }
 

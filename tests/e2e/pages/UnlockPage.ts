@@ -13,6 +13,20 @@ export class UnlockPage {
     await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
   }
 
+  /** The lock screen's "Who is signing in" choice, then the passphrase. */
+  async unlockAs(name: string, passphrase: string) {
+    await this.expectLocked();
+    await this.page.getByRole('radiogroup', { name: 'Who is signing in' }).getByRole('radio', { name, exact: true }).check();
+    await this.unlock(passphrase);
+  }
+
+  /** The names offered under "Who is signing in". */
+  async signIns(): Promise<string[]> {
+    const radios = this.page.getByRole('radiogroup', { name: 'Who is signing in' }).getByRole('radio');
+    await radios.first().waitFor();
+    return Promise.all((await radios.all()).map(async (r) => (await this.page.locator(`label[for="${await r.getAttribute('id')}"]`).innerText()).trim()));
+  }
+
   async recover(recoveryKey: string, newPassphrase: string) {
     await this.page.getByRole('button', { name: /Forgotten your passphrase/ }).click();
     await this.page.getByLabel('Recovery key').fill(recoveryKey);

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { todayIso } from '../../../../core/domain/dates';
 import { lastMonth, type Period } from '../../../../core/domain/export/periods';
 import { MONTHLY_RETURN_ID } from '../../../../core/domain/export/request';
+import { useCanExportRows } from '../../access';
 import { ApiFailure, call } from '../../api';
 import { PeriodPicker } from '../reports/PeriodPicker';
 import { periodKey } from '../reports/periodChoice';
@@ -31,7 +32,9 @@ export function ExportFlow() {
   const [confirming, setConfirming] = useState(false);
   const { run, progress } = useExportRun();
 
-  const list = profiles.data ?? [];
+  // Roles other than a coordinator export the aggregate return only (the app refuses rows to them).
+  const rowsAllowed = useCanExportRows();
+  const list = rowsAllowed ? (profiles.data ?? []) : [];
   // A profile deleted below falls back to the return rather than asking for a missing one.
   const profileId = chosen === MONTHLY_RETURN_ID || list.some((p) => p.id === chosen) ? chosen : MONTHLY_RETURN_ID;
   const profile = list.find((p) => p.id === profileId);

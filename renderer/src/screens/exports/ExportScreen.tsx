@@ -1,11 +1,13 @@
 // Export: make a file for the trust, the commissioner or a funder (the monthly return, or rows
 // through a profile), see every export made so far, and manage the profiles that shape them.
 import { Stack, Text, Title } from '@mantine/core';
+import { useCan } from '../../access';
 import { ExportFlow } from './ExportFlow';
 import { ExportLog } from './ExportLog';
 import { ProfilesPanel } from './ProfilesPanel';
 
 export function ExportScreen() {
+  const can = useCan();
   return (
     <Stack gap="md">
       <div>
@@ -16,7 +18,7 @@ export function ExportScreen() {
       </div>
       <ExportFlow />
       <ExportLog />
-      <ProfilesPanel />
+      {can('exports.saveProfile') && <ProfilesPanel />}
     </Stack>
   );
 }

@@ -17,8 +17,8 @@ export function profileChoices(profiles: ExportProfile[]) {
   return [
     { group: 'Aggregate return', items: [{ value: MONTHLY_RETURN_ID, label: `${MONTHLY_RETURN_LABEL} (small numbers hidden)` }] },
     { group: 'Built-in, one row each', items: profiles.filter((p) => isBuiltIn(p.id)).map((p) => ({ value: p.id, label: profileLabel(p) })) },
-    ...(custom.length > 0 ? [{ group: 'Custom profiles', items: custom.map((p) => ({ value: p.id, label: profileLabel(p) })) }] : []),
-  ];
+    { group: 'Custom profiles', items: custom.map((p) => ({ value: p.id, label: profileLabel(p) })) },
+  ].filter((g) => g.items.length > 0);
 }
 
 export { isBuiltIn };

@@ -16,6 +16,7 @@ import { RiskBanner } from './RiskBanner';
 import { RiskTab } from './RiskTab';
 import { SignpostingTab } from './SignpostingTab';
 import { SubjectAccessModal } from './SubjectAccessModal';
+import { useCan } from '../../access';
 import { TimelineTab } from './TimelineTab';
 import { usePerson } from './usePerson';
 
@@ -29,6 +30,7 @@ export function PersonScreen({ personId }: { personId: number }) {
   const [tab, setTab] = useState<string>(PERSON_TABS.includes(askedTab as PersonTab) ? (askedTab as string) : 'timeline');
   const [chosenEpisodeId, setEpisodeId] = useState<number | null>(null);
   const [copying, setCopying] = useState(false);
+  const can = useCan();
 
   if (person.isPending) return <Loader aria-label="Loading the record" />;
   if (person.isError)
@@ -55,10 +57,12 @@ export function PersonScreen({ personId }: { personId: number }) {
         record={record}
         episode={episode}
         actions={
-          // A coordinator's task (subject access request): shown to coordinators only once roles are in place.
-          <Button variant="default" size="sm" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setCopying(true)}>
-            Subject access copy
-          </Button>
+          // A subject access request is a coordinator's task.
+          can('people.subjectAccess') && (
+            <Button variant="default" size="sm" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setCopying(true)}>
+              Subject access copy
+            </Button>
+          )
         }
       />
       <SubjectAccessModal opened={copying} onClose={() => setCopying(false)} record={record} />

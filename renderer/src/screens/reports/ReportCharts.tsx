@@ -17,7 +17,8 @@ const DEMOGRAPHICS = [
   { value: 'borough', label: 'Borough' },
 ];
 
-export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill: (d: Drill) => void }) {
+/** `onDrill` absent (a reporting-only member): the figures only, without the records behind them. */
+export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill?: (d: Drill) => void }) {
   const [demographic, setDemographic] = useState('gender_identity');
   const compared: Series[] = [
     { key: 'current', label: report.period.label, color: THIS_PERIOD },
@@ -27,8 +28,8 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
   const rows = (measure: string, breakdown: string) =>
     chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) });
   // A bar lists the records of this period behind it (the previous period's bar is for comparing).
-  const drillTo = (measure: DrillMeasure, breakdown: string, lead: string) => (row: ChartRow) =>
-    onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current });
+  const drillTo = (measure: DrillMeasure, breakdown: string, lead: string) =>
+    onDrill ? (row: ChartRow) => onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current }) : undefined;
   const demographicLabel = DEMOGRAPHICS.find((d) => d.value === demographic)!.label.toLowerCase();
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -45,7 +46,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         id="chart-pathway"
         title="Referrals by pathway"
         subtitle={subtitle}
-        hint="Choose a bar, or “Show the records” in the table view, to list what it counts."
+        hint={onDrill ? 'Choose a bar, or “Show the records” in the table view, to list what it counts.' : undefined}
         rows={rows('referrals_received', 'pathway')}
         series={compared}
         empty="No referrals in either period."
@@ -82,7 +83,10 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
           { key: 'attended', label: 'Attended', color: '#1b5a2a' },
         ]}
         empty="No groups or workshops were held in this period."
-        onSelect={(row) => onDrill({ title: `Registered for “${row.label}”`, measure: 'group_registrations', breakdown: 'event_type', category: row.category, expected: row.values.registered })}
+        onSelect={
+          onDrill &&
+          ((row) => onDrill({ title: `Registered for “${row.label}”`, measure: 'group_registrations', breakdown: 'event_type', category: row.category, expected: row.values.registered }))
+        }
       />
       <ComparisonChart
         id="chart-demographics"

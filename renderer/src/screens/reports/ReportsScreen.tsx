@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { Period } from '../../../../core/domain/export/periods';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
+import { useCan } from '../../access';
 import { call, errorMessage } from '../../api';
 import { DataQualityPanel } from './DataQualityPanel';
 import type { Drill } from './drill';
@@ -25,6 +26,7 @@ import { ReportCharts } from './ReportCharts';
 let rememberedPeriod: Period | null = null;
 
 export function ReportsScreen() {
+  const can = useCan();
   const today = todayIso();
   const [period, setPeriodState] = useState<Period | null>(() => rememberedPeriod ?? defaultPeriod(today));
   const setPeriod = (p: Period | null) => {
@@ -61,13 +63,16 @@ export function ReportsScreen() {
         </Alert>
       )}
       {report.data && <Figures report={report.data} today={today} onShowPeriod={showPeriod} />}
-      <DataQualityPanel />
+      {/* Data quality lists people by name: not for a reporting-only member. */}
+      {can('reports.dataQuality') && <DataQualityPanel />}
     </Stack>
   );
 }
 
 function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today: string; onShowPeriod: (p: Period) => void }) {
   const [drill, setDrill] = useState<Drill | null>(null);
+  // The people behind a figure are for those who may open their records.
+  const canDrill = useCan()('people.list');
   const now = measuresOf(report.current);
   const before = measuresOf(report.previous);
   if (isEmpty(now)) {
@@ -112,12 +117,12 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
             <FigureCard
               figure={f}
               previousLabel={report.previousPeriod.label}
-              onDrill={f.drill ? () => setDrill({ ...f.drill!, expected: f.value ?? undefined }) : undefined}
+              onDrill={f.drill && canDrill ? () => setDrill({ ...f.drill!, expected: f.value ?? undefined }) : undefined}
             />
           </div>
         ))}
       </SimpleGrid>
-      <ReportCharts report={report} onDrill={setDrill} />
+      <ReportCharts report={report} onDrill={canDrill ? setDrill : undefined} />
       <DrillDrawer drill={drill} period={report.period} onClose={() => setDrill(null)} />
     </>
   );

@@ -1,7 +1,7 @@
 // Records kept past the retention setting, and deleting them. Nothing is deleted without the
 // coordinator looking at the list and typing how many records will go; the app says plainly that
-// backups still hold them until they age out. (A coordinator's task: shown to coordinators only
-// once roles are in place.)
+// backups still hold them until they age out. (A coordinator's task: Settings shows it to
+// coordinators only.)
 import { Alert, Anchor, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,0 +1,64 @@
+// Members: the staff who sign in to this caseload, each with their own passphrase and a role.
+// Removing a member keeps their row (records name their author) and takes away their way in.
+import { z } from 'zod';
+import { id } from './fields';
+import { ROLES, type Role } from './roles';
+import { newPassphrase } from './workspace';
+
+const role = z.enum(ROLES, { error: 'Choose a role.' });
+
+export const memberName = z
+  .string({ error: 'Enter the member’s name as colleagues know it.' })
+  .trim()
+  .min(1, { error: 'Enter the member’s name as colleagues know it.' })
+  .max(80, { error: 'Keep this to 80 characters or fewer.' });
+
+export const addMemberSchema = z.object({ name: memberName, role, passphrase: newPassphrase }).strict();
+export type AddMemberInput = z.input<typeof addMemberSchema>;
+
+export const setRoleSchema = z.object({ id, role }).strict();
+
+export const removeMemberSchema = z
+  .object({
+    id,
+    /** Re-encrypt the caseload under a new key straight after (recommended). */
+    rekey: z.boolean(),
+  })
+  .strict();
+
+export const changePassphraseSchema = z
+  .object({
+    current: z.string({ error: 'Enter your current passphrase.' }).min(1, { error: 'Enter your current passphrase.' }).max(1024),
+    next: newPassphrase,
+  })
+  .strict()
+  .refine((v) => v.current !== v.next, { error: 'Choose a passphrase different from the current one.', path: ['next'] });
+export type ChangePassphraseInput = z.input<typeof changePassphraseSchema>;
+
+export interface MemberView {
+  id: number;
+  name: string;
+  role: Role;
+  /** ISO timestamp. */
+  addedAt: string;
+  /** ISO timestamp, or null while the member can sign in. */
+  removedAt: string | null;
+  /** The member asking: they cannot remove themselves. */
+  isYou: boolean;
+}
+
+/** Stages of re-encrypting the caseload, for the progress shown while it runs. */
+export const REKEY_STAGES = ['preparing', 'encrypting', 'checking', 'finishing'] as const;
+export type RekeyStage = (typeof REKEY_STAGES)[number];
+
+export const REKEY_STAGE_LABELS: Record<RekeyStage, string> = {
+  preparing: 'Making a new key',
+  encrypting: 'Re-encrypting the caseload',
+  checking: 'Checking the re-encrypted caseload',
+  finishing: 'Saving the new key',
+};
+
+export interface RekeyProgress {
+  running: boolean;
+  stage: RekeyStage | null;
+}

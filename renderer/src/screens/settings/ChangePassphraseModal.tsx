@@ -1,0 +1,56 @@
+// Changing one's own passphrase: the current one to prove it is you, then the new one twice.
+// Only this member's sign-in changes; colleagues and the recovery key are untouched.
+import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { changePassphraseSchema, type ChangePassphraseInput } from '../../../../core/domain/members';
+import { ApiFailure, call, errorMessage } from '../../api';
+import { PassphraseField } from '../../components/PassphraseField';
+import { notifySuccess } from '../../notify';
+
+export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { current: '', next: '', confirm: '' },
+    validate: (values) => {
+      const errors = schemaResolver(changePassphraseSchema, { sync: true })({ current: values.current, next: values.next });
+      if (values.confirm !== values.next) errors.confirm = 'The two passphrases do not match.';
+      return errors;
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: ChangePassphraseInput) => call('session.changePassphrase', v),
+    onSuccess: () => {
+      notifySuccess('Use your new passphrase next time you sign in.', 'Passphrase changed');
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
+    },
+  });
+  const fieldError = change.error instanceof ApiFailure && change.error.error.fields;
+  return (
+    <Modal opened onClose={onClose} title="Change my passphrase" closeOnClickOutside={!change.isPending}>
+      <form onSubmit={form.onSubmit(({ confirm: _c, ...v }) => change.mutate(v))} noValidate>
+        <Stack>
+          <PasswordInput label="Current passphrase" required autoComplete="current-password" data-autofocus {...form.getInputProps('current')} />
+          <PassphraseField id="next-passphrase" label="New passphrase" required autoComplete="new-password" {...form.getInputProps('next')} />
+          <TextInput type="password" label="Type the new passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
+          {change.isError && !fieldError && (
+            <Alert color="red" role="alert">
+              {errorMessage(change.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={change.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={change.isPending}>
+              Change passphrase
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,115 @@
+// Crash safety of re-keying: a child process re-keys the caseload again and again (adding a
+// person after each re-key) and is killed with SIGKILL at random moments, 30 times. After every
+// kill the workspace opens with the remaining members' unchanged passphrases and with the
+// recovery key, integrity_check is ok, and no acknowledged record is lost. A removed member's
+// passphrase and a copy of the key file from before never open it again.
+import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lock } from '../../core/api/handlers';
+import { applyKey } from '../../db/connection';
+import { openWithPassphrase, openWithRecoveryKey, readEnvelope } from '../../db/keyEnvelope';
+import { insertPeople } from '../../db/queries/bulk';
+import { workspacePaths } from '../../db/workspace';
+import { syntheticPeople } from '../fixtures/synthetic';
+import { call, must, PASSPHRASE, REPORTER_PASSPHRASE, teamWorkspace, tempDir, testContext, WORKER_PASSPHRASE } from '../support/workspace';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir('rekey-crash-')));
+afterEach(() => cleanup());
+
+const KILLS = 30;
+const CHILD = join(import.meta.dirname, '../fixtures/rekey-child.ts');
+
+/** Runs the child until killed `afterMs` after it has signed in; what it acknowledged, and how far it got. */
+function runAndKill(memberId: number, afterMs: number): Promise<{ acked: number[]; rekeys: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(memberId), PASSPHRASE], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: number[] = [];
+    let rekeys = 0;
+    let buffer = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+        else if (line.startsWith('ack ')) {
+          acked.push(Number(line.slice(4)));
+          rekeys++;
+        }
+      }
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`the re-keying child stopped by itself: ${stderr.slice(0, 400)}`));
+      else resolve({ acked, rekeys });
+    });
+  });
+}
+
+function integrityWith(file: string, key: Buffer): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    applyKey(db, key);
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    db.close();
+  }
+}
+
+describe('re-key crash safety', () => {
+  it(`survives ${KILLS} kills mid-re-key: opens for every remaining member and the recovery key, nothing lost`, async () => {
+    const { ctx, recoveryKey, coordinatorId, workerId, reporterId } = await teamWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(500, 21));
+    await must(ctx, 'members.remove', { id: reporterId, rekey: false });
+    const paths = workspacePaths(dir);
+    copyFileSync(paths.envelope, join(dir, 'before.keys'));
+    const originalKey = Buffer.from(ctx.session!.dataKey);
+    lock(ctx);
+
+    const acknowledged = new Set<number>();
+    let midRekey = 0;
+    let completed = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const run = await runAndKill(coordinatorId, Math.floor(Math.random() * 400));
+      run.acked.forEach((id) => acknowledged.add(id));
+      completed += run.rekeys;
+      // Two key generations on disk: the kill landed inside a re-key.
+      if (readEnvelope(paths.envelope).keys.length === 2) midRekey++;
+
+      const check = testContext(dir);
+      const opened = await call(check, 'session.unlock', { memberId: workerId, passphrase: WORKER_PASSPHRASE });
+      expect(opened.ok ? 'opened' : opened.error, `worker after kill ${i + 1}`).toBe('opened');
+      expect(check.session!.db.pragma('integrity_check', { simple: true }), `after kill ${i + 1}`).toBe('ok');
+      const ids = new Set((check.session!.db.prepare('SELECT id FROM people').all() as { id: number }[]).map((r) => r.id));
+      expect(ids.size).toBeGreaterThanOrEqual(500);
+      expect([...acknowledged].filter((id) => !ids.has(id)), `records lost after kill ${i + 1}`).toEqual([]);
+      lock(check);
+      // The recovery key opens the file as it now is (the unlock above settled the envelope).
+      const byRecovery = openWithRecoveryKey(readEnvelope(paths.envelope), recoveryKey);
+      expect(byRecovery && integrityWith(paths.database, byRecovery.keys[0].dataKey), `recovery key after kill ${i + 1}`).toBe('ok');
+    }
+    // The kills really landed inside re-keys, and many re-keys also finished.
+    expect(midRekey).toBeGreaterThan(0);
+    expect(completed).toBeGreaterThan(0);
+
+    const last = testContext(dir);
+    await must(last, 'session.unlock', { passphrase: PASSPHRASE });
+    expect((await must(last, 'members.list', {})).map((m) => m.name).sort()).toEqual(['Ade Worker', 'Kim Reports', 'Sam Peer']);
+    lock(last);
+    expect((await call(last, 'session.unlock', { passphrase: REPORTER_PASSPHRASE })).ok).toBe(false);
+    const fromCopy = await openWithPassphrase(readEnvelope(join(dir, 'before.keys')), PASSPHRASE);
+    expect(fromCopy?.keys[0].dataKey.equals(originalKey)).toBe(true);
+    expect(integrityWith(paths.database, originalKey)).not.toBe('ok');
+  }, 300_000);
+});

@@ -1,0 +1,62 @@
+// The role policy table: complete for the contract, and saying what each role is for.
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../core/api/contract';
+import { ACCESS, can, exportAllowed, ROLES } from '../../core/domain/roles';
+
+describe('the role policy', () => {
+  it('has an entry for every contract method, and none for a method that does not exist', () => {
+    expect(METHOD_NAMES.filter((m) => !(m in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((m) => !(METHOD_NAMES as string[]).includes(m))).toEqual([]);
+  });
+
+  it('refuses a method it does not know', () => {
+    for (const role of ROLES) expect(can(role, 'people.deleteEverything')).toBe(false);
+  });
+
+  it('lets a coordinator do everything', () => {
+    expect(METHOD_NAMES.filter((m) => !can('coordinator', m))).toEqual([]);
+  });
+
+  it('gives a reporting member figures only: nothing that returns or changes a named record', () => {
+    const allowed = METHOD_NAMES.filter((m) => can('reporting', m));
+    expect(allowed.sort()).toEqual(
+      [
+        'workspace.status',
+        'workspace.create',
+        'session.unlock',
+        'session.recover',
+        'session.lock',
+        'session.changePassphrase',
+        'settings.get',
+        'sites.list',
+        'licences.get',
+        'instruments.list',
+        'exports.profiles',
+        'exports.preview',
+        'exports.run',
+        'exports.progress',
+        'exports.log',
+        'reports.monthly',
+      ].sort(),
+    );
+  });
+
+  it('gives a peer worker the caseload but not members, settings changes, the audit log, backups restore or profile editing', () => {
+    for (const m of ['people.get', 'people.update', 'myDay.get', 'contacts.create', 'goals.review', 'groups.setRegistration', 'reports.dataQuality', 'exports.run', 'backups.create']) {
+      expect(can('peer_worker', m), m).toBe(true);
+    }
+    for (const m of METHOD_NAMES.filter((n) => /^(members\.|audit\.|recovery\.)/.test(n))) expect(can('peer_worker', m), m).toBe(false);
+    for (const m of ['settings.update', 'sites.save', 'licences.confirm', 'backups.restore', 'backups.inspect', 'workspace.rekey', 'exports.saveProfile', 'exports.deleteProfile', 'exports.importProfile']) {
+      expect(can('peer_worker', m), m).toBe(false);
+    }
+  });
+
+  it('lets only a coordinator export rows, and rows naming people', () => {
+    expect(exportAllowed('coordinator', { aggregate: false, identifiable: true })).toBe(true);
+    for (const role of ['peer_worker', 'reporting'] as const) {
+      expect(exportAllowed(role, { aggregate: true, identifiable: false })).toBe(true);
+      expect(exportAllowed(role, { aggregate: false, identifiable: false })).toBe(false);
+      expect(exportAllowed(role, { aggregate: false, identifiable: true })).toBe(false);
+    }
+  });
+});
