@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportProgress } from '../domain/export/request';
+import { sourceExportWorker, type ExportWorkerScript } from './exports/inWorker';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -18,6 +19,10 @@ export interface AppContext {
   /** How to tell the person where it went (a path, or the harness's download address). */
   exportLocation: (path: string) => string;
   exportProgress: ExportProgress;
+  /** The script an export runs in, on its own thread. */
+  exportWorker: ExportWorkerScript;
+  /** Cancels the export under way (exports.cancel, or the session locking); null when none is. */
+  exportAbort: AbortController | null;
 }
 
 export function createContext(options: {
@@ -27,6 +32,8 @@ export function createContext(options: {
   onSessionChange?: (unlocked: boolean) => void;
   exportDestination?: AppContext['exportDestination'];
   exportLocation?: AppContext['exportLocation'];
+  /** Electron's build names its bundled worker; from source, the TypeScript entry is used. */
+  exportWorker?: ExportWorkerScript;
 }): AppContext {
   return {
     dataDir: options.dataDir,
@@ -44,6 +51,8 @@ export function createContext(options: {
       }),
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
+    exportWorker: options.exportWorker ?? sourceExportWorker(),
+    exportAbort: null,
   };
 }
 

@@ -9,7 +9,9 @@ import { DomainError } from '../../domain/result';
 import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
-import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
+import { runExportInWorker } from '../exports/inWorker';
+import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
+import { workspacePaths } from '../../../db/workspace';
 import { session } from './context';
 import type { HandlerMap } from './types';
 
@@ -52,32 +54,56 @@ export const exportHandlers = {
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
-    return preview(sourceFor(s.ws.orm, profile, withLabel(input.period), s.today, suppressionOf(s.settings())), name);
+    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings())), name);
   },
   'exports.run': async (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
     const period = withLabel(input.period);
-    const source = sourceFor(s.ws.orm, profile, period, s.today, suppressionOf(s.settings()));
-    if (source.identifiable && !input.confirmIdentifiable) {
+    const identifiable = profile !== 'monthly_return' && profile.identifiable;
+    if (identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }
+    if (ctx.exportAbort) throw new DomainError('CONFLICT', 'An export is already being saved. Wait for it to finish, or cancel it, then try again.');
     // The save dialog offers the right type: a ZIP when it will be encrypted.
     const fileName = exportFileName(input.profileId, period).replace(/\.csv$/, input.zipPassword ? '.zip' : '.csv');
-    const destination = await ctx.exportDestination(fileName);
-    if (!destination) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
-    ctx.exportProgress = { running: true, done: 0, total: source.total };
+    const abort = new AbortController();
+    ctx.exportAbort = abort;
     try {
-      const written = await writeExport(source, { destination, zipPassword: input.zipPassword, onProgress: (p) => (ctx.exportProgress = p) });
+      const destination = await ctx.exportDestination(fileName);
+      if (!destination) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
+      // Rows are read, written and hashed on a worker thread with its own read-only connection.
+      const written = await runExportInWorker(
+        ctx.exportWorker,
+        {
+          database: workspacePaths(ctx.dataDir).database,
+          dataKey: new Uint8Array(s.ws.dataKey),
+          profile,
+          period,
+          suppression: suppressionOf(s.settings()),
+          destination,
+          temp: exportPaths(destination, !!input.zipPassword).temp,
+          zipPassword: input.zipPassword,
+        },
+        { signal: abort.signal, onProgress: (p) => (ctx.exportProgress = p) },
+      );
       const savedName = written.path.split(/[\\/]/).pop()!;
       logExport(
-        s.ws.orm,
-        { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable: source.identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
+        session(ctx).ws.orm,
+        { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
         s.actor,
       );
-      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: source.identifiable, encrypted: !!input.zipPassword };
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword };
     } finally {
+      ctx.exportAbort = null;
       ctx.exportProgress = { running: false, done: ctx.exportProgress.done, total: ctx.exportProgress.total };
     }
+  },
+  /** Stops the export under way: nothing is saved, and exports.run answers CANCELLED. */
+  'exports.cancel': (ctx) => {
+    session(ctx);
+    const running = ctx.exportAbort !== null;
+    ctx.exportAbort?.abort();
+    return { cancelled: running };
   },
   'exports.progress': (ctx) => ctx.exportProgress,
   'exports.log': (ctx) => listExportLog(session(ctx).ws.orm),
@@ -99,6 +125,7 @@ export const exportHandlers = {
   | 'exports.profileFile'
   | 'exports.preview'
   | 'exports.run'
+  | 'exports.cancel'
   | 'exports.progress'
   | 'exports.log'
   | 'reports.monthly'

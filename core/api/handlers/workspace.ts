@@ -68,6 +68,8 @@ function backupPath(ctx: AppContext, path: string): string {
 }
 
 export function lock(ctx: AppContext): void {
+  // An export's worker holds its own copy of the key: it stops at its next chunk and saves nothing.
+  ctx.exportAbort?.abort();
   if (!ctx.session) return;
   const ws = ctx.session;
   ctx.session = null;

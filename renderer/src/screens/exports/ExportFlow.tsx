@@ -29,7 +29,7 @@ export function ExportFlow() {
   const [password, setPassword] = useState({ password: '', confirm: '' });
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
   const [confirming, setConfirming] = useState(false);
-  const { run, progress } = useExportRun();
+  const { run, progress, cancel } = useExportRun();
 
   const list = profiles.data ?? [];
   // A profile deleted below falls back to the return rather than asking for a missing one.
@@ -158,7 +158,7 @@ export function ExportFlow() {
         </fieldset>
       </form>
       <Stack mt="md" gap="sm">
-        {running && <ExportRunning progress={progress} />}
+        {running && <ExportRunning progress={progress} onCancel={cancel} />}
         {run.isSuccess && <ExportDone result={run.data} />}
         {run.isError && !conflict && <ExportFailed error={run.error} />}
       </Stack>
