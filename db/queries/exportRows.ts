@@ -54,11 +54,11 @@ function episodeFields(wanted: ReadonlySet<string> | null, needed: (string | Epi
   return (Object.keys(EPISODE_COLUMNS) as EpisodeField[]).filter((f) => f === 'referral_id' || !wanted || wanted.has(f) || needed.includes(f));
 }
 
-function* episodeChunks(db: Database, fields: EpisodeField[], where: string, params: unknown[], finish: (rows: Row[]) => void): Generator<Row[]> {
+/** `worked` values are filled in after the read: read as NULLs, so each row array comes at its full length. */
+function* episodeChunks(db: Database, fields: EpisodeField[], worked: number, where: string, params: unknown[], finish: (rows: Row[]) => void): Generator<Row[]> {
   const site = fields.includes('site_ods') ? ' LEFT JOIN sites s ON s.id = p.clinic_site_id' : '';
-  const read = db
-    .prepare(`SELECT ${fields.map((f) => EPISODE_COLUMNS[f]).join(', ')} FROM episodes e JOIN people p ON p.id = e.person_id${site} WHERE ${where} AND e.id > ? ORDER BY e.id LIMIT ${CHUNK}`)
-    .raw();
+  const columns = [...fields.map((f) => EPISODE_COLUMNS[f]), ...Array<string>(worked).fill('NULL')];
+  const read = db.prepare(`SELECT ${columns.join(', ')} FROM episodes e JOIN people p ON p.id = e.person_id${site} WHERE ${where} AND e.id > ? ORDER BY e.id LIMIT ${CHUNK}`).raw();
   let after = 0;
   for (;;) {
     const rows = read.all(...params, after) as Row[];
@@ -129,7 +129,7 @@ export function referralRows(db: Database, period: Period, wanted: ReadonlySet<s
       for (const row of rows) row[DAYS_TO_FIRST] = row[FIRST_CONTACT] ? workingDaysBetween(row[RECEIVED] as string, row[FIRST_CONTACT] as string) : null;
     }
   };
-  return { fields, total, chunks: () => episodeChunks(db, base, 'e.referral_received_on BETWEEN ? AND ?', [period.start, period.end], finish) };
+  return { fields, total, chunks: () => episodeChunks(db, base, fields.length - base.length, 'e.referral_received_on BETWEEN ? AND ?', [period.start, period.end], finish) };
 }
 
 // Outcome columns: per instrument, its primary score (every score for ONS4, whose four questions
@@ -235,5 +235,9 @@ export function outcomeRows(db: Database, period: Period, wanted: ReadonlySet<st
       });
     }
   };
-  return { fields, total, chunks: () => episodeChunks(db, base, 'e.referral_received_on <= ? AND (e.closed_on IS NULL OR e.closed_on >= ?)', [period.end, period.start], finish) };
+  return {
+    fields,
+    total,
+    chunks: () => episodeChunks(db, base, fields.length - base.length, 'e.referral_received_on <= ? AND (e.closed_on IS NULL OR e.closed_on >= ?)', [period.end, period.start], finish),
+  };
 }

@@ -134,10 +134,24 @@ try {
   const sameRows = { referrals: [EPISODES], outcomes: [EPISODES, 'SELECT * FROM assessments', 'SELECT * FROM engagement_reviews', 'SELECT * FROM goals'] };
   for (const profileId of ['referrals', 'outcomes'] as const) {
     global.gc?.();
+    // When the worker starts writing (its first progress report): the time before it is the
+    // thread's start, the file's opening and the count, which the app hides behind the save window.
+    let progress = ctx.exportProgress;
+    let writingAt = 0;
+    Object.defineProperty(ctx, 'exportProgress', {
+      configurable: true,
+      get: () => progress,
+      set: (p: typeof progress) => {
+        if (!writingAt && p.running) writingAt = performance.now();
+        progress = p;
+      },
+    });
     const rss = rssTracker();
     const t = performance.now();
     const result = (await call('exports.run', { profileId, period: EVERYTHING })) as { rows: number };
-    const ms = performance.now() - t;
+    const end = performance.now();
+    const ms = end - t;
+    const writingMs = end - writingAt;
     const rssMb = rss.stop();
     const bareMs = await bareLoop(`bare-${profileId}.csv`, sameRows[profileId]);
     const warmMs = await bareLoop(`bare-warm-${profileId}.csv`, sameRows[profileId], raw);
@@ -149,7 +163,9 @@ try {
       floorMs: bareMs,
       rssMb,
       target: profileId === 'referrals' ? '≥ 200,000 rows/s, +<50 MB, ≤ 1.5×' : '+<50 MB, ≤ 1.5×',
-      note: `${Math.round(result.rows / (ms / 1000)).toLocaleString('en-GB')} rows/s incl. worker start; floor: bare loop on a fresh connection (${Math.round(warmMs)} ms on the warm one)`,
+      note:
+        `${Math.round(result.rows / (writingMs / 1000)).toLocaleString('en-GB')} rows/s writing, ${Math.round(result.rows / (ms / 1000)).toLocaleString('en-GB')} rows/s with the ` +
+        `worker's start (${Math.round(ms - writingMs)} ms); floor: bare loop on a fresh connection (${Math.round(warmMs)} ms on the warm one)`,
     });
   }
 

@@ -3,6 +3,7 @@ import type { Period } from '../../domain/export/periods';
 import type { ExportProfile } from '../../domain/export/profile';
 import type { SuppressionSettings } from '../../domain/export/suppression';
 
+/** Given when the thread starts: it opens the file and gets its rows ready meanwhile. */
 export interface ExportJob {
   /** The caseload file; the worker opens its own read-only connection to it. */
   database: string;
@@ -11,13 +12,14 @@ export interface ExportJob {
   profile: ExportProfile | 'monthly_return';
   period: Period;
   suppression: SuppressionSettings;
-  destination: string;
-  /** The temporary file written before the rename: the app removes it if the worker dies. */
-  temp: string;
-  zipPassword?: string;
   /** One Int32 the app sets to 1 to cancel: read between chunks, with no message to wait for. */
   cancel: SharedArrayBuffer;
 }
+
+/** Sent once the save location is known (write), or when the export will not happen (stop). */
+export type ToWorker =
+  | { type: 'write'; destination: string; temp: string; zipPassword?: string }
+  | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'progress'; done: number; total: number }

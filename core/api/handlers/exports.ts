@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/result';
 import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
-import { runExportInWorker } from '../exports/inWorker';
+import { startExportThread } from '../exports/inWorker';
 import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
 import { workspacePaths } from '../../../db/workspace';
 import { session } from './context';
@@ -68,22 +68,19 @@ export const exportHandlers = {
     const fileName = exportFileName(input.profileId, period).replace(/\.csv$/, input.zipPassword ? '.zip' : '.csv');
     const abort = new AbortController();
     ctx.exportAbort = abort;
+    // The worker thread starts now and gets ready while the person chooses where to save.
+    const thread = startExportThread(ctx.exportWorker, {
+      database: workspacePaths(ctx.dataDir).database,
+      dataKey: new Uint8Array(s.ws.dataKey),
+      profile,
+      period,
+      suppression: suppressionOf(s.settings()),
+    });
     try {
       const destination = await ctx.exportDestination(fileName);
       if (!destination) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
-      // Rows are read, written and hashed on a worker thread with its own read-only connection.
-      const written = await runExportInWorker(
-        ctx.exportWorker,
-        {
-          database: workspacePaths(ctx.dataDir).database,
-          dataKey: new Uint8Array(s.ws.dataKey),
-          profile,
-          period,
-          suppression: suppressionOf(s.settings()),
-          destination,
-          temp: exportPaths(destination, !!input.zipPassword).temp,
-          zipPassword: input.zipPassword,
-        },
+      const written = await thread.write(
+        { destination, temp: exportPaths(destination, !!input.zipPassword).temp, zipPassword: input.zipPassword },
         { signal: abort.signal, onProgress: (p) => (ctx.exportProgress = p) },
       );
       const savedName = written.path.split(/[\\/]/).pop()!;
@@ -94,6 +91,7 @@ export const exportHandlers = {
       );
       return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword };
     } finally {
+      thread.stop();
       ctx.exportAbort = null;
       ctx.exportProgress = { running: false, done: ctx.exportProgress.done, total: ctx.exportProgress.total };
     }
