@@ -121,4 +121,17 @@ describe('working days, counted the long way', () => {
       for (let j = i; j < dates.length; j += 5) expect(workingDaysBetween(dates[i], dates[j])).toBe(slow(dates[i], dates[j]));
     }
   });
+
+  it('agrees across years, holidays at either end included', () => {
+    const days: string[] = [];
+    for (let d = new Date(Date.UTC(2023, 11, 20)); d.getUTCFullYear() < 2029; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+    const slow = (from: string, to: string) => days.filter((d) => d > from && d <= to && isWorkingDay(d)).length;
+    const day = fc.constantFrom(...days, '2024-12-25', '2025-12-26', '2027-01-01', '2028-12-26');
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        expect(workingDaysBetween(from, to)).toBe(slow(from, to));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
