@@ -1,9 +1,12 @@
 // `npm run bench -- [--size S|M|L|XL] [--runs N] [--browser-runs N] [--no-browser]`: builds a
 // synthetic encrypted workspace in a temp folder and prints one table of figures (median, p95,
 // a floor measured in the same run, memory growth) against the targets issue 7 sets at L.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, createWriteStream, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashRaw } from '@node-rs/argon2';
 import type { Database as Db } from 'better-sqlite3';
@@ -24,7 +27,7 @@ import { syntheticPeople } from '../fixtures/synthetic';
 import { tempDir } from '../support/workspace';
 import { peakRssMb, printTable, rssTracker, time, type Figure } from './measure';
 import { decryptedCopy, openPlain } from './plaintext';
-import { bundleSizes, buildRenderer, inChromium } from './renderer';
+import { bundleSizes, buildRenderer, type inChromium } from './renderer';
 import { returnFloor } from './returnFloor';
 
 // XL: about 100,000 referrals, the volume issue 5 measures exports at.
@@ -40,6 +43,17 @@ const PASSPHRASE = 'violet harbour tractor sunrise';
 const OCTOBER = month(2026, 10);
 const JULY_TO_SEPTEMBER = financialQuarter(2026, 2);
 const EVERYTHING = { kind: 'custom' as const, start: '2000-01-01', end: '2099-12-31' };
+
+/** tests/bench/browser.ts in a child process (through tsx, as this one runs). */
+function inChromiumProcess(dataDir: string, passphrase: string, browserRuns: number): Awaited<ReturnType<typeof inChromium>> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const out = execFileSync(process.execPath, ['--import', tsx, join(import.meta.dirname, 'browser.ts'), dataDir, passphrase, String(browserRuns)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 10_000_000,
+  });
+  return JSON.parse(out);
+}
 
 const benchStart = performance.now();
 const { dir, cleanup } = tempDir('caseload-bench-');
@@ -259,7 +273,7 @@ try {
   });
   if (!values['no-browser']) {
     const browserRuns = Number(values['browser-runs']);
-    const chromium = await inChromium(dir, PASSPHRASE, browserRuns);
+    const chromium = inChromiumProcess(dir, PASSPHRASE, browserRuns);
     figures.push({ name: 'page load → caseload shown (Chromium)', runs: browserRuns, ...chromium.load, target: '< 1.5 s', note: 'unlocked session; opens on My day, then the Caseload button' });
     const longest = (tasks: number[]) => (tasks.length ? `${Math.max(...tasks).toFixed(0)} ms` : 'none');
     figures.push({
