@@ -5,7 +5,16 @@ import { rendererConfig } from './renderer/vite.config';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // An export's worker thread (core/api/exports/worker.ts): out/main/exportWorker.js.
+          exportWorker: resolve(__dirname, 'core/api/exports/worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

@@ -75,3 +75,28 @@ export function checkpointCommitted(db: Db): void {
     // See above: the -wal file still holds the change, and the next checkpoint will copy it.
   }
 }
+
+/**
+ * A second, read-only connection to an open caseload, for work done off the main thread (an
+ * export's worker). It reads a consistent snapshot beside the app's own connection (WAL) and
+ * never writes; its small page cache keeps a long export's memory flat.
+ */
+export function openReader(file: string, dataKey: Buffer): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+  try {
+    applyKey(db, dataKey);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('temp_store = MEMORY');
+    db.pragma('query_only = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch {
+    db.close();
+    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+}

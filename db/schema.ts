@@ -320,6 +320,32 @@ export const assessments = sqliteTable(
   (t) => [index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn)],
 );
 
+/**
+ * When each outcome instrument next falls due, kept by triggers (migration 0006) for every open
+ * episode that has started: one row per instrument in the catalogue, with the episode's first
+ * contact and the latest completed assessment. My day reads the due list and counts from its two
+ * partial indexes instead of looking up the latest assessment of every open episode. Never
+ * written by the app: the triggers on episodes and assessments are the only writers.
+ */
+export const assessmentSchedule = sqliteTable(
+  'assessment_schedule',
+  {
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    instrument: text('instrument').notNull(),
+    /** The episode's first contact: the baseline is due from this day. */
+    startedOn: text('started_on').notNull(),
+    /** The latest completed assessment of this instrument in the episode; null until the baseline. */
+    lastCompletedOn: text('last_completed_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.episodeId, t.instrument] }),
+    index('assessment_schedule_baseline_idx').on(t.startedOn, t.episodeId, t.instrument).where(sql`last_completed_on IS NULL`),
+    index('assessment_schedule_follow_up_idx').on(t.lastCompletedOn, t.episodeId, t.instrument).where(sql`last_completed_on IS NOT NULL`),
+  ],
+);
+
 /** What the clinic tells us about engagement with care, reviewed over the episode. */
 export const engagementReviews = sqliteTable(
   'engagement_reviews',

@@ -4,8 +4,9 @@
 import { listAudit, type AuditFilter } from '../../db/queries/audit';
 import type { Queryable } from '../../db/workspace';
 import { auditActionLabel } from '../domain/auditActions';
-import { EXCEL_CSV, neutraliseText } from '../domain/export/csv';
+import { csvLine, EXCEL_CSV, neutraliseText } from '../domain/export/csv';
 import type { Source } from './exports/run';
+import type { AuditEntry } from '../domain/audit';
 
 const PAGE = 2000;
 
@@ -17,26 +18,31 @@ export function auditSource(orm: Queryable, filter: Omit<AuditFilter, 'limit' | 
     total,
     format: EXCEL_CSV,
     identifiable: false,
-    async *chunks() {
+    *csvChunks() {
       let beforeId: number | undefined;
       for (;;) {
         const page = listAudit(orm, { ...filter, limit: PAGE, beforeId });
         if (page.length === 0) return;
         beforeId = page[page.length - 1].id;
-        yield page.map((e) => [
-          e.at,
-          neutraliseText(e.memberName),
-          neutraliseText(e.action),
-          neutraliseText(auditActionLabel(e.action)),
-          neutraliseText(e.entity ?? ''),
-          e.entityId === null ? '' : String(e.entityId),
-          neutraliseText(e.detail ?? ''),
-          String(e.id),
-          e.hash,
-        ]);
+        yield { text: page.map((e) => csvLine(auditCells(e), EXCEL_CSV)).join(''), rows: page.length };
       }
     },
+    firstRows: (limit) => listAudit(orm, { ...filter, limit }).map(auditCells),
   };
+}
+
+function auditCells(e: AuditEntry): string[] {
+  return [
+    e.at,
+    neutraliseText(e.memberName),
+    neutraliseText(e.action),
+    neutraliseText(auditActionLabel(e.action)),
+    neutraliseText(e.entity ?? ''),
+    e.entityId === null ? '' : String(e.entityId),
+    neutraliseText(e.detail ?? ''),
+    String(e.id),
+    e.hash,
+  ];
 }
 
 /** What and when, never who: `audit-log_2026-01-01_2026-01-31.csv`, `audit-log_all.csv`. */

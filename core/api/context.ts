@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
+import { sourceExportWorker, type ExportWorkerScript } from './exports/inWorker';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -26,6 +27,10 @@ export interface AppContext {
   chooseFolder?: (current: string) => Promise<string | null>;
   /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
   rekeyProgress: RekeyProgress;
+  /** The script an export runs in, on its own thread. */
+  exportWorker: ExportWorkerScript;
+  /** Cancels the export under way (exports.cancel, or the session locking); null when none is. */
+  exportAbort: AbortController | null;
 }
 
 export function createContext(options: {
@@ -36,6 +41,8 @@ export function createContext(options: {
   exportDestination?: AppContext['exportDestination'];
   exportLocation?: AppContext['exportLocation'];
   chooseFolder?: AppContext['chooseFolder'];
+  /** Electron's build names its bundled worker; from source, the TypeScript entry is used. */
+  exportWorker?: ExportWorkerScript;
 }): AppContext {
   return {
     dataDir: options.dataDir,
@@ -56,6 +63,8 @@ export function createContext(options: {
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
     rekeyProgress: { running: false, stage: null },
+    exportWorker: options.exportWorker ?? sourceExportWorker(),
+    exportAbort: null,
   };
 }
 

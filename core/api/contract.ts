@@ -162,6 +162,7 @@ export const contract = {
   'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId),
   'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema),
   'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema),
+  'exports.cancel': method<typeof none, { cancelled: boolean }>(none),
   'exports.progress': method<typeof none, ExportProgress>(none),
   'exports.log': method<typeof none, ExportLogEntry[]>(none),
   'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly),

@@ -2,9 +2,9 @@
 import { AGE_BANDS } from './codes';
 
 export function ageOn(dateOfBirth: string, onDate: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // ISO dates (CCYY-MM-DD): "MM-DD" compares as text, so nothing is split (exports call this per row).
+  const years = Number(onDate.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return onDate.slice(5, 10) < dateOfBirth.slice(5, 10) ? years - 1 : years;
 }
 
 export function ageBand(dateOfBirth: string | null, onDate: string): string {

@@ -110,6 +110,7 @@ export const ACCESS = {
   'exports.preview': ALL,
   'exports.run': ALL,
   'exports.progress': ALL,
+  'exports.cancel': ALL,
   'exports.log': ALL,
   'exports.saveProfile': COORDINATOR,
   'exports.deleteProfile': COORDINATOR,

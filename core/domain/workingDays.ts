@@ -38,12 +38,24 @@ function weekdaysAfter(a: number, b: number): number {
  */
 export function workingDaysBetween(from: string, to: string): number {
   if (to <= from) return 0;
-  let n = weekdaysAfter(dayNumber(from), dayNumber(to));
-  for (const h of BANK_HOLIDAYS_ENGLAND_WALES) if (h > from && h <= to && isWeekday(h)) n--;
-  return n;
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return weekdaysAfter(a, b) - (holidaysUpTo(b) - holidaysUpTo(a));
 }
 
-function isWeekday(iso: string): boolean {
-  const dow = weekday(dayNumber(iso));
-  return dow !== 0 && dow !== 6;
+/** The bank holidays that fall on a weekday (the others cost no working day), as sorted day numbers. */
+const WEEKDAY_HOLIDAYS = BANK_HOLIDAYS_ENGLAND_WALES.map(dayNumber)
+  .filter((n) => weekday(n) !== 0 && weekday(n) !== 6)
+  .sort((x, y) => x - y);
+
+/** How many of them fall on or before day `n` (a binary search: exports ask once per row). */
+function holidaysUpTo(n: number): number {
+  let lo = 0;
+  let hi = WEEKDAY_HOLIDAYS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (WEEKDAY_HOLIDAYS[mid] <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -95,34 +95,50 @@ export function getMyDay(orm: Orm, today: string, settings: Settings): MyDay {
 }
 
 /**
- * Assessments due across open, started episodes, oldest first, with counts. The same rule as
+ * Assessments due across open, started episodes, oldest first (then by episode and instrument
+ * id), with counts. The same rule as
  * core/domain/instruments/schedule (baseline from first contact, then every interval, overdue
- * two weeks after), worked out in SQL so a large caseload is not walked in JavaScript.
+ * two weeks after), read from assessment_schedule (kept by triggers, migration 0006): baselines
+ * and follow-ups each come from their own partial index in due order, so neither the list nor
+ * the counts look up the latest assessment of every open episode. A follow-up falls due `interval`
+ * days after the last one, so "due by today" is "last done on or before today − interval" and
+ * the index on the last date serves it whatever the interval setting.
  */
 function dueAcrossCaseload(orm: Orm, today: string, settings: Settings): { items: MyDay['assessmentsDue']; count: number; overdue: number } {
   if (settings.enabledInstruments.length === 0) return { items: [], count: 0, overdue: 0 };
+  const days = settings.assessmentIntervalWeeks * 7;
   const params = {
     instruments: JSON.stringify(settings.enabledInstruments),
-    interval: `+${settings.assessmentIntervalWeeks * 7} days`,
-    grace: `+${OVERDUE_AFTER_DAYS} days`,
+    interval: `+${days} days`,
     today,
+    // Due on or before today; overdue when the due day plus the grace is before today.
+    baselineOverdue: `-${OVERDUE_AFTER_DAYS} days`,
+    followUpDue: `-${days} days`,
+    followUpOverdue: `-${days + OVERDUE_AFTER_DAYS} days`,
   };
-  // The inactive index holds exactly the open, started episodes.
-  const dated = `WITH due AS (
-      SELECT e.id AS episodeId, e.person_id AS personId, i.value AS instrument, e.first_contact_on AS first,
-             (SELECT max(a.completed_on) FROM assessments a WHERE a.episode_id = e.id AND a.instrument = i.value) AS last
-        FROM episodes e INDEXED BY episodes_inactive_idx CROSS JOIN json_each(@instruments) i
-       WHERE e.closed_on IS NULL AND e.first_contact_on IS NOT NULL),
-    dated AS (SELECT *, CASE WHEN last IS NULL THEN first ELSE date(last, @interval) END AS dueOn FROM due)`;
-  // One pass: the window totals are taken over every due row before the list is cut short.
-  const rows = orm.$client
+  const db = orm.$client;
+  const enabled = 's.instrument IN (SELECT value FROM json_each(@instruments))';
+  const baseline = `FROM assessment_schedule s INDEXED BY assessment_schedule_baseline_idx WHERE s.last_completed_on IS NULL AND s.started_on <= @today AND ${enabled}`;
+  const followUp = `FROM assessment_schedule s INDEXED BY assessment_schedule_follow_up_idx WHERE s.last_completed_on IS NOT NULL AND s.last_completed_on <= date(@today, @followUpDue) AND ${enabled}`;
+  const counts = db
     .prepare(
-      `${dated} SELECT ${PERSON}, d.episodeId, d.instrument, CASE WHEN d.last IS NULL THEN 'baseline' ELSE 'follow_up' END AS kind, d.dueOn,
-              date(d.dueOn, @grace) < @today AS overdue,
-              count(*) OVER () AS total, sum(date(d.dueOn, @grace) < @today) OVER () AS totalOverdue
-         FROM dated d JOIN people p ON p.id = d.personId WHERE d.dueOn <= @today ORDER BY d.dueOn, d.episodeId LIMIT ${MY_DAY_LIMIT}`,
+      `SELECT b.n + f.n AS due, b.late + f.late AS overdue
+         FROM (SELECT count(*) AS n, coalesce(sum(s.started_on < date(@today, @baselineOverdue)), 0) AS late ${baseline}) b,
+              (SELECT count(*) AS n, coalesce(sum(s.last_completed_on < date(@today, @followUpOverdue)), 0) AS late ${followUp}) f`,
     )
-    .all(params) as (Omit<MyDay['assessmentsDue'][number], 'overdue'> & { overdue: number; total: number; totalOverdue: number })[];
-  const items = rows.map(({ total: _t, totalOverdue: _o, ...r }) => ({ ...r, overdue: r.overdue === 1 }));
-  return { items, count: rows[0]?.total ?? 0, overdue: rows[0]?.totalOverdue ?? 0 };
+    .get(params) as { due: number; overdue: number };
+  if (counts.due === 0) return { items: [], count: 0, overdue: 0 };
+  // Each arm walks its index in due order and stops at a screenful; the two are then merged.
+  const rows = db
+    .prepare(
+      `WITH due AS (
+         SELECT * FROM (SELECT s.episode_id AS episodeId, s.instrument, 'baseline' AS kind, s.started_on AS dueOn ${baseline} ORDER BY s.started_on, s.episode_id, s.instrument LIMIT ${MY_DAY_LIMIT})
+         UNION ALL
+         SELECT * FROM (SELECT s.episode_id, s.instrument, 'follow_up', date(s.last_completed_on, @interval) ${followUp} ORDER BY s.last_completed_on, s.episode_id, s.instrument LIMIT ${MY_DAY_LIMIT}))
+       SELECT ${PERSON}, d.episodeId, d.instrument, d.kind, d.dueOn, date(d.dueOn, '+${OVERDUE_AFTER_DAYS} days') < @today AS overdue
+         FROM due d JOIN episodes e ON e.id = d.episodeId JOIN people p ON p.id = e.person_id
+        ORDER BY d.dueOn, d.episodeId, d.instrument LIMIT ${MY_DAY_LIMIT}`,
+    )
+    .all(params) as (Omit<MyDay['assessmentsDue'][number], 'overdue'> & { overdue: number })[];
+  return { items: rows.map((r) => ({ ...r, overdue: r.overdue === 1 })), count: counts.due, overdue: counts.overdue };
 }

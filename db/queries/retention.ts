@@ -39,7 +39,8 @@ const THEIR_EPISODES = 'SELECT id FROM episodes WHERE person_id IN (SELECT value
 const THEM = 'SELECT value FROM json_each(@ids)';
 export const PURGE_STATEMENTS: { table: string; sql: string }[] = [
   { table: 'goal_reviews', sql: `DELETE FROM goal_reviews WHERE goal_id IN (SELECT id FROM goals WHERE episode_id IN (${THEIR_EPISODES}))` },
-  ...['goals', 'contact_attempts', 'contacts', 'signposting', 'assessments', 'engagement_reviews', 'episode_closures'].map((table) => ({
+  // assessment_schedule is kept by triggers too; deleted here so the list stays complete on its own.
+  ...['goals', 'contact_attempts', 'contacts', 'signposting', 'assessments', 'assessment_schedule', 'engagement_reviews', 'episode_closures'].map((table) => ({
     table,
     sql: `DELETE FROM ${table} WHERE episode_id IN (${THEIR_EPISODES})`,
   })),

@@ -1,21 +1,27 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { call, errorMessage } from './api';
 import { DamagedScreen } from './screens/DamagedScreen';
-import { SetupScreen } from './screens/SetupScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { Workspace } from './screens/Workspace';
 import { STATUS_KEY } from './session';
 
+// Set-up happens once per computer and checks passphrase strength with zxcvbn's dictionaries
+// (about 400 kB compressed): loaded on demand, so they are not in every start's main bundle.
+const SetupScreen = lazy(() => import('./screens/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+
+function Opening() {
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Opening" />
+    </Center>
+  );
+}
+
 export function App() {
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('workspace.status', {}) });
-  if (status.isPending) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Opening" />
-      </Center>
-    );
-  }
+  if (status.isPending) return <Opening />;
   if (status.isError) {
     return (
       <Center h="100vh" p="xl">
@@ -27,7 +33,11 @@ export function App() {
   }
   switch (status.data.state) {
     case 'none':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={<Opening />}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'locked':
       return <UnlockScreen signIns={status.data.signIns} />;
     case 'unlocked':

@@ -4,7 +4,7 @@
 // trust, good and bad.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -61,6 +61,34 @@ test('a manager exports last month’s monthly return, and the saved file holds 
   const logged = exports.log().first();
   for (const text of ['Sam Peer', 'Monthly activity return', `${shown(last.start)} to ${shown(last.end)}`, 'Counts only', fileName, sha256.slice(0, 16)]) await expect(logged).toContainText(text);
   await expectAccessible(page, 'export: done and logged');
+});
+
+test('a manager changes their mind while an export is saved: Cancel stops it, and nothing is saved or logged', async ({ page, harness, dataDir }) => {
+  await seedWorkspace(harness.ctx);
+  await seedTwoMonths(harness.ctx);
+  // The save location is held back (as while Windows' save window is open) until the test lets go.
+  let choose!: () => void;
+  const chosen = new Promise<void>((r) => (choose = r));
+  const destination = harness.ctx.exportDestination;
+  harness.ctx.exportDestination = async (fileName) => {
+    await chosen;
+    return destination(fileName);
+  };
+  await page.goto(harness.url);
+  const exports = new ExportPage(page);
+  await exports.goto();
+  await exports.quickPeriod('Last month');
+  await expect(exports.previewRows().first()).toBeVisible();
+  await exports.exportButton().click();
+  await expect(page.getByText('Getting ready…')).toBeVisible();
+  await expectAccessible(page, 'export: running, with a way to cancel');
+  await exports.cancelButton().click();
+  choose();
+  await expect(exports.cancelled()).toContainText('The export was cancelled. No file was saved.');
+  await expect(exports.cancelButton()).toBeHidden();
+  await expect(exports.exportButton()).toBeEnabled();
+  expect(existsSync(join(dataDir, 'exports')) ? readdirSync(join(dataDir, 'exports')) : []).toEqual([]);
+  await expect(page.getByText('No exports yet')).toBeVisible();
 });
 
 test('reports show last month’s figures and charts against the month before, and lead to the people behind them', async ({ page, harness }) => {

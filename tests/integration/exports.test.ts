@@ -9,6 +9,7 @@ import { month } from '../../core/domain/export/periods';
 import { PROFILE_FILE_FORMAT } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
+import { lock } from '../../core/api/handlers';
 import { call, must, newWorkspace, tempDir } from '../support/workspace';
 
 let dir: string;
@@ -237,5 +238,57 @@ describe('publishing settings', () => {
     expect(counts.some((x) => x[4] === '*')).toBe(false);
     expect(counts.every((x) => x[4] === '' || Number(x[4]) % 5 === 0)).toBe(true);
     close();
+  });
+});
+
+describe('exports run beside the app', () => {
+  const everything = { kind: 'custom' as const, start: '2000-01-01', end: '2099-12-31' };
+
+  /**
+   * Runs `then` just after the export's thread has been started (the save location chosen): the
+   * thread is still loading, so whatever `then` does reaches it before its first rows are written.
+   */
+  function justAfterStart(ctx: Awaited<ReturnType<typeof newWorkspace>>['ctx'], then: () => void) {
+    const choose = ctx.exportDestination;
+    ctx.exportDestination = async (fileName) => {
+      ctx.exportDestination = choose;
+      setImmediate(then);
+      return choose(fileName);
+    };
+  }
+
+  it('a cancelled export saves nothing and logs nothing, and the next one runs', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    justAfterStart(ctx, () => void call(ctx, 'exports.cancel', {}));
+    const cancelled = await call(ctx, 'exports.run', { profileId: 'referrals', period: everything });
+    expect(cancelled).toEqual({ ok: false, error: expect.objectContaining({ code: 'CANCELLED', message: 'The export was cancelled. No file was saved.' }) });
+    expect(readdirSync(join(dir, 'exports'))).toEqual([]);
+    expect(await must(ctx, 'exports.log', {})).toEqual([]);
+    // Nothing left to cancel.
+    expect(await must(ctx, 'exports.cancel', {})).toEqual({ cancelled: false });
+
+    const done = await must(ctx, 'exports.run', { profileId: 'outcomes', period: october });
+    expect(readdirSync(join(dir, 'exports'))).toEqual([done.fileName]);
+    close();
+  });
+
+  it('one export at a time: a second is refused while the first is saved', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    let second: Promise<unknown> | undefined;
+    justAfterStart(ctx, () => (second = call(ctx, 'exports.run', { profileId: 'outcomes', period: october })));
+    const first = await must(ctx, 'exports.run', { profileId: 'referrals', period: everything });
+    expect(await second).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
+    expect(readdirSync(join(dir, 'exports'))).toEqual([first.fileName]);
+    expect((await must(ctx, 'exports.log', {})).map((e) => e.profileId)).toEqual(['referrals']);
+    close();
+  });
+
+  it('locking during an export stops it: its thread lets go of the key and no file is left', async () => {
+    const { ctx } = await fixtureCaseload();
+    justAfterStart(ctx, () => lock(ctx));
+    const r = await call(ctx, 'exports.run', { profileId: 'referrals', period: everything });
+    expect(r.ok ? 'saved' : r.error.code).toBe('CANCELLED');
+    expect(ctx.session).toBeNull();
+    expect(readdirSync(join(dir, 'exports'))).toEqual([]);
   });
 });

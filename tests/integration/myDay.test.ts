@@ -1,10 +1,13 @@
 // My day on a real workspace: waiting (and overdue), planned, needing an outcome, goals due,
 // inactive, risks; and the caseload filters that match each list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { overdueBefore } from '../../db/queries/myDay';
+import { INSTRUMENT_IDS } from '../../core/domain/instruments/definitions';
+import { MY_DAY_LIMIT, overdueBefore } from '../../db/queries/myDay';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { daysAgo, must, newWorkspace, referral, tempDir } from '../support/workspace';
+
+const gad7 = (values: number[]) => Object.fromEntries(values.map((v, i) => [`q${i + 1}`, v]));
 
 let dir: string;
 let cleanup: () => void;
@@ -75,23 +78,66 @@ describe('overdue line', () => {
 });
 
 describe('assessments due on My day', () => {
-  it('agree with the schedule shown on each person’s record', async () => {
-    const { ctx, close } = await newWorkspace(dir);
-    insertPeople(ctx.session!, syntheticPeople(400, 13, new Date()));
-    const day = await must(ctx, 'myDay.get', {});
-    let due = 0;
-    let overdue = 0;
+  /** Every due assessment on every record, in My day's order: due date, episode, instrument. */
+  async function dueOnRecords(ctx: Parameters<typeof must>[0]) {
+    const all: { personId: number; episodeId: number; instrument: string; kind: string; dueOn: string; overdue: boolean }[] = [];
     const ids = ctx.session!.db.prepare('SELECT id FROM people').all() as { id: number }[];
     for (const { id } of ids) {
       const record = await must(ctx, 'people.get', { id });
-      for (const e of record.episodes) {
-        due += e.outcomes.due.length;
-        overdue += e.outcomes.due.filter((d) => d.overdue).length;
-      }
+      for (const e of record.episodes) for (const d of e.outcomes.due) all.push({ personId: id, episodeId: e.id, ...d });
     }
-    expect(due).toBeGreaterThan(0);
-    expect(day.counts.assessmentsDue).toBe(due);
-    expect(day.counts.assessmentsOverdue).toBe(overdue);
+    return all.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.episodeId - b.episodeId || a.instrument.localeCompare(b.instrument));
+  }
+
+  async function expectAgreement(ctx: Parameters<typeof must>[0], atLeast = 1) {
+    const day = await must(ctx, 'myDay.get', {});
+    const due = await dueOnRecords(ctx);
+    expect(due.length).toBeGreaterThanOrEqual(atLeast);
+    expect(day.counts.assessmentsDue).toBe(due.length);
+    expect(day.counts.assessmentsOverdue).toBe(due.filter((d) => d.overdue).length);
+    expect(day.assessmentsDue.map(({ personId, episodeId, instrument, kind, dueOn, overdue }) => ({ personId, episodeId, instrument, kind, dueOn, overdue }))).toEqual(due.slice(0, MY_DAY_LIMIT));
+    return due;
+  }
+
+  it('agree with the schedule shown on each person’s record', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(400, 13, new Date()));
+    // More than a screenful, so the order and the cut are checked too.
+    await expectAgreement(ctx, MY_DAY_LIMIT + 1);
+    close();
+  });
+
+  it('still agree after instruments, the interval, episodes and assessments change', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(100, 21, new Date()));
+    // Every instrument in the catalogue: the schedule holds a row for each, whatever is switched on.
+    await must(ctx, 'licences.confirm', { licence: 'warwick', confirmed: true });
+    await must(ctx, 'licences.confirm', { licence: 'pozqol', confirmed: true });
+    await must(ctx, 'settings.update', { enabledInstruments: [...INSTRUMENT_IDS], assessmentIntervalWeeks: 8 });
+    const before = await expectAgreement(ctx, MY_DAY_LIMIT + 1);
+    expect(new Set(before.map((d) => d.instrument))).toEqual(new Set(INSTRUMENT_IDS));
+
+    // Closing an episode takes its assessments off the list; reopening brings them back.
+    const closing = before[0].episodeId;
+    await must(ctx, 'episodes.close', { episodeId: closing, closedOn: daysAgo(0), reason: 'moved_away', summary: null });
+    expect((await expectAgreement(ctx)).some((d) => d.episodeId === closing)).toBe(false);
+    await must(ctx, 'episodes.reopen', { episodeId: closing, reason: 'Came back' });
+    expect((await expectAgreement(ctx)).some((d) => d.episodeId === closing)).toBe(true);
+
+    // A GAD-7 done today moves that episode's GAD-7 off the list until the next interval.
+    const gad = before.find((d) => d.instrument === 'gad7')!;
+    await must(ctx, 'assessments.record', { episodeId: gad.episodeId, instrument: 'gad7', completedOn: daysAgo(0), method: 'phone', responses: gad7([1, 1, 1, 1, 1, 1, 1]), allowEarly: true });
+    expect((await expectAgreement(ctx)).some((d) => d.episodeId === gad.episodeId && d.instrument === 'gad7')).toBe(false);
+
+    // A first contact on an episode that had none starts its baselines.
+    const waiting = (await must(ctx, 'myDay.get', {})).waiting[0];
+    await must(ctx, 'contacts.create', { episodeId: waiting.episodeId, contactOn: daysAgo(20), attendance: 'attended', mode: 'phone', type: 'one_to_one', topics: [] });
+    const started = (await expectAgreement(ctx)).filter((d) => d.episodeId === waiting.episodeId);
+    expect(started.map((d) => [d.kind, d.dueOn, d.overdue])).toEqual(INSTRUMENT_IDS.map(() => ['baseline', daysAgo(20), true]));
+
+    // Fewer instruments and a longer interval: read from the same rows, no rebuild.
+    await must(ctx, 'settings.update', { enabledInstruments: ['phq9'], assessmentIntervalWeeks: 26 });
+    expect(new Set((await expectAgreement(ctx)).map((d) => d.instrument))).toEqual(new Set(['phq9']));
     close();
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageBand, ageOn } from '../../core/domain/age';
 import { borough, ethnicCategory, genderIdentity, sexualOrientation } from '../../core/domain/codes';
@@ -53,6 +54,23 @@ describe('age', () => {
     expect(ageBand('1950-01-01', '2026-11-21')).toBe('65+');
     expect(ageBand(null, '2026-11-21')).toBe('Not known');
   });
+
+  it('counts a birthday as reached on the day, leap days included, for any pair of dates', () => {
+    expect(ageOn('2000-02-29', '2027-02-28')).toBe(26);
+    expect(ageOn('2000-02-29', '2027-03-01')).toBe(27);
+    // The calendar's own count: how many birthdays (month and day reached) since birth.
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map(iso);
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [birth, on] = a <= b ? [a, b] : [b, a];
+        const [by, bm, bd] = birth.split('-').map(Number);
+        const [y, m, d] = on.split('-').map(Number);
+        expect(ageOn(birth, on)).toBe(y - by - (m < bm || (m === bm && d < bd) ? 1 : 0));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('code sets', () => {
@@ -102,5 +120,18 @@ describe('working days, counted the long way', () => {
     for (let i = 0; i < dates.length; i += 3) {
       for (let j = i; j < dates.length; j += 5) expect(workingDaysBetween(dates[i], dates[j])).toBe(slow(dates[i], dates[j]));
     }
+  });
+
+  it('agrees across years, holidays at either end included', () => {
+    const days: string[] = [];
+    for (let d = new Date(Date.UTC(2023, 11, 20)); d.getUTCFullYear() < 2029; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+    const slow = (from: string, to: string) => days.filter((d) => d > from && d <= to && isWorkingDay(d)).length;
+    const day = fc.constantFrom(...days, '2024-12-25', '2025-12-26', '2027-01-01', '2028-12-26');
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        expect(workingDaysBetween(from, to)).toBe(slow(from, to));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

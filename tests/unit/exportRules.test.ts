@@ -1,19 +1,35 @@
 // Periods, CSV encoding and small-number suppression: the rules a trust relies on every month.
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../core/domain/export/catalogue';
-import { csvStringifier, EXCEL_CSV, neutraliseText, toRecord, type CsvFormat } from '../../core/domain/export/csv';
-import { formatCell } from '../../core/domain/export/format';
+import { csvField, csvLine, csvStart, EXCEL_CSV, neutraliseText, type CsvFormat } from '../../core/domain/export/csv';
+import { cellWriter, formatCell } from '../../core/domain/export/format';
 import { financialQuarter, financialYear, lastMonth, lastQuarter, month, previousPeriod, quarter } from '../../core/domain/export/periods';
 import { profileSchema } from '../../core/domain/export/profile';
 import { publishedPercent, suppressCount, suppressGroup } from '../../core/domain/export/suppression';
 
-async function csv(format: CsvFormat, header: string[], rows: string[][]): Promise<Buffer> {
-  const s = csvStringifier(format, header);
+function csv(format: CsvFormat, header: string[], rows: string[][]): Buffer {
+  return Buffer.from(csvStart(format, header) + rows.map((r) => csvLine(r, format)).join(''), 'utf8');
+}
+
+/** The same file through csv-stringify with the options the app used to pass it. */
+async function viaCsvStringify(format: CsvFormat, header: string[], rows: string[][]): Promise<Buffer> {
+  const s = stringify({
+    delimiter: format.delimiter,
+    bom: format.bom,
+    record_delimiter: format.lineEnding === 'crlf' ? 'windows' : 'unix',
+    header: true,
+    columns: header.map((h, i) => ({ key: String(i), header: neutraliseText(h) })),
+    quoted_match: [/^'[=+\-@\t\r\n\0]/, /[\r\n]/],
+    quote: '"',
+    escape: '"',
+  });
   const chunks: Buffer[] = [];
   s.on('data', (c: Buffer | string) => chunks.push(Buffer.from(c)));
   const done = new Promise((r) => s.on('end', r));
-  for (const r of rows) s.write(toRecord(r));
+  for (const r of rows) s.write(Object.fromEntries(r.map((v, i) => [String(i), v])));
   s.end();
   await done;
   return Buffer.concat(chunks);
@@ -62,25 +78,56 @@ describe('periods', () => {
 
 describe('CSV for Excel', () => {
   it('has a byte-order mark, CRLF line ends and one header row', async () => {
-    const out = await csv(EXCEL_CSV, ['a', 'b'], [['1', '2'], ['3', '4']]);
+    const out = csv(EXCEL_CSV, ['a', 'b'], [['1', '2'], ['3', '4']]);
     expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(out.toString('utf8').slice(1)).toBe('a,b\r\n1,2\r\n3,4\r\n');
   });
 
   it('quotes commas, quotes and line breaks, doubling inner quotes', async () => {
-    const out = (await csv({ ...EXCEL_CSV, bom: false }, ['x'], [['a,b'], ['say "hi"'], ['two\nlines']])).toString();
+    const out = (csv({ ...EXCEL_CSV, bom: false }, ['x'], [['a,b'], ['say "hi"'], ['two\nlines']])).toString();
     expect(out).toBe('x\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n');
   });
 
   it('neutralises every formula-injection cell, and an independent parser reads back the same cells', async () => {
     const corpus = ['=HYPERLINK("http://x.invalid","click")', '+1', '-2+3', '@SUM(A1:A9)', '\tTAB', '\rCR', '\nLF', '\0NUL', 'plain', 'a "quote"', 'comma, here', 'line\r\nbreak'];
     const cells = corpus.map(neutraliseText);
-    const out = await csv(EXCEL_CSV, ['cell'], cells.map((c) => [c]));
+    const out = csv(EXCEL_CSV, ['cell'], cells.map((c) => [c]));
     const back = parse(out, { bom: true, columns: true, relax_column_count: false }) as { cell: string }[];
     expect(back.map((r) => r.cell)).toEqual(cells);
     for (const value of back.map((r) => r.cell).slice(0, 8)) expect(value.startsWith("'")).toBe(true);
     // Each neutralised cell is quoted in the file too.
     expect(out.toString()).toContain(`"'=HYPERLINK(""http://x.invalid"",""click"")"`);
+  });
+
+  it('writes exactly what csv-stringify wrote, for any cells, delimiter, line ending and byte-order mark', async () => {
+    // Cells from characters that matter to CSV and formulas, plus ordinary text and non-ASCII.
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', "'", '\r', '\n', '=', '+', '-', '@', '\0', 'é', '€', '😀'), maxLength: 8 }),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', "'=1", '=SUM(A1)', '-3', '00123'),
+    );
+    const row = (n: number) => fc.array(cell.map(neutraliseText), { minLength: n, maxLength: n });
+    const format = fc.record({ delimiter: fc.constantFrom(',', ';', '\t'), bom: fc.boolean(), lineEnding: fc.constantFrom('crlf', 'lf') }) as fc.Arbitrary<CsvFormat>;
+    await fc.assert(
+      fc.asyncProperty(format, fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(row(n), fc.array(row(n), { maxLength: 5 }))), async (f, [header, rows]) => {
+        expect(csv(f, header, rows).equals(await viaCsvStringify(f, header, rows))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes each cell for the file as formatCell shows it, made a CSV field, on every column and style', () => {
+    const columns = [...CATALOGUE.referrals, ...CATALOGUE.outcomes];
+    const value = fc.oneof(fc.integer({ min: -50, max: 100_000 }), fc.double({ noNaN: false }), fc.boolean(), fc.constantFrom(null, undefined, '', 0, 1, -0), fc.string({ maxLength: 12 }), fc.constantFrom('2026-10-01', 'N', 'self', '=1+1', '-3', '00123'));
+    const style = fc.record({ dateFormat: fc.constantFrom('iso', 'dmy'), codeStyle: fc.constantFrom('code', 'label', 'both') }) as fc.Arbitrary<{ dateFormat: 'iso' | 'dmy'; codeStyle: 'code' | 'label' | 'both' }>;
+    fc.assert(
+      fc.property(fc.constantFrom(...columns), style, fc.constantFrom(',', ';', '\t') as fc.Arbitrary<CsvFormat['delimiter']>, fc.array(value, { minLength: 1, maxLength: 6 }), (column, profile, delimiter, values) => {
+        const write = cellWriter(column, profile, delimiter);
+        // Twice over: the second time from what the writer remembered.
+        for (const v of [...values, ...values]) expect(write(v)).toBe(csvField(formatCell(v, column, profile), delimiter));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps identifiers as text with their leading zeros, and dates as asked', () => {

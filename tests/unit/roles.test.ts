@@ -35,6 +35,7 @@ describe('the role policy', () => {
         'exports.preview',
         'exports.run',
         'exports.progress',
+        'exports.cancel',
         'exports.log',
         'reports.monthly',
       ].sort(),

@@ -1,127 +1,172 @@
-// Running an export: rows read a chunk at a time, written through the CSV encoder to a temporary
-// file beside the destination (files/atomicFile), and renamed into place only when complete.
-// A failure or a cancel leaves nothing behind. The event loop is given back between chunks, so
-// the window stays responsive and progress can be read while it runs.
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
-import { countOutcomeEpisodes, countReferrals, outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
+// Running an export: rows read a chunk at a time, each chunk written as CSV text to a temporary
+// file beside the destination and hashed as it goes, and the file renamed into place only when
+// complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./worker.ts)
+// on its own read connection, so the app's main thread never waits for it.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
 import { returnInputs } from '../../../db/queries/returns';
 import type { Orm } from '../../../db/workspace';
 import { columnById, type ExportColumn } from '../../domain/export/catalogue';
-import { csvStringifier, EXCEL_CSV, toRecord, type CsvFormat } from '../../domain/export/csv';
-import { formatCell } from '../../domain/export/format';
+import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../domain/export/csv';
+import { cellWriter, formatCell } from '../../domain/export/format';
 import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
 import type { Period } from '../../domain/export/periods';
 import { csvFormatOf, type ExportProfile } from '../../domain/export/profile';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/export/suppression';
 import { DomainError } from '../../domain/result';
-import { writeAtomically } from '../files/atomicFile';
 
-configure({ useWebWorkers: false });
-
-/** A source of rows: its header, how many, and the rows a chunk at a time. */
+/** A source of rows: its header, how many, and the file's text a chunk at a time. */
 export interface Source {
   header: string[];
   total: number;
   format: CsvFormat;
   identifiable: boolean;
-  chunks(): AsyncGenerator<string[][]>;
+  /** Each chunk as CSV records (no header), with how many rows it holds. */
+  csvChunks(): Generator<{ text: string; rows: number }>;
+  /** The first rows as the cells a person reads, for the preview. */
+  firstRows(limit: number): string[][];
 }
 
 export const MONTHLY_RETURN_NAME = 'Monthly activity return';
 
-export function sourceFor(orm: Orm, profile: ExportProfile | 'monthly_return', period: Period, today: string, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
+/**
+ * Everything an export reads goes through the raw connection. The monthly return's reader is
+ * typed for the ORM but reads only its `$client`: the worker hands it this rather than loading
+ * drizzle, which would add most of a second to every export's start.
+ */
+const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
+
+export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
-    const rows = buildReturn(period, returnInputs(orm, period), suppression).map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
+    const rows = buildReturn(period, returnInputs(rawOnly(db), period), suppression).map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,
       total: rows.length,
       format: EXCEL_CSV,
       identifiable: false,
-      async *chunks() {
-        yield rows;
+      *csvChunks() {
+        yield { text: rows.map((r) => csvLine(r, EXCEL_CSV)).join(''), rows: rows.length };
       },
+      firstRows: (limit) => rows.slice(0, limit),
     };
   }
-  const columns = profile.columns.map((c) => ({ column: columnById(profile.dataset, c.id) as ExportColumn, header: c.header }));
-  const read = profile.dataset === 'referrals' ? referralRows : outcomeRows;
-  const total = profile.dataset === 'referrals' ? countReferrals(orm, period) : countOutcomeEpisodes(orm, period);
-  const toCells = (row: Row) => columns.map(({ column }) => formatCell(row[column.id], column, profile));
+  // Only the columns the profile names are read and worked out.
+  const wanted = new Set(profile.columns.map((c) => c.id));
+  const source = profile.dataset === 'referrals' ? referralRows(db, period, wanted) : outcomeRows(db, period, wanted);
+  const format = csvFormatOf(profile);
+  const columns = profile.columns.map((c) => {
+    const column = columnById(profile.dataset, c.id) as ExportColumn;
+    const at = source.fields.indexOf(column.id);
+    if (at < 0) throw new Error(`no rows for export column ${column.id}`);
+    return { column, header: c.header, at };
+  });
   return {
     header: columns.map(({ column, header }) => header ?? column.header),
-    total,
-    format: csvFormatOf(profile),
+    total: source.total,
+    format,
     identifiable: profile.identifiable,
-    async *chunks() {
-      let after = 0;
-      for (;;) {
-        const rows = read(orm, period, after, today);
-        if (rows.length === 0) return;
-        after = rows[rows.length - 1].episodeId as number;
-        yield rows.map(toCells);
+    *csvChunks() {
+      // Writers and positions worked out once; per row, one string built by concatenation.
+      const writers = columns.map(({ column }) => cellWriter(column, profile, format.delimiter));
+      const at = columns.map((c) => c.at);
+      const delimiter = format.delimiter;
+      const end = lineEnd(format);
+      for (const rows of source.chunks()) {
+        let text = '';
+        for (const row of rows) {
+          let line = writers[0](row[at[0]]);
+          for (let i = 1; i < writers.length; i++) line += delimiter + writers[i](row[at[i]]);
+          text += line + end;
+        }
+        yield { text, rows: rows.length };
       }
+    },
+    firstRows(limit) {
+      const first: Row[] = source.chunks().next().value ?? [];
+      return first.slice(0, limit).map((row) => columns.map(({ column, at }) => formatCell(row[at], column, profile)));
     },
   };
 }
 
-export async function preview(source: Source, profileName: string, limit = 10): Promise<ExportPreview> {
-  const first = (await source.chunks().next()).value ?? [];
-  return { header: source.header, rows: first.slice(0, limit), total: source.total, identifiable: source.identifiable, profileName };
+export function preview(source: Source, profileName: string, limit = 10): ExportPreview {
+  return { header: source.header, rows: source.firstRows(limit), total: source.total, identifiable: source.identifiable, profileName };
 }
 
 export interface WriteOptions {
   destination: string;
+  /** Where the file is written before its rename (exportPaths's), when the caller must know it. */
+  temp?: string;
   zipPassword?: string;
-  signal?: AbortSignal;
+  /** Asked between chunks: true stops the export, leaving nothing behind. */
+  cancelled?: () => boolean;
   onProgress?: (p: ExportProgress) => void;
 }
 
-export async function writeExport(source: Source, options: WriteOptions): Promise<{ path: string; rows: number; sha256: string }> {
-  const final = options.zipPassword ? options.destination.replace(/\.(csv|zip)$/i, '') + '.zip' : options.destination;
-  let rows = 0;
-  const written = await writeAtomically(final, async (temp) => {
-    const out = createWriteStream(temp, { mode: 0o600 });
-    const failed = new Promise<never>((_, reject) => out.on('error', reject));
-    failed.catch(() => undefined);
-    const stringifier = csvStringifier(source.format, source.header);
-    const finished = new Promise<void>((resolve, reject) => {
-      stringifier.on('error', reject);
-      out.on('error', reject);
-      out.on('finish', resolve);
-    });
-    stringifier.pipe(out);
-    try {
-      for await (const chunk of source.chunks()) {
-        if (options.signal?.aborted) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
-        for (const cells of chunk) {
-          if (!stringifier.write(toRecord(cells))) await new Promise((r) => stringifier.once('drain', r));
-          rows++;
-        }
-        options.onProgress?.({ running: true, done: rows, total: source.total });
-        await yieldToEventLoop();
-      }
-      stringifier.end();
-      await Promise.race([finished, failed]);
-    } catch (e) {
-      stringifier.destroy();
-      out.destroy();
-      throw e;
-    }
-    if (options.zipPassword) await encryptInPlace(temp, basename(final).replace(/\.zip$/, '.csv'), options.zipPassword);
-  });
-  return { path: written.path, rows, sha256: written.sha256 };
+/** The finished file's path, and a hidden temporary one beside it that never looks finished. */
+export function exportPaths(destination: string, zip: boolean): { final: string; temp: string } {
+  const final = zip ? destination.replace(/\.(csv|zip)$/i, '') + '.zip' : destination;
+  return { final, temp: join(dirname(final), `.${basename(final)}.${randomBytes(6).toString('hex')}.partial`) };
 }
 
-/** Replaces the CSV at `path` with an AES-256 ZIP holding it (readable by 7-Zip). */
-async function encryptInPlace(path: string, entryName: string, password: string): Promise<void> {
+export const CANCELLED_MESSAGE = 'The export was cancelled. No file was saved.';
+
+export async function writeExport(source: Source, options: WriteOptions): Promise<{ path: string; rows: number; sha256: string }> {
+  const paths = exportPaths(options.destination, !!options.zipPassword);
+  const final = paths.final;
+  const temp = options.temp ?? paths.temp;
+  const fd = openSync(temp, 'w', 0o600);
+  let open = true;
+  const hash = createHash('sha256');
+  const write = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    hash.update(bytes);
+  };
+  let rows = 0;
+  try {
+    write(csvStart(source.format, source.header));
+    for (const chunk of source.csvChunks()) {
+      // Between chunks: a cancel (or a lock) is seen here, and progress is told.
+      if (options.cancelled?.()) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
+      write(chunk.text);
+      rows += chunk.rows;
+      options.onProgress?.({ running: true, done: rows, total: source.total });
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    open = false;
+    const sha256 = options.zipPassword ? await encryptInPlace(temp, basename(final).replace(/\.zip$/, '.csv'), options.zipPassword) : hash.digest('hex');
+    if (options.cancelled?.()) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
+    renameSync(temp, final);
+    return { path: final, rows, sha256 };
+  } catch (e) {
+    if (open) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** Replaces the CSV at `path` with an AES-256 ZIP holding it (readable by 7-Zip); the ZIP's SHA-256. */
+async function encryptInPlace(path: string, entryName: string, password: string): Promise<string> {
+  // Loaded when a ZIP is asked for: most exports never need it.
+  const { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } = await import('@zip.js/zip.js');
+  configure({ useWebWorkers: false });
   const writer = new ZipWriter(new Uint8ArrayWriter(), { password, encryptionStrength: 3 });
   await writer.add(entryName, new Uint8ArrayReader(readFileSync(path)));
   const zipped = await writer.close();
   writeFileSync(path, zipped, { mode: 0o600 });
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return createHash('sha256').update(zipped).digest('hex');
 }
 
 /** The file name: what and when, never who. */

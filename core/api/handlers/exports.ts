@@ -15,7 +15,9 @@ import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
-import { exportFileName, MONTHLY_RETURN_NAME, preview, sourceFor, writeExport } from '../exports/run';
+import { startExportThread } from '../exports/inWorker';
+import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
+import { workspacePaths } from '../../../db/workspace';
 import { session, type Session } from './context';
 import type { HandlerMap } from './types';
 
@@ -86,34 +88,56 @@ export const exportHandlers = {
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
-    return preview(sourceFor(s.ws.orm, profile, withLabel(input.period), s.today, suppressionOf(s.settings())), name);
+    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings())), name);
   },
   'exports.run': async (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
     const period = withLabel(input.period);
-    const source = sourceFor(s.ws.orm, profile, period, s.today, suppressionOf(s.settings()));
-    if (source.identifiable && !input.confirmIdentifiable) {
+    const identifiable = profile !== 'monthly_return' && profile.identifiable;
+    if (identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }
+    if (ctx.exportAbort) throw new DomainError('CONFLICT', 'An export is already being saved. Wait for it to finish, or cancel it, then try again.');
     // The save dialog offers the right type: a ZIP when it will be encrypted.
     const fileName = exportFileName(input.profileId, period).replace(/\.csv$/, input.zipPassword ? '.zip' : '.csv');
-    const destination = await ctx.exportDestination(fileName);
-    if (!destination) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
-    ctx.exportProgress = { running: true, done: 0, total: source.total };
+    const abort = new AbortController();
+    ctx.exportAbort = abort;
+    // The worker thread starts now and gets ready while the person chooses where to save.
+    const thread = startExportThread(ctx.exportWorker, {
+      database: workspacePaths(ctx.dataDir).database,
+      dataKey: new Uint8Array(s.ws.dataKey),
+      profile,
+      period,
+      suppression: suppressionOf(s.settings()),
+    });
     try {
-      const written = await writeExport(source, { destination, zipPassword: input.zipPassword, onProgress: (p) => (ctx.exportProgress = p) });
+      const destination = await ctx.exportDestination(fileName);
+      if (!destination) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
+      const written = await thread.write(
+        { destination, temp: exportPaths(destination, !!input.zipPassword).temp, zipPassword: input.zipPassword },
+        { signal: abort.signal, onProgress: (p) => (ctx.exportProgress = p) },
+      );
       const savedName = written.path.split(/[\\/]/).pop()!;
       logExport(
-        s.ws.orm,
-        { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable: source.identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
+        session(ctx).ws.orm,
+        { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
         s.actor,
       );
-      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: source.identifiable, encrypted: !!input.zipPassword };
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword };
     } catch (e) {
       throw explainDiskProblem(e, EXPORT_DISK_WORDS);
     } finally {
+      thread.stop();
+      ctx.exportAbort = null;
       ctx.exportProgress = { running: false, done: ctx.exportProgress.done, total: ctx.exportProgress.total };
     }
+  },
+  /** Stops the export under way: nothing is saved, and exports.run answers CANCELLED. */
+  'exports.cancel': (ctx) => {
+    session(ctx);
+    const running = ctx.exportAbort !== null;
+    ctx.exportAbort?.abort();
+    return { cancelled: running };
   },
   'exports.progress': (ctx) => ctx.exportProgress,
   'exports.log': (ctx) => listExportLog(session(ctx).ws.orm),
@@ -136,6 +160,7 @@ export const exportHandlers = {
   | 'exports.saveProfileFile'
   | 'exports.preview'
   | 'exports.run'
+  | 'exports.cancel'
   | 'exports.progress'
   | 'exports.log'
   | 'reports.monthly'

@@ -53,6 +53,8 @@ async function opening(ctx: AppContext, unlock: () => Promise<OpenWorkspace>): P
 }
 
 export function lock(ctx: AppContext): void {
+  // An export's worker holds its own copy of the key: it stops at its next chunk and saves nothing.
+  ctx.exportAbort?.abort();
   if (!ctx.session) return;
   const ws = ctx.session;
   ctx.session = null;

@@ -3,7 +3,7 @@
 // checked line by line against the PDF; the exact text is kept (no font limits here). Dates
 // are ISO, as in every other export; codes are their labels, as a person reads them.
 import { writeFile } from 'node:fs/promises';
-import { csvStringifier, EXCEL_CSV, neutraliseText, toRecord } from '../../domain/export/csv';
+import { csvLine, csvStart, EXCEL_CSV, neutraliseText } from '../../domain/export/csv';
 import type { RecordCopy } from '../../domain/subjectAccessCopy';
 
 export const SUBJECT_ACCESS_CSV_HEADER = ['Section', 'Entry', 'Field', 'Value'];
@@ -22,16 +22,7 @@ export function copyRows(copy: RecordCopy): string[][] {
 /** Writes the copy to `path`; answers with the number of rows after the header. */
 export async function writeCsv(copy: RecordCopy, path: string): Promise<number> {
   const rows = copyRows(copy);
-  const stringifier = csvStringifier(EXCEL_CSV, SUBJECT_ACCESS_CSV_HEADER);
-  const chunks: Buffer[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    stringifier.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-    stringifier.on('end', resolve);
-    stringifier.on('error', reject);
-  });
-  for (const r of rows) stringifier.write(toRecord(r));
-  stringifier.end();
-  await finished;
-  await writeFile(path, Buffer.concat(chunks), { mode: 0o600 });
+  const text = csvStart(EXCEL_CSV, SUBJECT_ACCESS_CSV_HEADER) + rows.map((r) => csvLine(r, EXCEL_CSV)).join('');
+  await writeFile(path, text, { encoding: 'utf8', mode: 0o600 });
   return rows.length;
 }

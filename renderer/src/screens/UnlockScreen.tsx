@@ -1,19 +1,21 @@
 // The lock screen: who is signing in (when several members share this computer), then their
 // passphrase, or the recovery key when the passphrase is forgotten.
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Radio, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
-import { recoverSchema, type WorkspaceStatus } from '../../../core/domain/workspace';
+import { lazy, Suspense, useState } from 'react';
+import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
-import { PassphraseField } from '../components/PassphraseField';
 import { showUnlocked, STATUS_KEY } from '../session';
 
 /** A damaged file: the app's status now says so, with what it found, and the damaged screen shows it. */
-function showIfDamaged(queryClient: QueryClient, e: unknown) {
+export function showIfDamaged(queryClient: QueryClient, e: unknown) {
   if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
 }
+
+// Choosing a new passphrase checks its strength with zxcvbn's dictionaries (about 400 kB
+// compressed): loaded only when someone opens the recovery form, not on every unlock.
+const RecoveryUnlock = lazy(() => import('./unlock/RecoveryUnlock').then((m) => ({ default: m.RecoveryUnlock })));
 
 type SignIn = NonNullable<WorkspaceStatus['signIns']>[number];
 
@@ -38,7 +40,9 @@ export function UnlockScreen({ signIns = [] }: { signIns?: SignIn[] }) {
         {mode === 'passphrase' ? (
           <PassphraseUnlock signIns={choosing ? signIns : []} memberId={memberId} onChoose={setMemberId} onForgot={() => setMode('recovery')} />
         ) : (
-          <RecoveryUnlock memberId={memberId} onBack={() => setMode('passphrase')} />
+          <Suspense fallback={<Loader aria-label="Opening the recovery form" />}>
+            <RecoveryUnlock memberId={memberId} onBack={() => setMode('passphrase')} />
+          </Suspense>
         )}
       </Paper>
     </Center>
@@ -115,60 +119,6 @@ function PassphraseUnlock({ signIns, memberId, onChoose, onForgot }: { signIns: 
         </Button>
         <Anchor component="button" type="button" onClick={onForgot} size="sm" ta="left">
           Forgotten your passphrase? Use your recovery key
-        </Anchor>
-      </Stack>
-    </form>
-  );
-}
-
-function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; onBack: () => void }) {
-  const queryClient = useQueryClient();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { recoveryKey: '', newPassphrase: '', confirm: '' },
-    validate: (values) => {
-      const errors = schemaResolver(recoverSchema, { sync: true })(values);
-      if (values.confirm !== values.newPassphrase) errors.confirm = 'The two passphrases do not match.';
-      return errors;
-    },
-  });
-  const recover = useMutation({
-    // The new passphrase is for the member chosen on the lock screen when they are a coordinator.
-    mutationFn: (v: { recoveryKey: string; newPassphrase: string }) => call('session.recover', { ...v, ...(memberId ? { memberId } : {}) }),
-    onSuccess: (status) => showUnlocked(queryClient, status),
-    onError: (e) => {
-      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
-      showIfDamaged(queryClient, e);
-    },
-  });
-  return (
-    <form onSubmit={form.onSubmit(({ confirm: _c, ...v }) => recover.mutate(v))} noValidate>
-      <Stack>
-        <Title order={1} size="h2">
-          Unlock with your recovery key
-        </Title>
-        <Text size="sm">Type the recovery key you saved when the caseload was set up, then choose a new passphrase.</Text>
-        <TextInput
-          label="Recovery key"
-          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-          autoComplete="off"
-          spellCheck={false}
-          data-autofocus
-          autoFocus
-          {...form.getInputProps('recoveryKey')}
-        />
-        <PassphraseField id="new-passphrase" label="New passphrase" autoComplete="new-password" {...form.getInputProps('newPassphrase')} />
-        <TextInput type="password" label="Type the new passphrase again" autoComplete="new-password" {...form.getInputProps('confirm')} />
-        {recover.isError && !(recover.error instanceof ApiFailure && recover.error.error.fields) && (
-          <Alert color="red" role="alert">
-            {errorMessage(recover.error)}
-          </Alert>
-        )}
-        <Button type="submit" loading={recover.isPending}>
-          Unlock and set new passphrase
-        </Button>
-        <Anchor component="button" type="button" onClick={onBack} size="sm" ta="left">
-          Back to passphrase
         </Anchor>
       </Stack>
     </form>

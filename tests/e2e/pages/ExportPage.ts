@@ -53,6 +53,15 @@ export class ExportPage {
     return this.page.getByRole('status').filter({ hasText: 'Export saved' });
   }
 
+  /** Shown while an export is saved: its progress and a way to stop it. */
+  cancelButton() {
+    return this.page.getByRole('button', { name: 'Cancel export' });
+  }
+
+  cancelled() {
+    return this.page.getByRole('status').filter({ hasText: 'Export cancelled' });
+  }
+
   failure() {
     return this.page.getByRole('alert').filter({ hasText: 'The export did not finish' });
   }

@@ -30,7 +30,7 @@ export function ExportFlow() {
   const [password, setPassword] = useState({ password: '', confirm: '' });
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
   const [confirming, setConfirming] = useState(false);
-  const { run, progress } = useExportRun();
+  const { run, progress, cancel } = useExportRun();
 
   // Roles other than a coordinator export the aggregate return only (the app refuses rows to them).
   const rowsAllowed = useCanExportRows();
@@ -161,7 +161,7 @@ export function ExportFlow() {
         </fieldset>
       </form>
       <Stack mt="md" gap="sm">
-        {running && <ExportRunning progress={progress} />}
+        {running && <ExportRunning progress={progress} onCancel={cancel} />}
         {run.isSuccess && <ExportDone result={run.data} />}
         {run.isError && !conflict && <ExportFailed error={run.error} />}
       </Stack>

@@ -6,10 +6,26 @@ import type { ExportProgress, ExportResult } from '../../../../core/domain/expor
 import { ApiFailure, errorMessage } from '../../api';
 import { isDownloadAddress } from './location';
 
-export function ExportRunning({ progress }: { progress: ExportProgress | null }) {
+export function ExportRunning({ progress, onCancel }: { progress: ExportProgress | null; onCancel: () => void }) {
   const share = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   return (
-    <Paper withBorder p="md" role="status" aria-live="polite">
+    <Paper withBorder p="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div role="status" aria-live="polite" style={{ flexGrow: 1 }}>
+          <RunningState progress={progress} share={share} />
+        </div>
+        {/* The file is written on its own thread: stopping it saves nothing and leaves no half file. */}
+        <Button variant="default" size="sm" onClick={onCancel}>
+          Cancel export
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+function RunningState({ progress, share }: { progress: ExportProgress | null; share: number }) {
+  return (
+    <>
       {progress ? (
         <Stack gap={6}>
           <Text fw={600}>Writing the file…</Text>
@@ -31,7 +47,7 @@ export function ExportRunning({ progress }: { progress: ExportProgress | null })
           </div>
         </Group>
       )}
-    </Paper>
+    </>
   );
 }
 

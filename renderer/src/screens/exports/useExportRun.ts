@@ -1,6 +1,6 @@
 // Running an export and watching it: exports.run stays pending until the file is complete, so
 // progress is read from exports.progress every quarter second meanwhile. Both are ordinary
-// async calls, so the page keeps responding however long the export takes.
+// async calls, so the page keeps responding however long the export takes; it can be cancelled.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RunExportInput } from '../../../../core/domain/export/request';
 import { call } from '../../api';
@@ -25,5 +25,7 @@ export function useExportRun() {
   });
   // Figures left from an earlier export are not this one's: only a running export counts.
   const live = run.isPending && progress.data?.running ? progress.data : null;
-  return { run, progress: live };
+  // exports.run then answers CANCELLED, which the page shows as "Export cancelled".
+  const cancel = () => void call('exports.cancel', {});
+  return { run, progress: live, cancel };
 }
