@@ -1,9 +1,9 @@
 // Crash safety: a writer killed with SIGKILL at random moments, 200 times. After each kill the
 // file opens, integrity_check is ok, and every write the writer had acknowledged is there.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from '../support/killChild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyKey } from '../../db/connection';
 import { tempDir } from '../support/workspace';
@@ -16,30 +16,8 @@ afterEach(() => cleanup());
 const KILLS = 200;
 const WRITER = join(import.meta.dirname, '../fixtures/crash-writer.cjs');
 
-function runAndKill(file: string, keyHex: string, afterMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, file, keyHex], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-        else acked.push(Number(line));
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer stopped by itself: ${stderr.slice(0, 300)}`));
-      else resolve(acked);
-    });
-  });
+async function runAndKill(file: string, keyHex: string, afterMs: number): Promise<number[]> {
+  return (await runUntilKilled([WRITER, file, keyHex], afterMs)).map(Number);
 }
 
 describe('crash safety', () => {

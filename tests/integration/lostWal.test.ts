@@ -7,11 +7,11 @@
 // show as the damaged screen (copied aside, kept locked), never as a caseload that opens with
 // changes missing. Measured here: about 1 crash in 80 ends that way. The control shows the same
 // fault silently loses acknowledged writes when nothing checkpoints them.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from '../support/killChild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock } from '../../core/api/handlers';
 import { applyKey } from '../../db/connection';
@@ -28,31 +28,7 @@ const APP_WRITER = join(import.meta.dirname, '../fixtures/app-writer.ts');
 const RAW_WRITER = join(import.meta.dirname, '../fixtures/crash-writer.cjs');
 
 /** Runs a writer, kills it `afterMs` after it is ready, and returns the lines it acknowledged. */
-function runAndKill(args: string[], afterMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-        else acked.push(line);
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer stopped by itself: ${stderr.slice(0, 300)}`));
-      else resolve(acked);
-    });
-  });
-}
+const runAndKill = (args: string[], afterMs: number) => runUntilKilled(args, afterMs);
 
 /** A caseload with its first daily backup out of the way, locked, in its own folder. */
 async function freshCaseload() {

@@ -3,10 +3,10 @@
 // kill the workspace opens with the remaining members' unchanged passphrases and with the
 // recovery key, integrity_check is ok, and no acknowledged record is lost. A removed member's
 // passphrase and a copy of the key file from before never open it again.
-import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from '../support/killChild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock } from '../../core/api/handlers';
 import { applyKey } from '../../db/connection';
@@ -25,34 +25,10 @@ const KILLS = 30;
 const CHILD = join(import.meta.dirname, '../fixtures/rekey-child.ts');
 
 /** Runs the child until killed `afterMs` after it has signed in; what it acknowledged, and how far it got. */
-function runAndKill(memberId: number, afterMs: number): Promise<{ acked: number[]; rekeys: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(memberId), PASSPHRASE], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
-    let rekeys = 0;
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-        else if (line.startsWith('ack ')) {
-          acked.push(Number(line.slice(4)));
-          rekeys++;
-        }
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`the re-keying child stopped by itself: ${stderr.slice(0, 400)}`));
-      else resolve({ acked, rekeys });
-    });
-  });
+async function runAndKill(memberId: number, afterMs: number): Promise<{ acked: number[]; rekeys: number }> {
+  const lines = await runUntilKilled(['--import', 'tsx', CHILD, dir, String(memberId), PASSPHRASE], afterMs, 'the re-keying child');
+  const acked = lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
+  return { acked, rekeys: acked.length };
 }
 
 function integrityWith(file: string, key: Buffer): string {
