@@ -1,12 +1,11 @@
 // "Export audit log (CSV)": the entries the filters show, all of them (not only this page), saved
 // like any export: a temporary file renamed into place when whole, its SHA-256 shown, and the
 // export itself recorded in the log.
-import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { IconDownload, IconFileExport } from '@tabler/icons-react';
+import { IconFileExport } from '@tabler/icons-react';
 import { ApiFailure, call, errorMessage } from '../../api';
-import { CopySha } from '../exports/ExportStatus';
-import { isDownloadAddress } from '../exports/location';
+import { Fingerprint, SavedWhere } from '../../components/SavedFile';
 import type { Filters } from './AuditFilters';
 
 const GOOD = { title: { color: '#1b5a2a' } };
@@ -32,22 +31,8 @@ export function ExportAudit({ filters }: { filters: Filters }) {
               <Text size="sm">
                 {result.rows.toLocaleString('en-GB')} {result.rows === 1 ? 'entry' : 'entries'} in <strong>{result.fileName}</strong>
               </Text>
-              {isDownloadAddress(result.location) ? (
-                <Group>
-                  <Button component="a" href={result.location} download={result.fileName} size="sm" leftSection={<IconDownload size={16} aria-hidden />}>
-                    Download
-                  </Button>
-                </Group>
-              ) : (
-                <Text size="sm">
-                  Saved to <Code>{result.location}</Code>
-                </Text>
-              )}
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm">SHA-256:</Text>
-                <Code style={{ wordBreak: 'break-all' }}>{result.sha256}</Code>
-                <CopySha sha256={result.sha256} label="Copy the SHA-256 fingerprint" />
-              </Group>
+              <SavedWhere fileName={result.fileName} location={result.location} />
+              <Fingerprint sha256={result.sha256} />
             </Stack>
           </Alert>
         )}

@@ -1,10 +1,10 @@
 // Where an export has got to: a progress bar while it is written, then either what was saved
 // (rows, file, where, fingerprint) or why nothing was.
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Loader, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, CopyButton, Group, Loader, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import type { ExportProgress, ExportResult } from '../../../../core/domain/export/request';
 import { ApiFailure, errorMessage } from '../../api';
-import { isDownloadAddress } from './location';
+import { Fingerprint, SavedWhere } from '../../components/SavedFile';
 
 export function ExportRunning({ progress, onCancel }: { progress: ExportProgress | null; onCancel: () => void }) {
   const share = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
@@ -55,7 +55,6 @@ function RunningState({ progress, share }: { progress: ExportProgress | null; sh
 const GOOD = { title: { color: '#1b5a2a' } };
 
 export function ExportDone({ result }: { result: ExportResult }) {
-  const download = isDownloadAddress(result.location);
   const rows = `${result.rows.toLocaleString('en-GB')} ${result.rows === 1 ? 'row' : 'rows'}`;
   return (
     <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Export saved" role="status" styles={GOOD}>
@@ -66,26 +65,8 @@ export function ExportDone({ result }: { result: ExportResult }) {
         <Text size="sm">
           File: <strong>{result.fileName}</strong>
         </Text>
-        {download ? (
-          <Group>
-            <Button component="a" href={result.location} download={result.fileName} leftSection={<IconDownload size={16} aria-hidden />} size="sm">
-              Download
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm">
-            Saved to <Code>{result.location}</Code>
-          </Text>
-        )}
-        <Group gap={6} wrap="nowrap" align="center">
-          <Text size="sm" style={{ flexShrink: 0 }}>
-            SHA-256:
-          </Text>
-          <Code style={{ wordBreak: 'break-all' }} data-testid="export-sha256">
-            {result.sha256}
-          </Code>
-          <CopySha sha256={result.sha256} label="Copy the SHA-256 fingerprint" />
-        </Group>
+        <SavedWhere fileName={result.fileName} location={result.location} />
+        <Fingerprint sha256={result.sha256} testId="export-sha256" />
         {result.identifiable && (
           <Text size="sm" fw={600}>
             This file names people. It has been recorded in the export log.

@@ -1,15 +1,14 @@
 // A copy of this person's whole record for them (subject access): a readable PDF, or a CSV of
 // the same facts. The file is named by case ID; the copy itself names the person, so the dialog
 // says how to send it. Making it is recorded in the audit log.
-import { Alert, Button, Code, Group, Loader, Modal, Paper, Radio, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Modal, Paper, Radio, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonRecord } from '../../../../core/domain/record';
 import type { SubjectAccessFormat, SubjectAccessResult } from '../../../../core/domain/subjectAccess';
 import { ApiFailure, call, errorMessage } from '../../api';
-import { CopySha } from '../exports/ExportStatus';
-import { isDownloadAddress } from '../exports/location';
+import { Fingerprint, SavedWhere } from '../../components/SavedFile';
 
 interface Props {
   opened: boolean;
@@ -85,7 +84,6 @@ function Making() {
 const GOOD = { title: { color: '#1b5a2a' } };
 
 function Made({ result }: { result: SubjectAccessResult }) {
-  const download = isDownloadAddress(result.location);
   const size = result.format === 'pdf' ? `${result.size} ${result.size === 1 ? 'page' : 'pages'}` : `${result.size.toLocaleString('en-GB')} rows`;
   return (
     <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Copy saved" role="status" styles={GOOD}>
@@ -93,24 +91,8 @@ function Made({ result }: { result: SubjectAccessResult }) {
         <Text size="sm">
           File: <strong style={{ wordBreak: 'break-all' }}>{result.fileName}</strong> ({size})
         </Text>
-        {download ? (
-          <Group>
-            <Button component="a" href={result.location} download={result.fileName} leftSection={<IconDownload size={16} aria-hidden />} size="sm">
-              Download
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm">
-            Saved to <Code style={{ wordBreak: 'break-all' }}>{result.location}</Code>
-          </Text>
-        )}
-        <Group gap={6} wrap="nowrap" align="center">
-          <Text size="sm" style={{ flexShrink: 0 }}>
-            SHA-256:
-          </Text>
-          <Code style={{ wordBreak: 'break-all' }}>{result.sha256}</Code>
-          <CopySha sha256={result.sha256} label="Copy the SHA-256 fingerprint" />
-        </Group>
+        <SavedWhere fileName={result.fileName} location={result.location} />
+        <Fingerprint sha256={result.sha256} />
         <Text size="sm">Making this copy has been recorded in the audit log.</Text>
       </Stack>
     </Alert>
