@@ -91,6 +91,8 @@ export async function membersScreens(browser: Browser, shot: Shot) {
     await shot(page, '80-export-as-reporting-member');
     await caseload.lock();
     await unlock.unlockAs('Sam Peer', PASSPHRASE);
+    // Finish signing in before the folder is removed, or the unlock would find it gone.
+    await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
   } finally {
     await page.close();
     await harness.close();
