@@ -125,6 +125,10 @@ export const episodes = sqliteTable(
       .on(sql`coalesce(${t.lastContactOn}, ${t.firstContactOn})`)
       .where(sql`closed_on IS NULL AND first_contact_on IS NOT NULL`),
     index('episodes_last_contact_idx').on(t.lastContactOn),
+    // The monthly return: referrals received in the period, and episodes closed in it (the
+    // wellbeing outcome "closed with only a baseline"). Only closed episodes are indexed by date.
+    index('episodes_referral_idx').on(t.referralReceivedOn),
+    index('episodes_closed_idx').on(t.closedOn).where(sql`closed_on IS NOT NULL`),
   ],
 );
 
@@ -185,9 +189,14 @@ export const contacts = sqliteTable(
   },
   (t) => [
     index('contacts_episode_idx').on(t.episodeId, t.contactOn),
-    index('contacts_date_idx').on(t.contactOn),
+    // By date, carrying what the monthly return counts (attendance, type, mode) and whose contact
+    // it was (episode): the return's contact counts and people supported read this index alone.
+    index('contacts_date_idx').on(t.contactOn, t.attendance, t.type, t.mode, t.episodeId),
     // Planned contacts (no attendance yet) are few among many: My day reads only these.
     index('contacts_planned_idx').on(t.contactOn).where(sql`attendance IS NULL`),
+    // Attended contacts by episode: "first ever attended contact" (new or continuing on the
+    // monthly return) reads a person's from this index alone, never their whole history.
+    index('contacts_attended_idx').on(t.episodeId, t.contactOn).where(sql`attendance = 'attended'`),
   ],
 );
 
@@ -317,7 +326,14 @@ export const assessments = sqliteTable(
     scoringVersion: integer('scoring_version').notNull(),
     ...stamps,
   },
-  (t) => [index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn)],
+  (t) => [
+    // Each episode's series per instrument in date order (id breaks same-day ties), with the
+    // primary score: the monthly return's wellbeing outcomes read the series from this index
+    // alone, never the rows with their responses.
+    index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn, t.id, t.primaryScore),
+    // The monthly return: the episodes with an assessment in the period, from the index alone.
+    index('assessments_completed_idx').on(t.completedOn, t.episodeId),
+  ],
 );
 
 /**

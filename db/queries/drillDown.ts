@@ -8,6 +8,7 @@ import type { Orm } from '../workspace';
 import {
   ATTENDED_IN,
   CONTACT_BREAKDOWNS,
+  ENGAGED,
   GROUPS_IN,
   NEWLY_DIAGNOSED,
   NOT_ATTENDED_IN,
@@ -95,7 +96,7 @@ function supported(orm: Orm, req: Request): DrillRow[] {
   return names
     .map((n) => {
       const x = ids.get(n.personId)!;
-      const isNew = x.firstEver >= req.period.start;
+      const isNew = SUPPORTED_BREAKDOWNS.new_or_continuing(x, req.period) === 'new';
       return { ...n, on: x.firstInPeriod, what: isNew ? 'First supported in this period' : 'Supported before this period too' };
     })
     .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
@@ -130,9 +131,9 @@ function rowsFor(orm: Orm, req: Request): DrillRow[] {
     case 'referrals_received':
       return referrals(orm, req);
     case 'newly_diagnosed_offered':
-      return referrals(orm, req, NEWLY_DIAGNOSED);
+      return referrals(orm, req, ` AND ${NEWLY_DIAGNOSED}`);
     case 'newly_diagnosed_engaged':
-      return referrals(orm, req, `${NEWLY_DIAGNOSED} AND e.referral_status = 'engaged'`);
+      return referrals(orm, req, ` AND ${NEWLY_DIAGNOSED} AND ${ENGAGED}`);
     case 'contacts_attended':
       return contacts(orm, req, ATTENDED_IN);
     case 'contacts_not_attended':

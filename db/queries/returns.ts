@@ -17,11 +17,15 @@ function group(measure: string, breakdown: string, rows: Count[]): CountGroup {
 /** The selections each figure counts; drillDown.ts lists the same rows, so the two agree. */
 export const REFERRALS_IN = 'FROM episodes e WHERE e.referral_received_on BETWEEN @start AND @end';
 export const REFERRAL_BREAKDOWNS: Record<string, string> = { source: 'e.referral_source', pathway: 'e.pathway' };
-export const ATTENDED_IN = "FROM contacts c WHERE c.contact_on BETWEEN @start AND @end AND c.attendance = 'attended'";
-export const NOT_ATTENDED_IN = "FROM contacts c WHERE c.contact_on BETWEEN @start AND @end AND c.attendance = 'dna'";
+/** Narrow REFERRALS_IN to the newly diagnosed, and those of them who engaged. */
+export const NEWLY_DIAGNOSED = 'e.newly_diagnosed = 1';
+export const ENGAGED = "e.referral_status = 'engaged'";
+const CONTACTS_IN = 'FROM contacts c WHERE c.contact_on BETWEEN @start AND @end';
+const ATTENDED = "c.attendance = 'attended'";
+const NOT_ATTENDED = "c.attendance = 'dna'";
+export const ATTENDED_IN = `${CONTACTS_IN} AND ${ATTENDED}`;
+export const NOT_ATTENDED_IN = `${CONTACTS_IN} AND ${NOT_ATTENDED}`;
 export const CONTACT_BREAKDOWNS: Record<string, string> = { type: 'c.type', mode: 'c.mode' };
-/** Narrows REFERRALS_IN to the newly diagnosed. */
-export const NEWLY_DIAGNOSED = ' AND e.newly_diagnosed = 1';
 export const GROUPS_IN = 'FROM group_events g JOIN group_participants gp ON gp.event_id = g.id WHERE g.held_on BETWEEN @start AND @end';
 
 export interface SupportedPerson {
@@ -36,17 +40,24 @@ export interface SupportedPerson {
   firstInPeriod: string;
 }
 
-/** People supported: an attended contact in the period. New: their first ever attended contact. */
+/**
+ * People supported: an attended contact in the period. New: their first ever attended contact.
+ * The first ever is one GROUP BY over the people seen: their episodes, then each episode's attended
+ * contacts from contacts_attended_idx alone. CROSS JOIN fixes that order whatever the planner's
+ * statistics, so it is never a walk of every attended contact ever recorded.
+ */
 export function supportedPeople(orm: Orm, period: Period): SupportedPerson[] {
   return orm.$client
     .prepare(
       `WITH seen AS (
          SELECT e.person_id AS personId, min(c.contact_on) AS firstInPeriod
            FROM contacts c JOIN episodes e ON e.id = c.episode_id
-          WHERE c.attendance = 'attended' AND c.contact_on BETWEEN @start AND @end GROUP BY e.person_id)
+          WHERE ${ATTENDED} AND c.contact_on BETWEEN @start AND @end GROUP BY e.person_id)
        SELECT s.personId, s.firstInPeriod, p.gender_identity AS gender, p.ethnic_category AS ethnicity, p.sexual_orientation AS orientation, p.borough, p.date_of_birth AS dob,
-              (SELECT min(c2.contact_on) FROM contacts c2 JOIN episodes e2 ON e2.id = c2.episode_id WHERE e2.person_id = s.personId AND c2.attendance = 'attended') AS firstEver
-         FROM seen s JOIN people p ON p.id = s.personId`,
+              min(c.contact_on) AS firstEver
+         FROM seen s CROSS JOIN episodes e ON e.person_id = s.personId CROSS JOIN contacts c ON c.episode_id = e.id AND ${ATTENDED}
+         JOIN people p ON p.id = s.personId
+        GROUP BY s.personId`,
     )
     .all({ start: period.start, end: period.end }) as SupportedPerson[];
 }
@@ -61,25 +72,69 @@ export const SUPPORTED_BREAKDOWNS: Record<string, (x: SupportedPerson, period: P
   borough: (x) => x.borough,
 };
 
+/** Adds n to a category's count. */
+function add(tally: Map<string | null, number>, category: string | null, n: number) {
+  tally.set(category, (tally.get(category) ?? 0) + n);
+}
+
+const counted = (tally: Map<string | null, number>): Count[] => [...tally].map(([category, n]) => ({ category, n }));
+
+/** Referrals received: by source and pathway, and the newly diagnosed offered and engaged, in one pass. */
+function referralCounts(db: Orm['$client'], p: { start: string; end: string }) {
+  const rows = db
+    .prepare(
+      `SELECT ${REFERRAL_BREAKDOWNS.source} AS source, ${REFERRAL_BREAKDOWNS.pathway} AS pathway, ${NEWLY_DIAGNOSED} AS nd, ${NEWLY_DIAGNOSED} AND ${ENGAGED} AS ndEngaged, count(*) AS n
+         ${REFERRALS_IN} GROUP BY 1, 2, 3, 4`,
+    )
+    .all(p) as { source: string | null; pathway: string | null; nd: number; ndEngaged: number; n: number }[];
+  const source = new Map<string | null, number>();
+  const pathway = new Map<string | null, number>();
+  let offered = 0;
+  let engaged = 0;
+  for (const r of rows) {
+    add(source, r.source, r.n);
+    add(pathway, r.pathway, r.n);
+    if (r.nd) offered += r.n;
+    if (r.ndEngaged) engaged += r.n;
+  }
+  return { source: counted(source), pathway: counted(pathway), offered, engaged };
+}
+
+/** Contacts attended and not attended, and the attended by type and mode, in one pass. */
+function contactCounts(db: Orm['$client'], p: { start: string; end: string }) {
+  const rows = db
+    .prepare(
+      `SELECT ${ATTENDED} AS attended, ${CONTACT_BREAKDOWNS.type} AS type, ${CONTACT_BREAKDOWNS.mode} AS mode, count(*) AS n
+         ${CONTACTS_IN} AND (${ATTENDED} OR ${NOT_ATTENDED}) GROUP BY 1, 2, 3`,
+    )
+    .all(p) as { attended: number; type: string | null; mode: string | null; n: number }[];
+  const type = new Map<string | null, number>();
+  const mode = new Map<string | null, number>();
+  let attended = 0;
+  let dna = 0;
+  for (const r of rows) {
+    if (!r.attended) {
+      dna += r.n;
+      continue;
+    }
+    attended += r.n;
+    add(type, r.type, r.n);
+    add(mode, r.mode, r.n);
+  }
+  return { type: counted(type), mode: counted(mode), attended, dna };
+}
+
+const PEOPLE_BREAKDOWNS = ['new_or_continuing', 'gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'] as const;
+
 export function returnInputs(orm: Orm, period: Period): ReturnInputs {
   const db = orm.$client;
   const p = { start: period.start, end: period.end };
-  const counts = (sql: string) => db.prepare(sql).all(p) as Count[];
   const people = supportedPeople(orm, period);
-  const tally = (breakdown: string): Count[] => {
-    const m = new Map<string | null, number>();
-    for (const x of people) {
-      const v = SUPPORTED_BREAKDOWNS[breakdown](x, period);
-      m.set(v, (m.get(v) ?? 0) + 1);
-    }
-    return [...m.entries()].map(([category, n]) => ({ category, n }));
-  };
-  const attendance = db
-    .prepare("SELECT sum(attendance = 'attended') AS attended, sum(attendance = 'dna') AS dna FROM contacts WHERE contact_on BETWEEN @start AND @end")
-    .get(p) as { attended: number | null; dna: number | null };
-  const nd = db
-    .prepare(`SELECT count(*) AS offered, coalesce(sum(e.referral_status = 'engaged'), 0) AS engaged ${REFERRALS_IN}${NEWLY_DIAGNOSED}`)
-    .get(p) as { offered: number; engaged: number };
+  const tallies = new Map(PEOPLE_BREAKDOWNS.map((b) => [b, new Map<string | null, number>()]));
+  for (const x of people) for (const [b, tally] of tallies) add(tally, SUPPORTED_BREAKDOWNS[b](x, period), 1);
+  const supportedBy = (breakdown: (typeof PEOPLE_BREAKDOWNS)[number]) => group('people_supported', breakdown, counted(tallies.get(breakdown)!));
+  const referrals = referralCounts(db, p);
+  const contacts = contactCounts(db, p);
   const groupRows = db
     .prepare(
       `SELECT g.type AS category, coalesce(sum(gp.registered = 1), 0) AS registered, coalesce(sum(gp.attended = 1), 0) AS attended
@@ -87,81 +142,106 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
         WHERE g.held_on BETWEEN @start AND @end GROUP BY g.type`,
     )
     .all(p) as { category: string; registered: number; attended: number }[];
-  const referralsBy = (breakdown: string) => group('referrals_received', breakdown, counts(`SELECT ${REFERRAL_BREAKDOWNS[breakdown]} AS category, count(*) AS n ${REFERRALS_IN} GROUP BY 1`));
-  const contactsBy = (breakdown: string) => group('contacts_attended', breakdown, counts(`SELECT ${CONTACT_BREAKDOWNS[breakdown]} AS category, count(*) AS n ${ATTENDED_IN} GROUP BY 1`));
 
   return {
     groups: [
-      referralsBy('source'),
-      referralsBy('pathway'),
-      group('people_supported', 'new_or_continuing', tally('new_or_continuing')),
-      contactsBy('type'),
-      contactsBy('mode'),
+      group('referrals_received', 'source', referrals.source),
+      group('referrals_received', 'pathway', referrals.pathway),
+      supportedBy('new_or_continuing'),
+      group('contacts_attended', 'type', contacts.type),
+      group('contacts_attended', 'mode', contacts.mode),
       group('group_registrations', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.registered }))),
       group('group_attendance', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.attended }))),
-      ...['gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'].map((b) => group('people_supported', b, tally(b))),
+      ...(['gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'] as const).map(supportedBy),
     ],
-    attended: attendance.attended ?? 0,
-    dna: attendance.dna ?? 0,
+    attended: contacts.attended,
+    dna: contacts.dna,
     peopleSupported: people.length,
-    newlyDiagnosedOffered: nd.offered,
-    newlyDiagnosedEngaged: nd.engaged,
+    newlyDiagnosedOffered: referrals.offered,
+    newlyDiagnosedEngaged: referrals.engaged,
     wellbeing: wellbeing(orm, period),
   };
 }
 
 export type WellbeingOutcome = 'improved' | 'not_improved' | 'no_follow_up';
+export type WellbeingResult = { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string };
 
 /**
  * Per episode and instrument: whether its latest assessment in the period is a follow-up that
  * improved meaningfully on the primary score (or not), or the episode closed in the period with
  * only a baseline. Episodes that are neither have no outcome but still put the instrument on
  * the return (with zeros), as it was used in the period.
+ *
+ * The series are read in order from assessments_episode_idx alone (it carries the id and the
+ * primary score) and each is reduced as it streams past: its first score, its count and its
+ * latest row, never an array of its rows.
  */
-export function wellbeingOutcomes(orm: Orm, period: Period): { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string }[] {
-  const rows = orm.$client
+function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: WellbeingResult) => void): void {
+  const p = { start: period.start, end: period.end };
+  const db = orm.$client;
+  // Episodes closed in the period, with the date: a series of one closed in it has no follow-up.
+  const closedIn = new Map(db.prepare('SELECT id, closed_on FROM episodes WHERE closed_on BETWEEN @start AND @end').raw().all(p) as [number, string][]);
+  const rows = db
     .prepare(
-      `SELECT a.episode_id AS episodeId, a.instrument, a.completed_on AS completedOn, a.primary_score AS score, e.closed_on AS closedOn
-         FROM assessments a JOIN episodes e ON e.id = a.episode_id
+      `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score
+         FROM assessments a
         WHERE a.completed_on <= @end AND a.episode_id IN (
               SELECT episode_id FROM assessments WHERE completed_on BETWEEN @start AND @end
               UNION SELECT id FROM episodes WHERE closed_on BETWEEN @start AND @end)
         ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
     )
-    .all({ start: period.start, end: period.end }) as { episodeId: number; instrument: InstrumentId; completedOn: string; score: number; closedOn: string | null }[];
-  const series = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const key = `${r.episodeId}|${r.instrument}`;
-    const list = series.get(key);
-    if (list) list.push(r);
-    else series.set(key, [r]);
-  }
-  const out: { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string }[] = [];
-  for (const list of series.values()) {
-    const def = INSTRUMENTS[list[0].instrument];
+    .raw()
+    .iterate(p) as IterableIterator<[number, InstrumentId, string, number]>;
+  // The series under way: its key, its first score, how many rows and its latest row.
+  let episodeId = -1;
+  let instrument: InstrumentId | null = null;
+  let count = 0;
+  let firstScore = 0;
+  let lastScore = 0;
+  let lastOn = '';
+  const finish = () => {
+    if (instrument === null) return;
+    const def = INSTRUMENTS[instrument];
     const score = def.scores.find((s) => s.id === def.primaryScore)!;
-    const last = list[list.length - 1];
-    const base = { episodeId: last.episodeId, instrument: def.id };
-    if (list.length > 1 && last.completedOn >= period.start) {
-      const better = (last.score - list[0].score) * (score.higherIsBetter ? 1 : -1);
-      out.push({ ...base, outcome: better >= score.meaningfulChange ? 'improved' : 'not_improved', on: last.completedOn });
-    } else if (list.length === 1 && last.closedOn && last.closedOn >= period.start && last.closedOn <= period.end) {
-      out.push({ ...base, outcome: 'no_follow_up', on: last.closedOn });
-    } else out.push({ ...base, outcome: null, on: last.completedOn });
+    const closedOn = closedIn.get(episodeId);
+    if (count > 1 && lastOn >= period.start) {
+      const better = (lastScore - firstScore) * (score.higherIsBetter ? 1 : -1);
+      visit({ episodeId, instrument: def.id, outcome: better >= score.meaningfulChange ? 'improved' : 'not_improved', on: lastOn });
+    } else if (count === 1 && closedOn) visit({ episodeId, instrument: def.id, outcome: 'no_follow_up', on: closedOn });
+    else visit({ episodeId, instrument: def.id, outcome: null, on: lastOn });
+  };
+  for (const [e, i, on, value] of rows) {
+    if (e !== episodeId || i !== instrument) {
+      finish();
+      episodeId = e;
+      instrument = i;
+      count = 0;
+      firstScore = value;
+    }
+    count++;
+    lastScore = value;
+    lastOn = on;
   }
+  finish();
+}
+
+/** Every episode's outcome per instrument (drill-down lists them). */
+export function wellbeingOutcomes(orm: Orm, period: Period): WellbeingResult[] {
+  const out: WellbeingResult[] = [];
+  eachWellbeingOutcome(orm, period, (o) => out.push(o));
   return out;
 }
 
 function wellbeing(orm: Orm, period: Period): ReturnInputs['wellbeing'] {
   const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>();
-  for (const o of wellbeingOutcomes(orm, period)) {
-    const entry = out.get(o.instrument) ?? { instrument: o.instrument, improved: 0, followedUp: 0, noFollowUp: 0 };
+  eachWellbeingOutcome(orm, period, (o) => {
+    let entry = out.get(o.instrument);
+    if (!entry) out.set(o.instrument, (entry = { instrument: o.instrument, improved: 0, followedUp: 0, noFollowUp: 0 }));
     if (o.outcome === 'no_follow_up') entry.noFollowUp++;
     else if (o.outcome) {
       entry.followedUp++;
       if (o.outcome === 'improved') entry.improved++;
     }
-    out.set(o.instrument, entry);
-  }
+  });
   return [...out.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
 }

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../core/api/contract';
+import { financialQuarter } from '../../core/domain/export/periods';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { must, newWorkspace, tempDir } from '../support/workspace';
@@ -23,10 +24,12 @@ async function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], na
   db.prepare = ((sql: string) => {
     const statement = original(sql);
     if (/^\s*(SELECT|WITH)/i.test(sql)) {
-      return new Proxy(statement, {
+      const proxy: typeof statement = new Proxy(statement, {
         get(target, key) {
           const value = Reflect.get(target, key);
-          if (key !== 'all' && key !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+          // raw() and pluck() return the statement: keep watching it.
+          if (key === 'raw' || key === 'pluck') return (...args: unknown[]) => ((value as (...a: unknown[]) => unknown).apply(target, args), proxy);
+          if (key !== 'all' && key !== 'get' && key !== 'iterate') return typeof value === 'function' ? value.bind(target) : value;
           return (...args: unknown[]) => {
             const plan = (original(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as [])) as { detail: string }[]).map((r) => r.detail);
             seen.push({ sql: sql.replace(/\s+/g, ' '), plan });
@@ -34,6 +37,7 @@ async function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], na
           };
         },
       });
+      return proxy;
     }
     return statement;
   }) as Database['prepare'];
@@ -72,6 +76,42 @@ describe('query plans', () => {
     // No step reads a whole large table without an index (aliases: e, c, g, a, s).
     const bare = plans.flatMap((p) => p.plan.filter((s) => /^SCAN (e|c|g|a|s|episodes|contacts|goals|contact_attempts|assessments|assessment_schedule)$/.test(s)).map((s) => `${s} in ${p.sql.slice(0, 120)}`));
     expect(bare).toEqual([]);
+    close();
+  });
+
+  it('the monthly return and its drill-downs read each period from its indexes, never a whole table', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(300, 7, new Date('2026-11-01T12:00:00Z')));
+    const period = financialQuarter(2026, 2);
+    // As the app runs (it never writes statistics), then with statistics as ANALYZE leaves them.
+    for (const analyzed of [false, true]) {
+      if (analyzed) ctx.session!.db.exec('ANALYZE');
+      const report = await plansOf(ctx, 'reports.monthly', { period });
+      const drills = [
+        ...(await plansOf(ctx, 'reports.drillDown', { period, measure: 'referrals_received' })),
+        ...(await plansOf(ctx, 'reports.drillDown', { period, measure: 'contacts_attended' })),
+      ];
+      const plans = [...report, ...drills];
+      const steps = plans.flatMap((p) => p.plan);
+      // The period and the one before: referrals by date; contacts counted from the date index
+      // alone; each person's first attended contact from the attended-contacts index by episode
+      // (a seek per episode, not a walk of every attended contact).
+      const reportSteps = report.flatMap((p) => p.plan);
+      expect(reportSteps.filter((s) => s === 'SEARCH e USING INDEX episodes_referral_idx (referral_received_on>? AND referral_received_on<?)').length).toBe(2);
+      expect(reportSteps.filter((s) => s === 'SEARCH c USING COVERING INDEX contacts_date_idx (contact_on>? AND contact_on<?)').length).toBe(4);
+      expect(reportSteps.filter((s) => s === 'SEARCH c USING COVERING INDEX contacts_attended_idx (episode_id=?)').length).toBe(2);
+      expect(drills.flatMap((p) => p.plan).some((s) => s.startsWith('SEARCH e USING INDEX episodes_referral_idx'))).toBe(true);
+      expect(steps.filter((s) => s.includes('contacts_date_idx')).every((s) => s.includes('contacts_date_idx (contact_on>? AND contact_on<?)'))).toBe(true);
+      // Wellbeing: the episodes assessed or closed in the period, then their series, all from
+      // covering indexes: the assessments themselves (their responses) are never read.
+      expect(steps.filter((s) => s.includes('assessments_completed_idx')).every((s) => s.startsWith('SEARCH assessments USING COVERING INDEX assessments_completed_idx (completed_on>? AND'))).toBe(true);
+      expect(steps.filter((s) => s.includes('episodes_closed_idx')).every((s) => s.startsWith('SEARCH episodes USING COVERING INDEX episodes_closed_idx (closed_on>? AND'))).toBe(true);
+      expect(steps.filter((s) => s === 'SEARCH a USING COVERING INDEX assessments_episode_idx (episode_id=?)').length).toBe(2);
+      expect(steps.filter((s) => /^(SEARCH|SCAN) (a|assessments)\b/.test(s) && !s.includes('COVERING INDEX'))).toEqual([]);
+      // No step reads a whole large table or walks a whole index of one (aliases: e, c, a, p).
+      const bare = plans.flatMap((p) => p.plan.filter((s) => /^SCAN (e|c|a|p|episodes|contacts|assessments|people)\b/.test(s)).map((s) => `${s} in ${p.sql.slice(0, 120)}`));
+      expect(bare).toEqual([]);
+    }
     close();
   });
 
