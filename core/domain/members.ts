@@ -47,18 +47,6 @@ export interface MemberView {
   isYou: boolean;
 }
 
-/** Stages of re-encrypting the caseload, for the progress shown while it runs. */
-export const REKEY_STAGES = ['preparing', 'encrypting', 'checking', 'finishing'] as const;
-export type RekeyStage = (typeof REKEY_STAGES)[number];
-
-export const REKEY_STAGE_LABELS: Record<RekeyStage, string> = {
-  preparing: 'Making a new key',
-  encrypting: 'Re-encrypting the caseload',
-  checking: 'Checking the re-encrypted caseload',
-  finishing: 'Saving the new key',
-};
-
-export interface RekeyProgress {
-  running: boolean;
-  stage: RekeyStage | null;
-}
+// Kept in their own module: the renderer shows re-key progress without loading the passphrase
+// policy (and its dictionaries) that this module's schemas need.
+export { REKEY_STAGES, REKEY_STAGE_LABELS, type RekeyProgress, type RekeyStage } from './rekey';

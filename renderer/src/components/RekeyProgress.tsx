@@ -2,7 +2,7 @@
 // four stages and answers between them; a large caseload may take several seconds.
 import { Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { REKEY_STAGE_LABELS, REKEY_STAGES } from '../../../core/domain/members';
+import { REKEY_STAGE_LABELS, REKEY_STAGES } from '../../../core/domain/rekey';
 import { call } from '../api';
 
 export function RekeyProgress() {

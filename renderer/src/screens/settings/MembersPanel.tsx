@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconKey, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { displayDate } from '../../../../core/domain/dates';
 import type { MemberView } from '../../../../core/domain/members';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
@@ -11,10 +11,12 @@ import { call, errorMessage } from '../../api';
 import { Tag } from '../../components/Tag';
 import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../session';
-import { AddMemberModal } from './AddMemberModal';
 import { MEMBERS_KEY } from './queries';
 import { RekeyModal } from './RekeyModal';
 import { RemoveMemberModal } from './RemoveMemberModal';
+
+// The passphrase policy's dictionaries (zxcvbn, ~250 kB gzipped) load only when this dialog opens.
+const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ default: m.AddMemberModal })));
 
 // Mantine's subtle red text is under 4.5:1 on white; this red is 7.6:1.
 const DANGER = { label: { color: '#9b1c1c' }, section: { color: '#9b1c1c' } };
@@ -122,7 +124,11 @@ export function MembersPanel() {
           </Button>
         </Group>
       </Stack>
-      {adding && <AddMemberModal onClose={() => setAdding(false)} />}
+      {adding && (
+        <Suspense fallback={null}>
+          <AddMemberModal onClose={() => setAdding(false)} />
+        </Suspense>
+      )}
       {removing && <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />}
       {rekeying && <RekeyModal onClose={() => setRekeying(false)} />}
     </Paper>

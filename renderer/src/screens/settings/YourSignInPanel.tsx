@@ -1,10 +1,12 @@
 // The signed-in member's own sign-in: who they are here, what their role allows, and their passphrase.
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLockPassword } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../../core/domain/roles';
 import { useSignedIn } from '../../access';
-import { ChangePassphraseModal } from './ChangePassphraseModal';
+
+// The passphrase policy's dictionaries (zxcvbn, ~250 kB gzipped) load only when this dialog opens.
+const ChangePassphraseModal = lazy(() => import('./ChangePassphraseModal').then((m) => ({ default: m.ChangePassphraseModal })));
 
 export function YourSignInPanel() {
   const { name, role } = useSignedIn();
@@ -27,7 +29,11 @@ export function YourSignInPanel() {
           </Button>
         </Group>
       </Stack>
-      {changing && <ChangePassphraseModal onClose={() => setChanging(false)} />}
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePassphraseModal onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </Paper>
   );
 }
