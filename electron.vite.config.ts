@@ -10,8 +10,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          // An export's worker thread (core/api/exports/worker.ts): out/main/exportWorker.js.
-          exportWorker: resolve(__dirname, 'core/api/exports/worker.ts'),
+          // The app's worker thread (core/api/threads/worker.ts: exports, backups, the whole-file
+          // check at unlock): out/main/worker.js.
+          worker: resolve(__dirname, 'core/api/threads/worker.ts'),
         },
       },
     },

@@ -8,10 +8,10 @@ import type { BackupCheck, TableCounts } from '../core/domain/backup';
 import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
-import { applyKey } from './connection';
+import { applyKey, openReader } from './connection';
 import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope } from './keyEnvelope';
 import { workspacePaths } from './paths';
-import type { OpenWorkspace, WorkspaceConfig } from './workspace';
+import type { WorkspaceConfig } from './workspace';
 
 const PREFIX = 'caseload-backup-';
 const COUNTED = ['people', 'episodes', 'contacts', 'assessments', 'goals', 'risk_flags', 'audit_log'];
@@ -66,8 +66,34 @@ export function listBackupFiles(folder: string): FoundBackup[] {
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-/** Writes, verifies (opens with the key, integrity_check ok, counts match) and keeps `keep` newest. */
-export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder: string, keep: number, now = new Date()): FoundBackup & { counts: TableCounts } {
+export const BACKUP_LOCKED_MESSAGE = 'The caseload was locked before the backup finished, so no backup was made. Sign in and back up again.';
+
+/**
+ * Whether the copy holds what the caseload held. The counts and the copy are separate read
+ * transactions on the thread's own connection while the app goes on saving: with no commit from
+ * another connection between them (data_version unchanged) the counts must match exactly;
+ * otherwise each table's count must lie between those read just before and just after the copy.
+ */
+function sameRows(copied: TableCounts, before: TableCounts, after: TableCounts, changedMeanwhile: boolean): boolean {
+  return COUNTED.every((t) => {
+    if (!changedMeanwhile) return copied[t] === before[t];
+    return copied[t] >= Math.min(before[t], after[t]) && copied[t] <= Math.max(before[t], after[t]);
+  });
+}
+
+/**
+ * Writes, verifies (opens with the key, integrity_check ok, counts match) and keeps `keep` newest.
+ * Reads the caseload on its own read-only connection, so it can run on a worker thread beside the
+ * app's connection (core/api/threads). `cancelled` is asked between steps: the copy itself cannot
+ * be interrupted, but nothing is verified, renamed or kept after a cancel.
+ */
+export function createBackup(
+  source: { dataDir: string; dataKey: Buffer },
+  folder: string,
+  keep: number,
+  now = new Date(),
+  cancelled: () => boolean = () => false,
+): FoundBackup & { counts: TableCounts } {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // SQLite says only "unable to open" for a folder it cannot write: ask the OS, which says why.
   accessSync(folder, constants.W_OK);
@@ -76,20 +102,32 @@ export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder:
   if (existsSync(final)) throw new DomainError('CONFLICT', 'A backup was being taken at that very moment. Try again.');
   const temp = join(folder, `.${name}.partial`);
   const keysTemp = join(folder, `.${keysFor(name)}.partial`);
+  const stopIfCancelled = () => {
+    if (cancelled()) throw new DomainError('LOCKED', BACKUP_LOCKED_MESSAGE);
+  };
   rmSync(temp, { force: true });
-  let live: TableCounts;
+  let copied: TableCounts;
+  const db = openReader(workspacePaths(source.dataDir).database, source.dataKey);
   try {
-    live = counts(ws.db);
-    ws.db.prepare('VACUUM INTO ?').run(temp);
+    // VACUUM INTO counts as a write for query_only; the connection is opened read-only all the same.
+    db.pragma('query_only = OFF');
+    stopIfCancelled();
+    const version = db.pragma('data_version', { simple: true });
+    const before = counts(db);
+    db.prepare('VACUUM INTO ?').run(temp);
+    const changedMeanwhile = db.pragma('data_version', { simple: true }) !== version;
+    const after = changedMeanwhile ? counts(db) : before;
+    stopIfCancelled();
     fsyncFile(temp);
-    const copy = openBackup(temp, ws.dataKey);
+    const copy = openBackup(temp, source.dataKey);
     try {
-      const copied = counts(copy);
-      if (JSON.stringify(copied) !== JSON.stringify(live)) throw new DomainError('DATABASE_DAMAGED', 'The backup did not match the caseload, so it was not kept. Try again.');
+      copied = counts(copy);
+      if (!sameRows(copied, before, after, changedMeanwhile)) throw new DomainError('DATABASE_DAMAGED', 'The backup did not match the caseload, so it was not kept. Try again.');
     } finally {
       copy.close();
     }
-    copyFileSync(workspacePaths(config.dataDir).envelope, keysTemp);
+    stopIfCancelled();
+    copyFileSync(workspacePaths(source.dataDir).envelope, keysTemp);
     fsyncFile(keysTemp);
     renameSync(keysTemp, join(folder, keysFor(name)));
     renameSync(temp, final);
@@ -99,13 +137,15 @@ export function createBackup(ws: OpenWorkspace, config: WorkspaceConfig, folder:
     rmSync(keysTemp, { force: true });
     rmSync(join(folder, keysFor(name)), { force: true });
     throw e;
+  } finally {
+    db.close();
   }
-  rememberBackupFolder(config.dataDir, folder);
+  rememberBackupFolder(source.dataDir, folder);
   for (const old of listBackupFiles(folder).slice(keep)) {
     rmSync(old.path, { force: true });
     rmSync(keysFor(old.path), { force: true });
   }
-  return { path: final, fileName: name, takenAt: takenAtOf(name)!, bytes: statSync(final).size, counts: live };
+  return { path: final, fileName: name, takenAt: takenAtOf(name)!, bytes: statSync(final).size, counts: copied };
 }
 
 /** Opens a backup with a data key already in hand and reports what is in it (throws if damaged). */

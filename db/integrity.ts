@@ -1,7 +1,7 @@
-// Checks made before the caseload is opened for writing: that its folder can be written to, and
-// that the file is whole. The integrity check runs on a read-only connection, because closing a
-// read-write connection checkpoints and deletes the -wal file: a damaged caseload must be left
-// exactly as it was found, so the copy put aside shows IT what was there.
+// Checks made before the caseload is written to: that its folder can be written to, and that the
+// file is whole (db/workspace.ts says when each runs). Both run on read-only connections, because
+// closing a read-write connection checkpoints and deletes the -wal file: a damaged caseload must be
+// left exactly as it was found, so the copy put aside shows IT what was there.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,11 +32,24 @@ export function requireWritableFolder(file: string): void {
 }
 
 /**
- * Opens the file read-only with the data key and runs PRAGMA quick_check (structure, every page
- * decrypted and its HMAC checked). Throws DATABASE_DAMAGED when the file is missing, empty,
- * not a database under this key, or fails the check; other failures are passed on as they are.
+ * Opens the file read-only with the data key and reads its schema: the checks that take
+ * milliseconds at any size, done on the main thread at unlock. Throws DATABASE_DAMAGED when the
+ * file is missing, empty, or not a database under this key (its first page fails to decrypt).
+ */
+export function checkOpens(file: string, dataKey: Buffer): void {
+  inspect(file, dataKey, false);
+}
+
+/**
+ * checkOpens, then PRAGMA quick_check (structure, every page decrypted and its HMAC checked):
+ * seconds on a large caseload, so the app runs it on a worker thread (core/api/threads). Throws
+ * DATABASE_DAMAGED when the file fails either; other failures are passed on as they are.
  */
 export function checkIntegrity(file: string, dataKey: Buffer): void {
+  inspect(file, dataKey, true);
+}
+
+function inspect(file: string, dataKey: Buffer, wholeFile: boolean): void {
   const damaged = () => new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   if (!existsSync(file)) throw damaged();
   let db: Database.Database | undefined;
@@ -47,7 +60,7 @@ export function checkIntegrity(file: string, dataKey: Buffer): void {
     const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
     if (tables === 0) throw damaged();
     // quick_check(1): the first problem is enough to know; listing them all can take long.
-    if (db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw damaged();
+    if (wholeFile && db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw damaged();
   } catch (e) {
     if (e instanceof DomainError) throw e;
     if (isDamageError(e)) throw damaged();

@@ -7,9 +7,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { isNetworkPath, NETWORK_PATH_MESSAGE } from '../core/domain/localPath';
 import { DomainError } from '../core/domain/result';
 import type { DamageReport } from '../core/domain/damage';
-import { openEncrypted } from './connection';
+import { openEncrypted, openReader } from './connection';
 import { damageReport } from './damage';
-import { checkIntegrity, DAMAGED_DATABASE_MESSAGE, isDamageError, requireWritableFolder } from './integrity';
+import { checkIntegrity, checkOpens, DAMAGED_DATABASE_MESSAGE, isDamageError, requireWritableFolder } from './integrity';
 import {
   DEFAULT_ARGON2,
   forget,
@@ -29,7 +29,7 @@ import {
   type KeyEnvelope,
   type Opened,
 } from './keyEnvelope';
-import type { Migration } from './migrate';
+import { schemaVersion, type Migration } from './migrate';
 import { workspacePaths } from './paths';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
@@ -52,6 +52,14 @@ export interface OpenWorkspace {
   dataKey: Buffer;
   /** Which key generation of the envelope that data key is (it changes at a re-key). */
   keyId: string;
+  /**
+   * While the unlock's whole-file check runs elsewhere (WorkspaceConfig.checkWholeFile): `db` is a
+   * read-only connection, and nothing is written, the key file included. When the check passes the
+   * read-write connection takes its place in this same object, held-back key-file changes are
+   * written, and this resolves (and is set to null). When it finds damage the files are copied
+   * aside as found and this rejects with CaseloadDamaged. Null for a file already checked.
+   */
+  checked: Promise<void> | null;
 }
 
 export interface WorkspaceConfig {
@@ -59,6 +67,12 @@ export interface WorkspaceConfig {
   migrations: Migration[];
   /** Tests may lower the cost; never below OWASP's minimum (enforced by the envelope schema). */
   argon2?: Argon2Params;
+  /**
+   * Runs checkIntegrity (PRAGMA quick_check: seconds on a large caseload) off the main thread; the
+   * app gives its worker thread. With it, unlock opens at once for reading and the check runs
+   * meanwhile (see OpenWorkspace.checked); without it (scripts), the check runs here first.
+   */
+  checkWholeFile?: (database: string, dataKey: Buffer) => Promise<void>;
 }
 
 function requireLocal(dataDir: string): void {
@@ -102,7 +116,7 @@ export function workspaceExists(dataDir: string): boolean {
 }
 
 function wrap(db: Db, workspaceId: string, memberId: number, key: CandidateKey): OpenWorkspace {
-  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(key.dataKey), keyId: key.generationId };
+  return { db, orm: drizzle(db, { schema }), workspaceId, memberId, dataKey: Buffer.from(key.dataKey), keyId: key.generationId, checked: null };
 }
 
 export async function createWorkspace(
@@ -169,7 +183,7 @@ export async function unlockWorkspace(config: WorkspaceConfig, passphrase: strin
   const opened = await openWithPassphrase(envelope, passphrase, memberId);
   if (!opened) throw new DomainError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
   try {
-    return openSession(config, envelope, opened, {
+    return await openSession(config, envelope, opened, {
       who: (db) => opened.slot.memberId ?? firstCoordinator(db),
       // A slot from an earlier version becomes a key-pair slot now that its secret is at hand.
       adjust: (env, who, key) =>
@@ -199,7 +213,11 @@ export async function recoverWorkspace(
   if (!opened) throw wrong;
   const secret = await preparePassphrase(newPassphrase, config.argon2 ?? DEFAULT_ARGON2);
   try {
-    return openSession(config, envelope, opened, {
+    return await openSession(config, envelope, opened, {
+      // The new passphrase is the only one the person knows now: the key file must hold it before
+      // the unlock answers (an app closed moments later would otherwise lose it), and it must
+      // never be written beside a damaged file. So a recovery waits for the whole-file check.
+      checkFirst: true,
       // The chosen member when they are a coordinator; otherwise the first coordinator.
       who: (db) => (memberId !== undefined && activeRole(db, memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
       adjust: (env, who, key) => {
@@ -224,16 +242,19 @@ interface Member {
 /**
  * Opens the file with the key the secret unlocked, then brings the envelope up to date in one
  * write: an interrupted re-key settled on whichever key opens the file, the caller's change,
- * slots of removed members dropped, and sign-in labels matching the members' names.
+ * slots of removed members dropped, and sign-in labels matching the members' names. While the
+ * whole-file check is still running the envelope is worked out now and written once it passes.
  */
-function openSession(
+async function openSession(
   config: WorkspaceConfig,
   envelope: KeyEnvelope,
   opened: Opened,
-  how: { who: (db: Db) => number; adjust: (env: KeyEnvelope, who: Member, key: CandidateKey) => KeyEnvelope },
-): OpenWorkspace {
+  how: { who: (db: Db) => number; adjust: (env: KeyEnvelope, who: Member, key: CandidateKey) => KeyEnvelope; checkFirst?: boolean },
+): Promise<OpenWorkspace> {
   const paths = workspacePaths(config.dataDir);
-  const { db, key } = openWithCandidates(config, opened.keys);
+  const { db, key, checked } = await openWithCandidates(config, opened.keys, how.checkFirst ?? false);
+  let ws: OpenWorkspace;
+  let next: KeyEnvelope;
   try {
     const orm = drizzle(db, { schema });
     const memberId = how.who(db);
@@ -241,36 +262,91 @@ function openSession(
     if (!member || member.removedAt) throw new DomainError('FORBIDDEN', 'This sign-in has been removed from the caseload. Ask your coordinator.');
     const all = orm.select().from(schema.members).all();
     const active = new Map(all.filter((m) => !m.removedAt).map((m) => [m.id, m.displayName]));
-    let next = settledOn(envelope, key.generationId);
+    next = settledOn(envelope, key.generationId);
     next = how.adjust(next, { id: member.id, name: member.displayName }, key);
     next = withoutSlots(next, (s) => s.type === 'passphrase' && s.memberId !== null && !active.has(s.memberId));
     next = withLabels(next, (id) => active.get(id));
-    if (JSON.stringify(next) !== JSON.stringify(envelope)) writeEnvelope(paths.envelope, next);
-    return wrap(db, envelope.workspaceId, memberId, key);
+    ws = wrap(db, envelope.workspaceId, memberId, key);
   } catch (e) {
     db.close();
+    // A check still running is left to finish on its own; its outcome no longer matters.
+    checked?.catch(() => undefined);
     throw reportIfDamaged(e, config, key.dataKey);
   }
+  const writeEnvelopeIfChanged = () => {
+    if (JSON.stringify(next) !== JSON.stringify(envelope)) writeEnvelope(paths.envelope, next);
+  };
+  if (!checked) {
+    try {
+      writeEnvelopeIfChanged();
+    } catch (e) {
+      closeWorkspace(ws);
+      throw e;
+    }
+    return ws;
+  }
+  ws.checked = checked.then(
+    () => {
+      // Whole: the read-write connection takes the reader's place (migrations were checked at
+      // open), and the key file changes held back are written.
+      const writer = openEncrypted(paths.database, ws.dataKey, { migrations: config.migrations });
+      const reader = ws.db;
+      ws.db = writer;
+      ws.orm = drizzle(writer, { schema });
+      ws.checked = null;
+      reader.close();
+      writeEnvelopeIfChanged();
+    },
+    (e: unknown) => {
+      if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') throw new CaseloadDamaged(DAMAGED_DATABASE_MESSAGE, damageReport(config.dataDir, 'database', ws.dataKey));
+      throw e;
+    },
+  );
+  ws.checked.catch(() => undefined);
+  return ws;
 }
 
 /**
- * Tries each key in turn, the current generation first. While a re-key is unfinished the file is
- * under one of the two. Each key gets the read-only integrity check first (integrity.ts): the key
- * that opens a whole file is the one to keep. When none does, the file is damaged: it is copied
- * aside untouched (with what is known about backups) and stays locked.
+ * Opens the file under the key that makes it whole. The usual case, one key and the app's worker
+ * thread to check with: the cheap checks now (the file is there and its schema reads under this
+ * key), a read-only connection at once, and `checked` settling when the worker's quick_check has
+ * read every page. Otherwise — a re-key interrupted (two keys: the whole file decides which is
+ * kept), a migration to apply (a write), a recovery (see recoverWorkspace), or no worker — each
+ * key gets the whole check first (on the worker thread when there is one).
+ * When no key opens a whole file, the file is damaged: it is copied aside untouched (with what is
+ * known about backups) and stays locked.
  */
-function openWithCandidates(config: WorkspaceConfig, keys: CandidateKey[]): { db: Db; key: CandidateKey } {
+async function openWithCandidates(config: WorkspaceConfig, keys: CandidateKey[], checkFirst: boolean): Promise<{ db: Db; key: CandidateKey; checked: Promise<void> | null }> {
   const { database } = workspacePaths(config.dataDir);
   requireWritableFolder(database);
+  const damaged = () => new CaseloadDamaged(DAMAGED_DATABASE_MESSAGE, damageReport(config.dataDir, 'database', keys[0].dataKey));
+  if (keys.length === 1 && config.checkWholeFile && !checkFirst) {
+    const [key] = keys;
+    let reader: Db;
+    try {
+      checkOpens(database, key.dataKey);
+      reader = openReader(database, key.dataKey);
+    } catch (e) {
+      if ((e instanceof DomainError && e.code === 'DATABASE_DAMAGED') || isDamageError(e)) throw damaged();
+      throw e;
+    }
+    // The session's own page cache (connection.ts), not a background reader's.
+    reader.pragma('cache_size = -65536');
+    if (schemaVersion(reader) === config.migrations.length) {
+      return { db: reader, key, checked: config.checkWholeFile(database, Buffer.from(key.dataKey)) };
+    }
+    reader.close();
+  }
   for (const key of keys) {
     try {
-      checkIntegrity(database, key.dataKey);
-      return { db: openEncrypted(database, key.dataKey, { migrations: config.migrations }), key };
+      if (config.checkWholeFile) await config.checkWholeFile(database, Buffer.from(key.dataKey));
+      else checkIntegrity(database, key.dataKey);
+      return { db: openEncrypted(database, key.dataKey, { migrations: config.migrations }), key, checked: null };
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'DATABASE_DAMAGED') && !isDamageError(e)) throw e;
     }
   }
-  throw new CaseloadDamaged(DAMAGED_DATABASE_MESSAGE, damageReport(config.dataDir, 'database', keys[0].dataKey));
+  throw damaged();
 }
 
 function activeRole(db: Db, memberId: number): string | null {
@@ -293,7 +369,10 @@ function firstCoordinator(db: Db): number {
 
 export function closeWorkspace(ws: OpenWorkspace): void {
   // Checkpoint so the -wal file does not linger between sessions; it is encrypted either way.
+  // Never waiting: a worker thread still reading (a backup, an export) keeps the -wal file until
+  // the next checkpoint, rather than holding the lock up for seconds.
   try {
+    ws.db.pragma('busy_timeout = 0');
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // A full disk, say: the changes stay in the -wal file and are copied in at the next open.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
-import { sourceExportWorker, type ExportWorkerScript } from './exports/inWorker';
+import { sourceWorker, startThread, type WorkerScript } from './threads/start';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -27,10 +27,21 @@ export interface AppContext {
   chooseFolder?: (current: string) => Promise<string | null>;
   /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
   rekeyProgress: RekeyProgress;
-  /** The script an export runs in, on its own thread. */
-  exportWorker: ExportWorkerScript;
+  /** The script the app's worker threads run (exports, backups, the unlock's whole-file check). */
+  worker: WorkerScript;
   /** Cancels the export under way (exports.cancel, or the session locking); null when none is. */
   exportAbort: AbortController | null;
+  /** The whole-file check at unlock, on a worker thread (db/workspace.ts, WorkspaceConfig). */
+  checkWholeFile: (database: string, dataKey: Buffer) => Promise<void>;
+  /**
+   * While the session's whole-file check runs, then the writes the unlock held back until it
+   * passed (see handlers/workspace.ts); rejects when it fails. Calls that write wait for it.
+   */
+  checking: Promise<void> | null;
+  /** A session locked while its check was running: closed when the check ends. */
+  closing: Promise<void> | null;
+  /** The backup under way on its thread (one at a time): the session locking cancels it. */
+  backupRunning: { cancel: () => void; settled: Promise<void> } | null;
 }
 
 export function createContext(options: {
@@ -42,9 +53,9 @@ export function createContext(options: {
   exportLocation?: AppContext['exportLocation'];
   chooseFolder?: AppContext['chooseFolder'];
   /** Electron's build names its bundled worker; from source, the TypeScript entry is used. */
-  exportWorker?: ExportWorkerScript;
+  worker?: WorkerScript;
 }): AppContext {
-  return {
+  const ctx: AppContext = {
     dataDir: options.dataDir,
     migrations: loadMigrations(options.migrationsDir),
     argon2: options.argon2,
@@ -63,9 +74,18 @@ export function createContext(options: {
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
     rekeyProgress: { running: false, stage: null },
-    exportWorker: options.exportWorker ?? sourceExportWorker(),
+    worker: options.worker ?? sourceWorker(),
     exportAbort: null,
+    checkWholeFile: (database, dataKey) => {
+      const thread = startThread(ctx.worker, { kind: 'integrity', database, dataKey: new Uint8Array(dataKey) });
+      dataKey.fill(0);
+      return thread.result.then(() => undefined);
+    },
+    checking: null,
+    closing: null,
+    backupRunning: null,
   };
+  return ctx;
 }
 
 /** The repository's migrations folder, for tests, the harness and scripts (not the packaged app). */

@@ -6,12 +6,13 @@ import { fieldErrors } from '../domain/validation';
 import type { AppContext } from './context';
 import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
 import { ACCESS, FORBIDDEN_MESSAGE, type Access } from '../domain/roles';
-import { appendAudit } from '../../db/queries/audit';
+import { appendAudit, type AuditInput } from '../../db/queries/audit';
+import type { OpenWorkspace } from '../../db/workspace';
 import { checkpointCommitted } from '../../db/connection';
 import { DISK_FULL_MESSAGE, diskProblem, READ_ONLY_MESSAGE } from './diskErrors';
 import { activeRole } from '../../db/queries/members';
 import { describeCall } from './audit';
-import { handlers } from './handlers';
+import { handlers, untilChecked } from './handlers';
 
 export type Logger = (event: string, detail: Record<string, string | number>) => void;
 
@@ -73,6 +74,38 @@ const ASYNC = new Set<MethodName>([
   'workspace.rekey',
 ]);
 
+/**
+ * Calls that only read and leave no audit entry: answered while the unlock's whole-file check is
+ * still running on its worker thread, so the first screens show at once (the session reads through
+ * a read-only connection until then; db/workspace.ts). Every other call waits for the check, and
+ * is refused with the damaged file's words if it fails: nothing is written to a file not yet known
+ * to be whole. A read left off this list only waits; a write put on it would fail read-only.
+ */
+const WHILE_CHECKING = new Set<MethodName>([
+  'workspace.status',
+  'session.lock',
+  'settings.get',
+  'sites.list',
+  'licences.get',
+  'instruments.list',
+  'myDay.get',
+  'people.list',
+  'people.findDuplicates',
+  'groups.list',
+  'groups.get',
+  'reports.monthly',
+  'reports.drillDown',
+  'reports.dataQuality',
+  'exports.profiles',
+  'exports.progress',
+  'exports.log',
+  'members.list',
+  'backups.list',
+  'backups.location',
+  'retention.list',
+  'workspace.rekeyProgress',
+]);
+
 /** Without a session every guarded method answers LOCKED from its handler; with one, the role decides. */
 function allowed(ctx: AppContext, name: MethodName): boolean {
   const rule = access[name];
@@ -85,7 +118,7 @@ function allowed(ctx: AppContext, name: MethodName): boolean {
 function refuse(ctx: AppContext, name: MethodName): Result<never> {
   if (ctx.session) {
     try {
-      appendAudit(ctx.session.orm, { at: new Date().toISOString(), memberId: ctx.session.memberId, action: 'access.refused', entity: 'session', detail: { method: name } });
+      record(ctx, ctx.session, { at: new Date().toISOString(), memberId: ctx.session.memberId, action: 'access.refused', entity: 'session', detail: { method: name } }, () => undefined);
     } catch {
       // The refusal stands even if it could not be written down.
     }
@@ -96,13 +129,35 @@ function refuse(ctx: AppContext, name: MethodName): Result<never> {
 /** Handlers that run their own transaction, with their own audit entries (one per person purged). */
 const OWN_TRANSACTION = new Set<MethodName>(['retention.purge']);
 
-function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown): void {
-  const described = ctx.session ? describeCall(name, input, value) : null;
-  if (described && ctx.session) appendAudit(ctx.session.orm, { ...described, at: new Date().toISOString(), memberId: ctx.session.memberId });
+function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown, log: Logger): void {
+  const ws = ctx.session;
+  const described = ws ? describeCall(name, input, value) : null;
+  if (ws && described) record(ctx, ws, { ...described, at: new Date().toISOString(), memberId: ws.memberId }, log);
+}
+
+/**
+ * Writes an audit entry now or, while the unlock's whole-file check runs (the unlock itself, a
+ * refusal), once the check has passed and the unlock's other held-back writes are made: never
+ * into a file that turned out damaged.
+ */
+function record(ctx: AppContext, ws: OpenWorkspace, entry: AuditInput, log: Logger): void {
+  if (!ctx.checking) return void appendAudit(ws.orm, entry);
+  ctx.checking.then(
+    () => {
+      try {
+        appendAudit(ws.orm, entry);
+        checkpointCommitted(ws.db);
+      } catch (e) {
+        log('audit entry not written', { action: entry.action, error: (e as Error)?.name ?? 'unknown' });
+      }
+    },
+    () => undefined,
+  );
 }
 
 async function callHandler(ctx: AppContext, name: MethodName, input: unknown, log: Logger): Promise<Result<unknown>> {
   try {
+    if (ctx.checking && !WHILE_CHECKING.has(name)) await untilChecked(ctx);
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
     const session = ctx.session;
     let value: unknown;
@@ -110,12 +165,12 @@ async function callHandler(ctx: AppContext, name: MethodName, input: unknown, lo
       // The change and its audit entry commit together, or neither does.
       value = session.db.transaction(() => {
         const v = handler(ctx, input);
-        audit(ctx, name, input, v);
+        audit(ctx, name, input, v, log);
         return v;
       })();
     } else {
       value = await handler(ctx, input);
-      audit(ctx, name, input, value);
+      audit(ctx, name, input, value, log);
     }
     // Acknowledged means in the caseload file itself, not only in its -wal file.
     if (ctx.session) checkpointCommitted(ctx.session.db);

@@ -54,6 +54,11 @@ export interface WorkspaceStatus {
   memberName?: string;
   role?: Role;
   idleLockMinutes?: number;
+  /**
+   * Only when unlocked: the whole-file check begun at unlock is still running on its own thread.
+   * The caseload can be read meanwhile; saves wait for it. Damage found ends in `damaged`.
+   */
+  checking?: boolean;
   /** Only when locked: the staff who can sign in here, for "Who is signing in" (names, not patients). */
   signIns?: { memberId: number; name: string }[];
 }

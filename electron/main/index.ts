@@ -66,8 +66,8 @@ function start(): void {
         migrationsDir,
         exportDestination: exportDestination(dialog, () => win, app.getPath('documents')),
         chooseFolder: chooseFolder(dialog, () => win),
-        // Built beside this file by electron-vite (electron.vite.config.ts, main input exportWorker).
-        exportWorker: { file: join(import.meta.dirname, 'exportWorker.js') },
+        // Built beside this file by electron-vite (electron.vite.config.ts, main input worker).
+        worker: { file: join(import.meta.dirname, 'worker.js') },
         onSessionChange: (unlocked) => {
           idle?.sessionChanged(unlocked);
           // However the lock happened (idle, screen lock, sleep, the page's own button),

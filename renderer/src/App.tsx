@@ -20,7 +20,13 @@ function Opening() {
 }
 
 export function App() {
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('workspace.status', {}) });
+  const status = useQuery({
+    queryKey: STATUS_KEY,
+    queryFn: () => call('workspace.status', {}),
+    // Just after unlocking, the whole-file check runs for a moment: asked again until it is done,
+    // so damage it finds brings up the damaged screen without waiting for the next click.
+    refetchInterval: (query) => (query.state.data?.checking ? 300 : false),
+  });
   if (status.isPending) return <Opening />;
   if (status.isError) {
     return (

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, createWriteStream, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createContext, repoMigrationsDir, type AppContext } from '../../core/api/context';
 import { dispatch } from '../../core/api/dispatch';
-import { lock } from '../../core/api/handlers';
+import { lock, untilChecked, whenSettled } from '../../core/api/handlers';
 import { custom, financialQuarter, month } from '../../core/domain/export/periods';
 import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
 import { sourceFor, writeExport } from '../../core/api/exports/run';
@@ -25,7 +26,7 @@ import * as schema from '../../db/schema';
 import { closeWorkspace, createWorkspace, workspacePaths, type Orm } from '../../db/workspace';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { tempDir } from '../support/workspace';
-import { peakRssMb, printTable, rssTracker, time, type Figure } from './measure';
+import { peakRssMb, printTable, rssTracker, summarise, time, type Figure } from './measure';
 import { decryptedCopy, openPlain } from './plaintext';
 import { bundleSizes, buildRenderer, type inChromium } from './renderer';
 import { returnFloor } from './returnFloor';
@@ -78,21 +79,45 @@ try {
   };
   const call = caller(ctx);
 
-  // The first unlock of the day takes an automatic backup just after (setImmediate): let it
+  // The first unlock of the day takes an automatic backup just after, on its own thread: let it
   // happen here, untimed, rather than inside one of the unlock samples.
   await call('session.unlock', { passphrase: PASSPHRASE });
-  await new Promise((r) => setImmediate(r));
+  await whenSettled(ctx);
 
-  // Unlock: Argon2id (64 MiB, t=3) + open + pragmas + migration check, as the worker waits for it.
+  // Unlock: what the person waits for is Argon2id + the cheap checks (the file is there, its
+  // schema reads under the key) + opening to read; the whole-file check (quick_check) then runs on
+  // a worker thread, and saves wait for it: "writable" is when it has passed. The main thread's
+  // event loop is watched all through (a check on the main thread would stop it for seconds).
   const unlockRuns = Math.min(runs, 15);
-  const unlock = await time(unlockRuns, async () => {
+  const answered: number[] = [];
+  const writable: number[] = [];
+  const unlockLoop = monitorEventLoopDelay({ resolution: 10 });
+  for (let i = -1; i < unlockRuns; i++) {
     lock(ctx);
+    await whenSettled(ctx);
+    if (i === 0) unlockLoop.enable();
+    const t = performance.now();
     await call('session.unlock', { passphrase: PASSPHRASE });
-  });
+    const opened = performance.now();
+    await untilChecked(ctx);
+    // The first run warms up (JIT, page cache) and is not counted.
+    if (i >= 0) {
+      answered.push(opened - t);
+      writable.push(performance.now() - t);
+    }
+  }
+  unlockLoop.disable();
   const kdfOnly = await time(unlockRuns, () =>
     hashRaw(PASSPHRASE, { algorithm: 2, memoryCost: DEFAULT_ARGON2.memoryKiB, timeCost: DEFAULT_ARGON2.iterations, parallelism: 1, outputLen: 32, salt: randomBytes(16) }),
   );
-  figures.push({ name: 'unlock (Argon2id + open + migrate check)', runs: unlockRuns, ...unlock, floorMs: kdfOnly.medianMs, target: '< 500 ms', note: 'floor: Argon2id alone' });
+  figures.push({ name: 'unlock (Argon2id + cheap checks + open to read)', runs: unlockRuns, ...summarise(answered), floorMs: kdfOnly.medianMs, target: '< 500 ms', note: 'what the person waits for; floor: Argon2id alone' });
+  figures.push({
+    name: '  unlock → writable (quick_check on a worker)',
+    runs: unlockRuns,
+    ...summarise(writable),
+    floorMs: kdfOnly.medianMs,
+    note: `saves made sooner wait for it; main thread event loop delay max ${(unlockLoop.max / 1e6).toFixed(0)} ms, p99 ${(unlockLoop.percentile(99) / 1e6).toFixed(0)} ms`,
+  });
 
   // The caseload screen, through the same dispatcher the UI uses; floors are one hand-written
   // query on the session's own connection.
@@ -201,13 +226,25 @@ try {
     note: `${Math.round(referralCount / (warmPipeline.medianMs / 1000)).toLocaleString('en-GB')} rows/s; floor: the bare loop on the same connection`,
   });
 
-  // Backup and verify: VACUUM INTO under the same key, opened, integrity_check, counts compared;
-  // against copying the file's bytes.
+  // Backup and verify: VACUUM INTO under the same key, opened, integrity_check, counts compared,
+  // all on a worker thread; against copying the file's bytes. The main thread's event loop is
+  // watched while the backups run: the app must keep answering.
   const backupRuns = Math.min(runs, 3);
+  const backupLoop = monitorEventLoopDelay({ resolution: 10 });
+  backupLoop.enable();
   const backup = await time(backupRuns, () => call('backups.create', {}), { warmUp: false });
+  backupLoop.disable();
   const copyFloor = await time(backupRuns, () => copyFileSync(database, join(dir, 'copy.db')), { warmUp: false });
   const newest = (await call('backups.list', {})) as { fileName: string; bytes: number }[];
-  figures.push({ name: 'backup and verify', runs: backupRuns, ...backup, floorMs: copyFloor.medianMs, note: `${(newest[0].bytes / 1e6).toFixed(0)} MB; floor: copying the file` });
+  figures.push({ name: 'backup and verify (worker thread)', runs: backupRuns, ...backup, floorMs: copyFloor.medianMs, note: `${(newest[0].bytes / 1e6).toFixed(0)} MB; floor: copying the file` });
+  figures.push({
+    name: '  main thread during backup and verify',
+    runs: backupRuns,
+    medianMs: NaN,
+    p95Ms: NaN,
+    target: 'no pause > 100 ms',
+    note: `event loop delay max ${(backupLoop.max / 1e6).toFixed(0)} ms, p99 ${(backupLoop.percentile(99) / 1e6).toFixed(0)} ms, mean ${(backupLoop.mean / 1e6).toFixed(1)} ms`,
+  });
 
   // Encryption: the same reads on an unencrypted copy, through the same handlers.
   const plainFile = join(dir, 'plain.db');

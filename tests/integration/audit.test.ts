@@ -52,7 +52,8 @@ describe('audit log', () => {
     db.exec('DROP TRIGGER audit_log_no_update');
     db.exec("UPDATE audit_log SET entity_id = 999 WHERE action = 'people.create'");
     const v = await must(ctx, 'audit.verify', {});
-    expect(v).toMatchObject({ ok: false, brokenAt: 2 });
+    const edited = db.prepare("SELECT id FROM audit_log WHERE action = 'people.create'").pluck().get();
+    expect(v).toMatchObject({ ok: false, brokenAt: edited });
     close();
   });
 

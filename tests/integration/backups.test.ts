@@ -41,9 +41,9 @@ describe('backups', () => {
     await settle();
     const ws = ctx.session!;
     expect((await must(ctx, 'backups.list', {})).length).toBe(1);
-    dailyBackup(ctx, ws, new Date(Date.now() + 3_600_000));
+    await dailyBackup(ctx, ws, new Date(Date.now() + 3_600_000));
     expect((await must(ctx, 'backups.list', {})).length).toBe(1);
-    dailyBackup(ctx, ws, new Date(Date.now() + 2 * 86_400_000));
+    await dailyBackup(ctx, ws, new Date(Date.now() + 2 * 86_400_000));
     expect((await must(ctx, 'backups.list', {})).length).toBe(2);
     close();
   });

@@ -46,8 +46,15 @@ function garbage(file: string, offset: number, length: number): void {
   writeFileSync(file, bytes);
 }
 
+/**
+ * Unlocking a damaged file. Damage the first reads meet (the schema) refuses the unlock at once;
+ * damage anywhere else is found moments later by the whole-file check on its worker thread: the
+ * unlock opens for reading, and a save made meanwhile waits for the check and is refused with the
+ * same words. Either way nothing is written, the session ends and the status says damaged.
+ */
 async function unlockDamaged(ctx: AppContext, how: 'passphrase' | 'recovery' = 'passphrase', recoveryKey = '') {
-  const r = how === 'passphrase' ? await call(ctx, 'session.unlock', { passphrase: PASSPHRASE }) : await call(ctx, 'session.recover', { recoveryKey, newPassphrase: 'lantern orbit meadow quietly' });
+  const opened = how === 'passphrase' ? await call(ctx, 'session.unlock', { passphrase: PASSPHRASE }) : await call(ctx, 'session.recover', { recoveryKey, newPassphrase: 'lantern orbit meadow quietly' });
+  const r = opened.ok ? await call(ctx, 'people.create', { preferredName: 'Written Meanwhile', dateOfBirth: '1980-02-01', ...referral(daysAgo(1)) }) : opened;
   expect(ctx.session).toBeNull();
   const status = await must(ctx, 'workspace.status', {});
   expect(status.state).toBe('damaged');

@@ -2,7 +2,7 @@
 // management of both. Refused calls change nothing but leave an `access.refused` audit entry.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lock } from '../../core/api/handlers';
+import { lock, whenSettled } from '../../core/api/handlers';
 import type { AppContext } from '../../core/api/context';
 import type { MethodInput, MethodName } from '../../core/api/contract';
 import { workspacePaths } from '../../db/workspace';
@@ -65,7 +65,9 @@ describe('members and signing in', () => {
     const wrong = await call(ctx, 'session.unlock', { memberId: reporterId, passphrase: WORKER_PASSPHRASE });
     expect(wrong.ok || wrong.error.code).toBe('WRONG_PASSPHRASE');
     expect(await must(ctx, 'session.unlock', { memberId: workerId, passphrase: WORKER_PASSPHRASE })).toMatchObject({ state: 'unlocked', memberName: 'Ade Worker', role: 'peer_worker', memberId: workerId });
-    // The wrong attempt still counts towards the sign-in delay, and reaches the audit log.
+    // The wrong attempt still counts towards the sign-in delay, and reaches the audit log (once
+    // the whole-file check begun at unlock has passed: nothing is written before).
+    await whenSettled(ctx);
     expect(ctx.session!.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.failed_sign_in'").get()).toEqual({ n: 1 });
     lock(ctx);
     // With no one chosen every slot is tried, as before members existed.

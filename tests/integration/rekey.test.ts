@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lock } from '../../core/api/handlers';
+import { lock, whenSettled } from '../../core/api/handlers';
 import { applyKey } from '../../db/connection';
 import { openWithPassphrase, openWithRecoveryKey, readEnvelope, withPending, writeEnvelope } from '../../db/keyEnvelope';
 import { insertPeople } from '../../db/queries/bulk';
@@ -167,6 +167,8 @@ describe('a key file from an earlier version', () => {
 
     const again = testContext(dir);
     await must(again, 'session.unlock', { passphrase: PASSPHRASE });
+    // The key file is rewritten once the whole-file check begun at unlock has passed.
+    await whenSettled(again);
     const upgraded = JSON.parse(readFileSync(workspacePaths(dir).envelope, 'utf8'));
     expect(upgraded.version).toBe(2);
     expect(upgraded.slots.map((s: { type: string; label?: string }) => [s.type, s.label])).toEqual([['passphrase', 'Sam Peer']]);

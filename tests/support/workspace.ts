@@ -6,7 +6,7 @@ import { createContext, repoMigrationsDir, type AppContext } from '../../core/ap
 import { dispatch } from '../../core/api/dispatch';
 import type { MethodInput, MethodName, MethodOutput } from '../../core/api/contract';
 import type { Result } from '../../core/domain/result';
-import { lock } from '../../core/api/handlers';
+import { lock, whenSettled } from '../../core/api/handlers';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -41,6 +41,8 @@ export async function newWorkspace(dataDir: string) {
     displayName: 'Sam Peer',
     passphrase: PASSPHRASE,
   });
+  // Set-up takes the first daily backup on a worker thread: tests start once it is there.
+  await whenSettled(ctx);
   return { ctx, recoveryKey, close: () => lock(ctx) };
 }
 
@@ -80,6 +82,8 @@ export async function teamWorkspace(dataDir: string) {
 export async function signInAs(ctx: AppContext, memberId: number, passphrase: string): Promise<void> {
   lock(ctx);
   await must(ctx, 'session.unlock', { memberId, passphrase });
+  // Signed in and writable: the whole-file check begun at unlock has passed.
+  await whenSettled(ctx);
 }
 
 /** How many audit entries there are: a refused call changes nothing but adds one `access.refused`. */

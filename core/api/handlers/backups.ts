@@ -2,9 +2,9 @@
 // session is open (Settings) or the caseload is damaged and locked (the damaged screen).
 import { isAbsolute, join } from 'node:path';
 import { checkpointCommitted } from '../../../db/connection';
-import { createBackup, inspectBackup, listBackupFiles, restoreBackup } from '../../../db/backup';
+import { BACKUP_LOCKED_MESSAGE, inspectBackup, listBackupFiles, restoreBackup } from '../../../db/backup';
 import { defaultBackupFolder } from '../../../db/backupFolders';
-import { appendAudit, backupsMadeHere } from '../../../db/queries/audit';
+import { appendAudit, backupsMadeHere, type AuditInput } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';
 import { noteRestore } from '../../../db/restoreNote';
 import { closeWorkspace, type OpenWorkspace } from '../../../db/workspace';
@@ -12,6 +12,7 @@ import type { BackupInfo } from '../../domain/backup';
 import { DomainError } from '../../domain/result';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
+import { startThread } from '../threads/start';
 import { requireSession, session } from './context';
 import { status } from './status';
 import type { HandlerMap } from './types';
@@ -25,29 +26,66 @@ const BACKUP_DISK_WORDS = {
   read_only: 'The backup folder cannot be written to, so no backup was made. Choose another backup folder, or ask IT to check its permissions. Your caseload is not affected.',
 };
 
-function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date): BackupInfo {
+/**
+ * Takes a backup on the app's worker thread: the copy, its check, the rename and the pruning take
+ * seconds on a large caseload, and the main thread (the window, the harness) answers meanwhile.
+ * One at a time: "Back up now" during the daily backup waits for it, then takes its own.
+ *
+ * Locking during a backup cancels it rather than waiting for it: a lock means the key leaves the
+ * app, and the thread holds its own copy of it. The thread stops at its next step (the copy
+ * itself, VACUUM INTO on its own read-only connection, cannot be interrupted and is removed),
+ * keeps nothing, and zeroes its key; the caller is told the backup was not made. The caseload is
+ * never at risk: the thread only reads it, and the lock's checkpoint does not wait for its reader.
+ */
+async function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<BackupInfo> {
+  while (ctx.backupRunning) await ctx.backupRunning.settled;
+  if (ctx.session !== ws) throw new DomainError('LOCKED', BACKUP_LOCKED_MESSAGE);
+  let finished!: () => void;
+  const running = { cancel: () => undefined as void, settled: new Promise<void>((resolve) => (finished = resolve)) };
+  ctx.backupRunning = running;
   try {
-    const made = createBackup(ws, ctx, backupFolder(ctx, ws), getSettings(ws.orm).backupKeep, now);
-    return { fileName: made.fileName, takenAt: made.takenAt, bytes: made.bytes, people: made.counts.people ?? null, verified: true };
+    const thread = startThread<BackupInfo>(ctx.worker, {
+      kind: 'backup',
+      dataDir: ctx.dataDir,
+      dataKey: new Uint8Array(ws.dataKey),
+      folder: backupFolder(ctx, ws),
+      keep: getSettings(ws.orm).backupKeep,
+      at: now.toISOString(),
+    });
+    running.cancel = () => thread.cancel();
+    return await thread.result;
   } catch (e) {
     throw explainDiskProblem(e, BACKUP_DISK_WORDS);
+  } finally {
+    ctx.backupRunning = null;
+    finished();
   }
 }
 
 const DAY_MS = 86_400_000;
 
-export function dailyBackup(ctx: AppContext, ws: OpenWorkspace, now = new Date()): void {
+/** The first unlock of the day takes a backup in the background; the audit log says how it went. */
+export async function dailyBackup(ctx: AppContext, ws: OpenWorkspace, now = new Date()): Promise<void> {
   if (ctx.session !== ws) return;
   const latest = listBackupFiles(backupFolder(ctx, ws))[0];
   if (latest && now.getTime() - Date.parse(latest.takenAt) < DAY_MS) return;
+  let entry: Pick<AuditInput, 'action' | 'detail'>;
   try {
-    const made = backUp(ctx, ws, now);
-    appendAudit(ws.orm, { at: now.toISOString(), memberId: ws.memberId, action: 'backup.created', entity: 'backup', detail: { fileName: made.fileName, automatic: true, people: made.people } });
+    const made = await backUp(ctx, ws, now);
+    entry = { action: 'backup.created', detail: { fileName: made.fileName, automatic: true, people: made.people } };
   } catch (e) {
     // A failed automatic backup must not break the session; the coordinator sees it in the log.
-    appendAudit(ws.orm, { at: now.toISOString(), memberId: ws.memberId, action: 'backup.failed', entity: 'backup', detail: { code: String((e as { code?: unknown })?.code ?? 'unknown') } });
+    entry = { action: 'backup.failed', detail: { code: String((e as { code?: unknown })?.code ?? 'unknown') } };
   }
-  checkpointCommitted(ws.db);
+  // Locked meanwhile: the backup was cancelled, and there is no open file to note it in (it is
+  // still due, so the next unlock takes it).
+  if (ctx.session !== ws) return;
+  try {
+    appendAudit(ws.orm, { at: now.toISOString(), memberId: ws.memberId, entity: 'backup', ...entry });
+    checkpointCommitted(ws.db);
+  } catch {
+    // Nothing waits on this: a full disk, say, is reported by the next save.
+  }
 }
 
 function backupPath(ctx: AppContext, path: string): string {
@@ -78,7 +116,7 @@ export const backupHandlers = {
       verified: made.has(b.fileName),
     }));
   },
-  'backups.create': (ctx) => {
+  'backups.create': async (ctx) => {
     const s = session(ctx);
     return backUp(ctx, s.ws, s.actor.now);
   },
@@ -92,6 +130,10 @@ export const backupHandlers = {
     const checked = await inspectBackup(path, input);
     checked.dataKey.fill(0);
     const current = ctx.session;
+    // A backup still being taken reads the file about to be set aside: it stops and keeps nothing,
+    // and its connection is closed before the files move (Windows will not rename an open file).
+    ctx.backupRunning?.cancel();
+    await ctx.backupRunning?.settled;
     if (current) appendAudit(current.orm, { at: new Date().toISOString(), memberId: current.memberId, action: 'backup.restored', entity: 'backup', detail: { fileName: checked.fileName } });
     try {
       restoreBackup(ctx, () => current && closeWorkspace(current), checked, path);

@@ -103,7 +103,7 @@ export const exportHandlers = {
     const abort = new AbortController();
     ctx.exportAbort = abort;
     // The worker thread starts now and gets ready while the person chooses where to save.
-    const thread = startExportThread(ctx.exportWorker, {
+    const thread = startExportThread(ctx.worker, {
       database: workspacePaths(ctx.dataDir).database,
       dataKey: new Uint8Array(s.ws.dataKey),
       profile,

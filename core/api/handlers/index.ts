@@ -11,6 +11,6 @@ import { peopleHandlers } from './people';
 import type { HandlerMap } from './types';
 import { workspaceHandlers } from './workspace';
 
-export { lock } from './workspace';
+export { lock, untilChecked, whenSettled } from './workspace';
 
 export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers };

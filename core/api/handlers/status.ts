@@ -21,6 +21,7 @@ export function status(ctx: AppContext): WorkspaceStatus {
     memberName: getMemberName(orm, memberId),
     role: activeRole(orm, memberId) ?? undefined,
     idleLockMinutes: getSettings(orm).idleLockMinutes,
+    checking: ctx.checking !== null,
   };
 }
 

@@ -13,11 +13,49 @@ import type { WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
 import type { HandlerMap } from './types';
 import { requireSession, session } from './context';
+import { checkpointCommitted } from '../../../db/connection';
 import { dailyBackup } from './backups';
 import { status } from './status';
 
 function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
   if (ctx.session) closeWorkspace(ctx.session);
+  if (!ws.checked) {
+    try {
+      unlockWrites(ctx, ws);
+    } catch (e) {
+      closeWorkspace(ws);
+      throw e;
+    }
+  }
+  ctx.damage = null;
+  ctx.session = ws;
+  ctx.onSessionChange?.(true);
+  if (!ws.checked) {
+    void dailyBackup(ctx, ws);
+    return status(ctx);
+  }
+  // Open for reading now; what the unlock writes waits for the whole-file check (db/workspace.ts).
+  const checking = ws.checked.then(
+    () => {
+      unlockWrites(ctx, ws);
+      void dailyBackup(ctx, ws);
+    },
+    (e: unknown) => {
+      checkFailed(ctx, ws, e);
+      throw e;
+    },
+  );
+  ctx.checking = checking;
+  checking
+    .catch(() => undefined)
+    .finally(() => {
+      if (ctx.checking === checking) ctx.checking = null;
+    });
+  return status(ctx);
+}
+
+/** What opening a session writes, once the file is known to be whole. */
+function unlockWrites(ctx: AppContext, ws: OpenWorkspace): void {
   // A corrected scoring table re-scores history from the stored answers.
   rescoreOutdated(ws.orm);
   // Failed attempts made while locked join the audit log now that it can be written.
@@ -29,12 +67,52 @@ function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
     appendAudit(ws.orm, { at: restored.at, memberId: null, action: 'backup.restored', entity: 'backup', detail: { fileName: restored.fileName } });
     clearRestoreNote(ctx.dataDir);
   }
-  ctx.damage = null;
-  // The daily backup runs just after unlock, so the worker is not kept waiting for it.
-  setImmediate(() => dailyBackup(ctx, ws));
-  ctx.session = ws;
-  ctx.onSessionChange?.(true);
-  return status(ctx);
+  checkpointCommitted(ws.db);
+}
+
+/**
+ * The whole-file check failed (or the writes after it did). Damage: the files were copied aside
+ * as found (db/workspace.ts) and the read-only connection is closed, so nothing was or is written
+ * (no unlock entry, no daily backup); the next status read shows the damaged screen. Anything
+ * else: the session is closed.
+ */
+function checkFailed(ctx: AppContext, ws: OpenWorkspace, e: unknown): void {
+  if (e instanceof CaseloadDamaged) {
+    ws.db.close();
+    ws.dataKey.fill(0);
+  } else {
+    closeWorkspace(ws);
+  }
+  if (ctx.session === ws) {
+    ctx.session = null;
+    ctx.onSessionChange?.(false);
+  }
+  if (e instanceof CaseloadDamaged && !ctx.session) ctx.damage = e.report;
+}
+
+/** A damaged caseload in the person's words, with where the copy of the files is. */
+function damageError(e: CaseloadDamaged): DomainError {
+  const where = e.report.copyFolder ? ` A copy of the files as they were found is in ${e.report.copyFolder}.` : '';
+  return new DomainError(e.report.part === 'keys' ? 'ENVELOPE_DAMAGED' : 'DATABASE_DAMAGED', `${e.message}${where}`);
+}
+
+/**
+ * Waits for the session's whole-file check and the writes held back for it (dispatch calls this
+ * before anything that writes). Damage found: the call is refused with the damaged file's words.
+ */
+export async function untilChecked(ctx: AppContext): Promise<void> {
+  try {
+    await ctx.checking;
+  } catch (e) {
+    throw e instanceof CaseloadDamaged ? damageError(e) : e;
+  }
+}
+
+/** Everything the app is still doing in the background: the check, a closing session, a backup. */
+export async function whenSettled(ctx: AppContext): Promise<void> {
+  await ctx.checking?.catch(() => undefined);
+  await ctx.closing;
+  await ctx.backupRunning?.settled;
 }
 
 /**
@@ -42,28 +120,47 @@ function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
  * damaged screen can show it, and says plainly where the copy is.
  */
 async function opening(ctx: AppContext, unlock: () => Promise<OpenWorkspace>): Promise<WorkspaceStatus> {
+  // A session locked while its check ran finishes first (its audit entries come before ours).
+  await ctx.closing;
   try {
     return open(ctx, await unlock());
   } catch (e) {
     if (!(e instanceof CaseloadDamaged)) throw e;
     ctx.damage = e.report;
-    const where = e.report.copyFolder ? ` A copy of the files as they were found is in ${e.report.copyFolder}.` : '';
-    throw new DomainError(e.report.part === 'keys' ? 'ENVELOPE_DAMAGED' : 'DATABASE_DAMAGED', `${e.message}${where}`);
+    throw damageError(e);
   }
 }
 
 export function lock(ctx: AppContext): void {
   // An export's worker holds its own copy of the key: it stops at its next chunk and saves nothing.
   ctx.exportAbort?.abort();
+  // So does a backup's (see backups.ts): cancelled, not waited for.
+  ctx.backupRunning?.cancel();
   if (!ctx.session) return;
   const ws = ctx.session;
   ctx.session = null;
-  try {
-    appendAudit(ws.orm, { at: new Date().toISOString(), memberId: ws.memberId, action: 'session.lock', entity: 'session' });
-  } catch {
-    // Locking must never fail: the entry is lost, the data is closed all the same.
+  const at = new Date().toISOString();
+  const close = () => {
+    try {
+      appendAudit(ws.orm, { at, memberId: ws.memberId, action: 'session.lock', entity: 'session' });
+    } catch {
+      // Locking must never fail: the entry is lost, the data is closed all the same.
+    }
+    closeWorkspace(ws);
+  };
+  if (ctx.checking) {
+    // Locked within moments of unlocking, while the whole-file check still runs: the app is locked
+    // now, but nothing can be written before the check passes, this entry included. The read-only
+    // connection and the session's key stay until then (the check's thread has its own copy
+    // meanwhile); then the entries held back are written and it closes, or the damage is reported.
+    const closing = ctx.checking.then(close, () => undefined);
+    ctx.closing = closing;
+    void closing.finally(() => {
+      if (ctx.closing === closing) ctx.closing = null;
+    });
+  } else {
+    close();
   }
-  closeWorkspace(ws);
   ctx.onSessionChange?.(false);
 }
 

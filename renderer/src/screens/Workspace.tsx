@@ -69,9 +69,22 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
                   Signed in as {status.memberName} · {ROLE_LABELS[role]}
                 </Text>
               </Stack>
-              <Button variant="default" leftSection={<IconLock size={16} />} onClick={lock} title="Lock (Ctrl+L)">
-                Lock
-              </Button>
+              <Group gap="md" wrap="nowrap">
+                {/* Always there, so a screen reader hears the words come and go. */}
+                <div role="status">
+                  {status.checking && (
+                    <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
+                      <Loader size="xs" aria-hidden />
+                      <Text size="xs" c="dimmed">
+                        Checking the caseload file…
+                      </Text>
+                    </Group>
+                  )}
+                </div>
+                <Button variant="default" leftSection={<IconLock size={16} />} onClick={lock} title="Lock (Ctrl+L)">
+                  Lock
+                </Button>
+              </Group>
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="xs" component="nav" aria-label="Main">
