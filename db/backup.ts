@@ -1,13 +1,14 @@
 // Encrypted backups: VACUUM INTO writes a compact copy under the same key (SQLite's backup API
 // refuses an encrypted source, and would write plaintext if it did not), with a copy of the key
 // envelope beside it. Each is opened and checked before it counts as a backup.
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupCheck, TableCounts } from '../core/domain/backup';
 import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
+import { fsyncFile } from './files';
 import { applyKey, openReader } from './connection';
 import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope } from './keyEnvelope';
 import { workspacePaths } from './paths';
@@ -28,15 +29,6 @@ function counts(db: Database.Database): TableCounts {
   const out: TableCounts = {};
   for (const t of COUNTED) out[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
   return out;
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function openBackup(path: string, dataKey: Buffer): Database.Database {

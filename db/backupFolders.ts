@@ -1,7 +1,8 @@
 // Where backups have been going, noted beside the caseload in plain JSON. The backup folder
 // setting lives inside the encrypted file, so when that file is damaged this note is how the
 // app still finds the backups to restore from. It holds a folder path and nothing else.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { replaceFile } from './files';
 import { join, resolve } from 'node:path';
 
 const NOTE = 'caseload.backup-folder.json';
@@ -20,13 +21,10 @@ function remembered(dataDir: string): string | null {
 /** Called after each backup: a failure to note it must not fail the backup. */
 export function rememberBackupFolder(dataDir: string, folder: string): void {
   if (remembered(dataDir) === folder) return;
-  const note = join(dataDir, NOTE);
-  const temp = `${note}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, JSON.stringify({ folder }), { mode: 0o600 });
-    renameSync(temp, note);
+    replaceFile(join(dataDir, NOTE), JSON.stringify({ folder }));
   } catch {
-    rmSync(temp, { force: true });
+    // Only the note is lost: the backup itself was made.
   }
 }
 

@@ -35,7 +35,7 @@ function sameAsLastCopy(dataDir: string, files: string[]): string | null {
  * in the data folder. Returns the folder, or null when no copy could be made (a full disk, say):
  * the originals are still where they were either way.
  */
-export function setAsideDamaged(dataDir: string, now = new Date()): string | null {
+function setAsideDamaged(dataDir: string, now = new Date()): string | null {
   const files = caseloadFiles(dataDir);
   if (files.length === 0) return null;
   try {
@@ -68,14 +68,14 @@ export function setAsideDamaged(dataDir: string, now = new Date()): string | nul
 }
 
 /** Every backup in the folders backups are known to go to, newest first. */
-export function findBackups(dataDir: string): FoundBackup[] {
+function findBackups(dataDir: string): FoundBackup[] {
   return knownBackupFolders(dataDir)
     .flatMap((folder) => listBackupFiles(folder))
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
 /** The newest backup that opens with this key and passes SQLite's integrity check. */
-export function newestGoodBackup(backups: FoundBackup[], dataKey: Buffer): DamageReport['newestGood'] {
+function newestGoodBackup(backups: FoundBackup[], dataKey: Buffer): DamageReport['newestGood'] {
   for (const b of backups) {
     try {
       return { ...checkBackup(b.path, dataKey), path: b.path };

@@ -11,7 +11,7 @@ import { applyKey } from './connection';
 export const DAMAGED_DATABASE_MESSAGE =
   'The caseload file is damaged: part of it could not be read. It has stayed locked so nothing more is lost, and nothing has been deleted.';
 
-export const READ_ONLY_FOLDER_MESSAGE =
+const READ_ONLY_FOLDER_MESSAGE =
   'The caseload folder cannot be written to, so the caseload cannot be opened. Nothing has been changed. Ask IT to check the folder’s permissions.';
 
 /** SQLite's words for a file that is not a whole database (under the key that unwrapped). */

@@ -28,8 +28,8 @@ import {
   randomUUID,
   type KeyObject,
 } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { replaceFile } from './files';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
 import { DomainError } from '../core/domain/result';
@@ -435,30 +435,5 @@ export function readEnvelope(path: string): KeyEnvelope {
 /** Atomic: a crash leaves either the old file or the new one, never half of either. */
 export function writeEnvelope(path: string, envelope: KeyEnvelope): void {
   envelopeSchema.parse(envelope);
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify(envelope, null, 2), { mode: 0o600 });
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  fsyncDir(dirname(path));
-}
-
-function fsyncDir(dir: string): void {
-  // Makes the rename itself durable; not possible on Windows, where rename is already journaled.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  replaceFile(path, JSON.stringify(envelope, null, 2));
 }

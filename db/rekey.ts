@@ -15,18 +15,17 @@
 // the WAL and become the file's only at the commit frame, so a crash before it reads as the old
 // key and after it as the new one. Older builds re-keyed in WAL mode unsafely: they are refused.
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from '../core/domain/result';
 import type { RekeyStage } from '../core/domain/members';
-import { applyKey } from './connection';
+import { checkIntegrity } from './integrity';
 import { readEnvelope, settledOn, withPending, writeEnvelope } from './keyEnvelope';
 import { workspacePaths, type OpenWorkspace, type WorkspaceConfig } from './workspace';
 
 /** The first SQLite3 Multiple Ciphers release that re-keys in WAL mode keeping the key salt. */
 const SAFE_FROM = [2, 4, 0];
 
-export function canRekeySafely(db: Db): boolean {
+function canRekeySafely(db: Db): boolean {
   const text = (db.prepare('SELECT sqlite3mc_version() AS v').get() as { v: string }).v;
   const parts = (text.match(/(\d+)\.(\d+)\.(\d+)/) ?? []).slice(1).map(Number);
   if (parts.length !== 3) return false;
@@ -74,7 +73,13 @@ export async function rekeyWorkspace(ws: OpenWorkspace, config: WorkspaceConfig,
 
     await step('checking');
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    verify(paths.database, newKey);
+    // The same whole-file check as at unlock, off the main thread where the app provides one.
+    try {
+      await (config.checkWholeFile ?? checkIntegrityAsync)(paths.database, Buffer.from(newKey));
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') throw new DomainError('DATABASE_DAMAGED', REKEY_CHECK_FAILED);
+      throw e;
+    }
 
     await step('finishing');
     writeEnvelope(paths.envelope, settledOn(both, generationId));
@@ -83,14 +88,7 @@ export async function rekeyWorkspace(ws: OpenWorkspace, config: WorkspaceConfig,
   }
 }
 
-/** A second connection with the new key: it must open the file and find it sound. */
-function verify(file: string, key: Buffer): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, key);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DomainError('DATABASE_DAMAGED', 'The re-encrypted caseload did not pass its check. Nothing has been deleted: lock the caseload, sign in again, and tell your IT service if this happens again.');
-  } finally {
-    db.close();
-  }
-}
+const REKEY_CHECK_FAILED =
+  'The re-encrypted caseload did not pass its check. Nothing has been deleted: lock the caseload, sign in again, and tell your IT service if this happens again.';
+
+const checkIntegrityAsync = async (file: string, key: Buffer) => checkIntegrity(file, key);

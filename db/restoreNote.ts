@@ -1,7 +1,8 @@
 // A restore, noted beside the caseload until it can go into the audit log: the restored file's
 // own log knows nothing of it, and it may have been done while locked (from the damaged screen),
 // when there is no key to write with. Holds a time and a backup file name only.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { replaceFile } from './files';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -11,13 +12,10 @@ export type RestoreNote = z.infer<typeof noteSchema>;
 const file = (dataDir: string) => join(dataDir, 'caseload.restored');
 
 export function noteRestore(dataDir: string, note: RestoreNote): void {
-  const tmp = `${file(dataDir)}.tmp`;
   try {
-    writeFileSync(tmp, JSON.stringify(note), { mode: 0o600 });
-    renameSync(tmp, file(dataDir));
+    replaceFile(file(dataDir), JSON.stringify(note));
   } catch {
     // The restore itself has happened; only its audit line is lost.
-    rmSync(tmp, { force: true });
   }
 }
 

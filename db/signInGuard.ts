@@ -1,7 +1,8 @@
 // Failed sign-ins, kept beside the encrypted file: while locked there is no key to write them
 // into the database, so they wait here (times only, nothing about anyone) and move into the
 // audit log at the next successful unlock. Kept on disk so restarting the app does not reset the delay.
-import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { replaceFile } from './files';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { delayAfter } from '../core/domain/signIn';
@@ -31,9 +32,7 @@ export function waitRemaining(state: SignInState, now: Date): number {
 export function recordFailure(dataDir: string, now: Date): SignInState {
   const state = readSignIn(dataDir);
   const next = { failures: [...state.failures, now.toISOString()].slice(-1000) };
-  const tmp = `${file(dataDir)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
-  renameSync(tmp, file(dataDir));
+  replaceFile(file(dataDir), JSON.stringify(next));
   return next;
 }
 

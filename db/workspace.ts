@@ -34,6 +34,7 @@ import { workspacePaths } from './paths';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
 import { and, eq, isNull } from 'drizzle-orm';
+import { activeRole } from './queries/members';
 
 // `$client` is the raw better-sqlite3 handle, for the few queries clearer as plain SQL.
 export type Orm = BetterSQLite3Database<typeof schema> & { $client: Db };
@@ -106,7 +107,7 @@ function readEnvelopeOrReport(config: WorkspaceConfig): KeyEnvelope {
 
 /** After opening: a file that passed its checks but makes no sense (no coordinator) is damaged too. */
 function reportIfDamaged(e: unknown, config: WorkspaceConfig, dataKey: Buffer): unknown {
-  if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED' && !(e instanceof CaseloadDamaged)) return new CaseloadDamaged(e.message, damageReport(config.dataDir, 'database', dataKey));
+  if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED' && !(e instanceof CaseloadDamaged)) return new CaseloadDamaged(DAMAGED_DATABASE_MESSAGE, damageReport(config.dataDir, 'database', dataKey));
   return e;
 }
 
@@ -219,7 +220,7 @@ export async function recoverWorkspace(
       // never be written beside a damaged file. So a recovery waits for the whole-file check.
       checkFirst: true,
       // The chosen member when they are a coordinator; otherwise the first coordinator.
-      who: (db) => (memberId !== undefined && activeRole(db, memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
+      who: (db) => (memberId !== undefined && activeRole(drizzle(db, { schema }), memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
       adjust: (env, who, key) => {
         let next = withoutSlots(env, (s) => s.type === 'passphrase' && s.memberId === who.id);
         next = withSlot(next, { type: 'passphrase', memberId: who.id, label: who.name, secret }, key.dataKey, key.generationId);
@@ -347,11 +348,6 @@ async function openWithCandidates(config: WorkspaceConfig, keys: CandidateKey[],
     }
   }
   throw damaged();
-}
-
-function activeRole(db: Db, memberId: number): string | null {
-  const row = drizzle(db, { schema }).select().from(schema.members).where(eq(schema.members.id, memberId)).get();
-  return row && !row.removedAt ? row.role : null;
 }
 
 function firstCoordinator(db: Db): number {

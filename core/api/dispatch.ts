@@ -19,13 +19,13 @@ export type Logger = (event: string, detail: Record<string, string | number>) =>
 const defaultLogger: Logger = (event, detail) => console.error(`[api] ${event}`, detail);
 
 // Unlock and set-up change the session, and the member and key methods rewrite the key file: run
-// them one at a time so two clicks cannot race (or one write undo another).
+// them one at a time so two clicks cannot race (or one write undo another). Locking is not among
+// them: it must act at once, even during a long re-key (which notices and stops, as with the idle lock).
 let queue: Promise<unknown> = Promise.resolve();
 const SERIAL = new Set<MethodName>([
   'workspace.create',
   'session.unlock',
   'session.recover',
-  'session.lock',
   'backups.restore',
   'members.add',
   'members.remove',

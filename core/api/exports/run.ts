@@ -2,9 +2,10 @@
 // file beside the destination and hashed as it goes, and the file renamed into place only when
 // complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./thread.ts)
 // on its own read connection, so the app's main thread never waits for it.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
+import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
 import { returnInputs } from '../../../db/queries/returns';
@@ -110,7 +111,7 @@ export interface WriteOptions {
 /** The finished file's path, and a hidden temporary one beside it that never looks finished. */
 export function exportPaths(destination: string, zip: boolean): { final: string; temp: string } {
   const final = zip ? destination.replace(/\.(csv|zip)$/i, '') + '.zip' : destination;
-  return { final, temp: join(dirname(final), `.${basename(final)}.${randomBytes(6).toString('hex')}.partial`) };
+  return { final, temp: tempBeside(final) };
 }
 
 export const CANCELLED_MESSAGE = 'The export was cancelled. No file was saved.';
@@ -160,12 +161,7 @@ async function encryptInPlace(path: string, entryName: string, password: string)
   await writer.add(entryName, new Uint8ArrayReader(readFileSync(path)));
   const zipped = await writer.close();
   writeFileSync(path, zipped, { mode: 0o600 });
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  fsyncFile(path);
   return createHash('sha256').update(zipped).digest('hex');
 }
 

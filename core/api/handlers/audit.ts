@@ -1,12 +1,13 @@
 // The audit log as a coordinator reads it: filtered pages, the actions it holds, the chain
 // check, and a CSV of the filtered entries written like any export (temporary file, renamed
 // into place when whole).
+import { basename } from 'node:path';
 import { auditActions, countAudit, listAudit, verifyAudit } from '../../../db/queries/audit';
 import { DomainError } from '../../domain/result';
 import { auditFileName, auditSource } from '../auditCsv';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
-import { writeExport } from '../exports/run';
+import { CANCELLED_MESSAGE, writeExport } from '../exports/run';
 import { requireSession, session } from './context';
 import type { HandlerMap } from './types';
 
@@ -23,10 +24,10 @@ export const auditHandlers = {
     const s = session(ctx);
     const total = countAudit(s.ws.orm, input);
     const destination = await ctx.exportDestination(auditFileName(input, s.today));
-    if (!destination) throw new DomainError('CANCELLED', 'The export was cancelled. No file was saved.');
+    if (!destination) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
     try {
       const written = await writeExport(auditSource(s.ws.orm, input, total), { destination });
-      return { fileName: written.path.split(/[\\/]/).pop()!, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256 };
+      return { fileName: basename(written.path), location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256 };
     } catch (e) {
       throw explainDiskProblem(e, EXPORT_DISK_WORDS);
     }

@@ -1,4 +1,5 @@
 // Exports, export profiles, the export log, and the in-app reports.
+import { basename } from 'node:path';
 import { dataQuality } from '../../../db/queries/dataQuality';
 import { drillDown } from '../../../db/queries/drillDown';
 import { writeFile } from 'node:fs/promises';
@@ -84,7 +85,7 @@ export const exportHandlers = {
     if (!destination) throw new DomainError('CANCELLED', 'Not saved: the save was cancelled.');
     const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2);
     await writeAtomically(destination, (temp) => writeFile(temp, json, { mode: 0o600 }));
-    return { fileName: destination.split(/[\\/]/).pop()!, location: ctx.exportLocation(destination) };
+    return { fileName: basename(destination), location: ctx.exportLocation(destination) };
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId);
@@ -117,7 +118,7 @@ export const exportHandlers = {
         { destination, temp: exportPaths(destination, !!input.zipPassword).temp, zipPassword: input.zipPassword },
         { signal: abort.signal, onProgress: (p) => (ctx.exportProgress = p) },
       );
-      const savedName = written.path.split(/[\\/]/).pop()!;
+      const savedName = basename(written.path);
       logExport(
         session(ctx).ws.orm,
         { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },

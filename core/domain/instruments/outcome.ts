@@ -2,7 +2,6 @@
 // only a baseline are reported as "no follow-up", never silently left out of a denominator.
 import { displayDate } from '../dates';
 import { INSTRUMENTS } from './definitions';
-import { bandFor } from './scoring';
 import type { InstrumentId, ScoreDefinition } from './types';
 
 export interface ScoreChange {
@@ -127,9 +126,4 @@ export function changeSentence(instrument: InstrumentId, outcome: InstrumentOutc
               : 'a little worse, less than meaningful';
   const recovered = c.recovered ? ', recovered' : '';
   return `${name} ${direction} since ${displayDate(outcome.baselineOn)}: ${verdict}${recovered}`;
-}
-
-export function bandLabel(instrument: InstrumentId, scoreId: string, value: number): string {
-  const s = INSTRUMENTS[instrument].scores.find((x) => x.id === scoreId);
-  return (s && bandFor(s, value)?.label) ?? '';
 }

@@ -1,6 +1,6 @@
 // First run: name the workspace, choose a passphrase, save the recovery key, prove it was saved.
 import { Alert, Button, Container, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createWorkspaceSchema, type CreateWorkspaceInput } from '../../../core/domain/workspace';
@@ -9,6 +9,7 @@ import { PassphraseField } from '../components/PassphraseField';
 import { RecoveryKeyCheck } from '../components/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../components/RecoveryKeySave';
 import { STATUS_KEY } from '../session';
+import { confirmedPassphrase } from '../components/confirmedPassphrase';
 
 export function SetupScreen() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -45,11 +46,7 @@ function DetailsStep({ onCreated }: { onCreated: (recoveryKey: string) => void }
   const form = useForm<CreateWorkspaceInput & { confirm: string }>({
     mode: 'controlled',
     initialValues: { organisation: '', displayName: '', passphrase: '', confirm: '' },
-    validate: (values) => {
-      const errors = schemaResolver(createWorkspaceSchema, { sync: true })(values);
-      if (values.confirm !== values.passphrase) errors.confirm = 'The two passphrases do not match.';
-      return errors;
-    },
+    validate: confirmedPassphrase(createWorkspaceSchema, 'passphrase'),
   });
   const create = useMutation({
     mutationFn: (v: CreateWorkspaceInput) => call('workspace.create', v),

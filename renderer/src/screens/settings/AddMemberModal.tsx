@@ -1,7 +1,7 @@
 // Adding a member: the coordinator types the name and chooses the role; the new member types
 // their own passphrase here, at this computer, so nobody else needs to know it.
 import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { addMemberSchema, type AddMemberInput } from '../../../../core/domain/members';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
@@ -9,6 +9,7 @@ import { ApiFailure, call, errorMessage } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { notifySuccess } from '../../notify';
 import { MEMBERS_KEY } from './queries';
+import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 
 type Values = { name: string; role: Role | ''; passphrase: string; confirm: string };
 
@@ -17,11 +18,7 @@ export function AddMemberModal({ onClose }: { onClose: () => void }) {
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { name: '', role: 'peer_worker', passphrase: '', confirm: '' },
-    validate: (values) => {
-      const errors = schemaResolver(addMemberSchema, { sync: true })({ name: values.name, role: values.role, passphrase: values.passphrase });
-      if (values.confirm !== values.passphrase) errors.confirm = 'The two passphrases do not match.';
-      return errors;
-    },
+    validate: confirmedPassphrase(addMemberSchema, 'passphrase'),
   });
   const add = useMutation({
     mutationFn: (v: AddMemberInput) => call('members.add', v),

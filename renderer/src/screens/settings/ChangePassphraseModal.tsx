@@ -1,22 +1,19 @@
 // Changing one's own passphrase: the current one to prove it is you, then the new one twice.
 // Only this member's sign-in changes; colleagues and the recovery key are untouched.
 import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { changePassphraseSchema, type ChangePassphraseInput } from '../../../../core/domain/members';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { notifySuccess } from '../../notify';
+import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 
 export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
   const form = useForm({
     mode: 'controlled',
     initialValues: { current: '', next: '', confirm: '' },
-    validate: (values) => {
-      const errors = schemaResolver(changePassphraseSchema, { sync: true })({ current: values.current, next: values.next });
-      if (values.confirm !== values.next) errors.confirm = 'The two passphrases do not match.';
-      return errors;
-    },
+    validate: confirmedPassphrase(changePassphraseSchema, 'next'),
   });
   const change = useMutation({
     mutationFn: (v: ChangePassphraseInput) => call('session.changePassphrase', v),

@@ -1,23 +1,20 @@
 // Unlocking with the recovery key and choosing a new passphrase (loaded on demand: see UnlockScreen).
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { recoverSchema } from '../../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { showUnlocked } from '../../session';
 import { showIfDamaged } from '../UnlockScreen';
+import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 
 export function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; onBack: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
     initialValues: { recoveryKey: '', newPassphrase: '', confirm: '' },
-    validate: (values) => {
-      const errors = schemaResolver(recoverSchema, { sync: true })(values);
-      if (values.confirm !== values.newPassphrase) errors.confirm = 'The two passphrases do not match.';
-      return errors;
-    },
+    validate: confirmedPassphrase(recoverSchema, 'newPassphrase'),
   });
   const recover = useMutation({
     // The new passphrase is for the member chosen on the lock screen when they are a coordinator.
