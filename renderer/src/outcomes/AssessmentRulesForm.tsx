@@ -1,13 +1,14 @@
 // How often follow-up assessments fall due, and what a worker is told to do at once when an
 // answer suggests risk. Saved on their own, so the rest of Settings is not sent with them.
-import { Alert, Button, Group, NumberInput, Stack, Textarea, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { settingsSchema, type Settings } from '../../../core/domain/settings';
-import { ApiFailure, call, errorMessage } from '../api';
+import { ApiFailure, call } from '../api';
 import { SETTINGS_KEY } from '../hooks/useSettings';
 import { notifySuccess } from '../notify';
 import { refreshAfterOutcomeSettings } from './queries';
+import { FormFailure } from '../components/FormFailure';
 
 const rulesSchema = settingsSchema.pick({ assessmentIntervalWeeks: true, escalationRoute: true });
 type Rules = Pick<Settings, 'assessmentIntervalWeeks' | 'escalationRoute'>;
@@ -55,11 +56,7 @@ export function AssessmentRulesForm({ saved }: { saved: Rules }) {
           maxRows={8}
           {...form.getInputProps('escalationRoute')}
         />
-        {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        )}
+        <FormFailure error={save.error} fields={Object.keys(form.values)} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Save schedule and risk

@@ -1,15 +1,16 @@
 // First run: name the workspace, choose a passphrase, save the recovery key, prove it was saved.
-import { Alert, Button, Container, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Button, Container, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createWorkspaceSchema, type CreateWorkspaceInput } from '../../../core/domain/workspace';
-import { ApiFailure, call, errorMessage } from '../api';
+import { ApiFailure, call } from '../api';
 import { PassphraseField } from '../components/PassphraseField';
 import { RecoveryKeyCheck } from '../components/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../components/RecoveryKeySave';
 import { STATUS_KEY } from '../session';
 import { confirmedPassphrase } from '../components/confirmedPassphrase';
+import { FormFailure } from '../components/FormFailure';
 
 export function SetupScreen() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -62,11 +63,7 @@ function DetailsStep({ onCreated }: { onCreated: (recoveryKey: string) => void }
         <TextInput label="Your name" description="As colleagues know you. Shown on records you make." required {...form.getInputProps('displayName')} />
         <PassphraseField id="passphrase" label="Passphrase" required autoComplete="new-password" {...form.getInputProps('passphrase')} />
         <TextInput type="password" label="Type the passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
-        {create.isError && !(create.error instanceof ApiFailure && create.error.error.fields) && (
-          <Alert color="red" role="alert">
-            {errorMessage(create.error)}
-          </Alert>
-        )}
+        <FormFailure error={create.error} fields={Object.keys(form.values)} />
         <Group>
           <Button type="submit" loading={create.isPending}>
             Create caseload

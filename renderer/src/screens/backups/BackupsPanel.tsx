@@ -30,7 +30,7 @@ export function BackupsPanel() {
         <Text size="sm">
           The caseload is backed up once a day when it is first unlocked, and whenever you choose Back up now. Each backup is encrypted like the caseload and checked before it is kept; it opens with the passphrase or recovery key in use when it was taken.
         </Text>
-        {(settings.isError || location.isError) && <Alert color="red">{errorMessage(settings.error ?? location.error)}</Alert>}
+        {(settings.isError || location.isError) && <Alert color="red" role="alert">{errorMessage(settings.error ?? location.error)}</Alert>}
         {settings.data && location.data ? <FolderForm saved={settings.data} defaultFolder={location.data.defaultFolder} canChoose={location.data.canChooseFolder} /> : <Loader size="sm" aria-label="Loading backup settings" />}
         <BackupList />
       </Stack>
@@ -145,7 +145,7 @@ function BackupList() {
         </Alert>
       )}
       {backups.isPending && <Loader size="sm" aria-label="Loading backups" />}
-      {backups.isError && <Alert color="red">{errorMessage(backups.error)}</Alert>}
+      {backups.isError && <Alert color="red" role="alert">{errorMessage(backups.error)}</Alert>}
       {backups.data?.length === 0 && <Text size="sm">No backups in this folder yet. Choose Back up now to make one.</Text>}
       {!!backups.data?.length && <BackupTable backups={backups.data} onRestore={setRestoring} />}
       {restoring && (

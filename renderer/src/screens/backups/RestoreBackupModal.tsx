@@ -8,6 +8,7 @@ import type { BackupCheck } from '../../../../core/domain/backup';
 import type { WorkspaceStatus } from '../../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { backupWhen, countRows } from './format';
+import { closableUnless } from '../../components/closableUnless';
 
 export interface RestoreTarget {
   /** A file name in the backup folder (with a session open), or a full path (the damaged screen). */
@@ -45,7 +46,7 @@ export function RestoreBackupModal({
   });
   const wrongSecret = inspect.error instanceof ApiFailure && ['WRONG_PASSPHRASE', 'WRONG_RECOVERY_KEY'].includes(inspect.error.error.code);
   return (
-    <Modal opened onClose={onClose} title={target.takenAt ? `Restore the backup taken ${backupWhen(target.takenAt)}` : 'Restore a backup'} size="lg">
+    <Modal opened onClose={onClose} title={target.takenAt ? `Restore the backup taken ${backupWhen(target.takenAt)}` : 'Restore a backup'} size="lg" {...closableUnless(restore.isPending)}>
       {!checked ? (
         <form
           onSubmit={(e) => {
@@ -144,8 +145,13 @@ export function RestoreBackupModal({
               {errorMessage(restore.error)}
             </Alert>
           )}
+          {restore.isPending && (
+            <Text size="sm" role="status">
+              Restoring the backup. Keep the app open: the caseload is copied in and checked before anything is replaced.
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onClose} disabled={restore.isPending}>
               Cancel
             </Button>
             <Button color="red.9" onClick={() => restore.mutate()} loading={restore.isPending} disabled={!confirmed}>

@@ -121,6 +121,7 @@ export function ProfilesPanel() {
                   onEdit={() => setEditing({ values: valuesOf(p), existing: true })}
                   onCopy={() => setEditing({ values: copyOf(p, ids), existing: false })}
                   onDownload={() => saveFile.mutate(p.id)}
+                  saving={saveFile.isPending && saveFile.variables === p.id}
                   onDelete={() => setDeleting(p)}
                 />
               ))}
@@ -150,7 +151,21 @@ export function ProfilesPanel() {
   );
 }
 
-function ProfileRow({ profile, onEdit, onCopy, onDownload, onDelete }: { profile: ExportProfile; onEdit: () => void; onCopy: () => void; onDownload: () => void; onDelete: () => void }) {
+function ProfileRow({
+  profile,
+  onEdit,
+  onCopy,
+  onDownload,
+  saving,
+  onDelete,
+}: {
+  profile: ExportProfile;
+  onEdit: () => void;
+  onCopy: () => void;
+  onDownload: () => void;
+  saving: boolean;
+  onDelete: () => void;
+}) {
   const builtIn = isBuiltIn(profile.id);
   return (
     <Table.Tr>
@@ -181,7 +196,7 @@ function ProfileRow({ profile, onEdit, onCopy, onDownload, onDelete }: { profile
               Edit
             </Button>
           )}
-          <Button size="compact-sm" variant="subtle" leftSection={<IconDownload size={14} aria-hidden />} onClick={onDownload} aria-label={`Save file: ${profile.name}`}>
+          <Button size="compact-sm" variant="subtle" leftSection={<IconDownload size={14} aria-hidden />} onClick={onDownload} loading={saving} aria-label={`Save file: ${profile.name}`}>
             Save file
           </Button>
           {!builtIn && (

@@ -28,7 +28,7 @@ export function EventDetail({ eventId }: { eventId: number }) {
         </Group>
       </Anchor>
       {event.isPending && <Loader aria-label="Loading the event" />}
-      {event.isError && <Alert color="red">{errorMessage(event.error)}</Alert>}
+      {event.isError && <Alert color="red" role="alert">{errorMessage(event.error)}</Alert>}
       {event.data && <Loaded event={event.data} />}
     </Stack>
   );

@@ -1,6 +1,6 @@
 // Creating or editing a group event. What was typed stays when the app refuses it, with the
 // reason beside the field.
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../core/api/contract';
@@ -8,12 +8,13 @@ import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
 import type { WorkspaceStatus } from '../../../../core/domain/workspace';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { ApiFailure, call } from '../../api';
 import { CodeSelect } from '../../components/CodeSelect';
 import { DateField } from '../../components/DateField';
 import { siteOptions, useSites } from '../../hooks/useSites';
 import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../session';
+import { FormFailure } from '../../components/FormFailure';
 
 type EventType = (typeof groupEventType.codes)[number];
 type Values = { type: EventType | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
@@ -90,11 +91,7 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
             {...form.getInputProps('siteId')}
           />
           <Textarea label="Notes (optional)" description="Room, what to bring, who is co-facilitating" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-          {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
-            <Alert color="red" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
+          <FormFailure error={save.error} fields={Object.keys(form.values)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

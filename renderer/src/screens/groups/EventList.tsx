@@ -45,7 +45,7 @@ export function EventList() {
         ]}
       />
       {events.isPending && <Loader aria-label="Loading events" />}
-      {events.isError && <Alert color="red">{errorMessage(events.error)}</Alert>}
+      {events.isError && <Alert color="red" role="alert">{errorMessage(events.error)}</Alert>}
       {events.data && rows.length === 0 && <NoEvents when={when} onCreate={() => setCreating(true)} />}
       {rows.length > 0 && <EventTable rows={rows} label={when === 'past' ? 'Past events' : 'Upcoming events'} onOpen={(id) => go({ name: 'groups', eventId: id })} />}
       {creating && <EventFormModal event={null} onClose={() => setCreating(false)} onSaved={(e) => go({ name: 'groups', eventId: e.id })} />}

@@ -15,6 +15,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { personKey } from '../../hooks/useSaveRecord';
 import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../session';
+import { FormFailure } from '../../components/FormFailure';
 
 type Attendance = (typeof attendance.codes)[number];
 type Mode = (typeof contactMode.codes)[number];
@@ -31,8 +32,8 @@ export function OutcomeModal({ planned, onClose }: { planned: PlannedContact; on
         {planned.preferredName} ({planned.caseId}), planned for {when}
       </Text>
       {record.isPending && <Loader aria-label="Loading the contact" />}
-      {record.isError && <Alert color="red">{errorMessage(record.error)}</Alert>}
-      {record.data && !contact && <Alert color="red">This contact is no longer on the person’s record. It may have been changed elsewhere.</Alert>}
+      {record.isError && <Alert color="red" role="alert">{errorMessage(record.error)}</Alert>}
+      {record.data && !contact && <Alert color="red" role="alert">This contact is no longer on the person’s record. It may have been changed elsewhere.</Alert>}
       {contact && <OutcomeForm contact={contact} onDone={onClose} />}
     </Modal>
   );
@@ -100,11 +101,7 @@ function OutcomeForm({ contact, onDone }: { contact: Contact; onDone: () => void
           </>
         )}
         <Textarea label="Private note (optional)" description="Kept in the caseload, never exported." autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
-        {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error)}
-          </Alert>
-        )}
+        <FormFailure error={save.error} fields={Object.keys(form.values)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -3,12 +3,13 @@
 // says how to send it. Making it is recorded in the audit log.
 import { Alert, Button, Group, Loader, Modal, Paper, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useIsMutating, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonRecord } from '../../../../core/domain/record';
 import type { SubjectAccessFormat, SubjectAccessResult } from '../../../../core/domain/subjectAccess';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { Fingerprint, SavedWhere } from '../../components/SavedFile';
+import { closableUnless } from '../../components/closableUnless';
 
 interface Props {
   opened: boolean;
@@ -16,9 +17,12 @@ interface Props {
   record: PersonRecord;
 }
 
+const MAKING = ['people.subjectAccess'];
+
 export function SubjectAccessModal({ opened, onClose, record }: Props) {
+  const making = useIsMutating({ mutationKey: MAKING }) > 0;
   return (
-    <Modal opened={opened} onClose={onClose} title="Subject access copy" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Subject access copy" size="lg" {...closableUnless(making)}>
       {/* Mounted afresh each time, so an earlier copy's result is not shown again. */}
       {opened && <SubjectAccessForm record={record} onClose={onClose} />}
     </Modal>
@@ -27,7 +31,7 @@ export function SubjectAccessModal({ opened, onClose, record }: Props) {
 
 function SubjectAccessForm({ record, onClose }: { record: PersonRecord; onClose: () => void }) {
   const [format, setFormat] = useState<SubjectAccessFormat>('pdf');
-  const make = useMutation({ mutationFn: () => call('people.subjectAccess', { id: record.id, format }) });
+  const make = useMutation({ mutationKey: MAKING, mutationFn: () => call('people.subjectAccess', { id: record.id, format }) });
   return (
     <Stack>
       <Text size="sm">
@@ -51,7 +55,7 @@ function SubjectAccessForm({ record, onClose }: { record: PersonRecord; onClose:
       {make.isSuccess && <Made result={make.data} />}
       {make.isError && <Failed error={make.error} />}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
+        <Button variant="default" onClick={onClose} disabled={make.isPending}>
           {make.isSuccess ? 'Done' : 'Cancel'}
         </Button>
         {!make.isSuccess && (

@@ -5,11 +5,12 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { addMemberSchema, type AddMemberInput } from '../../../../core/domain/members';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { ApiFailure, call } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { notifySuccess } from '../../notify';
 import { MEMBERS_KEY } from './queries';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
+import { FormFailure } from '../../components/FormFailure';
 
 type Values = { name: string; role: Role | ''; passphrase: string; confirm: string };
 
@@ -31,7 +32,6 @@ export function AddMemberModal({ onClose }: { onClose: () => void }) {
       if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
     },
   });
-  const fieldError = add.error instanceof ApiFailure && add.error.error.fields;
   return (
     <Modal opened onClose={onClose} title="Add a member" size="lg" closeOnClickOutside={!add.isPending}>
       <form onSubmit={form.onSubmit(({ confirm: _c, role, ...v }) => add.mutate({ ...v, role: role as Role }))} noValidate>
@@ -49,11 +49,7 @@ export function AddMemberModal({ onClose }: { onClose: () => void }) {
           </Alert>
           <PassphraseField id="member-passphrase" label="Their passphrase" required autoComplete="new-password" {...form.getInputProps('passphrase')} />
           <TextInput type="password" label="Type the passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
-          {add.isError && !fieldError && (
-            <Alert color="red" role="alert">
-              {errorMessage(add.error)}
-            </Alert>
-          )}
+          <FormFailure error={add.error} fields={Object.keys(form.values)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={add.isPending}>
               Cancel

@@ -1,13 +1,14 @@
 // Changing one's own passphrase: the current one to prove it is you, then the new one twice.
 // Only this member's sign-in changes; colleagues and the recovery key are untouched.
-import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { changePassphraseSchema, type ChangePassphraseInput } from '../../../../core/domain/members';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { ApiFailure, call } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { notifySuccess } from '../../notify';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
+import { FormFailure } from '../../components/FormFailure';
 
 export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
   const form = useForm({
@@ -25,7 +26,6 @@ export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
       if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
     },
   });
-  const fieldError = change.error instanceof ApiFailure && change.error.error.fields;
   return (
     <Modal opened onClose={onClose} title="Change my passphrase" closeOnClickOutside={!change.isPending}>
       <form onSubmit={form.onSubmit(({ confirm: _c, ...v }) => change.mutate(v))} noValidate>
@@ -33,11 +33,7 @@ export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
           <PasswordInput label="Current passphrase" required autoComplete="current-password" data-autofocus {...form.getInputProps('current')} />
           <PassphraseField id="next-passphrase" label="New passphrase" required autoComplete="new-password" {...form.getInputProps('next')} />
           <TextInput type="password" label="Type the new passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
-          {change.isError && !fieldError && (
-            <Alert color="red" role="alert">
-              {errorMessage(change.error)}
-            </Alert>
-          )}
+          <FormFailure error={change.error} fields={Object.keys(form.values)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={change.isPending}>
               Cancel

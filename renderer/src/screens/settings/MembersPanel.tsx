@@ -4,7 +4,7 @@ import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconKey, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
-import { displayDate } from '../../../../core/domain/dates';
+import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { MemberView } from '../../../../core/domain/members';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
 import { call, errorMessage } from '../../api';
@@ -51,7 +51,7 @@ export function MembersPanel() {
           Everyone who uses this computer signs in with their own passphrase. Their role decides what they can see and do.
         </Text>
         {members.isPending && <Loader aria-label="Loading members" />}
-        {members.isError && <Alert color="red">{errorMessage(members.error)}</Alert>}
+        {members.isError && <Alert color="red" role="alert">{errorMessage(members.error)}</Alert>}
         {setRole.isError && (
           <Alert color="red" role="alert" withCloseButton onClose={() => setRole.reset()} closeButtonLabel="Dismiss">
             {errorMessage(setRole.error)}
@@ -98,7 +98,7 @@ export function MembersPanel() {
                   <Table.Td>
                     {m.removedAt ? (
                       <Tag tone="neutral" size="sm">
-                        Removed {displayDate(m.removedAt)}
+                        Removed {displayDate(todayIso(new Date(m.removedAt)))}
                       </Tag>
                     ) : (
                       <Tag tone="good" size="sm">

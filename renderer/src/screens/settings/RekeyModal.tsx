@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { call, errorMessage } from '../../api';
 import { RekeyProgress } from '../../components/RekeyProgress';
 import { notifySuccess } from '../../notify';
+import { closableUnless } from '../../components/closableUnless';
 
 export function RekeyModal({ onClose }: { onClose: () => void }) {
   const rekey = useMutation({
@@ -16,7 +17,7 @@ export function RekeyModal({ onClose }: { onClose: () => void }) {
   });
   const busy = rekey.isPending;
   return (
-    <Modal opened onClose={onClose} title="Re-encrypt the caseload" closeOnClickOutside={!busy} closeOnEscape={!busy} withCloseButton={!busy}>
+    <Modal opened onClose={onClose} title="Re-encrypt the caseload" {...closableUnless(busy)}>
       <Stack>
         <Text size="sm">
           The whole caseload gets a new key. Copies of the old key file, and members already removed, cannot open it afterwards. Everyone else keeps their passphrase and the recovery key

@@ -4,7 +4,7 @@
 // coordinators only.)
 import { Alert, Anchor, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { displayDate } from '../../../../core/domain/dates';
 import type { RetentionCandidate, RetentionList } from '../../../../core/domain/retention';
@@ -12,12 +12,14 @@ import { call, errorMessage } from '../../api';
 import { useNavigation } from '../../navigation';
 import { notifySuccess } from '../../notify';
 import { RETENTION_KEY } from './retentionQueries';
+import { closableUnless } from '../../components/closableUnless';
 
 const records = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'record' : 'records'}`;
 
 export function RetentionPanel() {
   const list = useQuery({ queryKey: RETENTION_KEY, queryFn: () => call('retention.list', {}) });
   const [confirming, setConfirming] = useState<RetentionCandidate[] | null>(null);
+  const purging = useIsMutating({ mutationKey: PURGING }) > 0;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="retention-heading">
       <Stack>
@@ -32,7 +34,12 @@ export function RetentionPanel() {
         )}
         {list.data && <Listing data={list.data} onDelete={() => setConfirming(list.data.people)} />}
       </Stack>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? `Delete ${records(confirming.length)} for good?` : ''}>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming ? `Delete ${records(confirming.length)} for good?` : ''}
+        {...closableUnless(purging)}
+      >
         {confirming && <ConfirmDelete people={confirming} onClose={() => setConfirming(null)} />}
       </Modal>
     </Paper>
@@ -98,11 +105,14 @@ function Listing({ data, onDelete }: { data: RetentionList; onDelete: () => void
   );
 }
 
+const PURGING = ['retention.purge'];
+
 function ConfirmDelete({ people, onClose }: { people: RetentionCandidate[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
   const n = people.length;
   const purge = useMutation({
+    mutationKey: PURGING,
     mutationFn: () => call('retention.purge', { ids: people.map((p) => p.id) }),
     onSuccess: (r) => {
       notifySuccess(`${records(r.purged)} deleted.`);
@@ -143,7 +153,7 @@ function ConfirmDelete({ people, onClose }: { people: RetentionCandidate[]; onCl
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onClose} disabled={purge.isPending}>
             Cancel
           </Button>
           <Button type="submit" color="red.9" disabled={!matches} loading={purge.isPending}>

@@ -23,10 +23,11 @@ import { SETTINGS_KEY, useSettings } from '../../hooks/useSettings';
 import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../session';
 import { RETENTION_KEY } from './retentionQueries';
+import { FormFailure } from '../../components/FormFailure';
 
 export function SettingsForm() {
   const settings = useSettings();
-  if (settings.isError) return <Alert color="red">{errorMessage(settings.error)}</Alert>;
+  if (settings.isError) return <Alert color="red" role="alert">{errorMessage(settings.error)}</Alert>;
   if (!settings.data) return <Loader aria-label="Loading settings" />;
   return <Form saved={settings.data} />;
 }
@@ -116,11 +117,7 @@ function Form({ saved }: { saved: Settings }) {
             {...number}
             {...form.getInputProps('retentionYears')}
           />
-          {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
-            <Alert color="red" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
+          <FormFailure error={save.error} fields={Object.keys(form.values)} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               Save settings

@@ -1,11 +1,12 @@
 // Adding or editing one clinic site. What was typed stays when the app refuses it.
-import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { siteSchema, type Site } from '../../../../core/domain/site';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { ApiFailure, call } from '../../api';
 import { SITES_KEY } from '../../hooks/useSites';
 import { notifySuccess } from '../../notify';
+import { FormFailure } from '../../components/FormFailure';
 
 type Values = { name: string; odsCode: string; active: boolean };
 
@@ -45,11 +46,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
             description="A site no longer used stays on older records but is not offered for new ones."
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
-          {save.isError && !(save.error instanceof ApiFailure && save.error.error.fields) && (
-            <Alert color="red" role="alert">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
+          <FormFailure error={save.error} fields={Object.keys(form.values)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -27,7 +27,7 @@ export function SitesPanel() {
           )}
         </Group>
         {sites.isPending && <Loader aria-label="Loading sites" />}
-        {sites.isError && <Alert color="red">{errorMessage(sites.error)}</Alert>}
+        {sites.isError && <Alert color="red" role="alert">{errorMessage(sites.error)}</Alert>}
         {sites.data?.length === 0 && (
           <EmptyState
             icon={<IconBuildingHospital size={28} />}

@@ -1,13 +1,14 @@
 // Unlocking with the recovery key and choosing a new passphrase (loaded on demand: see UnlockScreen).
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { recoverSchema } from '../../../../core/domain/workspace';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { ApiFailure, call } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { showUnlocked } from '../../session';
 import { showIfDamaged } from '../UnlockScreen';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
+import { FormFailure } from '../../components/FormFailure';
 
 export function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; onBack: () => void }) {
   const queryClient = useQueryClient();
@@ -43,11 +44,7 @@ export function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; 
         />
         <PassphraseField id="new-passphrase" label="New passphrase" autoComplete="new-password" {...form.getInputProps('newPassphrase')} />
         <TextInput type="password" label="Type the new passphrase again" autoComplete="new-password" {...form.getInputProps('confirm')} />
-        {recover.isError && !(recover.error instanceof ApiFailure && recover.error.error.fields) && (
-          <Alert color="red" role="alert">
-            {errorMessage(recover.error)}
-          </Alert>
-        )}
+        <FormFailure error={recover.error} fields={Object.keys(form.values)} />
         <Button type="submit" loading={recover.isPending}>
           Unlock and set new passphrase
         </Button>
