@@ -22,6 +22,10 @@ beforeEach(() => ({ dir, cleanup } = tempDir('rekey-crash-')));
 afterEach(() => cleanup());
 
 const KILLS = 30;
+// The first run is left to re-key for this long, to learn how long one re-key takes on this
+// machine; the kills after it land at random within about two re-keys, so on a fast machine and a
+// slow one alike some land inside a re-key and some runs finish re-keys first.
+const CALIBRATION_MS = 5_000;
 const CHILD = join(import.meta.dirname, '../fixtures/rekey-child.ts');
 
 /** Runs the child until killed `afterMs` after it has signed in; what it acknowledged, and how far it got. */
@@ -56,8 +60,11 @@ describe('re-key crash safety', () => {
     const acknowledged = new Set<number>();
     let midRekey = 0;
     let completed = 0;
+    let cycleMs = CALIBRATION_MS;
     for (let i = 0; i < KILLS; i++) {
-      const run = await runAndKill(coordinatorId, Math.floor(Math.random() * 400));
+      const afterMs = i === 0 ? CALIBRATION_MS : Math.floor(Math.random() * 2.2 * cycleMs);
+      const run = await runAndKill(coordinatorId, afterMs);
+      if (i === 0) cycleMs = CALIBRATION_MS / Math.max(1, run.rekeys);
       run.acked.forEach((id) => acknowledged.add(id));
       completed += run.rekeys;
       // Two key generations on disk: the kill landed inside a re-key.
