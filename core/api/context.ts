@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
-import { sourceWorker, startThread, type WorkerScript } from './threads/start';
+import { sourceWorker, threadPool, type Threads, type WorkerScript } from './threads/start';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
@@ -27,8 +27,8 @@ export interface AppContext {
   chooseFolder?: (current: string) => Promise<string | null>;
   /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
   rekeyProgress: RekeyProgress;
-  /** The script the app's worker threads run (exports, backups, the unlock's whole-file check). */
-  worker: WorkerScript;
+  /** The app's worker threads (exports, backups, the unlock's whole-file check); one kept idle. */
+  threads: Threads;
   /** Cancels the export under way (exports.cancel, or the session locking); null when none is. */
   exportAbort: AbortController | null;
   /** The whole-file check at unlock, on a worker thread (db/workspace.ts, WorkspaceConfig). */
@@ -74,10 +74,10 @@ export function createContext(options: {
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
     rekeyProgress: { running: false, stage: null },
-    worker: options.worker ?? sourceWorker(),
+    threads: threadPool(options.worker ?? sourceWorker()),
     exportAbort: null,
     checkWholeFile: (database, dataKey) => {
-      const thread = startThread(ctx.worker, { kind: 'integrity', database, dataKey: new Uint8Array(dataKey) });
+      const thread = ctx.threads.start({ kind: 'integrity', database, dataKey: new Uint8Array(dataKey) });
       dataKey.fill(0);
       return thread.result.then(() => undefined);
     },

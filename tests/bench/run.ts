@@ -159,8 +159,10 @@ try {
     figures.push({ name: label, runs: reportRuns, ...report, floorMs: sql.medianMs, target: '< 150 ms, ≤ 2× SQL', note: 'floor: the same aggregates as hand-written SQL' });
   }
 
-  // Exports of everything ever referred: rows per second and memory growth. The export runs on
-  // its own thread with a fresh read-only connection; the floor is a bare loop reading the same
+  // Exports of everything ever referred: rows per second and memory growth, over repeated runs.
+  // Each export runs on the app's worker thread (the one kept from the unlock's check, then from
+  // the export before) with a fresh read-only connection; the first run is shown apart, as the
+  // first export of a session is what a manager meets. The floor is a bare loop reading the same
   // rows the same way (a fresh connection) and writing them to a file.
   const dataKey = Buffer.from(ctx.session!.dataKey);
   const bareLoop = async (file: string, queries: string[], db: Db = openReader(database, dataKey)) => {
@@ -173,40 +175,49 @@ try {
   };
   const EPISODES = 'SELECT * FROM episodes e JOIN people p ON p.id = e.person_id';
   const sameRows = { referrals: [EPISODES], outcomes: [EPISODES, 'SELECT * FROM assessments', 'SELECT * FROM engagement_reviews', 'SELECT * FROM goals'] };
+  // When the worker starts writing (its first progress report): the time before it is the
+  // file's opening and the count, which the app hides behind the save window.
+  let progress = ctx.exportProgress;
+  let writingAt = 0;
+  Object.defineProperty(ctx, 'exportProgress', {
+    configurable: true,
+    get: () => progress,
+    set: (p: typeof progress) => {
+      if (!writingAt && p.running) writingAt = performance.now();
+      progress = p;
+    },
+  });
+  const exportRuns = Math.min(runs, 5);
   for (const profileId of ['referrals', 'outcomes'] as const) {
-    global.gc?.();
-    // When the worker starts writing (its first progress report): the time before it is the
-    // thread's start, the file's opening and the count, which the app hides behind the save window.
-    let progress = ctx.exportProgress;
-    let writingAt = 0;
-    Object.defineProperty(ctx, 'exportProgress', {
-      configurable: true,
-      get: () => progress,
-      set: (p: typeof progress) => {
-        if (!writingAt && p.running) writingAt = performance.now();
-        progress = p;
-      },
-    });
-    const rss = rssTracker();
-    const t = performance.now();
-    const result = (await call('exports.run', { profileId, period: EVERYTHING })) as { rows: number };
-    const end = performance.now();
-    const ms = end - t;
-    const writingMs = end - writingAt;
-    const rssMb = rss.stop();
+    const total: number[] = [];
+    const writing: number[] = [];
+    let rows = 0;
+    let rssMb = 0;
+    for (let i = 0; i < exportRuns; i++) {
+      global.gc?.();
+      writingAt = 0;
+      const rss = rssTracker();
+      const t = performance.now();
+      rows = ((await call('exports.run', { profileId, period: EVERYTHING, confirmIdentifiable: true })) as { rows: number }).rows;
+      const end = performance.now();
+      rssMb = Math.max(rssMb, rss.stop());
+      total.push(end - t);
+      writing.push(end - writingAt);
+    }
     const bareMs = await bareLoop(`bare-${profileId}.csv`, sameRows[profileId]);
     const warmMs = await bareLoop(`bare-warm-${profileId}.csv`, sameRows[profileId], raw);
+    const perSecond = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-GB');
+    const writingMedian = summarise(writing).medianMs;
     figures.push({
-      name: `${profileId} export, ${result.rows.toLocaleString('en-GB')} rows`,
-      runs: 1,
-      medianMs: ms,
-      p95Ms: ms,
+      name: `${profileId} export, ${rows.toLocaleString('en-GB')} rows`,
+      runs: exportRuns,
+      ...summarise(total),
       floorMs: bareMs,
       rssMb,
       target: profileId === 'referrals' ? '≥ 200,000 rows/s, +<50 MB, ≤ 1.5×' : '+<50 MB, ≤ 1.5×',
       note:
-        `${Math.round(result.rows / (writingMs / 1000)).toLocaleString('en-GB')} rows/s writing, ${Math.round(result.rows / (ms / 1000)).toLocaleString('en-GB')} rows/s with the ` +
-        `worker's start (${Math.round(ms - writingMs)} ms); floor: bare loop on a fresh connection (${Math.round(warmMs)} ms on the warm one)`,
+        `${perSecond(summarise(total).medianMs)} rows/s in all, ${perSecond(writingMedian)} rows/s writing; first of the session ${perSecond(total[0])} rows/s ` +
+        `(${Math.round(total[0])} ms); floor: bare loop on a fresh connection (${perSecond(bareMs)} rows/s; ${Math.round(warmMs)} ms on the warm one)`,
     });
   }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lock, whenSettled } from '../../core/api/handlers';
 import { createBackup } from '../../db/backup';
 import { insertPeople } from '../../db/queries/bulk';
@@ -211,3 +211,28 @@ describe('the whole-file check at unlock runs beside the app', () => {
   }, 60_000);
 });
 
+
+describe('the worker thread is kept between jobs, and not past a lock', () => {
+  it('exports after the first take the thread the unlock check used; a lock leaves no thread behind', async () => {
+    await caseload();
+    const ctx = testContext(dir);
+    await must(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    await whenSettled(ctx);
+    expect(ctx.threads.alive()).toBe(1);
+    const period = { kind: 'custom' as const, start: '2000-01-01', end: '2099-12-31' };
+    const files: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const saved = await must(ctx, 'exports.run', { profileId: 'referrals', period, confirmIdentifiable: true });
+      expect(saved.rows).toBeGreaterThanOrEqual(PEOPLE);
+      files.push(sha(saved.location));
+      expect(ctx.threads.alive()).toBe(1);
+    }
+    // The same file each time from the same caseload: nothing of one job leaks into the next.
+    expect(new Set(files).size).toBe(1);
+    // A backup beside an export needs a second thread; only one is kept afterwards.
+    await Promise.all([must(ctx, 'backups.create', {}), must(ctx, 'exports.run', { profileId: 'monthly_return', period })]);
+    await vi.waitFor(() => expect(ctx.threads.alive()).toBe(1));
+    lock(ctx);
+    await vi.waitFor(() => expect(ctx.threads.alive()).toBe(0));
+  }, 60_000);
+});

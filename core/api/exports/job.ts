@@ -1,4 +1,4 @@
-// What passes between the app and an export's worker thread (./thread.ts, ./inWorker.ts).
+// What passes between the app and an export's worker thread (./onThread.ts, ./exportThread.ts).
 import type { Period } from '../../domain/export/periods';
 import type { ExportProfile } from '../../domain/export/profile';
 import type { SuppressionSettings } from '../../domain/export/suppression';

@@ -12,7 +12,6 @@ import type { BackupInfo } from '../../domain/backup';
 import { DomainError } from '../../domain/result';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
-import { startThread } from '../threads/start';
 import { requireSession, session } from './context';
 import { status } from './status';
 import type { HandlerMap } from './types';
@@ -44,7 +43,7 @@ async function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<Ba
   const running = { cancel: () => undefined as void, settled: new Promise<void>((resolve) => (finished = resolve)) };
   ctx.backupRunning = running;
   try {
-    const thread = startThread<BackupInfo>(ctx.worker, {
+    const thread = ctx.threads.start<BackupInfo>({
       kind: 'backup',
       dataDir: ctx.dataDir,
       dataKey: new Uint8Array(ws.dataKey),

@@ -16,7 +16,7 @@ import type { Settings } from '../../domain/settings';
 import { fieldErrors } from '../../domain/validation';
 import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
-import { startExportThread } from '../exports/inWorker';
+import { startExportThread } from '../exports/exportThread';
 import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
 import { workspacePaths } from '../../../db/workspace';
 import { session, type Session } from './context';
@@ -104,7 +104,7 @@ export const exportHandlers = {
     const abort = new AbortController();
     ctx.exportAbort = abort;
     // The worker thread starts now and gets ready while the person chooses where to save.
-    const thread = startExportThread(ctx.worker, {
+    const thread = startExportThread(ctx.threads, {
       database: workspacePaths(ctx.dataDir).database,
       dataKey: new Uint8Array(s.ws.dataKey),
       profile,

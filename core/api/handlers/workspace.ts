@@ -136,6 +136,8 @@ export function lock(ctx: AppContext): void {
   ctx.exportAbort?.abort();
   // So does a backup's (see backups.ts): cancelled, not waited for.
   ctx.backupRunning?.cancel();
+  // No thread waits about once locked (see threads/start.ts).
+  ctx.threads.releaseIdle();
   if (!ctx.session) return;
   const ws = ctx.session;
   ctx.session = null;

@@ -1,7 +1,8 @@
 // What passes between the app and its worker threads (./worker.ts, ./start.ts). One worker script
-// runs every kind of job: an export, a backup, the unlock's whole-file check. Each job carries its
-// own copy of the data key (zeroed on both sides as soon as it has been handed over) and a flag in
-// shared memory the app sets to cancel.
+// runs every kind of job, one at a time: an export, a backup, the unlock's whole-file check. Each
+// job carries its own copy of the data key (zeroed on both sides as soon as it has been handed
+// over) and a flag in shared memory the app sets to cancel.
+import type { MessagePort } from 'node:worker_threads';
 import type { ExportJob } from '../exports/job';
 
 /** A backup taken from the caseload file on the thread's own connection (db/backup.ts). */
@@ -24,8 +25,12 @@ export interface IntegrityJob {
 
 export type ThreadJob = ExportJob | BackupJob | IntegrityJob;
 
-/** What the app hands a thread: the job, and the shared Int32 it sets to 1 to cancel. */
-export type ThreadData = ThreadJob & { cancel: SharedArrayBuffer };
+/**
+ * What the app hands a thread for each job: the job, the shared Int32 it sets to 1 to cancel, and
+ * the job's own message port (progress and the answer go back on it, an export's save location
+ * comes in on it), so nothing of one job is mixed up with the next on a thread that is kept.
+ */
+export type JobMessage = ThreadJob & { cancel: SharedArrayBuffer; port: MessagePort };
 
 export type FromThread =
   | { type: 'progress'; done: number; total: number }

@@ -1,11 +1,11 @@
-// Starting an export's worker thread and following it. The thread starts as soon as the export
-// is asked for, so it loads and opens the file while the save window is open; then it is told
+// Starting an export on a worker thread (the kept one, if idle) and following it. It starts as soon
+// as the export is asked for, so it opens the file while the save window is open; then it is told
 // where to write (or to stop). Progress is passed on, a cancel is the thread's shared flag, and
 // if the thread dies without a word its half-written file is removed here.
 import { rmSync } from 'node:fs';
 import type { ExportProgress } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
-import { startThread, type WorkerScript } from '../threads/start';
+import type { Threads } from '../threads/start';
 import type { ExportJob, ToWorker, Written } from './job';
 import { CANCELLED_MESSAGE } from './run';
 
@@ -16,9 +16,9 @@ export interface ExportThread {
   stop(): void;
 }
 
-export function startExportThread(script: WorkerScript, job: Omit<ExportJob, 'kind'>): ExportThread {
+export function startExportThread(threads: Threads, job: Omit<ExportJob, 'kind'>): ExportThread {
   let onProgress: ((p: ExportProgress) => void) | undefined;
-  const thread = startThread<Written>(script, { kind: 'export', ...job }, (done, total) => onProgress?.({ running: true, done, total }));
+  const thread = threads.start<Written>({ kind: 'export', ...job }, (done, total) => onProgress?.({ running: true, done, total }));
   const tell = (message: ToWorker) => thread.tell(message);
   let temp: string | null = null;
   void thread.ended.then(() => temp && rmSync(temp, { force: true }));
