@@ -147,6 +147,8 @@ try {
   const busiest = (raw.prepare('SELECT e.person_id AS id FROM contacts c JOIN episodes e ON e.id = c.episode_id GROUP BY e.person_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
   const record = await time(runs, () => call('people.get', { id: busiest }));
   figures.push({ name: 'person record with full timeline', runs, ...record, target: '< 50 ms' });
+  const copies = await time(Math.min(runs, 5), () => call('people.subjectAccess', { id: busiest, format: 'pdf' }));
+  figures.push({ name: '  their subject access copy (PDF, saved)', runs: Math.min(runs, 5), ...copies });
 
   // The monthly report and the quarterly return (reports.monthly: the period and the one before),
   // against the same aggregates as hand-written SQL.

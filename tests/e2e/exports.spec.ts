@@ -229,16 +229,16 @@ test('a profile that names people is made in the editor, needs a confirmation, i
   // 7-Zip opens it with the password, and the CSV inside names the people.
   const zip = join(dataDir, 'exports', fileName);
   expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
-  if (existsSync('/usr/bin/7z')) {
-    const out = mkdtempSync(join(tmpdir(), 'caseload-unzip-'));
-    try {
-      execFileSync('/usr/bin/7z', ['x', '-plantern orchard copper', `-o${out}`, zip], { stdio: 'ignore' });
-      const rows = parse(readFileSync(join(out, fileName.replace(/\.zip$/, '.csv'))), { bom: true, columns: true }) as Record<string, string>[];
-      expect(rows).toHaveLength(10);
-      expect(rows.map((r) => r['Preferred name'])).toContain('Amara Okonkwo');
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+  // setup.sh --with-browser installs 7-Zip: without it this check cannot run, so it fails.
+  expect(existsSync('/usr/bin/7z'), '7-Zip (/usr/bin/7z) is missing: run source scripts/setup.sh --with-browser').toBe(true);
+  const out = mkdtempSync(join(tmpdir(), 'caseload-unzip-'));
+  try {
+    execFileSync('/usr/bin/7z', ['x', '-plantern orchard copper', `-o${out}`, zip], { stdio: 'ignore' });
+    const rows = parse(readFileSync(join(out, fileName.replace(/\.zip$/, '.csv'))), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(10);
+    expect(rows.map((r) => r['Preferred name'])).toContain('Amara Okonkwo');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });
 

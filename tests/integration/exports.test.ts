@@ -27,14 +27,17 @@ async function fixtureCaseload() {
   return ws;
 }
 
-/** Compares with the recorded file; UPDATE_GOLDEN=1 records it again after a deliberate change. */
+/**
+ * Compares with the recorded file; UPDATE_GOLDEN=1 records it again after a deliberate change.
+ * A missing golden file fails: recording it quietly would make the test pass on anything.
+ */
 function expectGolden(name: string, bytes: Buffer) {
   const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI && !existsSync(path)) throw new Error(`golden file ${name} is missing`);
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(path, bytes);
   }
+  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: record it with UPDATE_GOLDEN=1 after checking the output by hand`);
   expect(bytes.equals(readFileSync(path)), `${name} differs from the recorded golden file`).toBe(true);
 }
 

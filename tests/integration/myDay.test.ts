@@ -54,7 +54,8 @@ describe('My day', () => {
     expect(await names({ waiting: true })).toEqual(['Fresh Referral', 'Old Referral']);
     expect(await names({ inactive: true })).toEqual(['Quiet Person']);
     expect(await names({ referralStatus: 'engaged' })).toEqual(['Quiet Person', 'Seen Person']);
-    expect(fresh.id && old.id).toBeTruthy();
+    // The waiting list on My day names the same two people, the longest waiting first.
+    expect(day.waiting.map((w) => w.personId)).toEqual([old.id, fresh.id]);
     close();
   });
 

@@ -106,9 +106,8 @@ describe('a backup runs beside the app', () => {
     await whenSettled(ctx);
     const before = readdirSync(join(dir, 'backups')).sort();
     const asked = call(ctx, 'backups.create', {});
-    // Locked as soon as the backup's thread has started.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(ctx.backupRunning).not.toBeNull();
+    // Locked as soon as the backup is under way on its thread.
+    await vi.waitFor(() => expect(ctx.backupRunning).not.toBeNull(), { interval: 2 });
     lock(ctx);
     const r = await asked;
     expect(r.ok ? 'backed up' : r.error).toEqual({ code: 'LOCKED', message: expect.stringMatching(/^The caseload was locked before the backup finished, so no backup was made\./) });

@@ -159,9 +159,8 @@ describe('subject access copy as PDF', () => {
     for (let i = 0; i < 300; i++) {
       await must(ctx, 'contacts.create', { episodeId, contactOn: daysAgo(690 - i * 2), mode: 'phone', type: 'one_to_one', attendance: 'attended', topics: ['isolation'], note: `Session number ${i + 1}: checked in about the week.` });
     }
-    const started = Date.now();
+    // How long it takes is a bench figure (npm run bench: subject access copy), not asserted here.
     const result = await must(ctx, 'people.subjectAccess', { id: p.id, format: 'pdf' });
-    expect(Date.now() - started).toBeLessThan(20_000);
     const text = squash(pdfText(readFileSync(result.location)));
     const has = (s: string) => expect(text).toContain(squash(s));
     for (const n of [1, 150, 300]) has(`Session number ${n}: checked in about the week.`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock } from '../../core/api/handlers';
 import { applyKey } from '../../db/connection';
+import { openWithPassphrase, readEnvelope } from '../../db/keyEnvelope';
 import { workspacePaths } from '../../db/workspace';
 import Database from 'better-sqlite3';
 import { call, must, newWorkspace, PASSPHRASE, tempDir, testContext } from '../support/workspace';
@@ -125,15 +126,30 @@ describe('a workspace on disk', () => {
     const { ctx, close } = await newWorkspace(dir);
     await must(ctx, 'people.create', person);
     close();
+    const { database, envelope } = workspacePaths(dir);
+    // No plaintext SQLite header, and no readable name anywhere in the file.
+    const bytes = readFileSync(database);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('Okonkwo'))).toBe(false);
     // Without the key nothing is readable.
-    const bare = new Database(workspacePaths(dir).database);
+    const bare = new Database(database);
     expect(() => bare.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow();
     bare.close();
     // With a wrong key the same.
-    const wrong = new Database(workspacePaths(dir).database);
+    const wrong = new Database(database);
     applyKey(wrong, Buffer.alloc(32, 7));
     expect(() => wrong.prepare('SELECT count(*) FROM people').get()).toThrow();
     wrong.close();
+    // The data key the passphrase unwraps opens it with SQLCipher 4's published defaults, written
+    // out here rather than through the app's own code: any SQLCipher 4 tool can read it.
+    const unwrapped = await openWithPassphrase(readEnvelope(envelope), PASSPHRASE);
+    const standard = new Database(database, { readonly: true });
+    standard.pragma(`cipher = 'sqlcipher'`);
+    standard.pragma('legacy = 4');
+    standard.pragma(`key = "x'${unwrapped!.keys[0].dataKey.toString('hex')}'"`);
+    expect(standard.prepare('SELECT preferred_name FROM people').pluck().all()).toEqual([person.preferredName]);
+    expect(standard.pragma('integrity_check', { simple: true })).toBe('ok');
+    standard.close();
   });
 });
 

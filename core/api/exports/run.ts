@@ -1,6 +1,6 @@
 // Running an export: rows read a chunk at a time, each chunk written as CSV text to a temporary
 // file beside the destination and hashed as it goes, and the file renamed into place only when
-// complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./thread.ts)
+// complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./onThread.ts)
 // on its own read connection, so the app's main thread never waits for it.
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';

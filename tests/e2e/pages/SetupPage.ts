@@ -22,6 +22,11 @@ export class SetupPage {
 
   async confirmSaved(recoveryKey: string) {
     await this.page.getByRole('button', { name: 'I have saved my recovery key' }).click();
+    await this.typeRecoveryGroup(recoveryKey);
+  }
+
+  /** On the "retype a group" step: types the group asked for and continues. */
+  async typeRecoveryGroup(recoveryKey: string) {
     const label = await this.page.getByText(/^Type group \d of your recovery key$/).innerText();
     const group = Number(label.match(/group (\d)/)![1]);
     await this.page.getByLabel(label).fill(recoveryKey.split('-')[group - 1]);
