@@ -16,12 +16,12 @@ export function RecoveryKeyCard({ recoveryKey }: { recoveryKey: string }) {
       <Group mt="md" className="no-print">
         <CopyButton value={recoveryKey}>
           {({ copied, copy }) => (
-            <Button variant="default" leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} onClick={copy}>
+            <Button variant="default" leftSection={copied ? <IconCheck aria-hidden size={16} /> : <IconCopy aria-hidden size={16} />} onClick={copy}>
               {copied ? 'Copied' : 'Copy recovery key'}
             </Button>
           )}
         </CopyButton>
-        <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+        <Button variant="default" leftSection={<IconPrinter aria-hidden size={16} />} onClick={() => window.print()}>
           Print
         </Button>
       </Group>

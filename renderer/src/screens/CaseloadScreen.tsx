@@ -32,7 +32,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
     <Stack gap="sm" style={{ height: 'calc(100dvh - 60px - 2 * var(--mantine-spacing-lg))' }}>
       <Group justify="space-between">
         <Title order={2}>Caseload</Title>
-        <Button leftSection={<IconUserPlus size={18} />} onClick={addModal.open}>
+        <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
           Add person
         </Button>
       </Group>
@@ -42,7 +42,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
             <TextInput
               label="Search"
               description="Case ID, name, NHS Number or hospital number"
-              leftSection={<IconSearch size={16} />}
+              leftSection={<IconSearch aria-hidden size={16} />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
               w={400}
@@ -64,13 +64,13 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
       {nobodyYet && (
         <EmptyState
           mt="xl"
-          icon={<IconUsers size={32} />}
+          icon={<IconUsers aria-hidden size={32} />}
           variant="light"
           title="No one on your caseload yet"
           description="When someone is referred to you, add them here. You will get a case ID to use instead of their name on anything that leaves this computer."
         >
           <EmptyState.Actions>
-            <Button onClick={addModal.open} leftSection={<IconUserPlus size={18} />}>
+            <Button onClick={addModal.open} leftSection={<IconUserPlus aria-hidden size={18} />}>
               Add the first person
             </Button>
           </EmptyState.Actions>

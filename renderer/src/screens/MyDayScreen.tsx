@@ -48,13 +48,13 @@ function FirstRun() {
   return (
     <EmptyState
       mt="xl"
-      icon={<IconSun size={32} />}
+      icon={<IconSun aria-hidden size={32} />}
       variant="light"
       title="Your day will show here"
       description="Once people are on your caseload, this page lists who is waiting for first contact, who you are seeing today, goals due for review, anyone you have not seen for a while, and open risk flags."
     >
       <EmptyState.Actions>
-        <Button leftSection={<IconUsers size={18} />} onClick={() => go({ name: 'caseload' })}>
+        <Button leftSection={<IconUsers aria-hidden size={18} />} onClick={() => go({ name: 'caseload' })}>
           Go to the caseload to add someone
         </Button>
       </EmptyState.Actions>

@@ -23,14 +23,14 @@ const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => ({ defa
 
 // Each screen, with the method it stands on: a role that cannot call it does not see the screen.
 const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string }[] = [
-  { name: 'myDay', label: 'My day', icon: <IconSun size={18} />, needs: 'myDay.get' },
-  { name: 'caseload', label: 'Caseload', icon: <IconUsers size={18} />, needs: 'people.list' },
-  { name: 'groups', label: 'Groups', icon: <IconUsersGroup size={18} />, needs: 'groups.list' },
-  { name: 'reports', label: 'Reports', icon: <IconChartBar size={18} />, needs: 'reports.monthly' },
-  { name: 'export', label: 'Export', icon: <IconFileExport size={18} />, needs: 'exports.run' },
+  { name: 'myDay', label: 'My day', icon: <IconSun aria-hidden size={18} />, needs: 'myDay.get' },
+  { name: 'caseload', label: 'Caseload', icon: <IconUsers aria-hidden size={18} />, needs: 'people.list' },
+  { name: 'groups', label: 'Groups', icon: <IconUsersGroup aria-hidden size={18} />, needs: 'groups.list' },
+  { name: 'reports', label: 'Reports', icon: <IconChartBar aria-hidden size={18} />, needs: 'reports.monthly' },
+  { name: 'export', label: 'Export', icon: <IconFileExport aria-hidden size={18} />, needs: 'exports.run' },
   // Who viewed or changed what: for coordinators.
-  { name: 'audit', label: 'Audit log', icon: <IconListSearch size={18} />, needs: 'audit.list' },
-  { name: 'settings', label: 'Settings', icon: <IconSettings size={18} />, needs: 'session.changePassphrase' },
+  { name: 'audit', label: 'Audit log', icon: <IconListSearch aria-hidden size={18} />, needs: 'audit.list' },
+  { name: 'settings', label: 'Settings', icon: <IconSettings aria-hidden size={18} />, needs: 'session.changePassphrase' },
 ];
 
 /** The sections a role may open. */
@@ -81,7 +81,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
                     </Group>
                   )}
                 </div>
-                <Button variant="default" leftSection={<IconLock size={16} />} onClick={lock} title="Lock (Ctrl+L)">
+                <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)">
                   Lock
                 </Button>
               </Group>

@@ -46,7 +46,7 @@ export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks, rete
             onChange={(e) => set('pastRetention', e.currentTarget.checked)}
           />
           {isFiltered(value) && (
-            <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} />} onClick={() => onChange(clearFilters(value))}>
+            <Button variant="subtle" size="sm" leftSection={<IconFilterOff aria-hidden size={16} />} onClick={() => onChange(clearFilters(value))}>
               Clear filters
             </Button>
           )}

@@ -39,7 +39,7 @@ function NoExports() {
   return (
     <EmptyState
       size="sm"
-      icon={<IconHistory size={24} />}
+      icon={<IconHistory aria-hidden size={24} />}
       variant="light"
       title="No exports yet"
       description="Each file exported from this caseload will be listed here, with who exported it and its SHA-256 fingerprint."

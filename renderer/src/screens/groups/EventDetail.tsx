@@ -50,7 +50,7 @@ function Loaded({ event }: { event: GroupEvent }) {
           </Text>
           <Text size="sm">Facilitated by {event.facilitator}</Text>
         </div>
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+        <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={() => setEditing(true)}>
           Edit event
         </Button>
       </Group>

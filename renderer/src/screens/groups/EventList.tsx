@@ -30,7 +30,7 @@ export function EventList() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Groups and workshops</Title>
-        <Button leftSection={<IconCalendarPlus size={18} />} onClick={() => setCreating(true)}>
+        <Button leftSection={<IconCalendarPlus aria-hidden size={18} />} onClick={() => setCreating(true)}>
           New event
         </Button>
       </Group>
@@ -57,7 +57,7 @@ function NoEvents({ when, onCreate }: { when: When; onCreate: () => void }) {
   return (
     <EmptyState
       mt="lg"
-      icon={<IconUsersGroup size={32} />}
+      icon={<IconUsersGroup aria-hidden size={32} />}
       variant="light"
       title={when === 'upcoming' ? 'No groups or workshops coming up' : 'No past groups or workshops'}
       description={
@@ -68,7 +68,7 @@ function NoEvents({ when, onCreate }: { when: When; onCreate: () => void }) {
     >
       {when === 'upcoming' && (
         <EmptyState.Actions>
-          <Button leftSection={<IconCalendarPlus size={18} />} onClick={onCreate}>
+          <Button leftSection={<IconCalendarPlus aria-hidden size={18} />} onClick={onCreate}>
             Add an event
           </Button>
         </EmptyState.Actions>

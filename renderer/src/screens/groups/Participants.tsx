@@ -40,7 +40,7 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
         )}
         {rows.length === 0 ? (
           <EmptyState
-            icon={<IconUserPlus size={28} />}
+            icon={<IconUserPlus aria-hidden size={28} />}
             variant="light"
             title="No one registered yet"
             description="Find people from your caseload above and register them. After the event, mark who came, so the drop-out figure is right."

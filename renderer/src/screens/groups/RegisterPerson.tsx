@@ -42,7 +42,7 @@ export function RegisterPerson({ event, happened }: { event: GroupEvent; happene
           <TextInput
             label="Find a person"
             description="Case ID, name, NHS Number or hospital number"
-            leftSection={<IconSearch size={16} />}
+            leftSection={<IconSearch aria-hidden size={16} />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             autoComplete="off"
@@ -89,7 +89,7 @@ export function RegisterPerson({ event, happened }: { event: GroupEvent; happene
                         ) : (
                           <Button
                             size="compact-sm"
-                            leftSection={<IconUserPlus size={14} />}
+                            leftSection={<IconUserPlus aria-hidden size={14} />}
                             loading={add.isPending && add.variables?.personId === p.id}
                             aria-label={`${walkIn ? 'Add' : 'Register'} ${p.preferredName}`}
                             onClick={() => add.mutate({ personId: p.id })}

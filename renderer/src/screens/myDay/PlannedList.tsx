@@ -43,7 +43,7 @@ export function PlannedList({ rows, label, showDate, onLogOutcome }: Props) {
               <Button
                 size="compact-sm"
                 variant="light"
-                leftSection={<IconClipboardCheck size={14} />}
+                leftSection={<IconClipboardCheck aria-hidden size={14} />}
                 aria-label={`Log outcome for ${c.preferredName}`}
                 onClick={(e) => {
                   e.stopPropagation();

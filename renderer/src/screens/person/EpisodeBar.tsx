@@ -58,21 +58,21 @@ export function EpisodeBar({ record, episode, onSelect }: Props) {
         <Group gap="xs">
           {episode?.open && (
             <>
-              <Button leftSection={<IconMessagePlus size={18} />} onClick={logModal.open}>
+              <Button leftSection={<IconMessagePlus aria-hidden size={18} />} onClick={logModal.open}>
                 Log contact
               </Button>
-              <Button variant="default" leftSection={<IconDoorExit size={18} />} onClick={closeModal.open}>
+              <Button variant="default" leftSection={<IconDoorExit aria-hidden size={18} />} onClick={closeModal.open}>
                 Close episode
               </Button>
             </>
           )}
           {canReopen && (
-            <Button variant="default" leftSection={<IconRotateClockwise size={18} />} onClick={reopenModal.open}>
+            <Button variant="default" leftSection={<IconRotateClockwise aria-hidden size={18} />} onClick={reopenModal.open}>
               Reopen episode
             </Button>
           )}
           {allClosed && (
-            <Button variant={episode ? 'default' : 'filled'} leftSection={<IconPlus size={18} />} onClick={referModal.open}>
+            <Button variant={episode ? 'default' : 'filled'} leftSection={<IconPlus aria-hidden size={18} />} onClick={referModal.open}>
               New referral
             </Button>
           )}

@@ -26,7 +26,7 @@ export function GoalsTab({ personId, episode }: { personId: number; episode: Epi
           Goals
         </Title>
         {episode.open && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'add' })}>
+          <Button leftSection={<IconPlus aria-hidden size={16} />} onClick={() => setEditing({ kind: 'add' })}>
             Add goal
           </Button>
         )}

@@ -27,7 +27,7 @@ export function ReferralTab({ personId, episode }: { personId: number; episode: 
             Referral
           </Title>
           {episode.open && (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={editModal.open}>
+            <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={editModal.open}>
               Edit referral
             </Button>
           )}
@@ -62,7 +62,7 @@ export function ReferralTab({ personId, episode }: { personId: number; episode: 
             Contact attempts
           </Title>
           {episode.open && (
-            <Button leftSection={<IconPhonePlus size={16} />} onClick={logModal.open}>
+            <Button leftSection={<IconPhonePlus aria-hidden size={16} />} onClick={logModal.open}>
               Log attempt
             </Button>
           )}

@@ -22,7 +22,7 @@ export function RiskTab({ record, episode }: { record: PersonRecord; episode: Ep
         <Title order={3} size="h4" id="risks-heading">
           Risk flags
         </Title>
-        <Button leftSection={<IconAlertTriangle size={16} />} onClick={() => setRaising(true)}>
+        <Button leftSection={<IconAlertTriangle aria-hidden size={16} />} onClick={() => setRaising(true)}>
           Raise a risk
         </Button>
       </Group>

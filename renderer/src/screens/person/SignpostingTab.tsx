@@ -24,7 +24,7 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
           Signposting and onward referrals
         </Title>
         {episode.open && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          <Button leftSection={<IconPlus aria-hidden size={16} />} onClick={() => setAdding(true)}>
             Add signposting
           </Button>
         )}

@@ -21,19 +21,19 @@ import { timeline, type TimelineItem } from '../../../../core/domain/timeline';
 import { Tag } from '../../components/Tag';
 
 const ICONS: Record<TimelineItem['kind'], ReactNode> = {
-  referral: <IconInbox size={16} />,
-  attempt: <IconPhoneCall size={16} />,
-  contact: <IconMessage size={16} />,
-  goal: <IconTarget size={16} />,
-  goal_review: <IconCheck size={16} />,
-  signposting: <IconArrowRight size={16} />,
-  risk: <IconAlertTriangle size={16} />,
-  risk_resolved: <IconCheck size={16} />,
-  closure: <IconDoorExit size={16} />,
-  reopened: <IconRotateClockwise size={16} />,
-  group: <IconUsersGroup size={16} />,
-  assessment: <IconClipboardCheck size={16} />,
-  engagement: <IconHeartbeat size={16} />,
+  referral: <IconInbox aria-hidden size={16} />,
+  attempt: <IconPhoneCall aria-hidden size={16} />,
+  contact: <IconMessage aria-hidden size={16} />,
+  goal: <IconTarget aria-hidden size={16} />,
+  goal_review: <IconCheck aria-hidden size={16} />,
+  signposting: <IconArrowRight aria-hidden size={16} />,
+  risk: <IconAlertTriangle aria-hidden size={16} />,
+  risk_resolved: <IconCheck aria-hidden size={16} />,
+  closure: <IconDoorExit aria-hidden size={16} />,
+  reopened: <IconRotateClockwise aria-hidden size={16} />,
+  group: <IconUsersGroup aria-hidden size={16} />,
+  assessment: <IconClipboardCheck aria-hidden size={16} />,
+  engagement: <IconHeartbeat aria-hidden size={16} />,
 };
 
 export function TimelineTab({ record, episode }: { record: PersonRecord; episode: EpisodeView | null }) {

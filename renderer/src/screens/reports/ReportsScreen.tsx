@@ -79,7 +79,7 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
     return (
       <Paper withBorder p="xl">
         <EmptyState
-          icon={<IconChartBar size={32} />}
+          icon={<IconChartBar aria-hidden size={32} />}
           variant="light"
           title={`Nothing recorded for ${report.period.label}`}
           description="No referrals, contacts, groups or follow-up assessments fall in this period. Choose another period, or check that the work done in it has been recorded."

@@ -21,7 +21,7 @@ export function SitesPanel() {
             Clinic sites
           </Title>
           {!!sites.data?.length && (
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            <Button variant="default" leftSection={<IconPlus aria-hidden size={16} />} onClick={() => setEditing('new')}>
               Add a site
             </Button>
           )}
@@ -30,13 +30,13 @@ export function SitesPanel() {
         {sites.isError && <Alert color="red" role="alert">{errorMessage(sites.error)}</Alert>}
         {sites.data?.length === 0 && (
           <EmptyState
-            icon={<IconBuildingHospital size={28} />}
+            icon={<IconBuildingHospital aria-hidden size={28} />}
             variant="light"
             title="No clinic sites yet"
             description="Add the sites where you see people, with their ODS codes (for example RQM01). You can then record each person’s site and filter the caseload by site."
           >
             <EmptyState.Actions>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              <Button leftSection={<IconPlus aria-hidden size={16} />} onClick={() => setEditing('new')}>
                 Add a site
               </Button>
             </EmptyState.Actions>
@@ -69,7 +69,7 @@ export function SitesPanel() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
+                    <Button variant="subtle" size="compact-sm" leftSection={<IconPencil aria-hidden size={14} />} aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
                       Edit
                     </Button>
                   </Table.Td>
