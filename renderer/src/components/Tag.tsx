@@ -2,13 +2,14 @@
 // orange and yellow is under 4.5:1; these pairs are all 7:1 or better on their own tint.
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TEXT } from './contrast';
 
 const TONES = {
-  danger: { background: '#fde8e8', color: '#9b1c1c' },
-  good: { background: '#e3f4e8', color: '#1b5a2a' },
-  warning: { background: '#fff1d6', color: '#6e3b00' },
-  neutral: { background: '#eceff2', color: '#2f3d48' },
-  info: { background: '#e6f0fa', color: '#003f7d' },
+  danger: { background: '#fde8e8', color: TEXT.danger },
+  good: { background: '#e3f4e8', color: TEXT.good },
+  warning: { background: '#fff1d6', color: TEXT.warning },
+  neutral: { background: '#eceff2', color: TEXT.neutral },
+  info: { background: '#e6f0fa', color: TEXT.info },
 } as const;
 export type Tone = keyof typeof TONES;
 

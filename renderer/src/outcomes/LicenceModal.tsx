@@ -10,6 +10,7 @@ import { FormFailure } from '../components/FormFailure';
 import { SETTINGS_KEY } from '../hooks/useSettings';
 import { notifySuccess } from '../notify';
 import { LICENCES_KEY, refreshAfterOutcomeSettings } from './queries';
+import { WARNING_TITLE } from '../components/contrast';
 
 export interface LicenceAsk {
   licence: LicenceId;
@@ -68,7 +69,7 @@ function LicenceQuestion({ ask, onClose }: { ask: LicenceAsk; onClose: () => voi
           then be switched on.{wordingShipped ? ` Its question wording is then shown when recording.` : ' Workers read the questions from your licensed form.'}
         </Text>
       ) : (
-        <Alert color="orange" variant="light" title={`${names} will be switched off`} styles={{ title: { color: '#6e3b00' } }}>
+        <Alert color="orange" variant="light" title={`${names} will be switched off`} styles={WARNING_TITLE}>
           <Text size="sm" c="var(--mantine-color-text)">
             Assessments already recorded are kept, with their scores. New ones cannot be recorded until the licence is confirmed again.
           </Text>

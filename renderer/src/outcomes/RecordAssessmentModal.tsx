@@ -21,6 +21,7 @@ import { formErrors, itemErrorKey, toInput, type AssessmentValues } from './asse
 import { LiveScore } from './LiveScore';
 import { useInstruments } from './queries';
 import { RiskPrompt } from './RiskPrompt';
+import { DANGER_TITLE, WARNING_TITLE } from '../components/contrast';
 
 export interface RecordAssessmentModalProps {
   opened: boolean;
@@ -165,14 +166,14 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
         </SimpleGrid>
         {def && <AssessmentQuestions def={def} answers={answers} errors={form.errors} choose={choose} formRef={formRef} />}
         {risk && (
-          <Alert color="red" variant="outline" title="A risk flag will be raised when you save" styles={{ title: { color: '#9b1c1c' } }}>
+          <Alert color="red" variant="outline" title="A risk flag will be raised when you save" styles={DANGER_TITLE}>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {escalationRoute}
             </Text>
           </Alert>
         )}
         {tooSoon ? (
-          <Alert color="orange" variant="light" role="alert" title="Too soon to repeat" styles={{ title: { color: '#6e3b00' } }}>
+          <Alert color="orange" variant="light" role="alert" title="Too soon to repeat" styles={WARNING_TITLE}>
             <Text size="sm" c="var(--mantine-color-text)">
               {failure?.message} Check the date, or record it anyway if it was repeated early on purpose.
             </Text>

@@ -3,9 +3,9 @@
 import { Box, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { InstrumentDefinition } from '../../../core/domain/instruments/types';
+import { TEXT } from '../components/contrast';
 
 // Dark red on white: 8.9:1.
-const RED = '#9b1c1c';
 
 interface Props {
   opened: boolean;
@@ -30,20 +30,20 @@ export function RiskPrompt({ opened, onClose, def, escalationRoute }: Props) {
       size="lg"
       title={
         <Group gap="xs" wrap="nowrap">
-          <IconAlertTriangle size={26} color={RED} aria-hidden />
-          <Text fw={700} size="lg" c={RED} component="span">
+          <IconAlertTriangle size={26} color={TEXT.danger} aria-hidden />
+          <Text fw={700} size="lg" c={TEXT.danger} component="span">
             Possible risk: act on this now
           </Text>
         </Group>
       }
-      styles={{ content: { borderTop: `8px solid ${RED}` } }}
+      styles={{ content: { borderTop: `8px solid ${TEXT.danger}` } }}
     >
       <Stack gap="md" role="alert">
         <Text>
           {def.shortName} item {number}
           {text ? ` (“${text}”)` : ''} has been answered above 0.
         </Text>
-        <Box p="sm" style={{ background: '#fdecec', borderLeft: `6px solid ${RED}`, borderRadius: 4 }}>
+        <Box p="sm" style={{ background: '#fdecec', borderLeft: `6px solid ${TEXT.danger}`, borderRadius: 4 }}>
           <Text fw={700} mb={4}>
             What to do now: your clinic’s escalation route
           </Text>

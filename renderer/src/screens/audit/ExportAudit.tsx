@@ -7,8 +7,8 @@ import { IconFileExport } from '@tabler/icons-react';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { Fingerprint, SavedWhere } from '../../components/SavedFile';
 import type { Filters } from './AuditFilters';
+import { GOOD_TITLE } from '../../components/contrast';
 
-const GOOD = { title: { color: '#1b5a2a' } };
 
 export function ExportAudit({ filters }: { filters: Filters }) {
   const run = useMutation({ mutationFn: () => call('audit.export', filters) });
@@ -26,7 +26,7 @@ export function ExportAudit({ filters }: { filters: Filters }) {
       </Group>
       <div role="status" aria-live="polite">
         {result && (
-          <Alert color="green" variant="light" title="Audit log saved" styles={GOOD}>
+          <Alert color="green" variant="light" title="Audit log saved" styles={GOOD_TITLE}>
             <Stack gap={4}>
               <Text size="sm">
                 {result.rows.toLocaleString('en-GB')} {result.rows === 1 ? 'entry' : 'entries'} in <strong>{result.fileName}</strong>

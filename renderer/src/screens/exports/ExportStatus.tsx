@@ -5,6 +5,7 @@ import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconInfoCircle
 import type { ExportProgress, ExportResult } from '../../../../core/domain/export/request';
 import { ApiFailure, errorMessage } from '../../api';
 import { Fingerprint, SavedWhere } from '../../components/SavedFile';
+import { GOOD_TITLE } from '../../components/contrast';
 
 export function ExportRunning({ progress, onCancel }: { progress: ExportProgress | null; onCancel: () => void }) {
   const share = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
@@ -52,12 +53,11 @@ function RunningState({ progress, share }: { progress: ExportProgress | null; sh
 }
 
 // Mantine's light green puts green-9 text on a green tint at about 4:1; this is 7:1.
-const GOOD = { title: { color: '#1b5a2a' } };
 
 export function ExportDone({ result }: { result: ExportResult }) {
   const rows = `${result.rows.toLocaleString('en-GB')} ${result.rows === 1 ? 'row' : 'rows'}`;
   return (
-    <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Export saved" role="status" styles={GOOD}>
+    <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Export saved" role="status" styles={GOOD_TITLE}>
       <Stack gap={6}>
         <Text size="sm">
           {rows} written, plus the header row{result.encrypted ? ', in an AES-256 encrypted ZIP. Send the password separately from the file.' : '.'}

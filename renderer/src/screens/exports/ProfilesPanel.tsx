@@ -14,9 +14,9 @@ import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
 import { PROFILES_KEY } from './queries';
+import { DANGER_BUTTON } from '../../components/contrast';
 
 // Mantine's subtle red text is under 4.5:1 on white; this red is 7.6:1.
-const DANGER = { label: { color: '#9b1c1c' }, section: { color: '#9b1c1c' } };
 
 type Editing = { values: ProfileValues; existing: boolean } | null;
 
@@ -200,7 +200,7 @@ function ProfileRow({
             Save file
           </Button>
           {!builtIn && (
-            <Button size="compact-sm" variant="subtle" color="red" styles={DANGER} leftSection={<IconTrash size={14} aria-hidden />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>
+            <Button size="compact-sm" variant="subtle" color="red" styles={DANGER_BUTTON} leftSection={<IconTrash size={14} aria-hidden />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>
               Delete
             </Button>
           )}

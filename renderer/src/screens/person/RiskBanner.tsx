@@ -6,9 +6,9 @@ import { displayDate } from '../../../../core/domain/dates';
 import type { PersonRecord } from '../../../../core/domain/record';
 import type { RiskFlag } from '../../../../core/domain/risk';
 import { ResolveRiskModal } from './ResolveRiskModal';
+import { TEXT } from '../../components/contrast';
 
 // Dark red on a pale red tint: 7.4:1 for the text, and the thick rule does not rely on colour alone.
-const RED = '#9b1c1c';
 
 export function RiskBanner({ record }: { record: PersonRecord }) {
   const headingId = useId();
@@ -16,10 +16,10 @@ export function RiskBanner({ record }: { record: PersonRecord }) {
   const open = record.riskFlags.filter((r) => !r.resolvedOn);
   if (open.length === 0) return null;
   return (
-    <Box component="section" aria-labelledby={headingId} p="md" style={{ background: '#fdecec', border: `1px solid ${RED}`, borderLeftWidth: 8, borderRadius: 4 }}>
+    <Box component="section" aria-labelledby={headingId} p="md" style={{ background: '#fdecec', border: `1px solid ${TEXT.danger}`, borderLeftWidth: 8, borderRadius: 4 }}>
       <Group gap="xs" mb="xs" wrap="nowrap">
-        <IconAlertTriangle size={22} color={RED} aria-hidden />
-        <Title order={3} size="h4" c={RED} id={headingId}>
+        <IconAlertTriangle size={22} color={TEXT.danger} aria-hidden />
+        <Title order={3} size="h4" c={TEXT.danger} id={headingId}>
           {open.length === 1 ? 'Open risk' : `${open.length} open risks`}
         </Title>
       </Group>

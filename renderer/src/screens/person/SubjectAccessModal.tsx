@@ -10,6 +10,7 @@ import type { SubjectAccessFormat, SubjectAccessResult } from '../../../../core/
 import { ApiFailure, call, errorMessage } from '../../api';
 import { Fingerprint, SavedWhere } from '../../components/SavedFile';
 import { closableUnless } from '../../components/closableUnless';
+import { GOOD_TITLE } from '../../components/contrast';
 
 interface Props {
   opened: boolean;
@@ -85,12 +86,11 @@ function Making() {
 }
 
 // Mantine's light green puts green-9 text on a green tint at about 4:1; this is 7:1.
-const GOOD = { title: { color: '#1b5a2a' } };
 
 function Made({ result }: { result: SubjectAccessResult }) {
   const size = result.format === 'pdf' ? `${result.size} ${result.size === 1 ? 'page' : 'pages'}` : `${result.size.toLocaleString('en-GB')} rows`;
   return (
-    <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Copy saved" role="status" styles={GOOD}>
+    <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Copy saved" role="status" styles={GOOD_TITLE}>
       <Stack gap={6}>
         <Text size="sm">
           File: <strong style={{ wordBreak: 'break-all' }}>{result.fileName}</strong> ({size})

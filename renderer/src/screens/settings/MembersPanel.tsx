@@ -14,12 +14,12 @@ import { STATUS_KEY } from '../../session';
 import { MEMBERS_KEY } from './queries';
 import { RekeyModal } from './RekeyModal';
 import { RemoveMemberModal } from './RemoveMemberModal';
+import { DANGER_BUTTON } from '../../components/contrast';
 
 // The passphrase policy's dictionaries (zxcvbn, ~250 kB gzipped) load only when this dialog opens.
 const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ default: m.AddMemberModal })));
 
 // Mantine's subtle red text is under 4.5:1 on white; this red is 7.6:1.
-const DANGER = { label: { color: '#9b1c1c' }, section: { color: '#9b1c1c' } };
 
 export function MembersPanel() {
   const queryClient = useQueryClient();
@@ -108,7 +108,7 @@ export function MembersPanel() {
                   </Table.Td>
                   <Table.Td>
                     {!m.removedAt && !m.isYou && (
-                      <Button variant="subtle" size="compact-sm" styles={DANGER} leftSection={<IconUserMinus size={14} aria-hidden />} aria-label={`Remove ${m.name}`} onClick={() => setRemoving(m)}>
+                      <Button variant="subtle" size="compact-sm" styles={DANGER_BUTTON} leftSection={<IconUserMinus size={14} aria-hidden />} aria-label={`Remove ${m.name}`} onClick={() => setRemoving(m)}>
                         Remove
                       </Button>
                     )}
