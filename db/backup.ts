@@ -4,7 +4,7 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupCheck, TableCounts } from '../core/domain/backup';
+import { backupTakenAt, type BackupCheck, type TableCounts } from '../core/domain/backup';
 import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
@@ -19,10 +19,6 @@ const COUNTED = ['people', 'episodes', 'contacts', 'assessments', 'goals', 'risk
 
 /** UTC, to the millisecond: two backups in one second (a daily one, then "Back up now") differ. */
 const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
-const takenAtOf = (name: string) => {
-  const m = name.match(/^caseload-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z\.db$/);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7] ?? '000'}Z` : null;
-};
 const keysFor = (dbPath: string) => dbPath.replace(/\.db$/, '.keys');
 
 function counts(db: Database.Database): TableCounts {
@@ -53,8 +49,8 @@ export function listBackupFiles(folder: string): FoundBackup[] {
     return [];
   }
   return names
-    .filter((f) => takenAtOf(f) && names.includes(keysFor(f)))
-    .map((f) => ({ path: join(folder, f), fileName: f, takenAt: takenAtOf(f)!, bytes: statSync(join(folder, f)).size }))
+    .filter((f) => backupTakenAt(f) && names.includes(keysFor(f)))
+    .map((f) => ({ path: join(folder, f), fileName: f, takenAt: backupTakenAt(f)!, bytes: statSync(join(folder, f)).size }))
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
@@ -137,14 +133,14 @@ export function createBackup(
     rmSync(old.path, { force: true });
     rmSync(keysFor(old.path), { force: true });
   }
-  return { path: final, fileName: name, takenAt: takenAtOf(name)!, bytes: statSync(final).size, counts: copied };
+  return { path: final, fileName: name, takenAt: backupTakenAt(name)!, bytes: statSync(final).size, counts: copied };
 }
 
 /** Opens a backup with a data key already in hand and reports what is in it (throws if damaged). */
 export function checkBackup(path: string, dataKey: Buffer): BackupCheck {
   const db = openBackup(path, dataKey);
   try {
-    return { fileName: basename(path), takenAt: takenAtOf(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db) };
+    return { fileName: basename(path), takenAt: backupTakenAt(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db) };
   } finally {
     db.close();
   }

@@ -1,6 +1,17 @@
 // Backups as the coordinator sees them.
 import { z } from 'zod';
 
+/**
+ * When a backup was taken, read from its file name (caseload-backup-20260101T090000123Z.db, UTC,
+ * milliseconds optional); null for a name the app did not give. A full path (either slash) is
+ * read by its last part, for a path typed on the damaged screen.
+ */
+export function backupTakenAt(pathOrName: string): string | null {
+  const name = pathOrName.split(/[\\/]/).pop() ?? '';
+  const m = name.match(/^caseload-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z\.db$/);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7] ?? '000'}Z` : null;
+}
+
 export interface BackupInfo {
   fileName: string;
   takenAt: string;

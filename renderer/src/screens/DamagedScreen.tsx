@@ -5,6 +5,7 @@ import { Alert, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInpu
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { backupTakenAt } from '../../../core/domain/backup';
 import type { DamageReport } from '../../../core/domain/damage';
 import { notifySuccess } from '../notify';
 import { showLocked } from '../session';
@@ -148,8 +149,7 @@ function OtherBackup({ damage, onRestore }: { damage: DamageReport; onRestore: (
             const path = typed.trim();
             if (!/\.db$/i.test(path)) return setTypedError('Type the full path of a backup file: its name starts caseload-backup- and ends .db.');
             setTypedError(null);
-            const stamp = path.match(/caseload-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/);
-            onRestore({ path, takenAt: stamp ? `${stamp[1]}-${stamp[2]}-${stamp[3]}T${stamp[4]}:${stamp[5]}:${stamp[6]}Z` : null });
+            onRestore({ path, takenAt: backupTakenAt(path) });
           }}
           noValidate
         >
