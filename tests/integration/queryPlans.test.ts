@@ -4,7 +4,9 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../core/api/contract';
-import { financialQuarter } from '../../core/domain/export/periods';
+import { sourceFor } from '../../core/api/exports/run';
+import { custom, financialQuarter } from '../../core/domain/export/periods';
+import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../fixtures/synthetic';
 import { must, newWorkspace, tempDir } from '../support/workspace';
@@ -17,8 +19,13 @@ afterEach(() => cleanup());
 const LARGE = ['episodes', 'contacts', 'goals', 'contact_attempts', 'signposting', 'goal_reviews', 'episode_closures'];
 
 /** Plans of every statement the call prepares, by the SQL text. */
-async function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], name: K, input: MethodInput<K>) {
-  const db = ctx.session!.db as Database & { prepare: Database['prepare'] };
+function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], name: K, input: MethodInput<K>) {
+  return plansDuring(ctx.session!.db, () => must(ctx, name, input));
+}
+
+/** Plans of every statement `work` prepares on `db`, by the SQL text. */
+async function plansDuring(connection: Database, work: () => unknown) {
+  const db = connection as Database & { prepare: Database['prepare'] };
   const original = db.prepare.bind(db);
   const seen: { sql: string; plan: string[] }[] = [];
   db.prepare = ((sql: string) => {
@@ -42,7 +49,7 @@ async function plansOf<K extends MethodName>(ctx: Parameters<typeof must>[0], na
     return statement;
   }) as Database['prepare'];
   try {
-    await must(ctx, name, input);
+    await work();
   } finally {
     db.prepare = original;
   }
@@ -112,6 +119,25 @@ describe('query plans', () => {
       const bare = plans.flatMap((p) => p.plan.filter((s) => /^SCAN (e|c|a|p|episodes|contacts|assessments|people)\b/.test(s)).map((s) => `${s} in ${p.sql.slice(0, 120)}`));
       expect(bare).toEqual([]);
     }
+    close();
+  });
+
+  it('an export of everything reads each referral’s contacts and closure from indexes alone', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    insertPeople(ctx.session!, syntheticPeople(300, 6));
+    ctx.session!.db.exec('ANALYZE');
+    const db = ctx.session!.db;
+    // The same source the export's thread reads, here on the session's connection to watch it.
+    const referrals = BUILT_IN_PROFILES.find((p) => p.id === 'referrals')!;
+    let rows = 0;
+    const plans = await plansDuring(db, () => {
+      for (const chunk of sourceFor(db, referrals, custom('2000-01-01', '2099-12-31')).csvChunks()) rows += chunk.rows;
+    });
+    expect(rows).toBeGreaterThanOrEqual(300);
+    const steps = plans.flatMap((p) => p.plan);
+    expect(steps.filter((s) => /\bcontacts\b/.test(s))).toEqual(expect.arrayContaining(['SEARCH contacts USING COVERING INDEX contacts_episode_idx (episode_id>? AND episode_id<?)']));
+    expect(steps.filter((s) => /^(SEARCH|SCAN) contacts\b/.test(s) && !s.includes('COVERING INDEX'))).toEqual([]);
+    expect(steps.filter((s) => LARGE.some((t) => s === `SCAN ${t}` || s.startsWith(`SCAN ${t} `)))).toEqual([]);
     close();
   });
 
