@@ -60,6 +60,7 @@ const ASYNC = new Set<MethodName>([
   'session.lock',
   'exports.run',
   'exports.preview',
+  'backups.list',
   'backups.inspect',
   'backups.restore',
   'backups.create',

@@ -36,7 +36,7 @@ const BACKUP_DISK_WORDS = {
  * keeps nothing, and zeroes its key; the caller is told the backup was not made. The caseload is
  * never at risk: the thread only reads it, and the lock's checkpoint does not wait for its reader.
  */
-async function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<BackupInfo> {
+async function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date, onMade?: (made: BackupInfo) => void): Promise<BackupInfo> {
   while (ctx.backupRunning) await ctx.backupRunning.settled;
   if (ctx.session !== ws) throw new DomainError('LOCKED', BACKUP_LOCKED_MESSAGE);
   let finished!: () => void;
@@ -52,7 +52,10 @@ async function backUp(ctx: AppContext, ws: OpenWorkspace, now: Date): Promise<Ba
       at: now.toISOString(),
     });
     running.cancel = () => thread.cancel();
-    return await thread.result;
+    const made = await thread.result;
+    // Before the backup counts as finished: a list that waited for it sees it as the app's own.
+    onMade?.(made);
+    return made;
   } catch (e) {
     throw explainDiskProblem(e, BACKUP_DISK_WORDS);
   } finally {
@@ -68,22 +71,22 @@ export async function dailyBackup(ctx: AppContext, ws: OpenWorkspace, now = new 
   if (ctx.session !== ws) return;
   const latest = listBackupFiles(backupFolder(ctx, ws))[0];
   if (latest && now.getTime() - Date.parse(latest.takenAt) < DAY_MS) return;
-  let entry: Pick<AuditInput, 'action' | 'detail'>;
+  const note = (entry: Pick<AuditInput, 'action' | 'detail'>) => {
+    // Locked meanwhile: the backup was cancelled, and there is no open file to note it in (it is
+    // still due, so the next unlock takes it).
+    if (ctx.session !== ws) return;
+    try {
+      appendAudit(ws.orm, { at: now.toISOString(), memberId: ws.memberId, entity: 'backup', ...entry });
+      checkpointCommitted(ws.db);
+    } catch {
+      // Nothing waits on this: a full disk, say, is reported by the next save.
+    }
+  };
   try {
-    const made = await backUp(ctx, ws, now);
-    entry = { action: 'backup.created', detail: { fileName: made.fileName, automatic: true, people: made.people } };
+    await backUp(ctx, ws, now, (made) => note({ action: 'backup.created', detail: { fileName: made.fileName, automatic: true, people: made.people } }));
   } catch (e) {
     // A failed automatic backup must not break the session; the coordinator sees it in the log.
-    entry = { action: 'backup.failed', detail: { code: String((e as { code?: unknown })?.code ?? 'unknown') } };
-  }
-  // Locked meanwhile: the backup was cancelled, and there is no open file to note it in (it is
-  // still due, so the next unlock takes it).
-  if (ctx.session !== ws) return;
-  try {
-    appendAudit(ws.orm, { at: now.toISOString(), memberId: ws.memberId, entity: 'backup', ...entry });
-    checkpointCommitted(ws.db);
-  } catch {
-    // Nothing waits on this: a full disk, say, is reported by the next save.
+    note({ action: 'backup.failed', detail: { code: String((e as { code?: unknown })?.code ?? 'unknown') } });
   }
 }
 
@@ -104,7 +107,10 @@ export const backupHandlers = {
     if (!ctx.chooseFolder) throw new DomainError('NOT_FOUND', 'This copy of the app cannot show a folder chooser. Type the folder’s full path instead.');
     return { folder: await ctx.chooseFolder(backupFolder(ctx, ws)) };
   },
-  'backups.list': (ctx) => {
+  'backups.list': async (ctx) => {
+    // A backup under way (the day's first, taken in the background at unlock) is listed once it
+    // is made, rather than missing from a list that would not change when it arrives.
+    await ctx.backupRunning?.settled;
     const ws = requireSession(ctx);
     const made = backupsMadeHere(ws.orm);
     return listBackupFiles(backupFolder(ctx, ws)).map((b) => ({
