@@ -5,12 +5,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PersonRecord } from '../../../core/domain/record';
 import { ApiFailure } from '../api';
 import { notifySuccess } from '../notify';
+import { STATUS_KEY } from '../session';
 
 export const personKey = (personId: number) => ['person', personId] as const;
 
 interface Options {
   /** A short confirmation; never a name or anything identifying. */
   success: string;
+  /** A heading over it, where the words alone would not say what was saved. */
+  successTitle?: string;
   /** Server field errors go beside their fields; the form keeps everything typed. */
   form?: { setErrors: (errors: FormErrors) => void };
   onSaved?: (record: PersonRecord) => void;
@@ -22,10 +25,11 @@ export function useSaveRecord<V>(personId: number, save: (values: V) => Promise<
     mutationFn: save,
     onSuccess: (record) => {
       queryClient.setQueryData(personKey(personId), record);
-      // Lists and My day count what just changed (waiting, last contact, risks, open or closed).
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
-      notifySuccess(options.success);
+      // Everything else read from the caseload may count what just changed (My day, the lists'
+      // waiting and last contact, reports, data quality): read again when next shown. Not the
+      // session's status, and not the record just put in place.
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] && q.queryKey[0] !== 'person' });
+      notifySuccess(options.success, options.successTitle);
       options.onSaved?.(record);
     },
     onError: (e) => {

@@ -3,18 +3,16 @@
 // was planned, so the whole contact is read first and sent back with only these changed.
 import { Alert, Button, Chip, Fieldset, Group, Loader, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { attendance, contactMode, contactTopic } from '../../../../core/domain/codes';
 import type { Contact } from '../../../../core/domain/contact';
 import { updateContactSchema } from '../../../../core/domain/contact';
 import { displayDate } from '../../../../core/domain/dates';
 import type { PlannedContact } from '../../../../core/domain/myDay';
 import type { MethodInput } from '../../../../core/api/contract';
-import { ApiFailure, call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { CodeSelect } from '../../components/CodeSelect';
-import { personKey } from '../../hooks/useSaveRecord';
-import { notifySuccess } from '../../notify';
-import { STATUS_KEY } from '../../session';
+import { personKey, useSaveRecord } from '../../hooks/useSaveRecord';
 import { FormFailure } from '../../components/FormFailure';
 
 type Attendance = (typeof attendance.codes)[number];
@@ -34,13 +32,12 @@ export function OutcomeModal({ planned, onClose }: { planned: PlannedContact; on
       {record.isPending && <Loader aria-label="Loading the contact" />}
       {record.isError && <Alert color="red" role="alert">{errorMessage(record.error)}</Alert>}
       {record.data && !contact && <Alert color="red" role="alert">This contact is no longer on the person’s record. It may have been changed elsewhere.</Alert>}
-      {contact && <OutcomeForm contact={contact} onDone={onClose} />}
+      {contact && <OutcomeForm personId={planned.personId} contact={contact} onDone={onClose} />}
     </Modal>
   );
 }
 
-function OutcomeForm({ contact, onDone }: { contact: Contact; onDone: () => void }) {
-  const queryClient = useQueryClient();
+function OutcomeForm({ personId, contact, onDone }: { personId: number; contact: Contact; onDone: () => void }) {
   const toInput = (v: Values): MethodInput<'contacts.update'> => ({
     id: contact.id,
     contactOn: contact.contactOn,
@@ -57,19 +54,8 @@ function OutcomeForm({ contact, onDone }: { contact: Contact; onDone: () => void
     initialValues: { attendance: 'attended', minutes: contact.minutes ?? '', mode: contact.mode as Mode, topics: contact.topics as Topic[], note: contact.note ?? '' },
     validate: (v) => schemaResolver(updateContactSchema, { sync: true })(toInput(v)),
   });
-  const save = useMutation({
-    mutationFn: (v: Values) => call('contacts.update', toInput(v)),
-    onSuccess: (record) => {
-      queryClient.setQueryData(personKey(record.id), record);
-      // A recorded contact changes My day, the caseload's last contact and any open record.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] && q.queryKey[0] !== 'person' });
-      notifySuccess(attendance.label(form.values.attendance), 'Outcome saved');
-      onDone();
-    },
-    onError: (e) => {
-      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
-    },
-  });
+  // A recorded contact changes My day, the caseload's last contact and any open record.
+  const save = useSaveRecord(personId, (v: Values) => call('contacts.update', toInput(v)), { success: attendance.label(form.values.attendance), successTitle: 'Outcome saved', form, onSaved: onDone });
   const attended = form.values.attendance === 'attended';
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
