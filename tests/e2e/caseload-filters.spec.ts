@@ -1,11 +1,12 @@
 // The caseload's filters and sort order narrow tens of thousands of people to the few a worker
 // wants; rows open the person's record by mouse or keyboard.
 import { must } from '../support/workspace';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
 import { CaseloadPage, choose } from './pages/CaseloadPage';
+import { UnlockPage } from './pages/UnlockPage';
 import { contact, daysAgo, refer, seedWorkspace } from './seed';
 
-test('filters narrow the caseload, sorting reorders it, and a row opens the record from the keyboard', async ({ page, harness }) => {
+test('filters narrow the caseload, sorting reorders it, a row opens the record from the keyboard, and coming back keeps the search and filters until a lock', async ({ page, harness }) => {
   await seedWorkspace(harness.ctx);
   const [site] = await must(harness.ctx, 'sites.save', { name: 'Riverside Clinic', odsCode: 'RQM01' });
   await refer(harness.ctx, { preferredName: 'Amara Okonkwo' });
@@ -76,4 +77,29 @@ test('filters narrow the caseload, sorting reorders it, and a row opens the reco
   await expect(caseload.rows().nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Bola Adeyemi', level: 2 })).toBeVisible();
+
+  // Back to the caseload: the same search, filters and order as left, not a fresh list.
+  await caseload.goto();
+  await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
+  await caseload.search('Nwosu');
+  await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Open');
+  await expect(caseload.rows()).toHaveCount(1);
+  await caseload.row('Chidi Nwosu').click();
+  await expect(page.getByRole('heading', { name: 'Chidi Nwosu', level: 2 })).toBeVisible();
+  await caseload.goto();
+  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
+  await expect(filters.getByRole('combobox', { name: 'Support' })).toHaveValue('Open');
+  await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
+  await expect(caseload.rows()).toHaveCount(1);
+  await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
+  // Through another screen and back: still as left.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My day' }).click();
+  await caseload.goto();
+  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
+  // Locking forgets it (a search may hold a name): after unlocking, a fresh list.
+  await caseload.lock();
+  await new UnlockPage(page).unlock(PASSPHRASE);
+  await caseload.goto();
+  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('');
+  await expect(caseload.rows()).toHaveCount(4);
 });

@@ -2,7 +2,7 @@
 import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api';
 import { AddPersonModal } from '../components/AddPersonModal';
 import { CaseloadTable, usePeople } from '../components/CaseloadTable';
@@ -10,14 +10,21 @@ import { useSettings } from '../hooks/useSettings';
 import { useNavigation, type CaseloadFilters } from '../navigation';
 import { CaseloadFilterBar } from './caseload/CaseloadFilterBar';
 import { fromRoute, isFiltered, toQuery, type FilterState } from './caseload/filters';
+import { useRememberedView } from './caseload/rememberedView';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
 export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFilters }) {
   const { go } = useNavigation();
-  const [search, setSearch] = useState('');
+  // Opened with filters (a link from My day or data quality): those. Otherwise as last left.
+  const remembered = useRememberedView();
+  const [start] = useState(() => (initialFilters ? null : remembered.current));
+  const [search, setSearch] = useState(start?.search ?? '');
   const [query] = useDebouncedValue(search.trim(), 120);
-  const [filters, setFilters] = useState<FilterState>(() => fromRoute(initialFilters));
+  const [filters, setFilters] = useState<FilterState>(() => start?.filters ?? fromRoute(initialFilters));
+  useEffect(() => {
+    remembered.current = { search, filters };
+  }, [remembered, search, filters]);
   const filter = useMemo(() => toQuery(filters), [filters]);
   const [adding, addModal] = useDisclosure(false);
   const settings = useSettings();

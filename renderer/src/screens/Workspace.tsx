@@ -3,7 +3,7 @@ import { AppShell, Button, Center, Group, Loader, NavLink, Stack, Text, Title } 
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { useAutoLock } from '../hooks/useAutoLock';
 import { can, ROLE_LABELS, type Role } from '../../../core/domain/roles';
@@ -11,6 +11,7 @@ import { SignedInContext } from '../access';
 import { NavigationContext, type Route } from '../navigation';
 import { lockNow } from '../session';
 import { CaseloadScreen } from './CaseloadScreen';
+import { CaseloadViewContext, type CaseloadView } from './caseload/rememberedView';
 import { GroupsScreen } from './GroupsScreen';
 import { MyDayScreen } from './MyDayScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -49,6 +50,8 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
     return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
   }, [chosen, sections]);
   const navigation = useMemo(() => ({ route, go: setRoute }), [route]);
+  // The caseload as last left, for this session only (see caseload/rememberedView.ts).
+  const caseloadView = useRef<CaseloadView | null>(null);
   const signedIn = useMemo(() => ({ name: status.memberName ?? '', role }), [status.memberName, role]);
   useAutoLock(status.idleLockMinutes ?? 5);
   const lock = () => void lockNow(queryClient);
@@ -58,60 +61,62 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   return (
     <SignedInContext.Provider value={signedIn}>
       <NavigationContext.Provider value={navigation}>
-        <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-          <AppShell.Header>
-            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Title order={1} size="h4" lineClamp={1}>
-                  {status.organisation}
-                </Title>
-                <Text size="xs" c="dimmed" lineClamp={1}>
-                  Signed in as {status.memberName} · {ROLE_LABELS[role]}
-                </Text>
-              </Stack>
-              <Group gap="md" wrap="nowrap">
-                {/* Always there, so a screen reader hears the words come and go. */}
-                <div role="status">
-                  {status.checking && (
-                    <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
-                      <Loader size="xs" aria-hidden />
-                      <Text size="xs" c="dimmed">
-                        Checking the caseload file…
-                      </Text>
-                    </Group>
-                  )}
-                </div>
-                <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)">
-                  Lock
-                </Button>
+        <CaseloadViewContext.Provider value={caseloadView}>
+          <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+            <AppShell.Header>
+              <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Title order={1} size="h4" lineClamp={1}>
+                    {status.organisation}
+                  </Title>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    Signed in as {status.memberName} · {ROLE_LABELS[role]}
+                  </Text>
+                </Stack>
+                <Group gap="md" wrap="nowrap">
+                  {/* Always there, so a screen reader hears the words come and go. */}
+                  <div role="status">
+                    {status.checking && (
+                      <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
+                        <Loader size="xs" aria-hidden />
+                        <Text size="xs" c="dimmed">
+                          Checking the caseload file…
+                        </Text>
+                      </Group>
+                    )}
+                  </div>
+                  <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)">
+                    Lock
+                  </Button>
+                </Group>
               </Group>
-            </Group>
-          </AppShell.Header>
-          <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-            {sections.map((item) => (
-              <NavLink
-                key={item.name}
-                component="button"
-                label={item.label}
-                leftSection={item.icon}
-                active={section === item.name}
-                aria-current={section === item.name ? 'page' : undefined}
-                onClick={() => setRoute({ name: item.name } as Route)}
-              />
-            ))}
-          </AppShell.Navbar>
-          <AppShell.Main>
-            <Suspense
-              fallback={
-                <Center py="xl">
-                  <Loader aria-label="Opening" />
-                </Center>
-              }
-            >
-              <CurrentScreen route={route} />
-            </Suspense>
-          </AppShell.Main>
-        </AppShell>
+            </AppShell.Header>
+            <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+              {sections.map((item) => (
+                <NavLink
+                  key={item.name}
+                  component="button"
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={section === item.name}
+                  aria-current={section === item.name ? 'page' : undefined}
+                  onClick={() => setRoute({ name: item.name } as Route)}
+                />
+              ))}
+            </AppShell.Navbar>
+            <AppShell.Main>
+              <Suspense
+                fallback={
+                  <Center py="xl">
+                    <Loader aria-label="Opening" />
+                  </Center>
+                }
+              >
+                <CurrentScreen route={route} />
+              </Suspense>
+            </AppShell.Main>
+          </AppShell>
+        </CaseloadViewContext.Provider>
       </NavigationContext.Provider>
     </SignedInContext.Provider>
   );
