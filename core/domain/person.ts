@@ -128,7 +128,7 @@ export interface PersonSummary {
 }
 
 export const PEOPLE_PAGE_MAX = 500;
-export const PEOPLE_SORTS = ['recent', 'name', 'caseId', 'referred', 'lastContact'] as const;
+export const PEOPLE_SORTS = ['recent', 'name', 'caseId', 'referred', 'waitingLongest', 'lastContact'] as const;
 
 export const peopleListSchema = z
   .object({

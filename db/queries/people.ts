@@ -102,6 +102,8 @@ const SORTS: Record<PeopleListQuery['sort'], string> = {
   name: 'lower(p.preferred_name), p.id',
   caseId: 'p.case_id',
   referred: 'e.referral_received_on DESC, p.id DESC',
+  // Who has waited longest first: the order a worker clears a waiting list in.
+  waitingLongest: 'e.referral_received_on IS NULL, e.referral_received_on, p.id',
   lastContact: 'e.last_contact_on IS NULL, e.last_contact_on DESC, p.id DESC',
 };
 

@@ -130,6 +130,9 @@ test('goals due, people gone quiet and open risks are listed, and a long list li
   await caseload.expectShown();
   await expect(page.getByRole('checkbox', { name: 'Waiting for first contact' })).toBeChecked();
   await expect(page.getByText('53 people match these filters')).toBeVisible();
+  // As My day lists them: who has waited longest first (referred 9 days ago).
+  await expect(page.getByRole('group', { name: 'Find people' }).getByRole('combobox', { name: 'Sort by' })).toHaveValue('Referral date (oldest first)');
+  await expect(caseload.rows().first()).toContainText(/Waiting Person (9|19|29|39|49)(?!\d)/);
   await expect(caseload.row('Dele Quiet')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
   await expect(page.getByText('54 people match these filters')).toBeVisible();

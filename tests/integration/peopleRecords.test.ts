@@ -74,6 +74,7 @@ describe('people', () => {
     const names = async (q: object) => (await must(ctx, 'people.list', q)).rows.map((r) => r.preferredName);
     expect(await names({ sort: 'name' })).toEqual(['alf', 'Bea', 'Cy']);
     expect(await names({ sort: 'referred' })).toEqual(['Bea', 'Cy', 'alf']);
+    expect(await names({ sort: 'waitingLongest' })).toEqual(['alf', 'Cy', 'Bea']);
     expect(await names({ sort: 'lastContact' })).toEqual(['alf', 'Cy', 'Bea']);
     expect(await names({ sort: 'recent' })).toEqual(['Cy', 'alf', 'Bea']);
     expect(await names({ pathway: 'opt_out_reengagement' })).toEqual(['Bea']);

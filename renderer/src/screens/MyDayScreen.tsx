@@ -95,7 +95,7 @@ function Lists({ day }: { day: MyDay }) {
             : undefined
         }
         empty={{ title: 'No one is waiting for first contact', hint: 'New referrals show here until you have spoken to the person or recorded the referral’s outcome.' }}
-        onMore={() => go({ name: 'caseload', filters: { status: 'open', waiting: true, sort: 'referred' } })}
+        onMore={() => go({ name: 'caseload', filters: { status: 'open', waiting: true, sort: 'waitingLongest' } })}
         moreLabel="see everyone waiting in the caseload"
       >
         <WaitingList rows={day.waiting} />

@@ -35,6 +35,7 @@ export const SORT_OPTIONS: { value: Sort; label: string }[] = [
   { value: 'name', label: 'Name (A to Z)' },
   { value: 'caseId', label: 'Case ID' },
   { value: 'referred', label: 'Referral date (newest first)' },
+  { value: 'waitingLongest', label: 'Referral date (oldest first)' },
   { value: 'lastContact', label: 'Last contact (newest first)' },
 ];
 

@@ -37,7 +37,7 @@ const KINDS: Kind[] = [
     detailHeader: 'Referred',
     detail: (i) => displayDate(i.detail),
     clear: 'No referral is past its first-contact deadline.',
-    filters: { status: 'open', waiting: true, sort: 'referred' },
+    filters: { status: 'open', waiting: true, sort: 'waitingLongest' },
   },
   {
     key: 'inactive',
