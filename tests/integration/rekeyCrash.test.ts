@@ -22,9 +22,10 @@ beforeEach(() => ({ dir, cleanup } = tempDir('rekey-crash-')));
 afterEach(() => cleanup());
 
 const KILLS = 30;
-// The first run is left to re-key for this long, to learn how long one re-key takes on this
-// machine; the kills after it land at random within about two re-keys, so on a fast machine and a
-// slow one alike some land inside a re-key and some runs finish re-keys first.
+// The first run is left to re-key for this long, to learn how long one re-key (and the save after
+// it) takes on this machine; the kills after it are spread evenly, with jitter, over about two of
+// those cycles, so on a fast machine and a slow one alike some land inside a re-key and some runs
+// finish re-keys first.
 const CALIBRATION_MS = 5_000;
 const CHILD = join(import.meta.dirname, '../fixtures/rekey-child.ts');
 
@@ -62,7 +63,7 @@ describe('re-key crash safety', () => {
     let completed = 0;
     let cycleMs = CALIBRATION_MS;
     for (let i = 0; i < KILLS; i++) {
-      const afterMs = i === 0 ? CALIBRATION_MS : Math.floor(Math.random() * 2.2 * cycleMs);
+      const afterMs = i === 0 ? CALIBRATION_MS : Math.floor(((i - 1 + Math.random()) / (KILLS - 1)) * 2.2 * cycleMs);
       const run = await runAndKill(coordinatorId, afterMs);
       if (i === 0) cycleMs = CALIBRATION_MS / Math.max(1, run.rekeys);
       run.acked.forEach((id) => acknowledged.add(id));
@@ -83,8 +84,9 @@ describe('re-key crash safety', () => {
       expect(byRecovery && integrityWith(paths.database, byRecovery.keys[0].dataKey), `recovery key after kill ${i + 1}`).toBe('ok');
     }
     // The kills really landed inside re-keys, and many re-keys also finished.
-    expect(midRekey).toBeGreaterThan(0);
-    expect(completed).toBeGreaterThan(0);
+    const spread = `${KILLS} kills over 0–${Math.round(2.2 * cycleMs)} ms; ${midRekey} inside a re-key, ${completed} re-keys finished`;
+    expect(midRekey, spread).toBeGreaterThan(0);
+    expect(completed, spread).toBeGreaterThan(0);
 
     const last = testContext(dir);
     await must(last, 'session.unlock', { passphrase: PASSPHRASE });
