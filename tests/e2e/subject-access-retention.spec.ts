@@ -98,8 +98,12 @@ test('a coordinator finds a record long past retention and deletes it, after typ
   await expect(page.getByText('1 record deleted.')).toBeVisible();
   await expect(panel).toContainText('No records are past retention.');
 
-  // Gone from the caseload; everyone else still there; the audit log says which record, by id.
+  // Gone from the caseload (still filtered as it was left: now no one is past retention);
+  // everyone else still there; the audit log says which record, by id.
   await caseload.goto();
+  await expect(filters.getByRole('checkbox', { name: 'Past retention (closed over 8 years)' })).toBeChecked();
+  await expect(page.getByText('No one matches these filters.', { exact: false })).toBeVisible();
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByText('2 people', { exact: true })).toBeVisible();
   await expect(caseload.row('Adaeze Oldrecord')).toHaveCount(0);
   const audit = await must(harness.ctx, 'audit.list', { action: 'person.purged' });
