@@ -50,6 +50,8 @@ export async function governanceScreens(browser: Browser, shot: Shot): Promise<v
     await again.getByRole('button', { name: 'Done' }).click();
 
     await caseload.goto();
+    // The caseload comes back searched as it was left (for the record above): clear the search.
+    await caseload.search('');
     await page.getByRole('group', { name: 'Find people' }).getByRole('checkbox', { name: /^Past retention/ }).check();
     await page.getByText('12 people match these filters').waitFor();
     await shot(page, '74-caseload-past-retention');

@@ -9,7 +9,7 @@ import { siteOptions, useSites } from '../../hooks/useSites';
 import { clearFilters, isFiltered, SORT_OPTIONS, type EpisodeStatus, type FilterState, type Sort } from './filters';
 
 const STATUS_OPTIONS: { value: EpisodeStatus; label: string }[] = [
-  { value: 'all', label: 'Open and closed' },
+  { value: 'all', label: 'Any' },
   { value: 'open', label: 'Open' },
   { value: 'closed', label: 'Closed' },
 ];
