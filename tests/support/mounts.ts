@@ -41,16 +41,7 @@ export interface Mounted {
 export function smallDisk(size: string): Mounted {
   const dir = mkdtempSync(join(tmpdir(), 'small-disk-'));
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir]);
-  let mounted = true;
-  return {
-    dir,
-    release: () => {
-      if (mounted) execFileSync('umount', ['-l', dir]);
-      mounted = false;
-      rmSync(dir, { recursive: true, force: true });
-    },
-    resize: (next) => execFileSync('mount', ['-o', `remount,size=${next}`, dir]),
-  };
+  return { dir, release: releaser(dir), resize: (next) => execFileSync('mount', ['-o', `remount,size=${next}`, dir]) };
 }
 
 /** `source` seen through a read-only bind mount: its files are there, writing fails with EROFS. */
@@ -59,13 +50,15 @@ export function readOnlyView(source: string): Mounted {
   mkdirSync(dir, { recursive: true });
   execFileSync('mount', ['--bind', source, dir]);
   execFileSync('mount', ['-o', 'remount,ro,bind', dir]);
+  return { dir, release: releaser(dir) };
+}
+
+/** Unmounts `dir` once (a second call only removes the folder) and removes it. */
+function releaser(dir: string): () => void {
   let mounted = true;
-  return {
-    dir,
-    release: () => {
-      if (mounted) execFileSync('umount', ['-l', dir]);
-      mounted = false;
-      rmSync(dir, { recursive: true, force: true });
-    },
+  return () => {
+    if (mounted) execFileSync('umount', ['-l', dir]);
+    mounted = false;
+    rmSync(dir, { recursive: true, force: true });
   };
 }

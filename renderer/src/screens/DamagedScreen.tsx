@@ -1,7 +1,7 @@
 // Shown when the last unlock found the caseload file (or its key file) damaged. Says what
 // happened, that nothing was deleted and where the copy is, and offers the newest good backup
 // (or another one) to restore from. The caseload stays locked throughout.
-import { Alert, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,7 +9,8 @@ import { backupTakenAt } from '../../../core/domain/backup';
 import type { DamageReport } from '../../../core/domain/damage';
 import { notifySuccess } from '../notify';
 import { showLocked } from '../session';
-import { backupWhen, countRows, fileSize } from './backups/format';
+import { BackupCounts } from './backups/BackupCounts';
+import { backupWhen, fileSize } from './backups/format';
 import { RestoreBackupModal, type RestoreTarget } from './backups/RestoreBackupModal';
 
 export function DamagedScreen({ damage }: { damage: DamageReport }) {
@@ -71,18 +72,7 @@ function NewestBackup({ damage, onRestore }: { damage: DamageReport; onRestore: 
           <Text>
             Taken <strong>{backupWhen(good.takenAt)}</strong>. It opened with this caseload’s key and passed its check. It holds:
           </Text>
-          <Table aria-label="What the newest good backup holds" withTableBorder maw={420} verticalSpacing={4}>
-            <Table.Tbody>
-              {countRows(good.counts).map((r) => (
-                <Table.Tr key={r.label}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.label}
-                  </Table.Th>
-                  <Table.Td ta="right">{r.value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupCounts counts={good.counts} label="What the newest good backup holds" />
           <Group>
             <Button onClick={() => onRestore({ path: good.path, takenAt: good.takenAt })}>Restore this backup…</Button>
           </Group>

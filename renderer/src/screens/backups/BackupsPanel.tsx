@@ -144,7 +144,15 @@ function BackupList() {
           {errorMessage(backUp.error)}
         </Alert>
       )}
-      {backups.isPending && <Loader size="sm" aria-label="Loading backups" />}
+      {backups.isPending && (
+        // The list waits for a backup under way (the day's first, just after unlock): say so.
+        <Group gap="xs">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" role="status">
+            Loading the backups. One being taken now is listed once it has been checked.
+          </Text>
+        </Group>
+      )}
       {backups.isError && <Alert color="red" role="alert">{errorMessage(backups.error)}</Alert>}
       {backups.data?.length === 0 && <Text size="sm">No backups in this folder yet. Choose Back up now to make one.</Text>}
       {!!backups.data?.length && <BackupTable backups={backups.data} onRestore={setRestoring} />}

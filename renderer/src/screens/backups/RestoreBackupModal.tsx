@@ -1,13 +1,14 @@
 // Restoring one backup, in three steps: unlock it (with the passphrase or recovery key from when
 // it was taken), see its date and what it holds, then confirm. The app then closes the caseload
 // and asks for the passphrase again, as the back end does after a restore.
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { BackupCheck } from '../../../../core/domain/backup';
 import type { WorkspaceStatus } from '../../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../../api';
-import { backupWhen, countRows } from './format';
+import { BackupCounts } from './BackupCounts';
+import { backupWhen } from './format';
 import { closableUnless } from '../../components/closableUnless';
 
 export interface RestoreTarget {
@@ -45,6 +46,17 @@ export function RestoreBackupModal({
     onSuccess: onRestored,
   });
   const wrongSecret = inspect.error instanceof ApiFailure && ['WRONG_PASSPHRASE', 'WRONG_RECOVERY_KEY'].includes(inspect.error.error.code);
+  // The passphrase and the recovery key fields behave alike: typing clears the last refusal.
+  const secretField = {
+    value,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      setValue(e.currentTarget.value);
+      inspect.reset();
+    },
+    error: wrongSecret ? errorMessage(inspect.error) : undefined,
+    autoComplete: 'off',
+    'data-autofocus': true,
+  };
   return (
     <Modal opened onClose={onClose} title={target.takenAt ? `Restore the backup taken ${backupWhen(target.takenAt)}` : 'Restore a backup'} size="lg" {...closableUnless(restore.isPending)}>
       {!checked ? (
@@ -71,31 +83,9 @@ export function RestoreBackupModal({
               ]}
             />
             {how === 'passphrase' ? (
-              <PasswordInput
-                label="Passphrase from when the backup was taken"
-                value={value}
-                onChange={(e) => {
-                  setValue(e.currentTarget.value);
-                  inspect.reset();
-                }}
-                error={wrongSecret ? errorMessage(inspect.error) : undefined}
-                autoComplete="off"
-                data-autofocus
-              />
+              <PasswordInput label="Passphrase from when the backup was taken" {...secretField} />
             ) : (
-              <TextInput
-                label="Recovery key"
-                placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-                value={value}
-                onChange={(e) => {
-                  setValue(e.currentTarget.value);
-                  inspect.reset();
-                }}
-                error={wrongSecret ? errorMessage(inspect.error) : undefined}
-                autoComplete="off"
-                spellCheck={false}
-                data-autofocus
-              />
+              <TextInput label="Recovery key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" spellCheck={false} {...secretField} />
             )}
             {inspect.isError && !wrongSecret && (
               <Alert color="red" role="alert" title="This backup cannot be restored">
@@ -117,18 +107,7 @@ export function RestoreBackupModal({
           <Text>
             Backup taken <strong>{backupWhen(checked.check.takenAt)}</strong>. It opened and passed its check. It holds:
           </Text>
-          <Table aria-label="What the backup holds" withTableBorder maw={420} verticalSpacing={4}>
-            <Table.Tbody>
-              {countRows(checked.check.counts).map((r) => (
-                <Table.Tr key={r.label}>
-                  <Table.Th scope="row" fw={500}>
-                    {r.label}
-                  </Table.Th>
-                  <Table.Td ta="right">{r.value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupCounts counts={checked.check.counts} label="What the backup holds" />
           <Alert color="nhsBlue" variant="light" title="What happens next">
             <Text size="sm">
               {current === 'working'

@@ -11,6 +11,7 @@ import { notifySuccess } from '../../notify';
 import { MEMBERS_KEY } from './queries';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 import { FormFailure } from '../../components/FormFailure';
+import { closableUnless } from '../../components/closableUnless';
 
 type Values = { name: string; role: Role | ''; passphrase: string; confirm: string };
 
@@ -33,7 +34,7 @@ export function AddMemberModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Add a member" size="lg" closeOnClickOutside={!add.isPending}>
+    <Modal opened onClose={onClose} title="Add a member" size="lg" {...closableUnless(add.isPending)}>
       <form onSubmit={form.onSubmit(({ confirm: _c, role, ...v }) => add.mutate({ ...v, role: role as Role }))} noValidate>
         <Stack>
           <TextInput label="Name" description="As colleagues know them. Shown on the lock screen and on records they make." required data-autofocus autoComplete="off" {...form.getInputProps('name')} />

@@ -9,6 +9,7 @@ import { PassphraseField } from '../../components/PassphraseField';
 import { notifySuccess } from '../../notify';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 import { FormFailure } from '../../components/FormFailure';
+import { closableUnless } from '../../components/closableUnless';
 
 export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
   const form = useForm({
@@ -27,7 +28,7 @@ export function ChangePassphraseModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Change my passphrase" closeOnClickOutside={!change.isPending}>
+    <Modal opened onClose={onClose} title="Change my passphrase" {...closableUnless(change.isPending)}>
       <form onSubmit={form.onSubmit(({ confirm: _c, ...v }) => change.mutate(v))} noValidate>
         <Stack>
           <PasswordInput label="Current passphrase" required autoComplete="current-password" data-autofocus {...form.getInputProps('current')} />

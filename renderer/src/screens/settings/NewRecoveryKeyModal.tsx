@@ -9,6 +9,7 @@ import { RecoveryKeyCheck } from '../../components/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../../components/RecoveryKeySave';
 import { RekeyProgress } from '../../components/RekeyProgress';
 import { notifySuccess } from '../../notify';
+import { closableUnless } from '../../components/closableUnless';
 
 type Step = 'explain' | 'show' | 'check' | 'rekey';
 
@@ -26,7 +27,7 @@ export function NewRecoveryKeyModal({ onClose }: { onClose: () => void }) {
   // Once made, the new key must be saved before the dialog may close.
   const dismissable = step === 'explain' || (step === 'rekey' && !rekey.isPending);
   return (
-    <Modal opened onClose={onClose} title="New recovery key" size="lg" closeOnClickOutside={dismissable} closeOnEscape={dismissable} withCloseButton={dismissable}>
+    <Modal opened onClose={onClose} title="New recovery key" size="lg" {...closableUnless(!dismissable)}>
       {step === 'explain' && (
         <Stack>
           <List size="sm" spacing={6}>

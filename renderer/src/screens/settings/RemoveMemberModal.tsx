@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api';
 import { RekeyProgress } from '../../components/RekeyProgress';
 import { notifySuccess } from '../../notify';
 import { MEMBERS_KEY } from './queries';
+import { closableUnless } from '../../components/closableUnless';
 
 export function RemoveMemberModal({ member, onClose }: { member: MemberView; onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -24,7 +25,7 @@ export function RemoveMemberModal({ member, onClose }: { member: MemberView; onC
   });
   const busy = remove.isPending;
   return (
-    <Modal opened onClose={onClose} title={`Remove ${member.name}?`} size="lg" closeOnClickOutside={!busy} closeOnEscape={!busy} withCloseButton={!busy}>
+    <Modal opened onClose={onClose} title={`Remove ${member.name}?`} size="lg" {...closableUnless(busy)}>
       <Stack>
         <List size="sm" spacing={6}>
           <List.Item>{member.name} will no longer be able to sign in on this computer with their passphrase.</List.Item>
