@@ -137,17 +137,21 @@ export function createBackup(
 }
 
 /** Opens a backup with a data key already in hand and reports what is in it (throws if damaged). */
-export function checkBackup(path: string, dataKey: Buffer): BackupCheck {
+export function checkBackup(path: string, dataKey: Buffer): BackupCheck & { coordinators: number[] } {
   const db = openBackup(path, dataKey);
   try {
-    return { fileName: basename(path), takenAt: backupTakenAt(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db) };
+    const coordinators = (db.prepare(`SELECT id FROM members WHERE role = 'coordinator' AND removed_at IS NULL`).all() as { id: number }[]).map((r) => r.id);
+    return { fileName: basename(path), takenAt: backupTakenAt(basename(path)) ?? statSync(path).mtime.toISOString(), counts: counts(db), coordinators };
   } finally {
     db.close();
   }
 }
 
 /** Opens a backup with the passphrase or recovery key of its own key file and reports what is in it. */
-export async function inspectBackup(path: string, secret: { passphrase?: string; recoveryKey?: string }): Promise<BackupCheck & { dataKey: Buffer; keysPath: string }> {
+export async function inspectBackup(
+  path: string,
+  secret: { passphrase?: string; recoveryKey?: string },
+): Promise<BackupCheck & { dataKey: Buffer; keysPath: string; byCoordinator: boolean }> {
   if (!isAbsolute(path) || !existsSync(path)) throw new DomainError('NOT_FOUND', 'That backup file could not be found.');
   const keysPath = keysFor(path);
   if (!existsSync(keysPath)) throw new DomainError('NOT_FOUND', 'The key file that belongs with this backup is missing: it has the same name ending in .keys.');
@@ -158,7 +162,12 @@ export async function inspectBackup(path: string, secret: { passphrase?: string;
     // A backup's key file may hold two key generations (taken during a re-key): one of them opens it.
     for (const [i, key] of opened.keys.entries()) {
       try {
-        return { ...checkBackup(path, key.dataKey), dataKey: Buffer.from(key.dataKey), keysPath };
+        const { coordinators, ...check } = checkBackup(path, key.dataKey);
+        // Who opened it, in that backup's own members: the recovery key, or a coordinator's slot
+        // (a slot from before members existed belonged to the one coordinator there was).
+        const { slot } = opened;
+        const byCoordinator = slot.type === 'recovery' || (slot.memberId === null ? coordinators.length > 0 : coordinators.includes(slot.memberId));
+        return { ...check, dataKey: Buffer.from(key.dataKey), keysPath, byCoordinator };
       } catch (e) {
         if (i === opened.keys.length - 1) throw e;
       }

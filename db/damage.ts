@@ -78,7 +78,8 @@ function findBackups(dataDir: string): FoundBackup[] {
 function newestGoodBackup(backups: FoundBackup[], dataKey: Buffer): DamageReport['newestGood'] {
   for (const b of backups) {
     try {
-      return { ...checkBackup(b.path, dataKey), path: b.path };
+      const { coordinators: _c, ...check } = checkBackup(b.path, dataKey);
+      return { ...check, path: b.path };
     } catch {
       // Damaged, or made under another key: try the next one.
     }

@@ -6,7 +6,8 @@ import { replaceFile } from './files';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const noteSchema = z.object({ at: z.string().max(40), fileName: z.string().max(300) });
+// onNewPc: the backup was opened on a PC with no caseload (set-up's "Open a caseload from a backup").
+const noteSchema = z.object({ at: z.string().max(40), fileName: z.string().max(300), onNewPc: z.boolean().optional() });
 export type RestoreNote = z.infer<typeof noteSchema>;
 
 const file = (dataDir: string) => join(dataDir, 'caseload.restored');

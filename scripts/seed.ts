@@ -10,7 +10,7 @@ import { checkPassphrase } from '../core/domain/passphrase';
 import { loadMigrations } from '../db/migrate';
 import { insertPeople } from '../db/queries/bulk';
 import { closeWorkspace, createWorkspace, workspaceExists } from '../db/workspace';
-import { syntheticPeople } from '../tests/fixtures/synthetic';
+import { syntheticPeople } from '../db/synthetic';
 
 const { values } = parseArgs({
   options: {

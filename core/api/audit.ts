@@ -43,5 +43,7 @@ export function describeCall(name: MethodName, input: unknown, value: unknown): 
     return { action: name, entity: 'export', detail: { from: (i.from as string) ?? null, to: (i.to as string) ?? null, action: (i.action as string) ?? null, rows: v.rows, sha256: v.sha256 } };
   }
   if (name === 'session.unlock' || name === 'session.recover' || name === 'workspace.create') return { action: name, entity: 'session' };
+  // In the training caseload's own log: the trainee signed in.
+  if (name === 'training.open' || name === 'training.reset') return { action: 'session.unlock', entity: 'session' };
   return null;
 }

@@ -2,15 +2,41 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
+import { NO_POLICY, type BackupSuggestion, type CaseloadPlace, type ItPolicy } from '../domain/places';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
 import { sourceWorker, threadPool, type Threads, type WorkerScript } from './threads/start';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
+import { newClaimant, type Claimant } from '../../db/openClaim';
+import { findCaseload } from './places';
+
+/** Where caseloads can live on this PC, and what IT has fixed (electron/main/places.ts reads them). */
+export interface Places {
+  /** The Windows user's own folder. */
+  user: string;
+  /** A machine-wide folder every Windows user of the PC reaches (%ProgramData%); null where there is none. */
+  team: string | null;
+  /** The training caseload's folder: the Windows user's own, never the real caseload's. */
+  training: string;
+  policy: ItPolicy;
+  /** A policy IT set that could not be read, in IT's words (shown on the set-up and lock screens). */
+  policyProblems: string[];
+  backupSuggestions: BackupSuggestion[];
+  /** Lets every Windows user of the PC use a team folder just made (its ACL); absent off Windows. */
+  shareFolder?: (dir: string) => void;
+}
 
 export interface AppContext {
+  /** The caseload in use: the person's own, the team's, IT's, or the training one (see places.ts). */
   dataDir: string;
+  place: CaseloadPlace;
+  places: Places;
+  /** While the training caseload is open: the real caseload to go back to at lock. */
+  training: { dataDir: string; place: CaseloadPlace } | null;
+  /** This app's claim on the caseload it has open (db/openClaim.ts). */
+  claimant: Claimant;
   migrations: Migration[];
   argon2?: Argon2Params;
   session: OpenWorkspace | null;
@@ -25,6 +51,8 @@ export interface AppContext {
   exportProgress: ExportProgress;
   /** Electron's folder chooser (for the backup folder); absent where there is none (harness, tests). */
   chooseFolder?: (current: string) => Promise<string | null>;
+  /** Electron's file chooser (a backup to open on a new PC); absent where there is none. */
+  chooseFile?: () => Promise<string | null>;
   /** Re-encrypting the caseload: which stage it has reached, for the progress the coordinator sees. */
   rekeyProgress: RekeyProgress;
   /** The app's worker threads (exports, backups, the unlock's whole-file check); one kept idle. */
@@ -45,34 +73,55 @@ export interface AppContext {
 }
 
 export function createContext(options: {
+  /** The Windows user's own caseload folder. */
   dataDir: string;
+  /** The rest of Places; by default no team folder, no policy, training inside dataDir. */
+  places?: Partial<Omit<Places, 'user'>>;
   migrationsDir: string;
   argon2?: Argon2Params;
   onSessionChange?: (unlocked: boolean) => void;
   exportDestination?: AppContext['exportDestination'];
   exportLocation?: AppContext['exportLocation'];
   chooseFolder?: AppContext['chooseFolder'];
+  chooseFile?: AppContext['chooseFile'];
   /** Electron's build names its bundled worker; from source, the TypeScript entry is used. */
   worker?: WorkerScript;
 }): AppContext {
+  const places: Places = {
+    user: options.dataDir,
+    team: null,
+    training: join(options.dataDir, 'training'),
+    policy: NO_POLICY,
+    policyProblems: [],
+    backupSuggestions: [],
+    ...options.places,
+  };
+  const found = findCaseload(places);
+  const destination =
+    options.exportDestination ??
+    (async (fileName: string) => {
+      // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload.
+      const dir = join(options.dataDir, 'exports');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      return join(dir, fileName);
+    });
   const ctx: AppContext = {
-    dataDir: options.dataDir,
+    dataDir: found.dataDir,
+    place: found.place,
+    places,
+    training: null,
+    claimant: newClaimant(),
     migrations: loadMigrations(options.migrationsDir),
     argon2: options.argon2,
     session: null,
     damage: null,
     onSessionChange: options.onSessionChange,
-    // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload.
-    exportDestination:
-      options.exportDestination ??
-      (async (fileName) => {
-        const dir = join(options.dataDir, 'exports');
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        return join(dir, fileName);
-      }),
+    // Every file the app saves is named here: from the training caseload, it says so.
+    exportDestination: (fileName) => destination(ctx.training ? `TRAINING-${fileName}` : fileName),
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
+    chooseFile: options.chooseFile,
     rekeyProgress: { running: false, stage: null },
     threads: threadPool(options.worker ?? sourceWorker()),
     exportAbort: null,

@@ -110,10 +110,16 @@ export const contract = {
   'backups.location': method<typeof none, BackupLocation>(none),
   /** Electron's folder chooser; null when the person cancelled. */
   'backups.chooseFolder': method<typeof none, { folder: string | null }>(none),
+  /** Electron's file chooser for a backup to open (a new PC, a damaged caseload); null when cancelled. */
+  'backups.chooseFile': method<typeof none, { path: string | null }>(none),
   'backups.list': method<typeof none, BackupInfo[]>(none),
   'backups.create': method<typeof none, BackupInfo>(none),
   'backups.inspect': method<typeof backupFileSchema, BackupCheck>(backupFileSchema),
   'backups.restore': method<typeof restoreSchema, WorkspaceStatus>(restoreSchema),
+  /** Opens (making it first if need be) the made-up training caseload; no passphrase. */
+  'training.open': method<typeof none, WorkspaceStatus>(none),
+  /** Starts the training caseload again with fresh made-up people. */
+  'training.reset': method<typeof none, WorkspaceStatus>(none),
   'audit.list': method<typeof auditFilter, AuditEntry[]>(auditFilter),
   'audit.actions': method<typeof none, string[]>(none),
   'audit.verify': method<typeof none, AuditVerification>(none),

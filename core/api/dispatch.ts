@@ -32,6 +32,8 @@ const SERIAL = new Set<MethodName>([
   'session.changePassphrase',
   'recovery.regenerate',
   'workspace.rekey',
+  'training.open',
+  'training.reset',
 ]);
 
 /** Every contract method has an entry: a new method without one fails to compile (and a unit test). */
@@ -65,6 +67,9 @@ const ASYNC = new Set<MethodName>([
   'backups.restore',
   'backups.create',
   'backups.chooseFolder',
+  'backups.chooseFile',
+  'training.open',
+  'training.reset',
   'audit.export',
   'exports.saveProfileFile',
   'people.subjectAccess',

@@ -42,6 +42,7 @@ const LABELS: Record<string, string> = {
   'backups.create': 'Backup made',
   'backup.failed': 'Automatic backup failed',
   'backup.restored': 'Restored a backup',
+  'backup.opened_on_new_pc': 'Opened on this PC from a backup',
   'audit.export': 'Exported the audit log',
 };
 

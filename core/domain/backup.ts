@@ -1,5 +1,6 @@
 // Backups as the coordinator sees them.
 import { z } from 'zod';
+import { caseloadScopeSchema } from './places';
 
 /**
  * When a backup was taken, read from its file name (caseload-backup-20260101T090000123Z.db, UTC,
@@ -30,6 +31,10 @@ export interface BackupLocation {
   /** No folder chosen: the "backups" folder beside the caseload. */
   isDefault: boolean;
   canChooseFolder: boolean;
+  /** IT set the folder by policy: shown, not offered for change. */
+  fixedByIt: boolean;
+  /** The backups sit on the live caseload's disk: a broken or re-imaged PC would lose both. */
+  sameDiskAsCaseload: boolean;
 }
 
 /** Row counts of the main tables, to check a backup (and show what a restore brings back). */
@@ -44,6 +49,8 @@ export interface BackupCheck {
 const secret = {
   passphrase: z.string().min(1).max(1024).optional(),
   recoveryKey: z.string().min(1).max(100).optional(),
+  /** Opening a backup on a PC with no caseload: just me, or our team on this PC. */
+  scope: caseloadScopeSchema.optional(),
 };
 
 export const backupFileSchema = z

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'LOCKED',
   'CONFLICT',
+  /** Another Windows user of this PC has the caseload open. */
+  'IN_USE',
   'WRONG_PASSPHRASE',
   'WRONG_RECOVERY_KEY',
   'NO_WORKSPACE',

@@ -60,6 +60,11 @@ export const ACCESS = {
   'backups.create': CASELOAD,
   'backups.location': CASELOAD,
   'backups.chooseFolder': COORDINATOR,
+  // Locked, it answers only with no caseload or a damaged one (handlers/backups.ts), as inspect does.
+  'backups.chooseFile': COORDINATOR,
+  // Made-up people only, in a folder of its own: anyone at the lock screen may open it.
+  'training.open': 'anyone',
+  'training.reset': ALL,
   // Without a session (the damaged-file screen) these answer to the backup's own passphrase.
   'backups.inspect': COORDINATOR,
   'backups.restore': COORDINATOR,

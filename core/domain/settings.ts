@@ -12,6 +12,13 @@ const whole = (what: string, min: number, max: number) =>
     .min(min, { error: `Enter at least ${min}.` })
     .max(max, { error: `Enter ${max} at most.` });
 
+/** A backup folder: a full path; a network drive is fine (backups are encrypted and written whole). */
+export const backupFolderField = z
+  .string()
+  .trim()
+  .max(1000, { error: 'Keep the folder path under 1,000 characters.' })
+  .refine(isFullPath, { error: 'Enter the folder’s full path, for example D:\\Caseload backups or \\\\server\\share\\caseload.' });
+
 export const settingsSchema = z.object({
   /** Lock after this many idle minutes: clinical systems lock at 5–15. */
   idleLockMinutes: whole('minutes', 1, 15).max(15, { error: 'Lock after 15 minutes at most: the caseload must not stay open on an empty desk.' }),
@@ -31,12 +38,7 @@ export const settingsSchema = z.object({
   /** Round other published counts to the nearest 5. */
   roundToFive: z.boolean(),
   /** Where backups go (a network drive is fine); null: a "backups" folder beside the caseload. */
-  backupFolder: z
-    .string()
-    .trim()
-    .max(1000, { error: 'Keep the folder path under 1,000 characters.' })
-    .refine(isFullPath, { error: 'Enter the folder’s full path, for example D:\\Caseload backups or \\\\server\\share\\caseload.' })
-    .nullable(),
+  backupFolder: backupFolderField.nullable(),
   /** How many backups to keep. */
   backupKeep: whole('backups', 1, 90),
   /** Years a record is kept after care ends before it is listed as past retention. */

@@ -1,7 +1,9 @@
 // Setting up and unlocking a workspace: the inputs people type, checked the same way everywhere.
 import { z } from 'zod';
 import type { DamageReport } from './damage';
+import { caseloadScopeSchema, type BackupSuggestion, type CaseloadPlace } from './places';
 import { checkPassphrase } from './passphrase';
+import { backupFolderField } from './settings';
 import type { Role } from './roles';
 
 /** A new passphrase: the same policy at set-up, for a new member and when changing one's own. */
@@ -25,6 +27,10 @@ export const createWorkspaceSchema = z.object({
     .min(1, { error: 'Enter your name as colleagues know it.' })
     .max(80, { error: 'Keep this to 80 characters or fewer.' }),
   passphrase: newPassphrase,
+  /** Just me on this PC, or our team on this PC (ignored where IT fixed it). */
+  scope: caseloadScopeSchema.optional(),
+  /** Where backups go; null or absent: beside the caseload (set-up warns). Ignored where IT fixed it. */
+  backupFolder: backupFolderField.nullable().optional(),
 });
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
 
@@ -61,4 +67,30 @@ export interface WorkspaceStatus {
   checking?: boolean;
   /** Only when locked: the staff who can sign in here, for "Who is signing in" (names, not patients). */
   signIns?: { memberId: number; name: string }[];
+  /** Whose caseload this is: the Windows user's own, the PC's team caseload, or a folder IT set. */
+  place: CaseloadPlace;
+  /** The made-up training caseload is open: every screen says TRAINING. */
+  training: boolean;
+  /** The set-up and lock screens may offer "Open a training caseload" (IT can turn it off). */
+  trainingAvailable: boolean;
+  /** Only with no caseload yet: what set-up may choose, and what IT has fixed. */
+  setup?: SetupChoices;
+  /** A policy IT set that could not be read, in IT's words. */
+  policyProblems?: string[];
+}
+
+export interface SetupChoices {
+  /** "Our team on this PC" can be offered (the PC has a machine-wide folder). */
+  teamAvailable: boolean;
+  /** IT fixed where the caseload goes: set-up says so and offers no choice. */
+  placeFixed: CaseloadPlace | null;
+  /** IT fixed the backup folder. */
+  backupFolderFixed: string | null;
+  /** Folders off this PC that Windows tells us about (network home drive, OneDrive). */
+  backupSuggestions: BackupSuggestion[];
+  /** The "backups" folder beside the caseload, if nothing else is chosen. */
+  defaultBackupFolder: string;
+  canChooseFolder: boolean;
+  /** Electron can show a file chooser for a backup; the harness takes a typed path. */
+  canChooseFile: boolean;
 }

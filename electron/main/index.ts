@@ -1,6 +1,5 @@
 // The app shell: one instance, one hardened window, the contract on IPC, and a caseload that
 // locks when the person steps away or the app quits. Everything the app does lives in core/.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, protocol, session, type BrowserWindow } from 'electron';
 import { createContext, type AppContext } from '../../core/api/context';
@@ -9,8 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../csp';
 import { LOCKED_CHANNEL } from '../preload/channels';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { exportDestination } from './exportDialog';
-import { chooseFolder } from './folderDialog';
-import { localDataDir } from './dataDir';
+import { chooseBackupFile, chooseFolder } from './folderDialog';
+import { placesFrom, windowsFacts } from './places';
 import { createIdleLock, type IdleLock } from './idleLock';
 import { registerIpc, trustedSender } from './ipc';
 import { installMenu } from './menu';
@@ -56,16 +55,19 @@ function start(): void {
       if (!dev) serveRenderer(protocol, join(import.meta.dirname, '..', 'renderer'), csp);
       installMenu(process.platform, developing);
 
-      const dataDir = localDataDir(app.getPath('userData'), process.env.LOCALAPPDATA);
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // The person's own folder, the PC's team folder and IT's policy (places.ts); folders are
+      // made when a caseload is set up or opened there, not at every start.
+      const places = placesFrom(windowsFacts(app.getPath('userData')));
       const migrationsDir = app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
 
       let idle: IdleLock | null = null;
       ctx = createContext({
-        dataDir,
+        dataDir: places.user,
+        places,
         migrationsDir,
         exportDestination: exportDestination(dialog, () => win, app.getPath('documents')),
         chooseFolder: chooseFolder(dialog, () => win),
+        chooseFile: chooseBackupFile(dialog, () => win),
         // Built beside this file by electron-vite (electron.vite.config.ts, main input worker).
         worker: { file: join(import.meta.dirname, 'worker.js') },
         onSessionChange: (unlocked) => {

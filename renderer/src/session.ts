@@ -8,7 +8,8 @@ export const STATUS_KEY = ['workspace-status'] as const;
 
 export function showLocked(queryClient: QueryClient): void {
   // Status first: the unlocked screens unmount, taking their form state with them.
-  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, { state: 'locked' });
+  // (Locking the training caseload goes back to the real one: no longer training.)
+  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, (was) => ({ place: was?.place ?? 'user', trainingAvailable: was?.trainingAvailable ?? false, state: 'locked', training: false }));
   // Then every cached answer and every remembered mutation input (a typed name, say).
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
   queryClient.getMutationCache().clear();

@@ -24,7 +24,7 @@ import { loadMigrations } from '../../db/migrate';
 import { insertPeople } from '../../db/queries/bulk';
 import * as schema from '../../db/schema';
 import { closeWorkspace, createWorkspace, workspacePaths, type Orm } from '../../db/workspace';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { tempDir } from '../support/workspace';
 import { peakRssMb, printTable, rssTracker, summarise, time, type Figure } from './measure';
 import { decryptedCopy, openPlain } from './plaintext';

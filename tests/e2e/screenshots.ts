@@ -8,7 +8,7 @@ import { repoMigrationsDir } from '../../core/api/context';
 import { loadMigrations } from '../../db/migrate';
 import { insertPeople } from '../../db/queries/bulk';
 import { closeWorkspace, createWorkspace } from '../../db/workspace';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { startHarness } from '../harness/server';
 import { tempDir } from '../support/workspace';
 import { CaseloadPage } from './pages/CaseloadPage';

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+  // --team-dir: a folder standing in for the PC's machine-wide team folder (%ProgramData%).
+  options: { 'data-dir': { type: 'string' }, 'team-dir': { type: 'string' }, port: { type: 'string' } },
   strict: true,
 });
 const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'caseload-harness-'));
@@ -15,7 +16,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error('--port must be a whole number from 0 to 65535');
   process.exit(2);
 }
-const harness = await startHarness({ dataDir, port });
+const teamDir = values['team-dir'] ? resolve(values['team-dir']) : undefined;
+const harness = await startHarness({ dataDir, port, places: teamDir ? { team: teamDir } : undefined });
 console.log(`Harness ready (data in ${dataDir}; bound to 127.0.0.1 only).`);
 console.log(`Open: ${harness.url}`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import { createContext, repoMigrationsDir, type AppContext } from '../../core/api/context';
+import { createContext, repoMigrationsDir, type AppContext, type Places } from '../../core/api/context';
 import { METHOD_NAMES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { lock } from '../../core/api/handlers';
@@ -32,12 +32,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { dataDir: string; port?: number; argon2?: Argon2Params }): Promise<Harness> {
+export async function startHarness(options: { dataDir: string; port?: number; argon2?: Argon2Params; places?: Partial<Omit<Places, 'user'>> }): Promise<Harness> {
   if (!existsSync(join(ROOT, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:renderer` first.');
   const token = randomBytes(24).toString('hex');
   const exportsDir = join(options.dataDir, 'exports');
   const ctx = createContext({
     dataDir: options.dataDir,
+    places: options.places,
     migrationsDir: repoMigrationsDir(),
     argon2: options.argon2,
     // The browser stands in for the save dialog: the file is written here and downloaded.

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lock, whenSettled } from '../../core/api/handlers';
 import { dailyBackup } from '../../core/api/handlers/backups';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { call, must, newWorkspace, PASSPHRASE, tempDir, testContext } from '../support/workspace';
 
 let dir: string;
@@ -102,7 +102,7 @@ describe('backups', () => {
   it('says where backups go, offers the folder chooser only where there is one, and refuses a folder that is not a full path', async () => {
     const { ctx, close } = await newWorkspace(dir);
     await settle();
-    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: join(dir, 'backups'), defaultFolder: join(dir, 'backups'), isDefault: true, canChooseFolder: false });
+    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: join(dir, 'backups'), defaultFolder: join(dir, 'backups'), isDefault: true, canChooseFolder: false, fixedByIt: false, sameDiskAsCaseload: true });
     const none = await call(ctx, 'backups.chooseFolder', {});
     expect(none.ok ? 'chosen' : none.error.code).toBe('NOT_FOUND');
     const asked: string[] = [];
@@ -117,7 +117,7 @@ describe('backups', () => {
     expect(await must(ctx, 'settings.get', {})).toEqual(before);
     const elsewhere = join(dir, 'elsewhere');
     await must(ctx, 'settings.update', { backupFolder: elsewhere, backupKeep: 3 });
-    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: elsewhere, defaultFolder: join(dir, 'backups'), isDefault: false, canChooseFolder: true });
+    expect(await must(ctx, 'backups.location', {})).toEqual({ folder: elsewhere, defaultFolder: join(dir, 'backups'), isDefault: false, canChooseFolder: true, fixedByIt: false, sameDiskAsCaseload: true });
     const b = await must(ctx, 'backups.create', {});
     expect(existsSync(join(elsewhere, b.fileName))).toBe(true);
     close();

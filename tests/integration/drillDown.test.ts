@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { financialQuarter, month } from '../../core/domain/export/periods';
 import type { DrillMeasure } from '../../core/domain/export/drill';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { call, must, newWorkspace, snapshot, tempDir } from '../support/workspace';
 
 let dir: string;

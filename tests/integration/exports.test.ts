@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { month } from '../../core/domain/export/periods';
 import { PROFILE_FILE_FORMAT } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { lock } from '../../core/api/handlers';
 import { call, must, newWorkspace, tempDir } from '../support/workspace';
 

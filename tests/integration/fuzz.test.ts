@@ -10,7 +10,7 @@ import { dispatch } from '../../core/api/dispatch';
 import { ERROR_CODES } from '../../core/domain/result';
 import { can } from '../../core/domain/roles';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { auditCount, auditSince, REPORTER_PASSPHRASE, signInAs, snapshotWithoutAudit, teamWorkspace, tempDir, WORKER_PASSPHRASE } from '../support/workspace';
 
 // Session changes are exercised by their own tests; fuzzing them would just lock the workspace.

@@ -60,6 +60,9 @@ describe('members and signing in', () => {
         { memberId: workerId, name: 'Ade Worker' },
         { memberId: reporterId, name: 'Kim Reports' },
       ],
+      place: 'user',
+      training: false,
+      trainingAvailable: true,
     });
     // The worker's passphrase with the reporting member chosen: not tried against other slots.
     const wrong = await call(ctx, 'session.unlock', { memberId: reporterId, passphrase: WORKER_PASSPHRASE });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INSTRUMENT_IDS } from '../../core/domain/instruments/definitions';
 import { MY_DAY_LIMIT, overdueBefore } from '../../db/queries/myDay';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { daysAgo, must, newWorkspace, referral, tempDir } from '../support/workspace';
 
 const gad7 = (values: number[]) => Object.fromEntries(values.map((v, i) => [`q${i + 1}`, v]));

@@ -12,7 +12,7 @@ import { lock, whenSettled } from '../../core/api/handlers';
 import { createBackup } from '../../db/backup';
 import { insertPeople } from '../../db/queries/bulk';
 import { workspacePaths } from '../../db/workspace';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { call, daysAgo, must, newWorkspace, PASSPHRASE, referral, tempDir, testContext } from '../support/workspace';
 
 let dir: string;

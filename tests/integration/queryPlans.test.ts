@@ -8,7 +8,7 @@ import { sourceFor } from '../../core/api/exports/run';
 import { custom, financialQuarter } from '../../core/domain/export/periods';
 import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { must, newWorkspace, tempDir } from '../support/workspace';
 
 let dir: string;

@@ -12,7 +12,7 @@ import { applyKey } from '../../db/connection';
 import { openWithPassphrase, openWithRecoveryKey, readEnvelope, withPending, writeEnvelope } from '../../db/keyEnvelope';
 import { insertPeople } from '../../db/queries/bulk';
 import { workspacePaths } from '../../db/workspace';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { call, must, PASSPHRASE, REPORTER_PASSPHRASE, signInAs, snapshotWithoutAudit, teamWorkspace, tempDir, testContext, WORKER_PASSPHRASE } from '../support/workspace';
 
 let dir: string;

@@ -13,7 +13,7 @@ import { applyKey } from '../../db/connection';
 import { openWithPassphrase, openWithRecoveryKey, readEnvelope } from '../../db/keyEnvelope';
 import { insertPeople } from '../../db/queries/bulk';
 import { workspacePaths } from '../../db/workspace';
-import { syntheticPeople } from '../fixtures/synthetic';
+import { syntheticPeople } from '../../db/synthetic';
 import { call, must, PASSPHRASE, REPORTER_PASSPHRASE, teamWorkspace, tempDir, testContext, WORKER_PASSPHRASE } from '../support/workspace';
 
 let dir: string;

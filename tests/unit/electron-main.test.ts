@@ -336,7 +336,7 @@ describe('IPC', () => {
   });
 
   it('answers the trusted frame through dispatch', async () => {
-    expect(await invoke('workspace.status', trusted())).toEqual({ ok: true, value: { state: 'none' } });
+    expect(await invoke('workspace.status', trusted())).toMatchObject({ ok: true, value: { state: 'none' } });
     expect(dispatch).toHaveBeenCalledOnce();
   });
 
@@ -470,8 +470,10 @@ describe('the app shell (index.ts)', () => {
     expect(win.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(ipcMain.handle).toHaveBeenCalledTimes(METHOD_NAMES.length);
     expect(app.getAppPath).toHaveBeenCalled();
-    expect(existsSync(join(app.userData, 'workspace'))).toBe(true);
-    expect(await call('workspace.status')).toEqual({ ok: true, value: { state: 'none' } });
+    // No caseload yet: set-up is offered for the person's own folder (no team folder off Windows),
+    // with Electron's own folder and file choosers; nothing is made on disk until set-up.
+    expect(await call('workspace.status')).toMatchObject({ ok: true, value: { state: 'none', place: 'user', training: false, setup: { teamAvailable: false, canChooseFolder: true, canChooseFile: true } } });
+    expect(existsSync(join(app.userData, 'workspace', 'caseload.keys'))).toBe(false);
   });
 
   it('focuses the first window when the app is started again', () => {

@@ -3,7 +3,12 @@
 import { isAbsolute, join } from 'node:path';
 import { checkpointCommitted } from '../../../db/connection';
 import { BACKUP_LOCKED_MESSAGE, inspectBackup, listBackupFiles, restoreBackup } from '../../../db/backup';
-import { defaultBackupFolder } from '../../../db/backupFolders';
+import { defaultBackupFolder, onSameDisk } from '../../../db/backupFolders';
+import { readSignIn, recordFailure, waitRemaining } from '../../../db/signInGuard';
+import { workspaceExists } from '../../../db/workspace';
+import { waitInWords } from '../../domain/signIn';
+import { chosenPlace, refreshPlace, usePlace } from '../places';
+import { mkdirSync } from 'node:fs';
 import { appendAudit, backupsMadeHere, type AuditInput } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';
 import { noteRestore } from '../../../db/restoreNote';
@@ -14,10 +19,50 @@ import type { AppContext } from '../context';
 import { explainDiskProblem } from '../diskErrors';
 import { requireSession, session } from './context';
 import { status } from './status';
+import { releaseOpen } from '../../../db/openClaim';
 import type { HandlerMap } from './types';
 
+/** IT's folder (by policy), else the one chosen in Settings, else "backups" beside the caseload. */
 export function backupFolder(ctx: AppContext, ws: OpenWorkspace): string {
-  return getSettings(ws.orm).backupFolder ?? defaultBackupFolder(ctx.dataDir);
+  return ctx.places.policy.backupFolder ?? getSettings(ws.orm).backupFolder ?? defaultBackupFolder(ctx.dataDir);
+}
+
+const SIGNED_IN_ELSEWHERE =
+  'A caseload is set up on this PC, so a backup cannot be opened from here. Sign in as a coordinator and restore it from Settings → Backups.';
+
+/**
+ * Opening a backup without a session is for when there is nothing to lose: no caseload on this PC
+ * yet (a new PC), or a damaged one. A caseload that exists and opens is never replaced while
+ * locked, and a backup is not an oracle for guessing passphrases: each wrong one counts toward the
+ * sign-in delay (noted in the audit log at the next sign-in), and only a coordinator of that backup
+ * or its recovery key may open it.
+ */
+async function openingLocked<T extends { byCoordinator: boolean }>(ctx: AppContext, open: () => Promise<T>): Promise<T & { fresh: boolean }> {
+  if (ctx.session) return { ...(await open()), fresh: false };
+  refreshPlace(ctx);
+  const fresh = !ctx.damage && !workspaceExists(ctx.dataDir);
+  if (!ctx.damage && !fresh) throw new DomainError('LOCKED', SIGNED_IN_ELSEWHERE);
+  const wait = waitRemaining(readSignIn(ctx.dataDir), new Date());
+  if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${waitInWords(wait)} and try again.`);
+  let opened: T;
+  try {
+    opened = await open();
+  } catch (e) {
+    if (e instanceof DomainError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_KEY')) noteFailure(ctx);
+    throw e;
+  }
+  if (!opened.byCoordinator) {
+    noteFailure(ctx);
+    const message = 'Only a coordinator’s passphrase or the recovery key can open a backup here. Ask your coordinator.';
+    throw new DomainError('VALIDATION', message, { passphrase: message });
+  }
+  return { ...opened, fresh };
+}
+
+function noteFailure(ctx: AppContext): void {
+  // With no caseload yet the folder may not exist: the delay still has to be kept somewhere.
+  mkdirSync(ctx.dataDir, { recursive: true, mode: 0o700 });
+  recordFailure(ctx.dataDir, new Date());
 }
 
 const BACKUP_DISK_WORDS = {
@@ -68,7 +113,8 @@ const DAY_MS = 86_400_000;
 
 /** The first unlock of the day takes a backup in the background; the audit log says how it went. */
 export async function dailyBackup(ctx: AppContext, ws: OpenWorkspace, now = new Date()): Promise<void> {
-  if (ctx.session !== ws) return;
+  // The training caseload holds made-up people: nothing to back up.
+  if (ctx.session !== ws || ctx.training) return;
   const latest = listBackupFiles(backupFolder(ctx, ws))[0];
   if (latest && now.getTime() - Date.parse(latest.takenAt) < DAY_MS) return;
   const note = (entry: Pick<AuditInput, 'action' | 'detail'>) => {
@@ -98,12 +144,21 @@ function backupPath(ctx: AppContext, path: string): string {
 
 export const backupHandlers = {
   'backups.location': (ctx) => {
-    const configured = getSettings(requireSession(ctx).orm).backupFolder;
-    const defaultFolder = defaultBackupFolder(ctx.dataDir);
-    return { folder: configured ?? defaultFolder, defaultFolder, isDefault: configured === null, canChooseFolder: !!ctx.chooseFolder };
+    const ws = requireSession(ctx);
+    const fixedByIt = ctx.places.policy.backupFolder !== null;
+    const folder = backupFolder(ctx, ws);
+    return {
+      folder,
+      defaultFolder: defaultBackupFolder(ctx.dataDir),
+      isDefault: !fixedByIt && getSettings(ws.orm).backupFolder === null,
+      canChooseFolder: !!ctx.chooseFolder && !fixedByIt,
+      fixedByIt,
+      sameDiskAsCaseload: onSameDisk(folder, ctx.dataDir),
+    };
   },
   'backups.chooseFolder': async (ctx) => {
     const ws = requireSession(ctx);
+    if (ctx.places.policy.backupFolder) throw new DomainError('CONFLICT', 'Your IT team has set where backups go on this PC, so it cannot be changed here.');
     if (!ctx.chooseFolder) throw new DomainError('NOT_FOUND', 'This copy of the app cannot show a folder chooser. Type the folder’s full path instead.');
     return { folder: await ctx.chooseFolder(backupFolder(ctx, ws)) };
   },
@@ -125,15 +180,25 @@ export const backupHandlers = {
     const s = session(ctx);
     return backUp(ctx, s.ws, s.actor.now);
   },
+  'backups.chooseFile': async (ctx) => {
+    if (!ctx.session) {
+      refreshPlace(ctx);
+      if (!ctx.damage && workspaceExists(ctx.dataDir)) throw new DomainError('LOCKED', SIGNED_IN_ELSEWHERE);
+    }
+    if (!ctx.chooseFile) throw new DomainError('NOT_FOUND', 'This copy of the app cannot show a file chooser. Type the backup file’s full path instead.');
+    return { path: await ctx.chooseFile() };
+  },
   'backups.inspect': async (ctx, input) => {
-    const { dataKey, keysPath: _k, ...check } = await inspectBackup(backupPath(ctx, input.path), input);
+    const { dataKey, keysPath: _k, byCoordinator: _b, fresh: _f, ...check } = await openingLocked(ctx, () => inspectBackup(backupPath(ctx, input.path), input));
     dataKey.fill(0);
     return check;
   },
   'backups.restore': async (ctx, input) => {
     const path = backupPath(ctx, input.path);
-    const checked = await inspectBackup(path, input);
+    const checked = await openingLocked(ctx, () => inspectBackup(path, input));
     checked.dataKey.fill(0);
+    // A new PC: the caseload goes where set-up would put it (just me, our team, or IT's folder).
+    if (checked.fresh) usePlace(ctx, chosenPlace(ctx, input.scope));
     const current = ctx.session;
     // A backup still being taken reads the file about to be set aside: it stops and keeps nothing,
     // and its connection is closed before the files move (Windows will not rename an open file).
@@ -153,11 +218,12 @@ export const backupHandlers = {
         read_only: 'The caseload folder cannot be written to, so the backup could not be put in place. Nothing has been changed. Ask IT to check the folder’s permissions.',
       });
     }
+    if (current) releaseOpen(ctx.dataDir, ctx.claimant);
     ctx.session = null;
     ctx.damage = null;
-    noteRestore(ctx.dataDir, { at: new Date().toISOString(), fileName: checked.fileName });
+    noteRestore(ctx.dataDir, { at: new Date().toISOString(), fileName: checked.fileName, ...(checked.fresh ? { onNewPc: true } : {}) });
     if (current) ctx.onSessionChange?.(false);
     // Opened again with the passphrase from when the backup was taken.
     return status(ctx);
   },
-} satisfies HandlerMap<'backups.location' | 'backups.chooseFolder' | 'backups.list' | 'backups.create' | 'backups.inspect' | 'backups.restore'>;
+} satisfies HandlerMap<'backups.location' | 'backups.chooseFolder' | 'backups.chooseFile' | 'backups.list' | 'backups.create' | 'backups.inspect' | 'backups.restore'>;

@@ -9,8 +9,9 @@ import { groupHandlers } from './groups';
 import { memberHandlers } from './members';
 import { peopleHandlers } from './people';
 import type { HandlerMap } from './types';
+import { trainingHandlers } from './training';
 import { workspaceHandlers } from './workspace';
 
 export { lock, untilChecked, whenSettled } from './workspace';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers };

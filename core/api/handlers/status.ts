@@ -4,17 +4,27 @@ import { getSettings } from '../../../db/queries/settings';
 import { workspaceExists, workspacePaths } from '../../../db/workspace';
 import { readEnvelope, signInChoices } from '../../../db/keyEnvelope';
 import { activeRole } from '../../../db/queries/members';
-import type { WorkspaceStatus } from '../../domain/workspace';
+import { defaultBackupFolder } from '../../../db/backupFolders';
+import type { SetupChoices, WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
+import { refreshPlace } from '../places';
 
 export function status(ctx: AppContext): WorkspaceStatus {
+  const where = {
+    place: ctx.place,
+    training: ctx.training !== null,
+    trainingAvailable: !ctx.places.policy.trainingDisabled,
+    ...(ctx.places.policyProblems.length ? { policyProblems: ctx.places.policyProblems } : {}),
+  };
   if (!ctx.session) {
-    if (ctx.damage) return { state: 'damaged', damage: ctx.damage };
-    if (!workspaceExists(ctx.dataDir)) return { state: 'none' };
-    return { state: 'locked', signIns: signIns(ctx) };
+    if (ctx.damage) return { state: 'damaged', damage: ctx.damage, ...where };
+    refreshPlace(ctx);
+    if (!workspaceExists(ctx.dataDir)) return { state: 'none', ...where, place: ctx.place, setup: setupChoices(ctx) };
+    return { state: 'locked', signIns: signIns(ctx), ...where, place: ctx.place };
   }
   const { orm, memberId } = ctx.session;
   return {
+    ...where,
     state: 'unlocked',
     organisation: getMeta(orm, 'organisation'),
     memberId,
@@ -33,4 +43,17 @@ function signIns(ctx: AppContext): { memberId: number; name: string }[] {
     // A damaged key file is reported when someone tries to unlock, not here.
     return [];
   }
+}
+
+function setupChoices(ctx: AppContext): SetupChoices {
+  const { places } = ctx;
+  return {
+    teamAvailable: places.team !== null && !places.policy.caseloadFolder && places.policy.scope !== 'user',
+    placeFixed: places.policy.caseloadFolder ? 'it' : places.policy.scope,
+    backupFolderFixed: places.policy.backupFolder,
+    backupSuggestions: places.backupSuggestions,
+    defaultBackupFolder: defaultBackupFolder(ctx.dataDir),
+    canChooseFolder: !!ctx.chooseFolder,
+    canChooseFile: !!ctx.chooseFile,
+  };
 }

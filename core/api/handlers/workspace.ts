@@ -16,6 +16,8 @@ import { requireSession, session } from './context';
 import { checkpointCommitted } from '../../../db/connection';
 import { dailyBackup } from './backups';
 import { status } from './status';
+import { claimOpen, releaseOpen } from '../../../db/openClaim';
+import { chosenPlace, requireBackupFolder, usePlace } from '../places';
 
 function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
   if (ctx.session) closeWorkspace(ctx.session);
@@ -64,7 +66,7 @@ function unlockWrites(ctx: AppContext, ws: OpenWorkspace): void {
   // A restore made since the last session goes into the restored caseload's own log.
   const restored = readRestoreNote(ctx.dataDir);
   if (restored) {
-    appendAudit(ws.orm, { at: restored.at, memberId: null, action: 'backup.restored', entity: 'backup', detail: { fileName: restored.fileName } });
+    appendAudit(ws.orm, { at: restored.at, memberId: null, action: restored.onNewPc ? 'backup.opened_on_new_pc' : 'backup.restored', entity: 'backup', detail: { fileName: restored.fileName } });
     clearRestoreNote(ctx.dataDir);
   }
   checkpointCommitted(ws.db);
@@ -83,6 +85,7 @@ function checkFailed(ctx: AppContext, ws: OpenWorkspace, e: unknown): void {
   } else {
     closeWorkspace(ws);
   }
+  releaseOpen(ctx.dataDir, ctx.claimant);
   if (ctx.session === ws) {
     ctx.session = null;
     ctx.onSessionChange?.(false);
@@ -119,12 +122,15 @@ export async function whenSettled(ctx: AppContext): Promise<void> {
  * A damaged caseload or key file: the app keeps what it found (the copy, the backups) so the
  * damaged screen can show it, and says plainly where the copy is.
  */
-async function opening(ctx: AppContext, unlock: () => Promise<OpenWorkspace>): Promise<WorkspaceStatus> {
+export async function opening(ctx: AppContext, unlock: () => Promise<OpenWorkspace>): Promise<WorkspaceStatus> {
   // A session locked while its check ran finishes first (its audit entries come before ours).
   await ctx.closing;
+  // Another Windows user of this PC has the (team) caseload open: refused before any key work.
+  if (!ctx.session) claimOpen(ctx.dataDir, ctx.claimant);
   try {
     return open(ctx, await unlock());
   } catch (e) {
+    if (!ctx.session) releaseOpen(ctx.dataDir, ctx.claimant);
     if (!(e instanceof CaseloadDamaged)) throw e;
     ctx.damage = e.report;
     throw damageError(e);
@@ -140,7 +146,14 @@ export function lock(ctx: AppContext): void {
   ctx.threads.releaseIdle();
   if (!ctx.session) return;
   const ws = ctx.session;
+  const dataDir = ctx.dataDir;
   ctx.session = null;
+  // Locking the training caseload leaves it: the real caseload's lock screen comes back.
+  if (ctx.training) {
+    ctx.dataDir = ctx.training.dataDir;
+    ctx.place = ctx.training.place;
+    ctx.training = null;
+  }
   const at = new Date().toISOString();
   const close = () => {
     try {
@@ -149,6 +162,7 @@ export function lock(ctx: AppContext): void {
       // Locking must never fail: the entry is lost, the data is closed all the same.
     }
     closeWorkspace(ws);
+    releaseOpen(dataDir, ctx.claimant);
   };
   if (ctx.checking) {
     // Locked within moments of unlocking, while the whole-file check still runs: the app is locked
@@ -166,12 +180,27 @@ export function lock(ctx: AppContext): void {
   ctx.onSessionChange?.(false);
 }
 
+const IT_BACKUP_FOLDER_MESSAGE = 'Your IT team has set where backups go on this PC, so it cannot be changed here.';
+
 export const workspaceHandlers = {
   'workspace.status': (ctx) => status(ctx),
   'workspace.create': async (ctx, input) => {
-    const { workspace, recoveryKey } = await createWorkspace(ctx, input);
-    open(ctx, workspace);
-    return { recoveryKey };
+    if (ctx.session || ctx.training) throw new DomainError('WORKSPACE_EXISTS', 'A caseload is already open. Lock it first.');
+    const place = chosenPlace(ctx, input.scope);
+    const backupFolder = ctx.places.policy.backupFolder ? null : (input.backupFolder ?? null);
+    // Checked before anything is made, so a wrong folder costs only a correction on the form.
+    if (backupFolder) requireBackupFolder(backupFolder, 'backupFolder');
+    usePlace(ctx, place);
+    claimOpen(ctx.dataDir, ctx.claimant);
+    try {
+      const { workspace, recoveryKey } = await createWorkspace(ctx, input);
+      if (backupFolder) updateSettings(workspace.orm, { backupFolder });
+      open(ctx, workspace);
+      return { recoveryKey };
+    } catch (e) {
+      releaseOpen(ctx.dataDir, ctx.claimant);
+      throw e;
+    }
   },
   'session.unlock': async (ctx, input) => {
     const wait = waitRemaining(readSignIn(ctx.dataDir), new Date());
@@ -189,7 +218,10 @@ export const workspaceHandlers = {
     return status(ctx);
   },
   'settings.get': (ctx) => getSettings(requireSession(ctx).orm),
-  'settings.update': (ctx, input) => updateSettings(requireSession(ctx).orm, input),
+  'settings.update': (ctx, input) => {
+    if (input.backupFolder !== undefined && ctx.places.policy.backupFolder) throw new DomainError('VALIDATION', IT_BACKUP_FOLDER_MESSAGE, { backupFolder: IT_BACKUP_FOLDER_MESSAGE });
+    return updateSettings(requireSession(ctx).orm, input);
+  },
   'sites.list': (ctx) => listSites(requireSession(ctx).orm),
   'sites.save': (ctx, input) => saveSite(requireSession(ctx).orm, input),
   'licences.get': (ctx) => getLicences(requireSession(ctx).orm),

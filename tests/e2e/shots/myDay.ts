@@ -6,7 +6,7 @@ import { repoMigrationsDir } from '../../../core/api/context';
 import { loadMigrations } from '../../../db/migrate';
 import { insertPeople } from '../../../db/queries/bulk';
 import { closeWorkspace, createWorkspace } from '../../../db/workspace';
-import { syntheticPeople } from '../../fixtures/synthetic';
+import { syntheticPeople } from '../../../db/synthetic';
 import { startHarness } from '../../harness/server';
 import { must, tempDir } from '../../support/workspace';
 import { PASSPHRASE } from '../fixtures';
