@@ -72,7 +72,10 @@ export function claimOpen(dataDir: string, who: Claimant, now = new Date()): voi
       }
       return;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // A folder that cannot be written: the unlock's own check refuses it in the person's words.
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return;
+      if (code !== 'EEXIST') throw e;
     }
     const held = readClaim(dataDir);
     if (held && held.pid === who.pid && held.token === who.token) return;

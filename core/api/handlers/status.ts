@@ -48,7 +48,8 @@ function signIns(ctx: AppContext): { memberId: number; name: string }[] {
 function setupChoices(ctx: AppContext): SetupChoices {
   const { places } = ctx;
   return {
-    teamAvailable: places.team !== null && !places.policy.caseloadFolder && places.policy.scope !== 'user',
+    // Offered only where it is a choice: IT's folder or scope leaves none.
+    teamAvailable: places.team !== null && !places.policy.caseloadFolder && places.policy.scope === null,
     placeFixed: places.policy.caseloadFolder ? 'it' : places.policy.scope,
     backupFolderFixed: places.policy.backupFolder,
     backupSuggestions: places.backupSuggestions,
