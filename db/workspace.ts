@@ -219,8 +219,9 @@ export async function recoverWorkspace(
       // the unlock answers (an app closed moments later would otherwise lose it), and it must
       // never be written beside a damaged file. So a recovery waits for the whole-file check.
       checkFirst: true,
-      // The chosen member when they are a coordinator; otherwise the first coordinator.
-      who: (db) => (memberId !== undefined && activeRole(drizzle(db, { schema }), memberId) === 'coordinator' ? memberId : firstCoordinator(db)),
+      // Only the active coordinator the person names, never someone else by default: a removed
+      // coordinator who still knows the recovery key must not take over a colleague's sign-in.
+      who: (db) => recoveringCoordinator(drizzle(db, { schema }), memberId),
       adjust: (env, who, key) => {
         let next = withoutSlots(env, (s) => s.type === 'passphrase' && s.memberId === who.id);
         next = withSlot(next, { type: 'passphrase', memberId: who.id, label: who.name, secret }, key.dataKey, key.generationId);
@@ -238,6 +239,20 @@ export async function recoverWorkspace(
 interface Member {
   id: number;
   name: string;
+}
+
+export const RECOVER_COORDINATOR_ONLY =
+  'The recovery key resets a coordinator’s passphrase only. Choose a coordinator’s name, or ask a coordinator to remove and add you again.';
+
+/** Whose passphrase a recovery replaces: the coordinator named, or the only member there is. */
+function recoveringCoordinator(orm: Orm, memberId: number | undefined): number {
+  if (memberId !== undefined) {
+    if (activeRole(orm, memberId) !== 'coordinator') throw new DomainError('FORBIDDEN', RECOVER_COORDINATOR_ONLY);
+    return memberId;
+  }
+  const active = orm.select().from(schema.members).where(isNull(schema.members.removedAt)).all();
+  if (active.length === 1 && active[0].role === 'coordinator') return active[0].id;
+  throw new DomainError('VALIDATION', 'Choose your name first: the recovery key resets the passphrase of the coordinator you choose.', { memberId: 'Choose your name.' });
 }
 
 /**

@@ -42,7 +42,9 @@ export function describeCall(name: MethodName, input: unknown, value: unknown): 
     // Which filter, not only how many rows: the same rows mean different things by date.
     return { action: name, entity: 'export', detail: { from: (i.from as string) ?? null, to: (i.to as string) ?? null, action: (i.action as string) ?? null, rows: v.rows, sha256: v.sha256 } };
   }
-  if (name === 'session.unlock' || name === 'session.recover' || name === 'workspace.create') return { action: name, entity: 'session' };
+  if (name === 'session.unlock' || name === 'workspace.create') return { action: name, entity: 'session' };
+  // Its own action, naming whose passphrase was replaced (the member signed in by it).
+  if (name === 'session.recover') return { action: name, entity: 'member', entityId: (value as { memberId?: number }).memberId ?? null };
   // In the training caseload's own log: the trainee signed in.
   if (name === 'training.open' || name === 'training.reset') return { action: 'session.unlock', entity: 'session' };
   return null;

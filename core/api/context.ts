@@ -68,6 +68,8 @@ export interface AppContext {
   checking: Promise<void> | null;
   /** A session locked while its check was running: closed when the check ends. */
   closing: Promise<void> | null;
+  /** Said once at a sign-in: this member's passphrase was reset with the recovery key (ISO time). */
+  passphraseResetAt: string | null;
   /** The backup under way on its thread (one at a time): the session locking cancels it. */
   backupRunning: { cancel: () => void; settled: Promise<void> } | null;
 }
@@ -133,6 +135,7 @@ export function createContext(options: {
     checking: null,
     closing: null,
     backupRunning: null,
+    passphraseResetAt: null,
   };
   return ctx;
 }

@@ -129,7 +129,8 @@ export const contract = {
   'members.list': method<typeof none, MemberView[]>(none),
   'members.add': method<typeof addMemberSchema, MemberView[]>(addMemberSchema),
   'members.setRole': method<typeof setRoleSchema, MemberView[]>(setRoleSchema),
-  'members.remove': method<typeof removeMemberSchema, MemberView[]>(removeMemberSchema),
+  /** A removed coordinator's recovery key stops working: the new one is in the answer, to be shown once. */
+  'members.remove': method<typeof removeMemberSchema, { members: MemberView[]; recoveryKey: string | null; rekeyProblem: string | null }>(removeMemberSchema),
   'recovery.regenerate': method<typeof none, { recoveryKey: string }>(none),
   'workspace.rekey': method<typeof none, { rekeyed: true }>(none),
   'workspace.rekeyProgress': method<typeof none, RekeyProgress>(none),

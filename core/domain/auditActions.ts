@@ -3,7 +3,7 @@
 const LABELS: Record<string, string> = {
   'workspace.create': 'Set up the caseload',
   'session.unlock': 'Signed in',
-  'session.recover': 'Signed in with the recovery key',
+  'session.recover': 'Passphrase reset with the recovery key',
   'session.lock': 'Locked',
   'session.failed_sign_in': 'Wrong passphrase tried',
   'person.viewed': 'Viewed a record',

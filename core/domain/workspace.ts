@@ -73,6 +73,8 @@ export interface WorkspaceStatus {
   training: boolean;
   /** The set-up and lock screens may offer "Open a training caseload" (IT can turn it off). */
   trainingAvailable: boolean;
+  /** Only when unlocked, at the sign-in after a recovery: when this member's passphrase was reset with the recovery key. */
+  passphraseResetAt?: string;
   /** Only with no caseload yet: what set-up may choose, and what IT has fixed. */
   setup?: SetupChoices;
   /** A policy IT set that could not be read, in IT's words. */

@@ -1,6 +1,6 @@
 // The hash-chained audit log: append, read, verify.
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, type SQL } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { Queryable } from '../workspace';
 import { memberNames } from './stamps';
@@ -116,4 +116,14 @@ export function backupsMadeHere(orm: Queryable): Map<string, number | null> {
     }
   }
   return made;
+}
+
+/**
+ * When this member's passphrase was last reset with the recovery key, if that was after their
+ * last sign-in with their own passphrase: the sign-in that follows a reset tells them so.
+ */
+export function passphraseResetSinceLastSignIn(orm: Queryable, memberId: number): string | null {
+  const mine = (action: string) => and(eq(auditLog.action, action), eq(auditLog.memberId, memberId));
+  const lastSignIn = orm.select({ at: max(auditLog.at) }).from(auditLog).where(mine('session.unlock')).get()?.at ?? '';
+  return orm.select({ at: auditLog.at }).from(auditLog).where(and(mine('session.recover'), gt(auditLog.at, lastSignIn))).orderBy(desc(auditLog.id)).limit(1).get()?.at ?? null;
 }

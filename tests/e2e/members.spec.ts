@@ -95,13 +95,16 @@ test('a coordinator removes a member with re-encryption and makes a new recovery
   await expect(dialog.getByLabel('Re-encrypt the caseload now (recommended)')).toBeChecked();
   await expectAccessible(page, 'remove member dialog');
   await dialog.getByRole('button', { name: 'Remove Kim Reports' }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByText('Kim Reports has been removed and the caseload re-encrypted.')).toBeVisible();
+  await expect(page.getByText('Kim Reports has been removed and the caseload re-encrypted.')).toBeVisible({ timeout: 30_000 });
   await expect(members.row('Kim Reports')).toContainText('Removed');
   await expect(members.panel().getByRole('button', { name: 'Remove Kim Reports' })).toHaveCount(0);
+  // Any removal offers a new recovery key, in case they saw it.
+  await expect(dialog).toContainText('If they may have seen the recovery key');
+  await expectAccessible(page, 'remove member: done');
 
   // A new recovery key: explained, shown once, checked, then the caseload re-encrypted.
-  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await dialog.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(dialog).toBeHidden();
   const recovery = members.recoveryDialog();
   await expect(recovery).toContainText('stops working as soon as the new one is made');
   await expectAccessible(page, 'new recovery key: explained');
@@ -137,4 +140,38 @@ test('a coordinator removes a member with re-encryption and makes a new recovery
   await expect(page.getByText('That passphrase is not right.')).toBeVisible();
   await unlock.unlock('granite pelican thistle morning');
   await expect(page.getByRole('banner')).toContainText('Sam Peer');
+});
+
+test('removing a coordinator replaces the recovery key in the same step: shown once, retyped', async ({ page, harness }) => {
+  await seedWorkspace(harness.ctx);
+  await page.goto(harness.url);
+  const members = new MembersPage(page);
+  await members.goto();
+  await members.add('Alex Lead', 'Coordinator', 'harbour violet lantern pebble');
+  await members.openRemove('Alex Lead');
+  const dialog = members.removeDialog('Alex Lead');
+  await expect(dialog).toContainText('a new one is made now and shown once');
+  await dialog.getByLabel('Re-encrypt the caseload now (recommended)').uncheck();
+  await dialog.getByRole('button', { name: 'Remove Alex Lead' }).click();
+  const card = dialog.getByTestId('recovery-key');
+  await expect(card).toBeVisible();
+  await expect(dialog).toContainText('The recovery key they may have known no longer works');
+  await expect(members.row('Alex Lead')).toContainText('Removed');
+  await expectAccessible(page, 'remove coordinator: the new recovery key');
+  // Shown once: it cannot be dismissed before it is saved.
+  await page.keyboard.press('Escape');
+  await expect(card).toBeVisible();
+  const key = (await card.locator('p').allInnerTexts()).map((g) => g.trim()).join('-');
+  await dialog.getByRole('button', { name: 'I have saved my recovery key' }).click();
+  const label = await dialog.getByText(/^Type group \d of your recovery key$/).innerText();
+  await dialog.getByLabel(label).fill(key.split('-')[Number(label.match(/group (\d)/)![1]) - 1]);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The new key resets the remaining coordinator's passphrase; Alex's name is no longer offered.
+  await new CaseloadPage(page).lock();
+  const unlock = new UnlockPage(page);
+  await unlock.expectLocked();
+  await unlock.recover(key, 'granite pelican thistle morning');
+  await expect(page.getByRole('banner')).toContainText('Signed in as Sam Peer · Coordinator');
 });

@@ -87,20 +87,38 @@ export const memberHandlers = {
   },
   'members.remove': async (ctx, input) => {
     const ws = requireSession(ctx);
-    withEnvelope(ctx, ws, (envelope) => {
-      const role = removeMember(ws.orm, input.id, ws.memberId, new Date());
-      audit(ws, 'member.removed', input.id, { role, rekey: input.rekey });
-      return { value: null, envelope: withoutSlots(envelope, (s) => s.type === 'passphrase' && s.memberId === input.id) };
-    });
+    // A coordinator who leaves may know the recovery key: it is replaced in the same key-file write,
+    // so there is no moment when they are removed and their key still works.
+    const recoveryKey = newRecoveryKey();
+    const recoverySecret = prepareRecoveryKey(recoveryKey);
+    let replacedRecovery = false;
+    try {
+      withEnvelope(ctx, ws, (envelope) => {
+        const role = removeMember(ws.orm, input.id, ws.memberId, new Date());
+        replacedRecovery = role === 'coordinator';
+        audit(ws, 'member.removed', input.id, { role, rekey: input.rekey });
+        let next = withoutSlots(envelope, (s) => s.type === 'passphrase' && s.memberId === input.id);
+        if (replacedRecovery) {
+          audit(ws, 'recovery.regenerated', null, { reason: 'coordinator.removed' });
+          next = withSlot(withoutSlots(next, (s) => s.type === 'recovery'), { type: 'recovery', memberId: null, secret: recoverySecret }, ws.dataKey, ws.keyId);
+        }
+        return { value: null, envelope: next };
+      });
+    } finally {
+      recoverySecret.kek.fill(0);
+    }
+    // The removal (and any new recovery key) stands whatever happens next: a re-key that does not
+    // finish is said beside them, never instead of them, or the new recovery key would be lost.
+    let rekeyProblem: string | null = null;
     if (input.rekey) {
       try {
         await rekey(ctx, ws, 'member.removed');
       } catch (e) {
         const why = e instanceof DomainError ? e.message : 'Something went wrong.';
-        throw new DomainError(e instanceof DomainError ? e.code : 'INTERNAL', `The member has been removed and can no longer sign in, but re-encrypting the caseload did not finish. ${why}`);
+        rekeyProblem = `The member has been removed and can no longer sign in, but re-encrypting the caseload did not finish. ${why}`;
       }
     }
-    return ctx.session === ws ? listMembers(ws.orm, ws.memberId) : [];
+    return { members: ctx.session === ws ? listMembers(ws.orm, ws.memberId) : [], recoveryKey: replacedRecovery ? recoveryKey : null, rekeyProblem };
   },
   'session.changePassphrase': async (ctx, input) => {
     const ws = requireSession(ctx);

@@ -32,6 +32,7 @@ export function status(ctx: AppContext): WorkspaceStatus {
     role: activeRole(orm, memberId) ?? undefined,
     idleLockMinutes: getSettings(orm).idleLockMinutes,
     checking: ctx.checking !== null,
+    ...(ctx.passphraseResetAt ? { passphraseResetAt: ctx.passphraseResetAt } : {}),
   };
 }
 

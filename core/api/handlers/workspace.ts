@@ -1,6 +1,6 @@
 // Workspace, session, settings and sites.
 import { rescoreOutdated } from '../../../db/queries/assessments';
-import { appendAudit } from '../../../db/queries/audit';
+import { appendAudit, passphraseResetSinceLastSignIn } from '../../../db/queries/audit';
 import { clearRestoreNote, readRestoreNote } from '../../../db/restoreNote';
 import { clearSignIn, readSignIn, recordFailure, waitRemaining } from '../../../db/signInGuard';
 import { waitInWords } from '../../domain/signIn';
@@ -144,6 +144,7 @@ export function lock(ctx: AppContext): void {
   ctx.backupRunning?.cancel();
   // No thread waits about once locked (see threads/start.ts).
   ctx.threads.releaseIdle();
+  ctx.passphraseResetAt = null;
   if (!ctx.session) return;
   const ws = ctx.session;
   const dataDir = ctx.dataDir;
@@ -206,7 +207,10 @@ export const workspaceHandlers = {
     const wait = waitRemaining(readSignIn(ctx.dataDir), new Date());
     if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', `Too many wrong passphrases. Wait ${waitInWords(wait)} and try again.`);
     try {
-      return await opening(ctx, () => unlockWorkspace(ctx, input.passphrase, input.memberId));
+      await opening(ctx, () => unlockWorkspace(ctx, input.passphrase, input.memberId));
+      // Read before this sign-in is itself in the log: a reset since the member last signed in.
+      ctx.passphraseResetAt = ctx.session ? passphraseResetSinceLastSignIn(ctx.session.orm, ctx.session.memberId) : null;
+      return status(ctx);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'WRONG_PASSPHRASE') recordFailure(ctx.dataDir, new Date());
       throw e;

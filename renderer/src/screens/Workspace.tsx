@@ -10,6 +10,7 @@ import { can, ROLE_LABELS, type Role } from '../../../core/domain/roles';
 import { SignedInContext } from '../access';
 import { NavigationContext, type Route } from '../navigation';
 import { lockNow } from '../session';
+import { PassphraseResetNotice } from '../components/PassphraseResetNotice';
 import { CaseloadScreen } from './CaseloadScreen';
 import { CaseloadViewContext, type CaseloadView } from './caseload/rememberedView';
 import { GroupsScreen } from './GroupsScreen';
@@ -105,6 +106,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
               ))}
             </AppShell.Navbar>
             <AppShell.Main>
+              <PassphraseResetNotice resetAt={status.passphraseResetAt} />
               <Suspense
                 fallback={
                   <Center py="xl">
