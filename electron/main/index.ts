@@ -58,7 +58,10 @@ function start(): void {
 
       const dataDir = localDataDir(app.getPath('userData'), process.env.LOCALAPPDATA);
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      const migrationsDir = app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
+      // Inside app.asar when packaged (electron-builder.yml `files`), so the migrations that run
+      // with the key at unlock are covered by the archive's integrity check; the source tree's
+      // own folder when run from it.
+      const migrationsDir = join(app.getAppPath(), 'db', 'migrations');
 
       let idle: IdleLock | null = null;
       ctx = createContext({
