@@ -58,7 +58,10 @@ function run(command: string, args: string[], cwd: string): string {
 }
 
 function checkIntegrity(tarball: string, integrity: string): void {
-  const [algorithm, expected] = integrity.split('-', 2);
+  // Subresource Integrity: "sha512-<base64>", possibly followed by other hashes; the first is npm's.
+  const first = integrity.split(/\s+/)[0];
+  const algorithm = first.slice(0, first.indexOf('-'));
+  const expected = first.slice(first.indexOf('-') + 1);
   const actual = createHash(algorithm).update(readFileSync(tarball)).digest('base64');
   if (actual !== expected) throw new Error(`${tarball} does not match package-lock.json's integrity (${integrity})`);
 }
