@@ -14,6 +14,20 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        test: {
+          name: 'packaging',
+          include: ['tests/packaging/**/*.test.ts'],
+          environment: 'node',
+          // Builds out/ and packs the Windows app (tests/packaging): on a 2-core machine the
+          // build and electron-builder's pass over node_modules take a minute or more.
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          // After the other projects, not beside them: the build would take the CPU their
+          // timed Argon2id and crash tests need (groups run lowest first).
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

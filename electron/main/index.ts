@@ -58,7 +58,10 @@ function start(): void {
       // The person's own folder, the PC's team folder and IT's policy (places.ts); folders are
       // made when a caseload is set up or opened there, not at every start.
       const places = placesFrom(windowsFacts(app.getPath('userData')));
-      const migrationsDir = app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
+      // Inside app.asar when packaged (electron-builder.yml `files`), so the migrations that run
+      // with the key at unlock are covered by the archive's integrity check; the source tree's
+      // own folder when run from it.
+      const migrationsDir = join(app.getAppPath(), 'db', 'migrations');
 
       let idle: IdleLock | null = null;
       ctx = createContext({
