@@ -85,7 +85,10 @@ function otherUsersApp(dataDir: string): { child: ChildProcess; ready: Promise<v
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop()!;
-      for (const line of lines) line === 'ready' ? resolve() : acknowledged.push(line);
+      for (const line of lines) {
+        if (line === 'ready') resolve();
+        else acknowledged.push(line);
+      }
     });
     child.on('exit', (code) => reject(new Error(`the other app stopped (${code}): ${stderr.slice(0, 300)}`)));
   });
