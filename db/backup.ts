@@ -1,7 +1,7 @@
 // Encrypted backups: VACUUM INTO writes a compact copy under the same key (SQLite's backup API
 // refuses an encrypted source, and would write plaintext if it did not), with a copy of the key
 // envelope beside it. Each is opened and checked before it counts as a backup.
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupTakenAt, type BackupCheck, type TableCounts } from '../core/domain/backup';
@@ -10,7 +10,8 @@ import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
 import { fsyncFile } from './files';
 import { applyKey, openReader } from './connection';
-import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope } from './keyEnvelope';
+import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope, type KeyEnvelope } from './keyEnvelope';
+import { applyRevocations, isRevoked, withLiveRecovery, type Revoked } from './revocation';
 import { workspacePaths } from './paths';
 import type { WorkspaceConfig } from './workspace';
 
@@ -151,13 +152,20 @@ export function checkBackup(path: string, dataKey: Buffer): BackupCheck & { coor
 export async function inspectBackup(
   path: string,
   secret: { passphrase?: string; recoveryKey?: string },
-): Promise<BackupCheck & { dataKey: Buffer; keysPath: string; byCoordinator: boolean }> {
+  /** The live key file's revoked ways in: a removed member's old passphrase opens no backup here. */
+  revoked?: Revoked,
+): Promise<BackupCheck & { dataKey: Buffer; generationId: string; keysPath: string; byCoordinator: boolean }> {
   if (!isAbsolute(path) || !existsSync(path)) throw new DomainError('NOT_FOUND', 'That backup file could not be found.');
   const keysPath = keysFor(path);
   if (!existsSync(keysPath)) throw new DomainError('NOT_FOUND', 'The key file that belongs with this backup is missing: it has the same name ending in .keys.');
   const envelope = readEnvelope(keysPath);
   const opened = secret.passphrase ? await openWithPassphrase(envelope, secret.passphrase) : secret.recoveryKey ? openWithRecoveryKey(envelope, secret.recoveryKey) : null;
   if (!opened) throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', 'That does not open this backup. Use the passphrase or recovery key from when it was taken.');
+  if (isRevoked(revoked, opened.slot)) {
+    forget(opened);
+    const removed = 'That sign-in has been removed from this caseload, so it no longer opens its backups.';
+    throw new DomainError(secret.passphrase ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', removed, { [secret.passphrase ? 'passphrase' : 'recoveryKey']: removed });
+  }
   try {
     // A backup's key file may hold two key generations (taken during a re-key): one of them opens it.
     for (const [i, key] of opened.keys.entries()) {
@@ -167,7 +175,7 @@ export async function inspectBackup(
         // (a slot from before members existed belonged to the one coordinator there was).
         const { slot } = opened;
         const byCoordinator = slot.type === 'recovery' || (slot.memberId === null ? coordinators.length > 0 : coordinators.includes(slot.memberId));
-        return { ...check, dataKey: Buffer.from(key.dataKey), keysPath, byCoordinator };
+        return { ...check, dataKey: Buffer.from(key.dataKey), generationId: key.generationId, keysPath, byCoordinator };
       } catch (e) {
         if (i === opened.keys.length - 1) throw e;
       }
@@ -183,13 +191,22 @@ export async function inspectBackup(
  * files first, so a full disk fails before anything has moved; then the current files are kept
  * as a safety copy (renamed, never deleted) and the copies take their place, key file included.
  */
-export function restoreBackup(config: WorkspaceConfig, closeCurrent: () => void, checked: { keysPath: string }, backupPath: string, now = new Date()): void {
+export function restoreBackup(
+  config: WorkspaceConfig,
+  closeCurrent: () => void,
+  checked: { keysPath: string; dataKey: Buffer; generationId: string },
+  backupPath: string,
+  now = new Date(),
+): void {
   const paths = workspacePaths(config.dataDir);
   const dbTemp = `${paths.database}.restoring`;
   const keysTemp = `${paths.envelope}.restoring`;
+  // What was revoked here stays revoked in what comes back (db/revocation.ts).
+  const live = readEnvelopeIfWhole(paths.envelope);
+  const restoredKeys = withLiveRecovery(applyRevocations(readEnvelope(checked.keysPath), live), live, checked);
   try {
     copyFileSync(backupPath, dbTemp);
-    copyFileSync(checked.keysPath, keysTemp);
+    writeFileSync(keysTemp, JSON.stringify(restoredKeys, null, 2), { mode: 0o600 });
     fsyncFile(dbTemp);
     fsyncFile(keysTemp);
   } catch (e) {
@@ -204,4 +221,13 @@ export function restoreBackup(config: WorkspaceConfig, closeCurrent: () => void,
   }
   renameSync(dbTemp, paths.database);
   renameSync(keysTemp, paths.envelope);
+}
+
+/** The live key file, or null where there is none or it cannot be read (a damaged one is kept as it is). */
+export function readEnvelopeIfWhole(path: string): KeyEnvelope | null {
+  try {
+    return readEnvelope(path);
+  } catch {
+    return null;
+  }
 }

@@ -96,6 +96,17 @@ const envelopeSchema = z
     slots: z.array(slotSchema),
     legacySlots: z.array(legacySlotSchema).optional(),
     keys: z.array(generationSchema).min(1).max(2),
+    /**
+     * Ways in that were taken away (a removed member's every slot, a replaced recovery key's slot).
+     * It travels with the key file, so a backup restored later cannot bring them back
+     * (db/revocation.ts). Ids only.
+     */
+    revoked: z.object({ memberIds: z.array(z.number().int()).max(100_000), slotIds: z.array(z.string().max(64)).max(100_000) }).optional(),
+    /**
+     * A copy of the wrong-passphrase count kept beside the caseload (db/signInGuard.ts): deleting
+     * that file does not reset the sign-in delay.
+     */
+    signIn: z.object({ count: z.number().int().min(0), last: z.string().max(40) }).optional(),
   })
   .superRefine((e, ctx) => {
     if (e.keys[0].state !== 'current' || (e.keys[1] && e.keys[1].state !== 'pending')) ctx.addIssue({ code: 'custom', message: 'keys: current first, then at most one pending' });
@@ -346,6 +357,17 @@ export function withSlot(envelope: KeyEnvelope, slot: NewSlot, dataKey: Buffer, 
     slots: [...envelope.slots, made],
     keys: [{ ...current, wraps: { ...current.wraps, [made.id]: wrapTo(made, dataKey, envelope.workspaceId, current.id) } }],
   };
+}
+
+/**
+ * Adds a slot made elsewhere (the live key file's recovery slot, carried into a restored one): only
+ * its public key is needed to give it this data key, so no secret is involved.
+ */
+export function withExistingSlot(envelope: KeyEnvelope, slot: KeySlot, dataKey: Buffer, generationId: string): KeyEnvelope {
+  requireSettled(envelope, generationId);
+  if (envelope.slots.some((s) => s.id === slot.id)) return envelope;
+  const [current] = envelope.keys;
+  return { ...envelope, slots: [...envelope.slots, slot], keys: [{ ...current, wraps: { ...current.wraps, [slot.id]: wrapTo(slot, dataKey, envelope.workspaceId, current.id) } }] };
 }
 
 /** Removes the slots (and their wrapped keys) that match. */

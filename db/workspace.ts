@@ -282,6 +282,8 @@ async function openSession(
     next = how.adjust(next, { id: member.id, name: member.displayName }, key);
     next = withoutSlots(next, (s) => s.type === 'passphrase' && s.memberId !== null && !active.has(s.memberId));
     next = withLabels(next, (id) => active.get(id));
+    // Signed in: the wrong-passphrase count starts again (its times go to the audit log).
+    if (next.signIn) next = { ...next, signIn: undefined };
     ws = wrap(db, envelope.workspaceId, memberId, key);
   } catch (e) {
     db.close();

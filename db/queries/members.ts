@@ -1,7 +1,7 @@
 // Members and their roles. The rules that keep a caseload manageable live here, beside the
 // rows they protect: there is always at least one coordinator, nobody removes themselves, and a
 // removed member's row stays (records name their author) while their way in goes.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { MemberView } from '../../core/domain/members';
 import { DomainError } from '../../core/domain/result';
 import type { Role } from '../../core/domain/roles';
@@ -56,6 +56,17 @@ export function setMemberRole(orm: Queryable, id: number, role: Role): Role {
 }
 
 /** Marks a member removed; answers with the role they had. */
+/**
+ * Members revoked in the key file but still active in this file (a backup restored from before
+ * their removal): removed here too. The ids newly removed.
+ */
+export function removeRevoked(orm: Queryable, ids: number[], now: Date): number[] {
+  if (ids.length === 0) return [];
+  const still = orm.select({ id: members.id }).from(members).where(and(inArray(members.id, ids), isNull(members.removedAt))).all().map((r) => r.id);
+  if (still.length) orm.update(members).set({ removedAt: now.toISOString() }).where(inArray(members.id, still)).run();
+  return still;
+}
+
 export function removeMember(orm: Queryable, id: number, byMemberId: number, now: Date): Role {
   if (id === byMemberId) throw new DomainError('CONFLICT', 'You cannot remove yourself. Ask another coordinator.');
   const row = activeMember(orm, id);

@@ -1,8 +1,11 @@
 // The audit log: what is recorded, that it holds no identifiable text, that it cannot be changed,
 // and that the chain shows tampering. Sign-in protection.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { whenSettled } from '../../core/api/handlers';
+import { delayAfter } from '../../core/domain/signIn';
+import { waitRemaining } from '../../db/signInGuard';
 import { call, daysAgo, must, newWorkspace, PASSPHRASE, referral, tempDir, testContext } from '../support/workspace';
 
 let dir: string;
@@ -123,10 +126,39 @@ describe('sign-in protection', () => {
     const state = JSON.parse(readFileSync(join(dir, 'caseload.signin'), 'utf8')) as { failures: string[] };
     const past = state.failures.map((_, i) => new Date(Date.now() - 3_600_000 + i).toISOString());
     writeFileSync(join(dir, 'caseload.signin'), JSON.stringify({ failures: past }));
+    // (The key file keeps a copy of the count and the last time: an hour ago there too.)
+    const keys = JSON.parse(readFileSync(join(dir, 'caseload.keys'), 'utf8'));
+    expect(keys.signIn.count).toBe(4);
+    writeFileSync(join(dir, 'caseload.keys'), JSON.stringify({ ...keys, signIn: { count: 4, last: past.at(-1) } }));
     await must(restarted, 'session.unlock', { passphrase: PASSPHRASE });
     const failed = await must(restarted, 'audit.list', { action: 'session.failed_sign_in' });
     expect(failed).toHaveLength(4);
     expect(readdirSync(dir)).not.toContain('caseload.signin');
     await must(restarted, 'session.lock', {});
+    await whenSettled(restarted);
+    // Signed in: the key file's count starts again.
+    expect(JSON.parse(readFileSync(join(dir, 'caseload.keys'), 'utf8')).signIn).toBeUndefined();
+  });
+
+  it('deleting the failures file, or damaging it, brings the longest wait, not none', async () => {
+    const { close } = await newWorkspace(dir);
+    close();
+    const ctx = testContext(dir);
+    for (let i = 0; i < 2; i++) expect((await call(ctx, 'session.unlock', { passphrase: `wrong guess number ${i}` })).ok).toBe(false);
+    rmSync(join(dir, 'caseload.signin'));
+    const deleted = await call(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(deleted.ok ? 'opened' : deleted.error.message).toMatch(/^Too many wrong passphrases\. Wait 5 minutes/);
+    writeFileSync(join(dir, 'caseload.signin'), '{ not the app’s');
+    const damaged = await call(ctx, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(damaged.ok ? 'opened' : damaged.error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('a clock moved back does not reset the wait, nor stretch it past the delay', () => {
+    const last = new Date('2026-12-07T12:00:00Z');
+    const state = { failures: [], count: 5, last: last.toISOString() };
+    const delay = delayAfter(5);
+    expect(waitRemaining(state, new Date(last.getTime() + 1000))).toBe(delay - 1000);
+    // The clock set back a day: still the whole delay, not nothing and not a day.
+    expect(waitRemaining(state, new Date(last.getTime() - 86_400_000))).toBe(delay);
   });
 });

@@ -38,7 +38,9 @@ describe('a workspace on disk', () => {
     const { close } = await newWorkspace(dir);
     close();
     // The backups folder holds the daily backup taken at set-up.
-    const caseloadFiles = () => readdirSync(dir).filter((f) => f !== 'caseload.signin' && f !== 'backups').map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
+    // The key file gains only its copy of the wrong-passphrase count (db/signInGuard.ts).
+    const withoutCount = (f: string) => (f === 'caseload.keys' ? JSON.stringify({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), signIn: undefined }) : readFileSync(join(dir, f)).toString('base64'));
+    const caseloadFiles = () => readdirSync(dir).filter((f) => f !== 'caseload.signin' && f !== 'backups').map((f) => [f, withoutCount(f)]);
     const before = caseloadFiles();
     const ctx = testContext(dir);
     const result = await call(ctx, 'session.unlock', { passphrase: 'not the passphrase at all' });
@@ -47,6 +49,7 @@ describe('a workspace on disk', () => {
     expect(caseloadFiles()).toEqual(before);
     // Only the time of the attempt is noted beside it, for the delay and the audit log.
     expect(JSON.parse(readFileSync(join(dir, 'caseload.signin'), 'utf8'))).toEqual({ failures: [expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)] });
+    expect(JSON.parse(readFileSync(join(dir, 'caseload.keys'), 'utf8')).signIn).toEqual({ count: 1, last: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
   });
 
   it('opens with the recovery key, takes a new passphrase, and the old one stops working', async () => {

@@ -2,7 +2,10 @@
 // session is open (Settings) or the caseload is damaged and locked (the damaged screen).
 import { isAbsolute, join } from 'node:path';
 import { checkpointCommitted } from '../../../db/connection';
-import { BACKUP_LOCKED_MESSAGE, inspectBackup, listBackupFiles, restoreBackup } from '../../../db/backup';
+import { BACKUP_LOCKED_MESSAGE, inspectBackup, listBackupFiles, readEnvelopeIfWhole, restoreBackup } from '../../../db/backup';
+import { workspacePaths } from '../../../db/paths';
+import type { CaseloadScope } from '../../domain/places';
+import type { WorkspaceStatus } from '../../domain/workspace';
 import { defaultBackupFolder, onSameDisk } from '../../../db/backupFolders';
 import { readSignIn, recordFailure, waitRemaining } from '../../../db/signInGuard';
 import { workspaceExists } from '../../../db/workspace';
@@ -189,41 +192,53 @@ export const backupHandlers = {
     return { path: await ctx.chooseFile() };
   },
   'backups.inspect': async (ctx, input) => {
-    const { dataKey, keysPath: _k, byCoordinator: _b, fresh: _f, ...check } = await openingLocked(ctx, () => inspectBackup(backupPath(ctx, input.path), input));
+    const { dataKey, generationId: _g, keysPath: _k, byCoordinator: _b, fresh: _f, ...check } = await openingLocked(ctx, () => inspectBackup(backupPath(ctx, input.path), input, liveRevoked(ctx)));
     dataKey.fill(0);
     return check;
   },
   'backups.restore': async (ctx, input) => {
     const path = backupPath(ctx, input.path);
-    const checked = await openingLocked(ctx, () => inspectBackup(path, input));
-    checked.dataKey.fill(0);
-    // A new PC: the caseload goes where set-up would put it (just me, our team, or IT's folder).
-    if (checked.fresh) usePlace(ctx, chosenPlace(ctx, input.scope));
-    const current = ctx.session;
-    // A backup still being taken reads the file about to be set aside: it stops and keeps nothing,
-    // and its connection is closed before the files move (Windows will not rename an open file).
-    ctx.backupRunning?.cancel();
-    await ctx.backupRunning?.settled;
-    if (current) appendAudit(current.orm, { at: new Date().toISOString(), memberId: current.memberId, action: 'backup.restored', entity: 'backup', detail: { fileName: checked.fileName } });
+    const checked = await openingLocked(ctx, () => inspectBackup(path, input, liveRevoked(ctx)));
     try {
-      restoreBackup(ctx, () => current && closeWorkspace(current), checked, path);
-    } catch (e) {
-      // Copying the backup in comes first, so a failure there leaves the session as it was.
-      if (current && !current.db.open) {
-        ctx.session = null;
-        ctx.onSessionChange?.(false);
-      }
-      throw explainDiskProblem(e, {
-        full: 'The disk is full, so the backup could not be copied in. Nothing has been changed. Free some space and try again.',
-        read_only: 'The caseload folder cannot be written to, so the backup could not be put in place. Nothing has been changed. Ask IT to check the folder’s permissions.',
-      });
+      return await restoreChecked(ctx, checked, path, input.scope);
+    } finally {
+      checked.dataKey.fill(0);
     }
-    if (current) releaseOpen(ctx.dataDir, ctx.claimant);
-    ctx.session = null;
-    ctx.damage = null;
-    noteRestore(ctx.dataDir, { at: new Date().toISOString(), fileName: checked.fileName, ...(checked.fresh ? { onNewPc: true } : {}) });
-    if (current) ctx.onSessionChange?.(false);
-    // Opened again with the passphrase from when the backup was taken.
-    return status(ctx);
   },
 } satisfies HandlerMap<'backups.location' | 'backups.chooseFolder' | 'backups.chooseFile' | 'backups.list' | 'backups.create' | 'backups.inspect' | 'backups.restore'>;
+
+/** The live key file's revoked ways in, where there is a readable one. */
+function liveRevoked(ctx: AppContext) {
+  return readEnvelopeIfWhole(workspacePaths(ctx.dataDir).envelope)?.revoked;
+}
+
+async function restoreChecked(ctx: AppContext, checked: Awaited<ReturnType<typeof inspectBackup>> & { fresh: boolean }, path: string, scope: CaseloadScope | undefined): Promise<WorkspaceStatus> {
+  // A new PC: the caseload goes where set-up would put it (just me, our team, or IT's folder).
+  if (checked.fresh) usePlace(ctx, chosenPlace(ctx, scope));
+  const current = ctx.session;
+  // A backup still being taken reads the file about to be set aside: it stops and keeps nothing,
+  // and its connection is closed before the files move (Windows will not rename an open file).
+  ctx.backupRunning?.cancel();
+  await ctx.backupRunning?.settled;
+  if (current) appendAudit(current.orm, { at: new Date().toISOString(), memberId: current.memberId, action: 'backup.restored', entity: 'backup', detail: { fileName: checked.fileName } });
+  try {
+    restoreBackup(ctx, () => current && closeWorkspace(current), checked, path);
+  } catch (e) {
+    // Copying the backup in comes first, so a failure there leaves the session as it was.
+    if (current && !current.db.open) {
+      ctx.session = null;
+      ctx.onSessionChange?.(false);
+    }
+    throw explainDiskProblem(e, {
+      full: 'The disk is full, so the backup could not be copied in. Nothing has been changed. Free some space and try again.',
+      read_only: 'The caseload folder cannot be written to, so the backup could not be put in place. Nothing has been changed. Ask IT to check the folder’s permissions.',
+    });
+  }
+  if (current) releaseOpen(ctx.dataDir, ctx.claimant);
+  ctx.session = null;
+  ctx.damage = null;
+  noteRestore(ctx.dataDir, { at: new Date().toISOString(), fileName: checked.fileName, ...(checked.fresh ? { onNewPc: true } : {}) });
+  if (current) ctx.onSessionChange?.(false);
+  // Opened again with the passphrase from when the backup was taken.
+  return status(ctx);
+}

@@ -19,7 +19,9 @@ import {
   withSlot,
   writeEnvelope,
   type KeyEnvelope,
+  type PreparedSecret,
 } from '../../../db/keyEnvelope';
+import { withRevoked } from '../../../db/revocation';
 import { newRecoveryKey } from '../../../db/recoveryKey';
 import { rekeyWorkspace } from '../../../db/rekey';
 import { workspacePaths, WRONG_PASSPHRASE_MESSAGE, type OpenWorkspace } from '../../../db/workspace';
@@ -42,6 +44,13 @@ function withEnvelope<T>(ctx: AppContext, ws: OpenWorkspace, change: (envelope: 
     writeEnvelope(path, envelope);
     return value;
   })();
+}
+
+/** A new recovery slot in place of the old, which is revoked (a restored backup cannot bring it back). */
+function replaceRecovery(envelope: KeyEnvelope, secret: PreparedSecret, ws: OpenWorkspace): KeyEnvelope {
+  const old = [...envelope.slots, ...(envelope.legacySlots ?? [])].filter((s) => s.type === 'recovery').map((s) => s.id);
+  const without = withRevoked(withoutSlots(envelope, (s) => s.type === 'recovery'), { slotIds: old });
+  return withSlot(without, { type: 'recovery', memberId: null, secret }, ws.dataKey, ws.keyId);
 }
 
 /** Argon2id takes a moment: the caseload may have been locked meanwhile. */
@@ -97,10 +106,11 @@ export const memberHandlers = {
         const role = removeMember(ws.orm, input.id, ws.memberId, new Date());
         replacedRecovery = role === 'coordinator';
         audit(ws, 'member.removed', input.id, { role, rekey: input.rekey });
-        let next = withoutSlots(envelope, (s) => s.type === 'passphrase' && s.memberId === input.id);
+        // Revoked for good: a backup from before today restored later does not bring them back.
+        let next = withRevoked(withoutSlots(envelope, (s) => s.type === 'passphrase' && s.memberId === input.id), { memberIds: [input.id] });
         if (replacedRecovery) {
           audit(ws, 'recovery.regenerated', null, { reason: 'coordinator.removed' });
-          next = withSlot(withoutSlots(next, (s) => s.type === 'recovery'), { type: 'recovery', memberId: null, secret: recoverySecret }, ws.dataKey, ws.keyId);
+          next = replaceRecovery(next, recoverySecret, ws);
         }
         return { value: null, envelope: next };
       });
@@ -148,8 +158,7 @@ export const memberHandlers = {
       // The dispatcher's transaction holds the audit entry; the key file is written last.
       audit(ws, 'recovery.regenerated', null);
       const path = workspacePaths(ctx.dataDir).envelope;
-      const replaced = withoutSlots(readEnvelope(path), (s) => s.type === 'recovery');
-      writeEnvelope(path, withSlot(replaced, { type: 'recovery', memberId: null, secret }, ws.dataKey, ws.keyId));
+      writeEnvelope(path, replaceRecovery(readEnvelope(path), secret, ws));
     } finally {
       secret.kek.fill(0);
     }

@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/result';
 import { confirmLicence, getLicences, getSettings, updateSettings } from '../../../db/queries/settings';
 import { instrumentViews } from '../../domain/instruments/view';
 import { listSites, saveSite } from '../../../db/queries/sites';
-import { CaseloadDamaged, closeWorkspace, createWorkspace, recoverWorkspace, unlockWorkspace, type OpenWorkspace } from '../../../db/workspace';
+import { CaseloadDamaged, closeWorkspace, createWorkspace, recoverWorkspace, unlockWorkspace, workspacePaths, type OpenWorkspace } from '../../../db/workspace';
 import type { WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
 import type { HandlerMap } from './types';
@@ -17,6 +17,8 @@ import { checkpointCommitted } from '../../../db/connection';
 import { dailyBackup } from './backups';
 import { status } from './status';
 import { claimOpen, releaseOpen } from '../../../db/openClaim';
+import { readEnvelopeIfWhole } from '../../../db/backup';
+import { removeRevoked } from '../../../db/queries/members';
 import { chosenPlace, requireBackupFolder, usePlace } from '../places';
 
 function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
@@ -63,6 +65,12 @@ function unlockWrites(ctx: AppContext, ws: OpenWorkspace): void {
   // Failed attempts made while locked join the audit log now that it can be written.
   for (const at of readSignIn(ctx.dataDir).failures) appendAudit(ws.orm, { at, memberId: null, action: 'session.failed_sign_in', entity: 'session' });
   clearSignIn(ctx.dataDir);
+  // Members removed after a restored backup was taken stay removed in it (db/revocation.ts).
+  const revoked = readEnvelopeIfWhole(workspacePaths(ctx.dataDir).envelope)?.revoked;
+  const at = new Date();
+  for (const id of removeRevoked(ws.orm, revoked?.memberIds ?? [], at)) {
+    appendAudit(ws.orm, { at: at.toISOString(), memberId: null, action: 'member.removed', entity: 'member', entityId: id, detail: { reason: 'revoked.before_restore' } });
+  }
   // A restore made since the last session goes into the restored caseload's own log.
   const restored = readRestoreNote(ctx.dataDir);
   if (restored) {
