@@ -1,14 +1,16 @@
 // Encrypted backups: VACUUM INTO writes a compact copy under the same key (SQLite's backup API
 // refuses an encrypted source, and would write plaintext if it did not), with a copy of the key
 // envelope beside it. Each is opened and checked before it counts as a backup.
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupTakenAt, type BackupCheck, type TableCounts } from '../core/domain/backup';
 import type { FoundBackup } from '../core/domain/damage';
 import { DomainError } from '../core/domain/result';
 import { rememberBackupFolder } from './backupFolders';
-import { fsyncFile } from './files';
+import { fsyncFile, replaceFile } from './files';
+import type { AuditAnchor, AuditHead } from '../core/domain/audit';
+import { z } from 'zod';
 import { applyKey, openReader } from './connection';
 import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { applyRevocations, isRevoked, withLiveRecovery, type Revoked } from './revocation';
@@ -21,6 +23,8 @@ const COUNTED = ['people', 'episodes', 'contacts', 'assessments', 'goals', 'risk
 /** UTC, to the millisecond: two backups in one second (a daily one, then "Back up now") differ. */
 const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
 const keysFor = (dbPath: string) => dbPath.replace(/\.db$/, '.keys');
+/** Beside each backup: the audit log's head in it, an anchor outside the live file (verifyAudit). */
+const headFor = (dbPath: string) => dbPath.replace(/\.db$/, '.audit-head.json');
 
 function counts(db: Database.Database): TableCounts {
   const out: TableCounts = {};
@@ -96,6 +100,7 @@ export function createBackup(
   };
   rmSync(temp, { force: true });
   let copied: TableCounts;
+  let head: AuditHead;
   const db = openReader(workspacePaths(source.dataDir).database, source.dataKey);
   try {
     // VACUUM INTO counts as a write for query_only; the connection is opened read-only all the same.
@@ -111,6 +116,7 @@ export function createBackup(
     const copy = openBackup(temp, source.dataKey);
     try {
       copied = counts(copy);
+      head = headOf(copy);
       if (!sameRows(copied, before, after, changedMeanwhile)) throw new DomainError('DATABASE_DAMAGED', 'The backup did not match the caseload, so it was not kept. Try again.');
     } finally {
       copy.close();
@@ -120,6 +126,11 @@ export function createBackup(
     fsyncFile(keysTemp);
     renameSync(keysTemp, join(folder, keysFor(name)));
     renameSync(temp, final);
+    try {
+      replaceFile(join(folder, headFor(name)), JSON.stringify({ ...head, takenAt: backupTakenAt(name) }));
+    } catch {
+      // Last, and not needed for a restore: a backup without its head is still a whole backup.
+    }
   } catch (e) {
     // Whatever failed, no half backup is left to be mistaken for a whole one.
     rmSync(temp, { force: true });
@@ -133,6 +144,7 @@ export function createBackup(
   for (const old of listBackupFiles(folder).slice(keep)) {
     rmSync(old.path, { force: true });
     rmSync(keysFor(old.path), { force: true });
+    rmSync(headFor(old.path), { force: true });
   }
   return { path: final, fileName: name, takenAt: backupTakenAt(name)!, bytes: statSync(final).size, counts: copied };
 }
@@ -230,4 +242,25 @@ export function readEnvelopeIfWhole(path: string): KeyEnvelope | null {
   } catch {
     return null;
   }
+}
+
+function headOf(db: Database.Database): AuditHead {
+  const row = db.prepare('SELECT count(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log').get() as { n: number; h: string | null };
+  return { entries: row.n, hash: row.h ?? '0'.repeat(64) };
+}
+
+const headSchema = z.object({ entries: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** The audit heads noted beside the backups in these folders (a missing or unreadable one is skipped). */
+export function backupAnchors(folders: string[]): AuditAnchor[] {
+  return folders.flatMap((folder) =>
+    listBackupFiles(folder).flatMap((b) => {
+      try {
+        const head = headSchema.parse(JSON.parse(readFileSync(headFor(b.path), 'utf8')));
+        return [{ source: 'backup' as const, name: b.fileName, at: b.takenAt, ...head }];
+      } catch {
+        return [];
+      }
+    }),
+  );
 }

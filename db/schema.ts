@@ -412,6 +412,12 @@ export const exportLog = sqliteTable(
     sha256: text('sha256').notNull(),
     /** The file name only: the folder can say who the file was for. */
     fileName: text('file_name').notNull(),
+    /**
+     * The audit log's head when the file was saved (entry count and last hash): an anchor that a
+     * rewritten or cut audit log no longer matches (db/queries/auditAnchors.ts). Null before 0009.
+     */
+    auditEntries: integer('audit_entries'),
+    auditHash: text('audit_hash'),
   },
   (t) => [index('export_log_at_idx').on(t.exportedAt)],
 );

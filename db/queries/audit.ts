@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, type SQL } f
 import { auditLog } from '../schema';
 import type { Queryable } from '../workspace';
 import { memberNames } from './stamps';
-import type { AuditEntry, AuditVerification } from '../../core/domain/audit';
+import type { AuditAnchor, AuditEntry, AuditHead, AuditVerification } from '../../core/domain/audit';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -77,17 +77,40 @@ export function countAudit(orm: Queryable, filter: Omit<AuditFilter, 'limit'>): 
   return orm.select({ n: count() }).from(auditLog).where(whereOf(filter)).get()?.n ?? 0;
 }
 
-/** Walks the chain from the start; the first entry whose link or hash does not hold is reported. */
-export function verifyAudit(orm: Queryable): AuditVerification {
+/**
+ * Walks the chain from the start (the first entry whose link or hash does not hold is reported),
+ * then holds it against the heads noted outside it. The chain alone shows an entry changed in
+ * place; only an anchor shows a chain rewritten from some point on, or cut short, by someone
+ * holding the key (see the README's "What the audit log proves").
+ */
+export function verifyAudit(orm: Queryable, anchors: AuditAnchor[] = []): AuditVerification {
   let prev = GENESIS;
-  let entries = 0;
+  let brokenAt: number | null = null;
+  let good = 0;
+  const hashes: string[] = [];
   for (const r of orm.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
     const { id, hash, ...rest } = r;
-    if (rest.prevHash !== prev || hashOf(rest) !== hash) return { ok: false, entries, brokenAt: id };
-    prev = hash;
-    entries++;
+    if (brokenAt === null && (rest.prevHash !== prev || hashOf(rest) !== hash)) brokenAt = id;
+    if (brokenAt === null) {
+      prev = hash;
+      good++;
+    }
+    hashes.push(hash);
   }
-  return { ok: true, entries, brokenAt: null };
+  const anchorsFailed: AuditVerification['anchorsFailed'] = [];
+  for (const a of anchors) {
+    if (a.entries === 0) continue;
+    if (a.entries > hashes.length) anchorsFailed.push({ ...a, problem: 'cut' });
+    else if (hashes[a.entries - 1] !== a.hash) anchorsFailed.push({ ...a, problem: 'rewritten' });
+  }
+  return {
+    ok: brokenAt === null && anchorsFailed.length === 0,
+    entries: good,
+    brokenAt,
+    head: { entries: hashes.length, hash: hashes.at(-1) ?? GENESIS },
+    anchorsChecked: anchors.length,
+    anchorsFailed,
+  };
 }
 
 /** The actions the log holds, for the audit screen's filter. */
@@ -127,3 +150,11 @@ export function passphraseResetSinceLastSignIn(orm: Queryable, memberId: number)
   const lastSignIn = orm.select({ at: max(auditLog.at) }).from(auditLog).where(mine('session.unlock')).get()?.at ?? '';
   return orm.select({ at: auditLog.at }).from(auditLog).where(and(mine('session.recover'), gt(auditLog.at, lastSignIn))).orderBy(desc(auditLog.id)).limit(1).get()?.at ?? null;
 }
+
+/** The head of the chain now: its length and the last entry's hash (GENESIS when empty). */
+export function auditHead(orm: Queryable): AuditHead {
+  const entries = orm.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const hash = orm.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS;
+  return { entries, hash };
+}
+

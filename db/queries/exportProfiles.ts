@@ -1,11 +1,13 @@
 // Saved and imported export profiles, and the export log.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, isNotNull } from 'drizzle-orm';
+import type { AuditAnchor } from '../../core/domain/audit';
 import { BUILT_IN_PROFILES, profileSchema, type ExportProfile } from '../../core/domain/export/profile';
 import type { ExportLogEntry } from '../../core/domain/export/request';
 import { DomainError } from '../../core/domain/result';
 import { exportLog, exportProfiles } from '../schema';
 import type { Orm } from '../workspace';
 import { created, memberNames, updated, type Actor } from './stamps';
+import { auditHead } from './audit';
 
 export function listProfiles(orm: Orm): ExportProfile[] {
   const saved = orm
@@ -42,8 +44,10 @@ export function deleteProfile(orm: Orm, id: string): ExportProfile[] {
   return listProfiles(orm);
 }
 
-export function logExport(orm: Orm, entry: Omit<ExportLogEntry, 'id' | 'memberName' | 'exportedAt'>, actor: Actor): void {
-  orm.insert(exportLog).values({ ...entry, exportedAt: actor.now.toISOString(), memberId: actor.memberId }).run();
+/** Notes a saved file, with the audit log's head as it is now: an anchor outside the chain itself. */
+export function logExport(orm: Orm, entry: Omit<ExportLogEntry, 'id' | 'memberName' | 'exportedAt' | 'auditEntries' | 'auditHash'>, actor: Actor): void {
+  const head = auditHead(orm);
+  orm.insert(exportLog).values({ ...entry, exportedAt: actor.now.toISOString(), memberId: actor.memberId, auditEntries: head.entries, auditHash: head.hash }).run();
 }
 
 export function listExportLog(orm: Orm, limit = 200): ExportLogEntry[] {
@@ -55,4 +59,14 @@ export function listExportLog(orm: Orm, limit = 200): ExportLogEntry[] {
     .limit(limit)
     .all()
     .map(({ memberId, ...r }) => ({ ...r, memberName: name(memberId) }));
+}
+
+/** The audit heads noted with each saved file (anchors for verifyAudit). */
+export function exportAnchors(orm: Orm): AuditAnchor[] {
+  return orm
+    .select()
+    .from(exportLog)
+    .where(isNotNull(exportLog.auditEntries))
+    .all()
+    .map((r) => ({ source: 'export' as const, name: r.fileName, at: r.exportedAt, entries: r.auditEntries!, hash: r.auditHash ?? '' }));
 }

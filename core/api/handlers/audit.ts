@@ -3,6 +3,10 @@
 // into place when whole).
 import { basename } from 'node:path';
 import { auditActions, countAudit, listAudit, verifyAudit } from '../../../db/queries/audit';
+import { backupAnchors } from '../../../db/backup';
+import { knownBackupFolders } from '../../../db/backupFolders';
+import { exportAnchors } from '../../../db/queries/exportProfiles';
+import { backupFolder } from './backups';
 import { DomainError } from '../../domain/result';
 import { auditFileName, auditSource } from '../auditCsv';
 import type { AppContext } from '../context';
@@ -19,7 +23,13 @@ const EXPORT_DISK_WORDS = {
 export const auditHandlers = {
   'audit.list': (ctx, input) => listAudit(requireSession(ctx).orm, input),
   'audit.actions': (ctx) => auditActions(requireSession(ctx).orm),
-  'audit.verify': (ctx) => verifyAudit(requireSession(ctx).orm),
+  'audit.verify': (ctx) => {
+    const ws = requireSession(ctx);
+    // Every head noted outside the chain: beside each backup this caseload's folders hold, and in
+    // the export log's entry for each saved file.
+    const folders = [...new Set([backupFolder(ctx, ws), ...knownBackupFolders(ctx.dataDir)])];
+    return verifyAudit(ws.orm, [...backupAnchors(folders), ...exportAnchors(ws.orm)]);
+  },
   'audit.export': async (ctx: AppContext, input) => {
     const s = session(ctx);
     const total = countAudit(s.ws.orm, input);

@@ -59,4 +59,7 @@ export interface ExportLogEntry {
   encrypted: boolean;
   sha256: string;
   fileName: string;
+  /** The audit log's head when it was saved (an anchor); null for exports before they were noted. */
+  auditEntries: number | null;
+  auditHash: string | null;
 }
