@@ -70,6 +70,29 @@ export default tseslint.config(
     },
   },
   {
+    // The floors in order: core/domain ← db ← core/api ← electron/main. db never reaches up.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'core and db run without Electron or React (tests, harness).' },
+            { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'core and db must not import the layers above them.' },
+            { group: ['**/core/api/**', '**/core/api'], message: 'db sits below core/api: the handlers call queries, never the reverse.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Electron main is the app shell: it reaches the caseload only through core/api.
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/**', '**/db'], message: 'Electron main reaches the database only through core/api.' }] }],
+    },
+  },
+  {
     // The preload exposes the contract and nothing else: no database, no handlers.
     files: ['electron/preload/**/*.ts'],
     rules: {

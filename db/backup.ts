@@ -15,7 +15,7 @@ import { applyKey, openReader } from './connection';
 import { forget, openWithPassphrase, openWithRecoveryKey, readEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { applyRevocations, isRevoked, withLiveRecovery, type Revoked } from './revocation';
 import { workspacePaths } from './paths';
-import type { WorkspaceConfig } from './workspace';
+import type { WorkspaceConfig } from './types';
 
 const PREFIX = 'caseload-backup-';
 const COUNTED = ['people', 'episodes', 'contacts', 'assessments', 'goals', 'risk_flags', 'audit_log'];

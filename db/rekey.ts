@@ -20,7 +20,8 @@ import { DomainError } from '../core/domain/result';
 import type { RekeyStage } from '../core/domain/members';
 import { checkIntegrity } from './integrity';
 import { readEnvelope, settledOn, withPending, writeEnvelope } from './keyEnvelope';
-import { workspacePaths, type OpenWorkspace, type WorkspaceConfig } from './workspace';
+import { workspacePaths, type OpenWorkspace } from './workspace';
+import type { WorkspaceConfig } from './types';
 
 /** The first SQLite3 Multiple Ciphers release that re-keys in WAL mode keeping the key salt. */
 const SAFE_FROM = [2, 4, 0];

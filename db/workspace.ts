@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, renameSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { isNetworkPath, NETWORK_PATH_MESSAGE } from '../core/domain/localPath';
 import { DomainError } from '../core/domain/result';
 import type { DamageReport } from '../core/domain/damage';
@@ -24,24 +24,17 @@ import {
   withoutSlots,
   withSlot,
   writeEnvelope,
-  type Argon2Params,
   type CandidateKey,
   type KeyEnvelope,
   type Opened,
 } from './keyEnvelope';
-import { schemaVersion, type Migration } from './migrate';
+import { schemaVersion } from './migrate';
 import { workspacePaths } from './paths';
 import { isWellFormedRecoveryKey, newRecoveryKey } from './recoveryKey';
 import * as schema from './schema';
+import type { Orm, Queryable, Tx, WorkspaceConfig } from './types';
 import { and, eq, isNull } from 'drizzle-orm';
 import { activeRole } from './queries/members';
-
-// `$client` is the raw better-sqlite3 handle, for the few queries clearer as plain SQL.
-export type Orm = BetterSQLite3Database<typeof schema> & { $client: Db };
-/** Inside a transaction: the same query builder without `$client`. */
-export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
-/** Either: for helpers used both inside and outside transactions. */
-export type Queryable = Orm | Tx;
 
 export interface OpenWorkspace {
   db: Db;
@@ -63,24 +56,12 @@ export interface OpenWorkspace {
   checked: Promise<void> | null;
 }
 
-export interface WorkspaceConfig {
-  dataDir: string;
-  migrations: Migration[];
-  /** Tests may lower the cost; never below OWASP's minimum (enforced by the envelope schema). */
-  argon2?: Argon2Params;
-  /**
-   * Runs checkIntegrity (PRAGMA quick_check: seconds on a large caseload) off the main thread; the
-   * app gives its worker thread. With it, unlock opens at once for reading and the check runs
-   * meanwhile (see OpenWorkspace.checked); without it (scripts), the check runs here first.
-   */
-  checkWholeFile?: (database: string, dataKey: Buffer) => Promise<void>;
-}
-
 function requireLocal(dataDir: string): void {
   if (isNetworkPath(dataDir)) throw new DomainError('VALIDATION', NETWORK_PATH_MESSAGE);
 }
 
 export { workspacePaths };
+export type { Orm, Queryable, Tx, WorkspaceConfig };
 
 /**
  * The caseload or its key file is damaged. Carries what was found while the key was still in

@@ -2,7 +2,7 @@
 // Ids and codes only, as in the log itself; member names are staff names, neutralised like any
 // text cell so a name cannot run as a formula.
 import { listAudit, type AuditFilter } from '../../db/queries/audit';
-import type { Queryable } from '../../db/workspace';
+import type { Queryable } from '../../db/types';
 import { auditActionLabel } from '../domain/auditActions';
 import { csvLine, EXCEL_CSV, neutraliseText } from '../domain/export/csv';
 import type { Source } from './exports/run';

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
-import { NO_POLICY, type BackupSuggestion, type CaseloadPlace, type ItPolicy } from '../domain/places';
+import { NO_POLICY, type CaseloadPlace } from '../domain/places';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
 import { sourceWorker, threadPool, type Threads, type WorkerScript } from './threads/start';
@@ -10,23 +10,9 @@ import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
 import type { OpenWorkspace } from '../../db/workspace';
 import { newClaimant, type Claimant } from '../../db/openClaim';
-import { findCaseload } from './places';
+import { findCaseload, type Places } from './places';
 
-/** Where caseloads can live on this PC, and what IT has fixed (electron/main/places.ts reads them). */
-export interface Places {
-  /** The Windows user's own folder. */
-  user: string;
-  /** A machine-wide folder every Windows user of the PC reaches (%ProgramData%); null where there is none. */
-  team: string | null;
-  /** The training caseload's folder: the Windows user's own, never the real caseload's. */
-  training: string;
-  policy: ItPolicy;
-  /** A policy IT set that could not be read, in IT's words (shown on the set-up and lock screens). */
-  policyProblems: string[];
-  backupSuggestions: BackupSuggestion[];
-  /** Lets every Windows user of the PC use a team folder just made (its ACL); absent off Windows. */
-  shareFolder?: (dir: string) => void;
-}
+export type { Places };
 
 export interface AppContext {
   /** The caseload in use: the person's own, the team's, IT's, or the training one (see places.ts). */

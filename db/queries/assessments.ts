@@ -8,7 +8,7 @@ import type { InstrumentId } from '../../core/domain/instruments/types';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { assessments, engagementReviews, riskFlags, workspaceMeta } from '../schema';
-import type { Orm, Queryable } from '../workspace';
+import type { Orm, Queryable } from '../types';
 import { refuseBeforeReferral, requireEpisode } from './episodes';
 import { created, type Actor } from './stamps';
 

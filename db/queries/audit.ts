@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, type SQL } from 'drizzle-orm';
 import { auditLog } from '../schema';
-import type { Queryable } from '../workspace';
+import type { Queryable } from '../types';
 import { memberNames } from './stamps';
 import type { AuditAnchor, AuditEntry, AuditHead, AuditVerification } from '../../core/domain/audit';
 

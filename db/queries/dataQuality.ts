@@ -1,7 +1,7 @@
 // Data quality before an export: gaps a manager can fix, each linking to the record.
 import type { DataQuality, QualityItem } from '../../core/domain/export/reports';
 import type { Settings } from '../../core/domain/settings';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { overdueBefore } from './myDay';
 import { INACTIVE_SQL, inactiveCutoff, WAITING_SQL } from './people';
 

@@ -4,7 +4,7 @@ import { attendance, contactMode, contactType, groupEventType, pathway, referral
 import { DRILL_LIMIT, type DrillDownRequest, type DrillResult, type DrillRow } from '../../core/domain/export/drill';
 import type { Period } from '../../core/domain/export/periods';
 import { DomainError } from '../../core/domain/result';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import {
   ATTENDED_IN,
   CONTACT_BREAKDOWNS,

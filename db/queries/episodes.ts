@@ -4,7 +4,7 @@ import { REFERRAL_OUTCOMES, type ReferralStatus } from '../../core/domain/codes'
 import { isNewlyDiagnosed, statusAfterAttempt } from '../../core/domain/episode';
 import { DomainError } from '../../core/domain/result';
 import { contactAttempts, contacts, episodeClosures, episodes, people } from '../schema';
-import type { Orm, Queryable } from '../workspace';
+import type { Orm, Queryable } from '../types';
 import { created, updated, type Actor } from './stamps';
 
 export interface ReferralInput {

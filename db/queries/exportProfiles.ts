@@ -5,7 +5,7 @@ import { BUILT_IN_PROFILES, profileSchema, type ExportProfile } from '../../core
 import type { ExportLogEntry } from '../../core/domain/export/request';
 import { DomainError } from '../../core/domain/result';
 import { exportLog, exportProfiles } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { created, memberNames, updated, type Actor } from './stamps';
 import { auditHead } from './audit';
 

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/domain/result';
 import { goalReviews, goals } from '../schema';
-import type { Orm, Tx } from '../workspace';
+import type { Orm, Tx } from '../types';
 import { refuseBeforeReferral, requireEpisode } from './episodes';
 import { created, updated, type Actor } from './stamps';
 

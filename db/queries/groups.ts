@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { GroupEvent, GroupEventSummary } from '../../core/domain/group';
 import { DomainError } from '../../core/domain/result';
 import { groupEvents, groupParticipants, people } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { created, updated, type Actor } from './stamps';
 
 export interface GroupEventInput {

@@ -6,7 +6,7 @@ import type { MemberView } from '../../core/domain/members';
 import { DomainError } from '../../core/domain/result';
 import type { Role } from '../../core/domain/roles';
 import { members } from '../schema';
-import type { Queryable } from '../workspace';
+import type { Queryable } from '../types';
 
 export function listMembers(orm: Queryable, youId: number): MemberView[] {
   return orm

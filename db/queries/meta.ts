@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { members, workspaceMeta } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 
 export function getMeta(orm: Orm, key: string): string | undefined {
   return orm.select({ value: workspaceMeta.value }).from(workspaceMeta).where(eq(workspaceMeta.key, key)).get()?.value;

@@ -2,7 +2,7 @@
 import type { MyDay } from '../../core/domain/myDay';
 import type { Settings } from '../../core/domain/settings';
 import { isWorkingDay, workingDaysBetween } from '../../core/domain/workingDays';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { INACTIVE_SQL, inactiveCutoff, WAITING_SQL } from './people';
 import { OVERDUE_AFTER_DAYS } from '../../core/domain/instruments/schedule';
 

@@ -9,7 +9,7 @@ import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { retentionCutoff } from '../../core/domain/retention';
 import { episodes, people } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { insertEpisode } from './episodes';
 import { PAST_RETENTION_SQL } from './retention';
 import { created, updated, type Actor } from './stamps';

@@ -22,7 +22,7 @@ import {
   signposting,
   sites,
 } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { memberNames } from './stamps';
 import { assessmentsFor, engagementFor } from './assessments';
 import { getSettings } from './settings';

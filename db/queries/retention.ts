@@ -4,7 +4,7 @@
 // the audit log keeps one entry per person deleted (append-only: its entries are never removed).
 import { retentionCutoff, yearsSince, type RetentionCandidate } from '../../core/domain/retention';
 import { DomainError } from '../../core/domain/result';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { appendAudit } from './audit';
 import type { Actor } from './stamps';
 

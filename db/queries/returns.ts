@@ -5,7 +5,7 @@ import type { CountGroup, ReturnInputs } from '../../core/domain/export/monthlyR
 import type { Period } from '../../core/domain/export/periods';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
 import type { InstrumentId } from '../../core/domain/instruments/types';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 
 type Count = { category: string | null; n: number };
 

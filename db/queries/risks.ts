@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/domain/result';
 import { episodes, people, riskFlags } from '../schema';
-import type { Orm, Tx } from '../workspace';
+import type { Orm, Tx } from '../types';
 import { created, updated, type Actor } from './stamps';
 
 export function raiseRisk(

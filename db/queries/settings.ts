@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, LICENCES, settingsSchema, type LicenceId, type Licenc
 import { todayIso } from '../../core/domain/dates';
 import { DomainError } from '../../core/domain/result';
 import { settings } from '../schema';
-import type { Orm, Queryable } from '../workspace';
+import type { Orm, Queryable } from '../types';
 import type { Actor } from './stamps';
 import { memberNames } from './stamps';
 

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/domain/result';
 import { signposting } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 import { refuseBeforeReferral, requireEpisode } from './episodes';
 import { created, updated, type Actor } from './stamps';
 

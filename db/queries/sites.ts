@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/domain/result';
 import type { Site } from '../../core/domain/site';
 import { sites } from '../schema';
-import type { Orm } from '../workspace';
+import type { Orm } from '../types';
 
 export function listSites(orm: Orm): Site[] {
   return orm.select().from(sites).orderBy(asc(sites.name)).all();

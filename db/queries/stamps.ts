@@ -1,6 +1,6 @@
 // Who recorded a change and when: every record carries these.
 import { members } from '../schema';
-import type { Queryable } from '../workspace';
+import type { Queryable } from '../types';
 
 export interface Actor {
   memberId: number;

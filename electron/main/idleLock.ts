@@ -2,9 +2,8 @@
 // input inside our window and is throttled while the window is hidden; the system's idle time,
 // a locked screen and a laptop going to sleep are seen only here.
 import type { AppContext } from '../../core/api/context';
-import { lock } from '../../core/api/handlers';
+import { idleLockMinutes, lock } from '../../core/api/handlers';
 import { DEFAULT_SETTINGS } from '../../core/domain/settings';
-import { getSettings } from '../../db/queries/settings';
 
 export const IDLE_CHECK_MS = 15_000;
 
@@ -32,7 +31,7 @@ export function createIdleLock(ctx: AppContext, monitor: Monitor, intervalMs = I
 
   const idleLimitSeconds = (session: OpenSession): number => {
     try {
-      return getSettings(session.orm).idleLockMinutes * 60;
+      return idleLockMinutes(session) * 60;
     } catch {
       // A settings read that fails must not keep the caseload open: use the default limit.
       return DEFAULT_SETTINGS.idleLockMinutes * 60;

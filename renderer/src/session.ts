@@ -2,7 +2,7 @@
 // stays in the renderer's memory once the screen shows the lock.
 import type { QueryClient } from '@tanstack/react-query';
 import type { WorkspaceStatus } from '../../core/domain/workspace';
-import { call } from './api';
+import { ApiFailure, call } from './api';
 
 export const STATUS_KEY = ['workspace-status'] as const;
 
@@ -24,6 +24,11 @@ export async function lockNow(queryClient: QueryClient): Promise<void> {
     // Clear the screen even if the call failed: the worker asked for the data to go.
     showLocked(queryClient);
   }
+}
+
+/** A damaged file: the app's status now says so, with what it found, and the damaged screen shows it. */
+export function showIfDamaged(queryClient: QueryClient, e: unknown) {
+  if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
 }
 
 export function showUnlocked(queryClient: QueryClient, status: WorkspaceStatus): void {

@@ -26,4 +26,10 @@ describe('layer boundaries', () => {
     expect(await problems('db/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
     expect(await problems('core/api/x.ts', "import { App } from '../../renderer/src/App';\nexport const x = App;\n")).toHaveLength(1);
   });
+
+  it('the floors run domain ← db ← api ← electron/main: db never imports the api, and Electron main reaches db only through it', async () => {
+    expect(await problems('db/queries/x.ts', "import { dispatch } from '../../core/api/dispatch';\nexport const x = dispatch;\n")).toHaveLength(1);
+    expect(await problems('electron/main/x.ts', "import { getSettings } from '../../db/queries/settings';\nexport const x = getSettings;\n")).toHaveLength(1);
+    expect(await problems('electron/main/x.ts', "import { lock } from '../../core/api/handlers';\nexport const x = lock;\n")).toEqual([]);
+  });
 });

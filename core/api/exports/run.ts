@@ -9,7 +9,7 @@ import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
 import { returnInputs } from '../../../db/queries/returns';
-import type { Orm } from '../../../db/workspace';
+import type { Orm } from '../../../db/types';
 import { columnById, type ExportColumn } from '../../domain/export/catalogue';
 import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../domain/export/csv';
 import { cellWriter, formatCell } from '../../domain/export/format';

@@ -10,7 +10,7 @@ import { defaultBackupFolder, onSameDisk } from '../../../db/backupFolders';
 import { readSignIn, recordFailure, waitRemaining } from '../../../db/signInGuard';
 import { workspaceExists } from '../../../db/workspace';
 import { waitInWords } from '../../domain/signIn';
-import { chosenPlace, refreshPlace, usePlace } from '../places';
+import { chosenPlace, refreshPlace, usePlace } from '../placeChoice';
 import { mkdirSync } from 'node:fs';
 import { appendAudit, backupsMadeHere, type AuditInput } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';

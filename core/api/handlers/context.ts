@@ -19,6 +19,11 @@ export function requireSession(ctx: AppContext): OpenWorkspace {
   return ctx.session;
 }
 
+/** The idle-lock setting of an open session (Electron main's idle timer reads it through here, not the database). */
+export function idleLockMinutes(ws: OpenWorkspace): number {
+  return getSettings(ws.orm).idleLockMinutes;
+}
+
 export function session(ctx: AppContext): Session {
   const ws = requireSession(ctx);
   const now = new Date();

@@ -13,5 +13,6 @@ import { trainingHandlers } from './training';
 import { workspaceHandlers } from './workspace';
 
 export { lock, untilChecked, whenSettled } from './workspace';
+export { idleLockMinutes } from './context';
 
 export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers };

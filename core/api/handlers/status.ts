@@ -7,7 +7,7 @@ import { activeRole } from '../../../db/queries/members';
 import { defaultBackupFolder } from '../../../db/backupFolders';
 import type { SetupChoices, WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
-import { refreshPlace } from '../places';
+import { refreshPlace } from '../placeChoice';
 
 export function status(ctx: AppContext): WorkspaceStatus {
   const where = {

@@ -19,7 +19,7 @@ import { status } from './status';
 import { claimOpen, releaseOpen } from '../../../db/openClaim';
 import { readEnvelopeIfWhole } from '../../../db/backup';
 import { removeRevoked } from '../../../db/queries/members';
-import { chosenPlace, requireBackupFolder, usePlace } from '../places';
+import { chosenPlace, requireBackupFolder, usePlace } from '../placeChoice';
 
 function open(ctx: AppContext, ws: OpenWorkspace): WorkspaceStatus {
   if (ctx.session) closeWorkspace(ctx.session);

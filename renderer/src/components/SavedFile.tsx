@@ -3,7 +3,7 @@
 // the browser harness with a download address.
 import { Button, Code, Group, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { CopySha } from '../screens/exports/ExportStatus';
+import { CopySha } from './CopySha';
 import { isDownloadAddress } from '../screens/exports/location';
 
 export function SavedWhere({ fileName, location }: { fileName: string; location: string }) {

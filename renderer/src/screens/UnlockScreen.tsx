@@ -1,17 +1,13 @@
 // The lock screen: who is signing in (when several members share this computer), then their
 // passphrase, or the recovery key when the passphrase is forgotten.
 import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Radio, SimpleGrid, Stack, Title } from '@mantine/core';
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
-import { showUnlocked, STATUS_KEY } from '../session';
+import { showIfDamaged, showUnlocked } from '../session';
 
-/** A damaged file: the app's status now says so, with what it found, and the damaged screen shows it. */
-export function showIfDamaged(queryClient: QueryClient, e: unknown) {
-  if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-}
 
 // Choosing a new passphrase checks its strength with zxcvbn's dictionaries (about 400 kB
 // compressed): loaded only when someone opens the recovery form, not on every unlock.

@@ -9,7 +9,7 @@ import { displayDate } from '../../../../core/domain/dates';
 import { MONTHLY_RETURN_ID, type ExportLogEntry } from '../../../../core/domain/export/request';
 import { call, errorMessage } from '../../api';
 import { Tag } from '../../components/Tag';
-import { CopySha } from './ExportStatus';
+import { CopySha } from '../../components/CopySha';
 import { LOG_KEY } from './queries';
 
 export function ExportLog() {

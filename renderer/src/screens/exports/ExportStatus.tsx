@@ -1,7 +1,7 @@
 // Where an export has got to: a progress bar while it is written, then either what was saved
 // (rows, file, where, fingerprint) or why nothing was.
-import { ActionIcon, Alert, Button, CopyButton, Group, Loader, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import type { ExportProgress, ExportResult } from '../../../../core/domain/export/request';
 import { ApiFailure, errorMessage } from '../../api';
 import { Fingerprint, SavedWhere } from '../../components/SavedFile';
@@ -93,16 +93,3 @@ export function ExportFailed({ error }: { error: unknown }) {
   );
 }
 
-export function CopySha({ sha256, label }: { sha256: string; label: string }) {
-  return (
-    <CopyButton value={sha256}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : label} withArrow>
-          <ActionIcon variant="subtle" color={copied ? 'green.9' : 'gray.7'} onClick={copy} aria-label={label}>
-            {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </CopyButton>
-  );
-}

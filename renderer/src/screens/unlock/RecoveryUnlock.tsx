@@ -6,7 +6,7 @@ import { recoverSchema } from '../../../../core/domain/workspace';
 import { ApiFailure, call } from '../../api';
 import { PassphraseField } from '../../components/PassphraseField';
 import { showUnlocked } from '../../session';
-import { showIfDamaged } from '../UnlockScreen';
+import { showIfDamaged } from '../../session';
 import { confirmedPassphrase } from '../../components/confirmedPassphrase';
 import { FormFailure } from '../../components/FormFailure';
 
