@@ -189,6 +189,20 @@ export function lock(ctx: AppContext): void {
   ctx.onSessionChange?.(false);
 }
 
+/**
+ * When this member's passphrase was reset with the recovery key since they last signed in. A file
+ * whose audit pages are damaged is found by the whole-file check running meanwhile; the notice is
+ * simply not shown, the unlock does not fail here.
+ */
+function resetNotice(ctx: AppContext): string | null {
+  if (!ctx.session) return null;
+  try {
+    return passphraseResetSinceLastSignIn(ctx.session.orm, ctx.session.memberId);
+  } catch {
+    return null;
+  }
+}
+
 const IT_BACKUP_FOLDER_MESSAGE = 'Your IT team has set where backups go on this PC, so it cannot be changed here.';
 
 export const workspaceHandlers = {
@@ -217,7 +231,7 @@ export const workspaceHandlers = {
     try {
       await opening(ctx, () => unlockWorkspace(ctx, input.passphrase, input.memberId));
       // Read before this sign-in is itself in the log: a reset since the member last signed in.
-      ctx.passphraseResetAt = ctx.session ? passphraseResetSinceLastSignIn(ctx.session.orm, ctx.session.memberId) : null;
+      ctx.passphraseResetAt = resetNotice(ctx);
       return status(ctx);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'WRONG_PASSPHRASE') recordFailure(ctx.dataDir, new Date());
