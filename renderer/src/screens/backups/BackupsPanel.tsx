@@ -37,6 +37,11 @@ export function BackupsPanel() {
           // A warning, not a danger: nothing is wrong yet, but one broken PC would lose both.
           <Alert color="orange" variant="light" title="Backups are on this PC’s disk" styles={WARNING_TITLE}>
             <Text size="sm">{SAME_DISK_WARNING}</Text>
+            {location.data.fixedByIt && (
+              <Text size="sm" mt={6}>
+                Your IT team set this folder, so only they can move it: tell them.
+              </Text>
+            )}
           </Alert>
         )}
         {settings.data && location.data ? <FolderForm saved={settings.data} location={location.data} /> : <Loader size="sm" aria-label="Loading backup settings" />}
@@ -77,7 +82,7 @@ function FolderForm({ saved, location }: { saved: Settings; location: BackupLoca
       <Stack gap="sm">
         {fixedByIt ? (
           <Stack gap={2}>
-            <Text size="sm" fw={500}>
+            <Text size="sm" style={{ fontWeight: 'var(--mantine-font-weight-medium)' }}>
               Backup folder
             </Text>
             <Text size="sm">

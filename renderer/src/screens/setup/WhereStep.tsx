@@ -38,6 +38,11 @@ export function chosenBackupFolder(setup: SetupChoices, values: WhereValues): st
 }
 
 const pathStyle = { wordBreak: 'break-all' } as const;
+// Laid out like the Radio.Group above it: no browser margin, the legend styled as an input label.
+const FIELDSET_STYLES = {
+  root: { margin: 0, minInlineSize: 0 },
+  legend: { fontWeight: 'var(--mantine-font-weight-medium)', fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 },
+} as const;
 
 export function WhereStep({ setup, form, onNext }: { setup: SetupChoices; form: UseFormReturnType<WhereValues>; onNext: () => void }) {
   const { backup } = form.values;
@@ -53,7 +58,7 @@ export function WhereStep({ setup, form, onNext }: { setup: SetupChoices; form: 
           </Text>
         ) : (
           // Plain radios in a fieldset, not a radiogroup: the typed folder sits beside its choice.
-          <Fieldset variant="unstyled" legend="Where should backups go?" styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 } }}>
+          <Fieldset variant="unstyled" legend="Where should backups go?" styles={FIELDSET_STYLES}>
             <Text size="sm" c="dimmed" mb="sm">
               Backups are encrypted like the caseload. A folder off this PC keeps them safe if the PC breaks or is re-imaged. You can change this later in Settings.
             </Text>
