@@ -1,6 +1,6 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { call, errorMessage } from './api';
 import { DamagedScreen } from './screens/DamagedScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -27,6 +27,11 @@ export function App() {
     // so damage it finds brings up the damaged screen without waiting for the next click.
     refetchInterval: (query) => (query.state.data?.checking ? 300 : false),
   });
+  // Electron's window title follows the page's: in training it says so on the taskbar too.
+  const training = status.data?.training ?? false;
+  useEffect(() => {
+    document.title = training ? 'TRAINING — Peer Support Caseload' : 'Peer Support Caseload';
+  }, [training]);
   if (status.isPending) return <Opening />;
   if (status.isError) {
     return (
@@ -41,11 +46,11 @@ export function App() {
     case 'none':
       return (
         <Suspense fallback={<Opening />}>
-          <SetupScreen />
+          <SetupScreen status={status.data} />
         </Suspense>
       );
     case 'locked':
-      return <UnlockScreen signIns={status.data.signIns} />;
+      return <UnlockScreen signIns={status.data.signIns} trainingAvailable={status.data.trainingAvailable} policyProblems={status.data.policyProblems} />;
     case 'unlocked':
       return <Workspace status={status.data} />;
     case 'damaged':

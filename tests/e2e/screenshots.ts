@@ -20,6 +20,7 @@ import { backupAndAuditScreens } from './shots/backupsAudit';
 import { membersScreens } from './shots/members';
 import { myDayAndGroups } from './shots/myDay';
 import { outcomeScreens } from './shots/outcomes';
+import { placesScreens } from './shots/places';
 import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
 
@@ -28,7 +29,8 @@ const PASSPHRASE = 'violet harbour tractor sunrise';
 mkdirSync(OUT, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
+// Transitions finished first: a radio just chosen is shown chosen, not halfway there.
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage, animations: 'disabled' });
 
 async function journey() {
   const { dir, cleanup } = tempDir('caseload-shots-');
@@ -37,6 +39,7 @@ async function journey() {
   try {
     await page.goto(harness.url);
     const setup = new SetupPage(page);
+    await setup.continueFromWhere();
     await page.getByRole('button', { name: 'Create caseload' }).click();
     await shot(page, '01-setup-errors');
     await setup.fillDetails('Riverside Sexual Health and HIV Service at the Royal Free-Standing Community Hospital', 'Sam Peer', PASSPHRASE);
@@ -125,14 +128,20 @@ async function reportsAndExports() {
   await reportsAndExportScreens(browser, shot);
 }
 
-await journey();
-await personScreens(browser, shot);
-await large();
-await myDayAndGroups(browser, shot);
-await outcomes();
-await reportsAndExports();
-await governanceScreens(browser, shot);
-await backupAndAuditScreens(browser, shot);
-await membersScreens(browser, shot);
+// SHOTS=places,journey walks only those groups (names as below); by default, all of them.
+const groups: [string, () => Promise<void>][] = [
+  ['journey', journey],
+  ['person', () => personScreens(browser, shot)],
+  ['large', large],
+  ['myDay', () => myDayAndGroups(browser, shot)],
+  ['outcomes', outcomes],
+  ['reports', reportsAndExports],
+  ['governance', () => governanceScreens(browser, shot)],
+  ['backups', () => backupAndAuditScreens(browser, shot)],
+  ['members', () => membersScreens(browser, shot)],
+  ['places', () => placesScreens(browser, shot)],
+];
+const only = process.env.SHOTS?.split(',').map((g) => g.trim());
+for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();
 await browser.close();
 console.log(`Screenshots in ${OUT}`);

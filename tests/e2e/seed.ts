@@ -4,7 +4,10 @@
 import type { AppContext } from '../../core/api/context';
 import type { MethodInput } from '../../core/api/contract';
 import type { PersonRecord } from '../../core/domain/record';
-import { must } from '../support/workspace';
+import { join } from 'node:path';
+import { defaultBackupFolder } from '../../db/backupFolders';
+import { lock, whenSettled } from '../../core/api/handlers';
+import { must, testContext } from '../support/workspace';
 import { PASSPHRASE } from './fixtures';
 
 export async function seedWorkspace(ctx: AppContext): Promise<void> {
@@ -40,4 +43,29 @@ export async function refer(ctx: AppContext, r: Referral): Promise<PersonRecord>
 /** A contact on the person's current episode: planned (no attendance) unless told otherwise. */
 export async function contact(ctx: AppContext, person: PersonRecord, c: Partial<MethodInput<'contacts.create'>> = {}): Promise<PersonRecord> {
   return must(ctx, 'contacts.create', { episodeId: person.episodes[0].id, contactOn: today(), mode: 'in_clinic', type: 'one_to_one', attendance: null, ...c });
+}
+
+/**
+ * The old PC: a caseload with one person in `dir` and a backup of it, locked. Returns the
+ * backup's full path and when it was taken, as a worker would find them on a network drive.
+ */
+export async function caseloadWithBackup(dir: string, people = ['Amara Okonkwo']): Promise<{ path: string; takenAt: string }> {
+  const ctx = testContext(dir);
+  try {
+    await seedWorkspace(ctx);
+    await whenSettled(ctx);
+    for (const preferredName of people) await refer(ctx, { preferredName });
+    const made = await must(ctx, 'backups.create', {});
+    return { path: join(defaultBackupFolder(dir), made.fileName), takenAt: made.takenAt };
+  } finally {
+    lock(ctx);
+    await whenSettled(ctx);
+  }
+}
+
+/** DD/MM/YYYY HH:mm in the UK, as the screens show a moment. */
+export function shownAt(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }

@@ -1,12 +1,14 @@
 // The lock screen: who is signing in (when several members share this computer), then their
 // passphrase, or the recovery key when the passphrase is forgotten.
-import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Radio, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Divider, Loader, Paper, PasswordInput, Radio, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../api';
 import { showIfDamaged, showUnlocked } from '../session';
+import { PolicyProblems } from '../components/PolicyProblems';
+import { OpenTraining } from './training/OpenTraining';
 
 
 // Choosing a new passphrase checks its strength with zxcvbn's dictionaries (about 400 kB
@@ -23,7 +25,7 @@ function rememberedMember(signIns: SignIn[]): number | null {
   return signIns.some((s) => s.memberId === id) ? id : null;
 }
 
-export function UnlockScreen({ signIns = [] }: { signIns?: SignIn[] }) {
+export function UnlockScreen({ signIns = [], trainingAvailable = false, policyProblems }: { signIns?: SignIn[]; trainingAvailable?: boolean; policyProblems?: string[] }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   // With one member there is nothing to choose: every sign-in is tried, as before members existed.
   const choosing = signIns.length > 1;
@@ -33,12 +35,24 @@ export function UnlockScreen({ signIns = [] }: { signIns?: SignIn[] }) {
   return (
     <Center mih="100vh" p="md" bg="gray.1">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={choosing ? 520 : 460} component="main">
+        {policyProblems && policyProblems.length > 0 && (
+          <Box mb="lg">
+            <PolicyProblems problems={policyProblems} />
+          </Box>
+        )}
         {mode === 'passphrase' ? (
           <PassphraseUnlock signIns={choosing ? signIns : []} memberId={memberId} onChoose={setMemberId} onForgot={() => setMode('recovery')} />
         ) : (
           <Suspense fallback={<Loader aria-label="Opening the recovery form" />}>
             <RecoveryUnlock memberId={memberId} onBack={() => setMode('passphrase')} />
           </Suspense>
+        )}
+        {trainingAvailable && (
+          // Secondary: a trainer starts a session here, but the real caseload comes first.
+          <>
+            <Divider my="lg" />
+            <OpenTraining as="link" />
+          </>
         )}
       </Paper>
     </Center>

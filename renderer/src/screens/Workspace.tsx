@@ -16,6 +16,7 @@ import { CaseloadViewContext, type CaseloadView } from './caseload/rememberedVie
 import { GroupsScreen } from './GroupsScreen';
 import { MyDayScreen } from './MyDayScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { TRAINING_BANNER_HEIGHT, TrainingBanner } from './training/TrainingBanner';
 
 // The chart-heavy screens load when first opened, so unlocking and My day stay quick.
 const PersonScreen = lazy(() => import('./person/PersonScreen').then((m) => ({ default: m.PersonScreen })));
@@ -63,9 +64,18 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
     <SignedInContext.Provider value={signedIn}>
       <NavigationContext.Provider value={navigation}>
         <CaseloadViewContext.Provider value={caseloadView}>
-          <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+          <AppShell header={{ height: 60 + (status.training ? TRAINING_BANNER_HEIGHT : 0) }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
             <AppShell.Header>
-              <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+              {status.training && (
+                <TrainingBanner
+                  onReset={() => {
+                    // Fresh made-up people: start again from the first screen with no remembered search.
+                    caseloadView.current = null;
+                    setRoute({ name: sections[0].name } as Route);
+                  }}
+                />
+              )}
+              <Group h={60} px="md" justify="space-between" wrap="nowrap">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Title order={1} size="h4" lineClamp={1}>
                     {status.organisation}

@@ -1,14 +1,16 @@
 // Settings → Backups: where backups go and how many are kept, the backups there now (when, size,
 // people, checked), "Back up now", and restoring one. Saves on its own, like each settings panel.
-import { Alert, Button, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, NumberInput, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconDatabaseExport, IconFolder } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { BackupInfo } from '../../../../core/domain/backup';
+import type { BackupInfo, BackupLocation } from '../../../../core/domain/backup';
+import { SAME_DISK_WARNING } from '../../../../core/domain/places';
 import type { Settings } from '../../../../core/domain/settings';
 import { ApiFailure, call, errorMessage } from '../../api';
 import { Tag } from '../../components/Tag';
+import { WARNING_TITLE } from '../../components/contrast';
 import { SETTINGS_KEY, useSettings } from '../../hooks/useSettings';
 import { notifySuccess } from '../../notify';
 import { showLocked } from '../../session';
@@ -31,7 +33,18 @@ export function BackupsPanel() {
           The caseload is backed up once a day when it is first unlocked, and whenever you choose Back up now. Each backup is encrypted like the caseload and checked before it is kept; it opens with the passphrase or recovery key in use when it was taken.
         </Text>
         {(settings.isError || location.isError) && <Alert color="red" role="alert">{errorMessage(settings.error ?? location.error)}</Alert>}
-        {settings.data && location.data ? <FolderForm saved={settings.data} defaultFolder={location.data.defaultFolder} canChoose={location.data.canChooseFolder} /> : <Loader size="sm" aria-label="Loading backup settings" />}
+        {location.data?.sameDiskAsCaseload && (
+          // A warning, not a danger: nothing is wrong yet, but one broken PC would lose both.
+          <Alert color="orange" variant="light" title="Backups are on this PC’s disk" styles={WARNING_TITLE}>
+            <Text size="sm">{SAME_DISK_WARNING}</Text>
+            {location.data.fixedByIt && (
+              <Text size="sm" mt={6}>
+                Your IT team set this folder, so only they can move it: tell them.
+              </Text>
+            )}
+          </Alert>
+        )}
+        {settings.data && location.data ? <FolderForm saved={settings.data} location={location.data} /> : <Loader size="sm" aria-label="Loading backup settings" />}
         <BackupList />
       </Stack>
     </Paper>
@@ -40,11 +53,14 @@ export function BackupsPanel() {
 
 type FolderValues = { backupFolder: string; backupKeep: number };
 
-function FolderForm({ saved, defaultFolder, canChoose }: { saved: Settings; defaultFolder: string; canChoose: boolean }) {
+function FolderForm({ saved, location }: { saved: Settings; location: BackupLocation }) {
+  const { defaultFolder, fixedByIt } = location;
+  const canChoose = location.canChooseFolder;
   const queryClient = useQueryClient();
   const form = useForm<FolderValues>({ mode: 'controlled', initialValues: { backupFolder: saved.backupFolder ?? '', backupKeep: saved.backupKeep } });
   const save = useMutation({
-    mutationFn: (v: FolderValues) => call('settings.update', { backupFolder: v.backupFolder.trim() || null, backupKeep: v.backupKeep }),
+    // Where IT set the folder, only the number kept is the coordinator's to change.
+    mutationFn: (v: FolderValues) => call('settings.update', fixedByIt ? { backupKeep: v.backupKeep } : { backupFolder: v.backupFolder.trim() || null, backupKeep: v.backupKeep }),
     onSuccess: (next) => {
       queryClient.setQueryData(SETTINGS_KEY, next);
       form.resetDirty({ backupFolder: next.backupFolder ?? '', backupKeep: next.backupKeep });
@@ -64,6 +80,19 @@ function FolderForm({ saved, defaultFolder, canChoose }: { saved: Settings; defa
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack gap="sm">
+        {fixedByIt ? (
+          <Stack gap={2}>
+            <Text size="sm" style={{ fontWeight: 'var(--mantine-font-weight-medium)' }}>
+              Backup folder
+            </Text>
+            <Text size="sm">
+              <Code style={{ wordBreak: 'break-all' }}>{location.folder}</Code>
+            </Text>
+            <Text size="sm" c="dimmed">
+              Set by your IT team
+            </Text>
+          </Stack>
+        ) : (
         <Group align="flex-end" wrap="nowrap">
           <TextInput
             label="Backup folder"
@@ -83,6 +112,7 @@ function FolderForm({ saved, defaultFolder, canChoose }: { saved: Settings; defa
             </Button>
           )}
         </Group>
+        )}
         <NumberInput
           label="Backups to keep"
           description="1 to 90. The oldest is removed when a new one is made."
