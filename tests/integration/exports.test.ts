@@ -220,7 +220,8 @@ describe('previews and reports', () => {
     const r = await must(ctx, 'reports.monthly', { period: october });
     expect(r.previousPeriod).toMatchObject({ start: '2026-09-01', end: '2026-09-30' });
     expect(r.current.groups.find((g) => g.measure === 'referrals_received' && g.breakdown === 'source')!.total).toBeGreaterThan(0);
-    expect(r.current.attended + r.current.dna).toBeGreaterThan(0);
+    expect(r.suppressed).toBe(false);
+    expect(r.current.booked).toBeGreaterThan(0);
     close();
   });
 
