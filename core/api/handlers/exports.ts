@@ -7,6 +7,8 @@ import { writeAtomically } from '../files/atomicFile';
 import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
 import { returnInputs } from '../../../db/queries/returns';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
+import { exactReturn, publishReturn } from '../../domain/export/publishedReturn';
+import { isWholePeriod, WHOLE_PERIODS_ONLY_MESSAGE } from '../../domain/export/reportingPeriods';
 import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
@@ -38,14 +40,26 @@ function requireExportAllowed(s: Session, what: { aggregate: boolean; identifiab
   if (!role || !exportAllowed(role, what)) throw new DomainError('FORBIDDEN', FORBIDDEN_MESSAGE);
 }
 
-function resolve(ctx: AppContext, profileId: string) {
+/**
+ * A reporting-only member sees only what may be published: suppressed figures, for whole months,
+ * quarters and years. Coordinators and peer workers see the records anyway, so the true numbers.
+ */
+function publishedOnly(s: Session, period: Period): boolean {
+  if (activeRole(s.ws.orm, s.ws.memberId) !== 'reporting') return false;
+  if (!isWholePeriod(period)) throw new DomainError('VALIDATION', WHOLE_PERIODS_ONLY_MESSAGE, { period: WHOLE_PERIODS_ONLY_MESSAGE });
+  return true;
+}
+
+function resolve(ctx: AppContext, profileId: string, period: Period) {
   const s = session(ctx);
   if (profileId === MONTHLY_RETURN_ID) {
     requireExportAllowed(s, { aggregate: true, identifiable: false });
+    publishedOnly(s, period);
     return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
   }
   const profile = findProfile(s.ws.orm, profileId);
   requireExportAllowed(s, { aggregate: false, identifiable: profile.identifiable });
+  publishedOnly(s, period);
   return { s, profile, name: profile.name };
 }
 
@@ -88,12 +102,12 @@ export const exportHandlers = {
     return { fileName: basename(destination), location: ctx.exportLocation(destination) };
   },
   'exports.preview': (ctx, input) => {
-    const { s, profile, name } = resolve(ctx, input.profileId);
+    const { s, profile, name } = resolve(ctx, input.profileId, withLabel(input.period));
     return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings())), name);
   },
   'exports.run': async (ctx, input) => {
-    const { s, profile, name } = resolve(ctx, input.profileId);
     const period = withLabel(input.period);
+    const { s, profile, name } = resolve(ctx, input.profileId, period);
     const identifiable = profile !== 'monthly_return' && profile.identifiable;
     if (identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
@@ -146,7 +160,9 @@ export const exportHandlers = {
     const s = session(ctx);
     const period = withLabel(input.period);
     const before = previousPeriod(period);
-    return { period, previousPeriod: before, current: returnInputs(s.ws.orm, period), previous: returnInputs(s.ws.orm, before) };
+    const suppressed = publishedOnly(s, period);
+    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p)));
+    return { period, previousPeriod: before, suppressed, current: figures(period), previous: figures(before) };
   },
   'reports.drillDown': (ctx, input) => drillDown(session(ctx).ws.orm, { ...input, period: withLabel(input.period) }),
   'reports.dataQuality': (ctx) => {

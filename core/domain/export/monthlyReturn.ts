@@ -2,14 +2,16 @@
 // category, value), suppressed for publication, with rates worked out from published numbers.
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
-import { publishedPercent, suppressCount, suppressGroup, type Published, type SuppressionSettings } from './suppression';
+import { publishReturn } from './publishedReturn';
+import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
 
-export interface CountGroup {
+/** One breakdown of a measure: true counts, or (`Published`) as they may be published. */
+export interface CountGroup<N = number> {
   measure: string;
   breakdown: string;
   /** Categories that add up to the total. */
-  categories: { category: string; count: number }[];
-  total: number;
+  categories: { category: string; count: N }[];
+  total: N;
 }
 
 export interface ReturnInputs {
@@ -42,36 +44,26 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
   const rows: ReturnRow[] = [];
   const at = periodCode(period);
   const push = (measure: string, breakdown: string, category: string, value: Published | null) => rows.push({ period: at, measure, breakdown, category, value });
-  for (const g of inputs.groups) {
-    const total = suppressCount(g.total, settings);
-    push(g.measure, g.breakdown, 'total', total);
-    const cells = suppressGroup(g.categories.map((c) => c.count), settings, total !== '*');
-    g.categories.forEach((c, i) => push(g.measure, g.breakdown, c.category, total === '*' ? '*' : cells[i]));
+  const p = publishReturn(inputs, settings);
+  for (const g of p.groups) {
+    push(g.measure, g.breakdown, 'total', g.total);
+    for (const c of g.categories) push(g.measure, g.breakdown, c.category, c.count);
   }
-  const attended = suppressCount(inputs.attended, settings);
-  const dna = suppressCount(inputs.dna, settings);
-  // Attended contacts are published below: with the booked total beside them, a hidden DNA
-  // count could be worked out by subtraction, so the total is hidden with it.
-  const booked = dna === '*' ? '*' : suppressCount(inputs.attended + inputs.dna, settings);
-  push('dna_rate', 'all', 'not_attended', dna);
-  push('dna_rate', 'all', 'attended_or_not', booked);
-  push('dna_rate', 'all', 'percent', publishedPercent(dna, booked));
-  const supported = suppressCount(inputs.peopleSupported, settings);
-  push('average_contacts_per_person', 'all', 'contacts_attended', attended);
-  push('average_contacts_per_person', 'all', 'people_supported', supported);
-  push('average_contacts_per_person', 'all', 'average', attended === '*' || supported === '*' ? '*' : supported === 0 ? null : Math.round((attended / supported) * 10) / 10);
-  const offered = suppressCount(inputs.newlyDiagnosedOffered, settings);
-  const engaged = suppressCount(inputs.newlyDiagnosedEngaged, settings);
-  push('newly_diagnosed', 'all', 'offered', offered);
-  push('newly_diagnosed', 'all', 'engaged', engaged);
-  push('newly_diagnosed', 'all', 'percent_engaged', publishedPercent(engaged, offered));
-  for (const w of inputs.wellbeing) {
-    const improved = suppressCount(w.improved, settings);
-    const followed = suppressCount(w.followedUp, settings);
-    push('improved_wellbeing', w.instrument, 'improved', improved);
-    push('improved_wellbeing', w.instrument, 'followed_up', followed);
-    push('improved_wellbeing', w.instrument, 'no_follow_up', suppressCount(w.noFollowUp, settings));
-    push('improved_wellbeing', w.instrument, 'percent_improved', publishedPercent(improved, followed));
+  // Rates and averages from the published numbers only, so they give nothing hidden away.
+  push('dna_rate', 'all', 'not_attended', p.dna);
+  push('dna_rate', 'all', 'attended_or_not', p.booked);
+  push('dna_rate', 'all', 'percent', publishedPercent(p.dna, p.booked));
+  push('average_contacts_per_person', 'all', 'contacts_attended', p.attended);
+  push('average_contacts_per_person', 'all', 'people_supported', p.peopleSupported);
+  push('average_contacts_per_person', 'all', 'average', publishedAverage(p.attended, p.peopleSupported));
+  push('newly_diagnosed', 'all', 'offered', p.newlyDiagnosedOffered);
+  push('newly_diagnosed', 'all', 'engaged', p.newlyDiagnosedEngaged);
+  push('newly_diagnosed', 'all', 'percent_engaged', publishedPercent(p.newlyDiagnosedEngaged, p.newlyDiagnosedOffered));
+  for (const w of p.wellbeing) {
+    push('improved_wellbeing', w.instrument, 'improved', w.improved);
+    push('improved_wellbeing', w.instrument, 'followed_up', w.followedUp);
+    push('improved_wellbeing', w.instrument, 'no_follow_up', w.noFollowUp);
+    push('improved_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
   }
   return rows;
 }

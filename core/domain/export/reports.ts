@@ -1,13 +1,16 @@
-// In-app reports for a manager: the return's true numbers (suppression is for publishing, not
-// for the organisation's own screen), compared with the period before, and data quality.
-import type { ReturnInputs } from './monthlyReturn';
+// In-app reports: the return's figures compared with the period before, and data quality.
+// Coordinators and peer workers get the true numbers (they see the records anyway); a
+// reporting-only member gets exactly what the exported return would publish.
 import type { Period } from './periods';
+import type { PublishedReturn } from './publishedReturn';
 
 export interface MonthlyReport {
   period: Period;
   previousPeriod: Period;
-  current: ReturnInputs;
-  previous: ReturnInputs;
+  /** Small numbers hidden ("*") and, if the settings say so, counts rounded to 5. */
+  suppressed: boolean;
+  current: PublishedReturn;
+  previous: PublishedReturn;
 }
 
 export interface QualityItem {

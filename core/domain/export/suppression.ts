@@ -1,6 +1,7 @@
 // Publishing counts safely (NHS statistical practice): counts of 1 to the threshold are hidden
 // as "*", others may be rounded to the nearest 5, and where a total would let a hidden cell be
 // worked back a second cell in the group is hidden too. Zero is shown.
+import { cellsToHide, type Cell, type SumRelation } from './secondarySuppression';
 
 export interface SuppressionSettings {
   /** Counts from 1 to this are hidden. */
@@ -14,19 +15,17 @@ export const DEFAULT_SUPPRESSION: SuppressionSettings = { threshold: 7, roundToF
 export type Published = number | '*';
 
 /**
- * Suppresses one group of counts that add up to a published total. Returns the published cells
- * in the same order. A lone hidden cell is protected by also hiding the smallest other non-zero cell.
+ * Suppresses one group of counts that add up to a total (published unless told otherwise).
+ * Returns the published cells in the same order. A lone hidden cell is protected by also hiding
+ * another (see secondarySuppression.ts, which the monthly return uses across all its groups).
  */
 export function suppressGroup(counts: number[], settings: SuppressionSettings, totalPublished = true): Published[] {
-  const hidden = counts.map((c) => c >= 1 && c <= settings.threshold);
-  if (totalPublished && hidden.filter(Boolean).length === 1) {
-    let candidate = -1;
-    counts.forEach((c, i) => {
-      if (!hidden[i] && c > 0 && (candidate === -1 || c < counts[candidate])) candidate = i;
-    });
-    if (candidate !== -1) hidden[candidate] = true;
-  }
-  return counts.map((c, i) => (hidden[i] ? '*' : settings.roundToFive ? roundFive(c) : c));
+  const cells: Cell[] = counts.map((value, i) => ({ id: String(i), value }));
+  const total = counts.reduce((a, b) => a + b, 0);
+  // An unpublished total is a difference a reader cannot take: without it there is no relation.
+  const relations: SumRelation[] = totalPublished ? [{ total: 'total', parts: cells.map((c) => c.id) }] : [];
+  const hidden = cellsToHide(totalPublished ? [...cells, { id: 'total', value: total }] : cells, relations, settings);
+  return counts.map((c, i) => (hidden.has(String(i)) ? '*' : settings.roundToFive ? roundFive(c) : c));
 }
 
 export function suppressCount(count: number, settings: SuppressionSettings): Published {
@@ -34,7 +33,8 @@ export function suppressCount(count: number, settings: SuppressionSettings): Pub
   return settings.roundToFive ? roundFive(count) : count;
 }
 
-function roundFive(n: number): number {
+/** Nearest multiple of 5 (halves up). */
+export function roundFive(n: number): number {
   return Math.round(n / 5) * 5;
 }
 
@@ -43,4 +43,11 @@ export function publishedPercent(numerator: Published, denominator: Published): 
   if (numerator === '*' || denominator === '*') return '*';
   if (denominator === 0) return null;
   return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+/** Attended contacts per person, to one decimal place, from the published numbers. */
+export function publishedAverage(contacts: Published, people: Published): Published | null {
+  if (contacts === '*' || people === '*') return '*';
+  if (people === 0) return null;
+  return Math.round((contacts / people) * 10) / 10;
 }

@@ -35,7 +35,7 @@ export const PREVIOUS_PERIOD = '#768692';
 
 export function ComparisonChart({ id, title, subtitle, rows, series, empty, onSelect, controls, hint }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
-  const anything = rows.some((r) => series.some((s) => r.values[s.key] > 0));
+  const anything = rows.some((r) => series.some((s) => r.values[s.key] > 0 || r.hidden[s.key]));
   const titleId = `${id}-title`;
   return (
     <Paper component="section" aria-labelledby={titleId} withBorder p="md" h="100%">
@@ -85,7 +85,8 @@ export function ComparisonChart({ id, title, subtitle, rows, series, empty, onSe
 }
 
 function Chart({ title, rows, series, onSelect }: Pick<Props, 'title' | 'rows' | 'series' | 'onSelect'>) {
-  const data = rows.map((r) => ({ label: r.label, category: r.category, ...r.values }));
+  // A hidden count draws no bar: its label says so, rather than let it read as none.
+  const data = rows.map((r) => ({ label: Object.values(r.hidden).some(Boolean) ? `${r.label} (* hidden)` : r.label, category: r.category, ...r.values }));
   const height = 56 + rows.length * (series.length * 16 + 14);
   return (
     <BarChart
@@ -144,7 +145,7 @@ function NumbersTable({ title, rows, series, onSelect }: Pick<Props, 'title' | '
             <Table.Td>{r.label}</Table.Td>
             {series.map((s) => (
               <Table.Td key={s.key} ta="right">
-                {r.values[s.key].toLocaleString('en-GB')}
+                {r.hidden[s.key] ? '*' : r.values[s.key].toLocaleString('en-GB')}
               </Table.Td>
             ))}
             {onSelect && (

@@ -30,6 +30,12 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
   // A bar lists the records of this period behind it (the previous period's bar is for comparing).
   const drillTo = (measure: DrillMeasure, breakdown: string, lead: string) =>
     onDrill ? (row: ChartRow) => onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current }) : undefined;
+  // Every cell of a breakdown hidden: the return publishes its total alone, and so does the chart.
+  const withheld = (measure: string, breakdown: string) => {
+    const g = findGroup(report.current, measure, breakdown);
+    return g?.total === '*' && g.categories.length === 0;
+  };
+  const empty = (measure: string, breakdown: string, none: string) => (withheld(measure, breakdown) ? 'Hidden (*): too few in this period to show by category.' : none);
   const demographicLabel = DEMOGRAPHICS.find((d) => d.value === demographic)!.label.toLowerCase();
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -39,7 +45,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         subtitle={subtitle}
         rows={rows('referrals_received', 'source')}
         series={compared}
-        empty="No referrals in either period."
+        empty={empty('referrals_received', 'source', 'No referrals in either period.')}
         onSelect={drillTo('referrals_received', 'source', 'Referred by')}
       />
       <ComparisonChart
@@ -49,7 +55,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         hint={onDrill ? 'Choose a bar, or “Show the records” in the table view, to list what it counts.' : undefined}
         rows={rows('referrals_received', 'pathway')}
         series={compared}
-        empty="No referrals in either period."
+        empty={empty('referrals_received', 'pathway', 'No referrals in either period.')}
         onSelect={drillTo('referrals_received', 'pathway', 'Referred on')}
       />
       <ComparisonChart
@@ -58,7 +64,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         subtitle={subtitle}
         rows={rows('contacts_attended', 'mode')}
         series={compared}
-        empty="No attended contacts in either period."
+        empty={empty('contacts_attended', 'mode', 'No attended contacts in either period.')}
         onSelect={drillTo('contacts_attended', 'mode', 'Contacts attended:')}
       />
       <ComparisonChart
@@ -67,7 +73,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         subtitle={subtitle}
         rows={rows('contacts_attended', 'type')}
         series={compared}
-        empty="No attended contacts in either period."
+        empty={empty('contacts_attended', 'type', 'No attended contacts in either period.')}
         onSelect={drillTo('contacts_attended', 'type', 'Contacts attended:')}
       />
       <ComparisonChart
@@ -94,7 +100,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         subtitle={`By ${demographicLabel}, ${subtitle}`}
         rows={rows('people_supported', demographic)}
         series={compared}
-        empty="No one was supported in either period."
+        empty={empty('people_supported', demographic, 'No one was supported in either period.')}
         onSelect={drillTo('people_supported', demographic, 'People supported:')}
         controls={
           <NativeSelect

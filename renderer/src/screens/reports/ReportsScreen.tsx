@@ -1,7 +1,7 @@
 // Reports: the monthly return's figures for a chosen period, each compared with the period
 // before, as cards and charts that drill down to the people behind them, and the data-quality
-// gaps to fix before exporting. These are the organisation's true numbers: small-number
-// suppression applies to the exported return, not to this screen.
+// gaps to fix before exporting. Coordinators and peer workers see the organisation's true
+// numbers; a reporting-only member sees them as the exported return publishes them.
 import { Alert, Button, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconChartBar } from '@tabler/icons-react';
@@ -102,7 +102,10 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
           {report.period.label}
         </Title>
         <Text size="sm" c="dimmed">
-          Compared with {report.previousPeriod.label}. These are the true numbers; the exported return hides small numbers.
+          Compared with {report.previousPeriod.label}.{' '}
+          {report.suppressed
+            ? 'As published: small numbers, and any that would give one away, are hidden (*), as in the exported return.'
+            : 'These are the true numbers; the exported return hides small numbers.'}
         </Text>
         {report.period.end >= today && (
           // A period still running is compared with a whole one: say so before anyone reads a fall.
@@ -117,7 +120,7 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
             <FigureCard
               figure={f}
               previousLabel={report.previousPeriod.label}
-              onDrill={f.drill && canDrill ? () => setDrill({ ...f.drill!, expected: f.value ?? undefined }) : undefined}
+              onDrill={f.drill && canDrill ? () => setDrill({ ...f.drill!, expected: typeof f.value === 'number' ? f.value : undefined }) : undefined}
             />
           </div>
         ))}

@@ -14,6 +14,7 @@ import {
   sexualOrientation,
 } from '../../../../core/domain/codes';
 import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
+import type { Published } from '../../../../core/domain/export/suppression';
 
 interface Labels {
   list: readonly Code[];
@@ -55,13 +56,15 @@ export interface ChartRow {
   category: string;
   label: string;
   values: Record<string, number>;
+  /** Series whose count is hidden ("*"): drawn as no bar, shown as "*" in the table. */
+  hidden: Record<string, boolean>;
 }
 
 /**
  * One row per category found in any of the groups, in code-set order with "not recorded" last.
  * `groups` maps a series key (e.g. "current") to its group, which may be missing (nothing counted).
  */
-export function chartRows(breakdown: string, groups: Record<string, CountGroup | undefined>): ChartRow[] {
+export function chartRows(breakdown: string, groups: Record<string, CountGroup<Published> | undefined>): ChartRow[] {
   const keys = Object.keys(groups);
   const seen = new Set<string>();
   for (const g of Object.values(groups)) g?.categories.forEach((c) => seen.add(c.category));
@@ -69,9 +72,13 @@ export function chartRows(breakdown: string, groups: Record<string, CountGroup |
   const rank = (c: string) => (c === NOT_RECORDED ? Number.MAX_SAFE_INTEGER : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
   return [...seen]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((category) => ({
-      category,
-      label: categoryLabel(breakdown, category),
-      values: Object.fromEntries(keys.map((k) => [k, groups[k]?.categories.find((c) => c.category === category)?.count ?? 0])),
-    }));
+    .map((category) => {
+      const count = (k: string) => groups[k]?.categories.find((c) => c.category === category)?.count ?? 0;
+      return {
+        category,
+        label: categoryLabel(breakdown, category),
+        values: Object.fromEntries(keys.map((k) => { const c = count(k); return [k, c === '*' ? 0 : c]; })),
+        hidden: Object.fromEntries(keys.map((k) => [k, count(k) === '*'])),
+      };
+    });
 }

@@ -6,8 +6,12 @@ export type Direction = 'up' | 'down' | 'same' | 'none';
 
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
-export function formatValue(value: number | null, unit: Unit): string {
+/** A figure on screen: a number, none (null), or hidden as the published return hides it. */
+export type Shown = number | '*' | null;
+
+export function formatValue(value: Shown, unit: Unit): string {
   if (value === null) return '–';
+  if (value === '*') return '*';
   if (unit === 'percent') return `${oneDecimal(value)}%`;
   if (unit === 'decimal') return oneDecimal(value);
   return value.toLocaleString('en-GB');
@@ -18,7 +22,9 @@ export interface Comparison {
   text: string;
 }
 
-export function compare(current: number | null, previous: number | null, unit: Unit, previousLabel: string): Comparison {
+export function compare(current: Shown, previous: Shown, unit: Unit, previousLabel: string): Comparison {
+  if (current === '*') return { direction: 'none', text: 'Hidden (*): a small number, or one that would give a small number away' };
+  if (previous === '*') return { direction: 'none', text: `Not compared: the figure for ${previousLabel} is hidden (*)` };
   if (current === null) return { direction: 'none', text: `Nothing to work this out from; ${formatValue(previous, unit)} in ${previousLabel}` };
   if (previous === null) return { direction: 'none', text: `No figure for ${previousLabel} to compare with` };
   const diff = Math.round((current - previous) * 10) / 10;

@@ -2,21 +2,24 @@
 // it "Show the records" lists.
 import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
-import type { Unit } from './compare';
+import type { Shown, Unit } from './compare';
+import type { Published } from '../../../../core/domain/export/suppression';
 import type { Drill } from './drill';
 import type { Measures } from './measures';
 
 export interface FigureSpec {
   id: string;
   title: string;
-  value: number | null;
-  previous: number | null;
+  value: Shown;
+  previous: Shown;
   unit: Unit;
   detail?: string;
   drill?: Drill;
 }
 
-const n = (x: number) => x.toLocaleString('en-GB');
+const n = (x: Published) => (x === '*' ? '*' : x.toLocaleString('en-GB'));
+/** The count "Show the records" should find; none when it is hidden (that role cannot drill). */
+const toFind = (x: Shown) => (typeof x === 'number' ? x : undefined);
 const instrumentName = (id: string) => INSTRUMENTS[id as InstrumentId]?.shortName ?? id;
 
 export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
@@ -54,7 +57,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.dnaRate,
       unit: 'percent',
       detail: `${n(now.dna)} of ${n(now.booked)} booked contacts not attended`,
-      drill: { title: 'Contacts not attended', measure: 'contacts_not_attended', expected: now.dna },
+      drill: { title: 'Contacts not attended', measure: 'contacts_not_attended', expected: toFind(now.dna) },
     },
     {
       id: 'average',
@@ -63,7 +66,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.average,
       unit: 'decimal',
       detail: `${n(now.attended)} contacts, ${n(now.supported)} people`,
-      drill: { title: 'People supported', measure: 'people_supported', expected: now.supported },
+      drill: { title: 'People supported', measure: 'people_supported', expected: toFind(now.supported) },
     },
     {
       id: 'newly-diagnosed',
@@ -72,7 +75,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: before.newlyDiagnosedPercent,
       unit: 'percent',
       detail: `${n(now.newlyDiagnosedEngaged)} of ${n(now.newlyDiagnosedOffered)} offered peer support engaged`,
-      drill: { title: 'Newly diagnosed people offered peer support', measure: 'newly_diagnosed_offered', expected: now.newlyDiagnosedOffered },
+      drill: { title: 'Newly diagnosed people offered peer support', measure: 'newly_diagnosed_offered', expected: toFind(now.newlyDiagnosedOffered) },
     },
   ];
   // One card per instrument used in either period: the programmes' targets are per instrument.
@@ -90,7 +93,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: b?.percent ?? null,
       unit: 'percent',
       detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} followed up improved; ${n(w?.noFollowUp ?? 0)} closed with no follow-up`,
-      drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id, category: 'followed_up', expected: w?.followedUp ?? 0 },
+      drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id, category: 'followed_up', expected: toFind(w?.followedUp ?? 0) },
     });
   }
   figures.push({
@@ -102,8 +105,8 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
     detail:
       now.groupRegistered === 0
         ? 'No one registered for a group'
-        : `${n(now.groupAttended)} of ${n(now.groupRegistered)} registered came; drop-out ${now.groupDropOut?.toLocaleString('en-GB')}%`,
-    drill: { title: 'Registered for a group or workshop', measure: 'group_registrations', expected: now.groupRegistered },
+        : `${n(now.groupAttended)} of ${n(now.groupRegistered)} registered came; drop-out ${now.groupDropOut === '*' ? '*' : `${now.groupDropOut?.toLocaleString('en-GB')}%`}`,
+    drill: { title: 'Registered for a group or workshop', measure: 'group_registrations', expected: toFind(now.groupRegistered) },
   });
   return figures;
 }

@@ -1,50 +1,53 @@
-// The monthly return's headline measures, worked out from the report's raw counts the same way
-// the published return works them out (monthlyReturn.ts), so the screen and the file agree.
-import type { CountGroup, ReturnInputs } from '../../../../core/domain/export/monthlyReturn';
+// The monthly return's headline measures, worked out from the report's counts the same way the
+// published return works them out (monthlyReturn.ts), so the screen and the file agree. For a
+// reporting-only member the counts arrive suppressed: a hidden one ("*") hides what uses it.
+import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
+import type { PublishedReturn } from '../../../../core/domain/export/publishedReturn';
+import { publishedAverage, publishedPercent, type Published } from '../../../../core/domain/export/suppression';
 
 export interface WellbeingMeasure {
   instrument: string;
-  improved: number;
-  followedUp: number;
-  noFollowUp: number;
-  percent: number | null;
+  improved: Published;
+  followedUp: Published;
+  noFollowUp: Published;
+  percent: Published | null;
 }
 
 export interface Measures {
-  referrals: number;
-  supported: number;
-  supportedNew: number;
-  supportedContinuing: number;
-  attended: number;
-  dna: number;
-  booked: number;
+  referrals: Published;
+  supported: Published;
+  supportedNew: Published;
+  supportedContinuing: Published;
+  attended: Published;
+  dna: Published;
+  booked: Published;
   /** Percentage of booked contacts not attended; null when none were booked. */
-  dnaRate: number | null;
+  dnaRate: Published | null;
   /** Attended contacts per person supported, to one decimal place. */
-  average: number | null;
-  newlyDiagnosedOffered: number;
-  newlyDiagnosedEngaged: number;
-  newlyDiagnosedPercent: number | null;
+  average: Published | null;
+  newlyDiagnosedOffered: Published;
+  newlyDiagnosedEngaged: Published;
+  newlyDiagnosedPercent: Published | null;
   wellbeing: WellbeingMeasure[];
-  groupRegistered: number;
-  groupAttended: number;
+  groupRegistered: Published;
+  groupAttended: Published;
   /** Registered but did not attend, as a percentage of registrations. */
-  groupDropOut: number | null;
+  groupDropOut: Published | null;
 }
 
-export function findGroup(inputs: ReturnInputs, measure: string, breakdown: string): CountGroup | undefined {
+export function findGroup(inputs: PublishedReturn, measure: string, breakdown: string): CountGroup<Published> | undefined {
   return inputs.groups.find((g) => g.measure === measure && g.breakdown === breakdown);
 }
 
-const countIn = (g: CountGroup | undefined, category: string) => g?.categories.find((c) => c.category === category)?.count ?? 0;
+/** A category's count; with every cell of a breakdown hidden, its categories are not listed at all. */
+const countIn = (g: CountGroup<Published> | undefined, category: string): Published => g?.categories.find((c) => c.category === category)?.count ?? (g?.total === '*' ? '*' : 0);
 /** One decimal place, as the return publishes percentages. */
 export const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-export function measuresOf(inputs: ReturnInputs): Measures {
+export function measuresOf(inputs: PublishedReturn): Measures {
   const supported = findGroup(inputs, 'people_supported', 'new_or_continuing');
   const registered = findGroup(inputs, 'group_registrations', 'event_type')?.total ?? 0;
   const cameToGroups = findGroup(inputs, 'group_attendance', 'event_type')?.total ?? 0;
-  const booked = inputs.attended + inputs.dna;
   return {
     referrals: findGroup(inputs, 'referrals_received', 'source')?.total ?? 0,
     supported: inputs.peopleSupported,
@@ -52,16 +55,16 @@ export function measuresOf(inputs: ReturnInputs): Measures {
     supportedContinuing: countIn(supported, 'continuing'),
     attended: inputs.attended,
     dna: inputs.dna,
-    booked,
-    dnaRate: percent(inputs.dna, booked),
-    average: inputs.peopleSupported === 0 ? null : Math.round((inputs.attended / inputs.peopleSupported) * 10) / 10,
+    booked: inputs.booked,
+    dnaRate: publishedPercent(inputs.dna, inputs.booked),
+    average: publishedAverage(inputs.attended, inputs.peopleSupported),
     newlyDiagnosedOffered: inputs.newlyDiagnosedOffered,
     newlyDiagnosedEngaged: inputs.newlyDiagnosedEngaged,
-    newlyDiagnosedPercent: percent(inputs.newlyDiagnosedEngaged, inputs.newlyDiagnosedOffered),
-    wellbeing: inputs.wellbeing.map((w) => ({ ...w, percent: percent(w.improved, w.followedUp) })),
+    newlyDiagnosedPercent: publishedPercent(inputs.newlyDiagnosedEngaged, inputs.newlyDiagnosedOffered),
+    wellbeing: inputs.wellbeing.map((w) => ({ ...w, percent: publishedPercent(w.improved, w.followedUp) })),
     groupRegistered: registered,
     groupAttended: cameToGroups,
-    groupDropOut: registered === 0 ? null : percent(Math.max(registered - cameToGroups, 0), registered),
+    groupDropOut: registered === '*' || cameToGroups === '*' ? '*' : registered === 0 ? null : percent(Math.max(registered - cameToGroups, 0), registered),
   };
 }
 
