@@ -273,10 +273,21 @@ describe('a new PC: opening a caseload from a backup', () => {
     expect(readFileSync(join(root, 'old-pc', 'caseload.keys'))).toEqual(keysBefore);
   });
 
-  it('offers Electron’s file chooser where there is one', async () => {
+  it('offers Electron’s file and folder choosers where there are, before any caseload exists', async () => {
     const fresh = windowsUser('sam');
     expect((await call(fresh, 'backups.chooseFile', {})).ok).toBe(false);
     fresh.chooseFile = async () => 'D:\\Backups\\caseload-backup-20261201T090000000Z.db';
     expect(await must(fresh, 'backups.chooseFile', {})).toEqual({ path: 'D:\\Backups\\caseload-backup-20261201T090000000Z.db' });
+    // Set-up's backup folder too, before there is a caseload; not once one exists and is locked.
+    const asked: string[] = [];
+    fresh.chooseFolder = async (current) => (asked.push(current), 'H:\\Caseload backups');
+    expect(await must(fresh, 'backups.chooseFolder', {})).toEqual({ folder: 'H:\\Caseload backups' });
+    expect(asked).toEqual([join(root, 'sam', 'workspace', 'backups')]);
+    await must(fresh, 'workspace.create', details);
+    await whenSettled(fresh);
+    lock(fresh);
+    await whenSettled(fresh);
+    const locked = await call(fresh, 'backups.chooseFolder', {});
+    expect(locked.ok ? 'chosen' : locked.error.code).toBe('LOCKED');
   });
 });

@@ -160,10 +160,14 @@ export const backupHandlers = {
     };
   },
   'backups.chooseFolder': async (ctx) => {
-    const ws = requireSession(ctx);
     if (ctx.places.policy.backupFolder) throw new DomainError('CONFLICT', 'Your IT team has set where backups go on this PC, so it cannot be changed here.');
+    // Set-up asks too, before there is a caseload (or a session) to ask from; a locked caseload does not.
+    if (!ctx.session) {
+      refreshPlace(ctx);
+      if (workspaceExists(ctx.dataDir)) throw new DomainError('LOCKED', 'The caseload is locked. Unlock it to carry on.');
+    }
     if (!ctx.chooseFolder) throw new DomainError('NOT_FOUND', 'This copy of the app cannot show a folder chooser. Type the folder’s full path instead.');
-    return { folder: await ctx.chooseFolder(backupFolder(ctx, ws)) };
+    return { folder: await ctx.chooseFolder(ctx.session ? backupFolder(ctx, ctx.session) : defaultBackupFolder(ctx.dataDir)) };
   },
   'backups.list': async (ctx) => {
     // A backup under way (the day's first, taken in the background at unlock) is listed once it

@@ -8,6 +8,8 @@ import { backupFolderField } from '../../../../core/domain/settings';
 import type { SetupChoices } from '../../../../core/domain/workspace';
 import { WARNING_TITLE } from '../../components/contrast';
 import { ScopeChoice } from './ScopeChoice';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api';
 
 /** A suggestion's index ("0", "1"…), another folder typed in, or the folder beside the caseload. */
 export type BackupChoice = `${number}` | 'other' | 'beside';
@@ -38,6 +40,15 @@ export function chosenBackupFolder(setup: SetupChoices, values: WhereValues): st
 }
 
 const pathStyle = { wordBreak: 'break-all' } as const;
+
+function ChooseFolderButton({ onChosen }: { onChosen: (folder: string) => void }) {
+  const choose = useMutation({ mutationFn: () => call('backups.chooseFolder', {}), onSuccess: (r) => r.folder && onChosen(r.folder) });
+  return (
+    <Button variant="default" mt={25} onClick={() => choose.mutate()} loading={choose.isPending}>
+      Choose folder…
+    </Button>
+  );
+}
 // Laid out like the Radio.Group above it: no browser margin, the legend styled as an input label.
 const FIELDSET_STYLES = {
   root: { margin: 0, minInlineSize: 0 },
@@ -78,9 +89,6 @@ export function WhereStep({ setup, form, onNext }: { setup: SetupChoices; form: 
               <Radio name="backup" value="other" checked={backup === 'other'} onChange={() => form.setFieldValue('backup', 'other')} label="Another folder…" description="A network drive, for example." />
               {backup === 'other' && (
                 <Group align="flex-start" wrap="nowrap" ml={32}>
-                  {/* No "Choose folder…" here: backups.chooseFolder answers only inside a session
-                      (core/api/handlers/backups.ts, requireSession), and at set-up there is none yet,
-                      so even in Electron (setup.canChooseFolder) the folder is typed. */}
                   <TextInput
                     label="Full path of the backup folder"
                     placeholder="H:\Peer Support Caseload backups"
@@ -90,6 +98,8 @@ export function WhereStep({ setup, form, onNext }: { setup: SetupChoices; form: 
                     data-autofocus
                     {...form.getInputProps('otherFolder')}
                   />
+                  {/* Electron's own folder dialog; the browser harness has none, so the path is typed. */}
+                  {setup.canChooseFolder && <ChooseFolderButton onChosen={(folder) => form.setFieldValue('otherFolder', folder)} />}
                 </Group>
               )}
               <Radio
