@@ -3,29 +3,10 @@
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
 import { publishReturn } from './publishedReturn';
+import type { CountGroup, ReturnInputs } from './returnInputs';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
 
-/** One breakdown of a measure: true counts, or (`Published`) as they may be published. */
-export interface CountGroup<N = number> {
-  measure: string;
-  breakdown: string;
-  /** Categories that add up to the total. */
-  categories: { category: string; count: N }[];
-  total: N;
-}
-
-export interface ReturnInputs {
-  groups: CountGroup[];
-  /** Attended and not-attended contacts, for the DNA rate. */
-  attended: number;
-  dna: number;
-  /** Attended contacts and people supported, for the average. */
-  peopleSupported: number;
-  newlyDiagnosedOffered: number;
-  newlyDiagnosedEngaged: number;
-  /** Per instrument: improved meaningfully, followed up, and baseline only (no follow-up). */
-  wellbeing: { instrument: string; improved: number; followedUp: number; noFollowUp: number }[];
-}
+export type { CountGroup, ReturnInputs };
 
 export interface ReturnRow {
   period: string;

@@ -1,7 +1,7 @@
 // The monthly return's figures as they may be published: small counts hidden, further cells
 // hidden wherever arithmetic on the rest would give one back, the rest rounded if the settings
 // say so. The exported file and a reporting-only member's Reports screen both show exactly this.
-import type { CountGroup, ReturnInputs } from './monthlyReturn';
+import type { CountGroup, ReturnInputs } from './returnInputs';
 import { cellId, returnCells } from './returnRelations';
 import { cellsToHide } from './secondarySuppression';
 import { roundFive, type Published, type SuppressionSettings } from './suppression';

@@ -4,7 +4,7 @@
 // booked = attended + not attended, and two differences are there for anyone to take:
 // offered − engaged (not engaged) and followed up − improved (not improved).
 // Group registrations and attendance are not related: someone may attend without registering.
-import type { ReturnInputs } from './monthlyReturn';
+import type { ReturnInputs } from './returnInputs';
 import type { Cell, SumRelation } from './secondarySuppression';
 
 /** Cell ids, one per distinct quantity (a total published twice is one cell). */

@@ -10,7 +10,7 @@
 // reader who knows the rule works back "Z = 7, 1 = 9" from a total). Every published count is
 // taken as exact: rounding to 5 only widens what a reader knows, and the cells hidden here do
 // not depend on it. Protecting against this reader protects against the real one.
-import type { SuppressionSettings } from './suppression';
+import type { SuppressionSettings } from './suppressionSettings';
 
 export interface Cell {
   id: string;

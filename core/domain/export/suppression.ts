@@ -2,13 +2,9 @@
 // as "*", others may be rounded to the nearest 5, and where a total would let a hidden cell be
 // worked back a second cell in the group is hidden too. Zero is shown.
 import { cellsToHide, type Cell, type SumRelation } from './secondarySuppression';
+import type { SuppressionSettings } from './suppressionSettings';
 
-export interface SuppressionSettings {
-  /** Counts from 1 to this are hidden. */
-  threshold: number;
-  /** Round other counts to the nearest 5. */
-  roundToFive: boolean;
-}
+export type { SuppressionSettings };
 
 export const DEFAULT_SUPPRESSION: SuppressionSettings = { threshold: 7, roundToFive: false };
 
