@@ -578,6 +578,16 @@ describe('saving an export', () => {
     expect(showSaveDialog.mock.calls.map((c) => c[0].filters[0].extensions[0])).toEqual(['json', 'zip', 'pdf']);
     expect(showSaveDialog.mock.calls[0][0].title).toBe('Save export profile');
   });
+
+  it('suggests only the name’s last part inside Documents, and refuses a name with nothing left', async () => {
+    const { exportDestination } = await import('../../electron/main/exportDialog');
+    const showSaveDialog = vi.fn().mockResolvedValue({ canceled: true, filePath: '' });
+    const choose = exportDestination({ showSaveDialog } as never, () => null, '/home/x/Documents');
+    await choose('audit-log_/../../../_2026-01-31.csv');
+    await choose('..\\..\\evil.csv');
+    expect(showSaveDialog.mock.calls.map((c) => c[0].defaultPath)).toEqual(['/home/x/Documents/_2026-01-31.csv', '/home/x/Documents/evil.csv']);
+    await expect(choose('../')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
 });
 
 describe('choosing the backup folder', () => {
