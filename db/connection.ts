@@ -1,6 +1,12 @@
 // Opening the encrypted caseload file. SQLite3 Multiple Ciphers defaults to a different cipher,
 // so the SQLCipher v4 scheme is chosen before the key on every open; the 256-bit data key is
 // applied raw (x'…'), so no second KDF runs on top of the envelope's Argon2id.
+//
+// The key goes to SQLite through the driver's key()/rekey() (sqlite3_key/sqlite3_rekey) in a
+// Buffer made for the call and zeroed straight after, never as SQL text: a `PRAGMA key = "x'…'"`
+// string would stay in the JS heap, unzeroable, until collected. The Buffer holds SQLCipher's
+// raw-key form `x'<64 hex digits>'`: 32 bare bytes would be taken as a passphrase and run through
+// PBKDF2, giving another key (tests/integration/keys.test.ts opens files written either way).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from '../core/domain/result';
@@ -15,11 +21,47 @@ export interface OpenOptions {
 export const DAMAGED_DATABASE_MESSAGE =
   'The caseload file could not be read: it may be damaged, or it does not belong to this key. Nothing has been changed or deleted.';
 
+/** The cipher build's own methods (sqlite3_key, sqlite3_rekey); @types/better-sqlite3 does not list them. */
+export type CipherDb = Db & { key(key: Buffer): number; rekey(key: Buffer): number };
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/** SQLCipher's raw-key form, `x'<hex>'`, written straight into a fresh Buffer (no string made). */
+function rawKeyText(key: Buffer): Buffer {
+  if (key.length !== 32) throw new Error('data key must be 32 bytes');
+  // alloc, not allocUnsafe: a Buffer of its own, outside Node's shared pool.
+  const text = Buffer.alloc(3 + key.length * 2);
+  text[0] = 0x78; // x
+  text[1] = 0x27; // '
+  for (let i = 0; i < key.length; i++) {
+    text[2 + 2 * i] = HEX_DIGITS[key[i] >> 4];
+    text[3 + 2 * i] = HEX_DIGITS[key[i] & 0x0f];
+  }
+  text[text.length - 1] = 0x27;
+  return text;
+}
+
+/** Chooses SQLCipher v4 (before the key, on every open) and applies the data key raw. */
 export function applyKey(db: Db, dataKey: Buffer): void {
   if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
-  db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+  const text = rawKeyText(dataKey);
+  try {
+    (db as CipherDb).key(text);
+  } finally {
+    text.fill(0);
+  }
+}
+
+/** Re-encrypts the open file under a new raw key (see db/rekey.ts for when this is safe). */
+export function applyRekey(db: Db, newKey: Buffer): void {
+  const text = rawKeyText(newKey);
+  try {
+    (db as CipherDb).rekey(text);
+  } finally {
+    text.fill(0);
+  }
 }
 
 export function openEncrypted(file: string, dataKey: Buffer, options: OpenOptions): Db {

@@ -145,7 +145,25 @@ async function argon2Key(passphrase: string, kdf: z.infer<typeof argon2Kdf>): Pr
 function recoveryKek(recoveryKey: string, kdf: z.infer<typeof hkdfKdf>): Buffer {
   // The recovery key is already 160 random bits, so a slow KDF would add nothing.
   const ikm = Buffer.from(normaliseRecoveryKey(recoveryKey), 'utf8');
-  return Buffer.from(hkdfSync('sha256', ikm, Buffer.from(kdf.salt, 'base64'), 'peer-caseload recovery v1', 32));
+  try {
+    return Buffer.from(hkdfSync('sha256', ikm, Buffer.from(kdf.salt, 'base64'), 'peer-caseload recovery v1', 32));
+  } finally {
+    ikm.fill(0);
+  }
+}
+
+/**
+ * Tries one slot with the sealing key derived for it: what it opened, or null with that key
+ * zeroed (a wrong guess's key is no use to anyone, and must not linger in memory).
+ */
+function attempt<T>(kek: Buffer, open: (kek: Buffer) => T | null): T | null {
+  let opened: T | null = null;
+  try {
+    opened = open(kek);
+    return opened;
+  } finally {
+    if (opened === null) kek.fill(0);
+  }
 }
 
 export async function preparePassphrase(passphrase: string, params: Argon2Params = DEFAULT_ARGON2): Promise<PreparedSecret> {
@@ -292,12 +310,12 @@ export async function openWithPassphrase(envelope: KeyEnvelope, passphrase: stri
   const chosen = <T extends { type: string; memberId: number | null }>(s: T) => s.type === 'passphrase' && (memberId === undefined || s.memberId === memberId);
   for (const slot of envelope.slots.filter(chosen)) {
     if (slot.kdf.name !== 'argon2id') continue;
-    const opened = openedFrom(envelope, slot, await argon2Key(passphrase, slot.kdf));
+    const opened = attempt(await argon2Key(passphrase, slot.kdf), (kek) => openedFrom(envelope, slot, kek));
     if (opened) return opened;
   }
   for (const slot of (envelope.legacySlots ?? []).filter(chosen)) {
     if (slot.kdf.name !== 'argon2id') continue;
-    const opened = openedFromLegacy(envelope, slot, await argon2Key(passphrase, slot.kdf));
+    const opened = attempt(await argon2Key(passphrase, slot.kdf), (kek) => openedFromLegacy(envelope, slot, kek));
     if (opened) return opened;
   }
   return null;
@@ -306,12 +324,12 @@ export async function openWithPassphrase(envelope: KeyEnvelope, passphrase: stri
 export function openWithRecoveryKey(envelope: KeyEnvelope, recoveryKey: string): Opened | null {
   for (const slot of envelope.slots) {
     if (slot.type !== 'recovery' || slot.kdf.name !== 'hkdf-sha256') continue;
-    const opened = openedFrom(envelope, slot, recoveryKek(recoveryKey, slot.kdf));
+    const opened = attempt(recoveryKek(recoveryKey, slot.kdf), (kek) => openedFrom(envelope, slot, kek));
     if (opened) return opened;
   }
   for (const slot of envelope.legacySlots ?? []) {
     if (slot.type !== 'recovery' || slot.kdf.name !== 'hkdf-sha256') continue;
-    const opened = openedFromLegacy(envelope, slot, recoveryKek(recoveryKey, slot.kdf));
+    const opened = attempt(recoveryKek(recoveryKey, slot.kdf), (kek) => openedFromLegacy(envelope, slot, kek));
     if (opened) return opened;
   }
   return null;

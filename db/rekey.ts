@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError } from '../core/domain/result';
 import type { RekeyStage } from '../core/domain/members';
+import { applyRekey } from './connection';
 import { checkIntegrity } from './integrity';
 import { readEnvelope, settledOn, withPending, writeEnvelope } from './keyEnvelope';
 import { workspacePaths, type OpenWorkspace } from './workspace';
@@ -67,7 +68,7 @@ export async function rekeyWorkspace(ws: OpenWorkspace, config: WorkspaceConfig,
     await step('encrypting');
     // A short WAL first, so the re-key's own frames are nearly all of it.
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    ws.db.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+    applyRekey(ws.db, newKey);
     ws.dataKey.fill(0);
     ws.dataKey = Buffer.from(newKey);
     ws.keyId = generationId;
@@ -75,11 +76,14 @@ export async function rekeyWorkspace(ws: OpenWorkspace, config: WorkspaceConfig,
     await step('checking');
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
     // The same whole-file check as at unlock, off the main thread where the app provides one.
+    const checkKey = Buffer.from(newKey);
     try {
-      await (config.checkWholeFile ?? checkIntegrityAsync)(paths.database, Buffer.from(newKey));
+      await (config.checkWholeFile ?? checkIntegrityAsync)(paths.database, checkKey);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'DATABASE_DAMAGED') throw new DomainError('DATABASE_DAMAGED', REKEY_CHECK_FAILED);
       throw e;
+    } finally {
+      checkKey.fill(0);
     }
 
     await step('finishing');

@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DamageReport } from '../domain/damage';
+import { baseFileName } from '../domain/localPath';
+import { DomainError } from '../domain/result';
 import { NO_POLICY, type CaseloadPlace } from '../domain/places';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
@@ -88,10 +90,12 @@ export function createContext(options: {
   const destination =
     options.exportDestination ??
     (async (fileName: string) => {
-      // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload.
+      // Without a chooser (tests, scripts) exports go to an "exports" folder beside the caseload,
+      // and only there: the name is reduced to its last part.
+      const name = usableFileName(fileName);
       const dir = join(options.dataDir, 'exports');
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      return join(dir, fileName);
+      return join(dir, name);
     });
   const ctx: AppContext = {
     dataDir: found.dataDir,
@@ -105,7 +109,11 @@ export function createContext(options: {
     damage: null,
     onSessionChange: options.onSessionChange,
     // Every file the app saves is named here: from the training caseload, it says so.
-    exportDestination: (fileName) => destination(ctx.training ? `TRAINING-${fileName}` : fileName),
+    // Only the name's last part is ever offered to the destination (a chooser's folder or ours).
+    exportDestination: async (fileName) => {
+      const name = usableFileName(fileName);
+      return destination(ctx.training ? `TRAINING-${name}` : name);
+    },
     exportLocation: options.exportLocation ?? ((path) => path),
     exportProgress: { running: false, done: 0, total: 0 },
     chooseFolder: options.chooseFolder,
@@ -124,6 +132,13 @@ export function createContext(options: {
     passphraseResetAt: null,
   };
   return ctx;
+}
+
+/** A suggested file name's last part; an empty one is refused. */
+export function usableFileName(fileName: string): string {
+  const name = baseFileName(fileName);
+  if (name === null) throw new DomainError('VALIDATION', 'This file cannot be saved under that name.');
+  return name;
 }
 
 /** The repository's migrations folder, for tests, the harness and scripts (not the packaged app). */

@@ -12,6 +12,7 @@ import {
   setReferralStatusSchema,
   updateReferralSchema,
 } from '../domain/episode';
+import { isRealIsoDate } from '../domain/dates';
 import { id } from '../domain/fields';
 import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
@@ -64,9 +65,11 @@ function method<I extends z.ZodType, O>(input: I) {
 
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
+/** An optional filter date: a real ISO date (YYYY-MM-DD) or nothing. It goes into a file name too. */
+const filterDate = z.string().max(10).refine(isRealIsoDate, { error: 'Enter a real date, as DD/MM/YYYY.' }).optional();
 const auditWhich = {
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
+  from: filterDate,
+  to: filterDate,
   action: z.string().max(60).optional(),
   entity: z.string().max(30).optional(),
   entityId: z.number().int().positive().optional(),

@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { attemptMethod, attemptOutcome, closureReason, pathway, referralSource, referralStatus, type ReferralStatus } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
-import { id, isoDate, optionalText, pastDate, requiredText } from './fields';
+import { id, isoDate, optionalLine, optionalText, pastDate, requiredText } from './fields';
 
 export const referralFields = {
   referralReceivedOn: isoDate('Enter the date the referral was received.'),
   referralSource: referralSource.schema,
   pathway: pathway.schema,
-  referrerOrganisation: optionalText(120),
+  referrerOrganisation: optionalLine(120),
   referralReasons: optionalText(2000),
   /** Re-engaging in care after being lost to follow-up (always true on the re-engagement pathway). */
   reEngaging: z.boolean().optional().default(false),

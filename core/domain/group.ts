@@ -1,14 +1,14 @@
 // Groups and workshops: an event, who registered and who came (the drop-out figure).
 import { z } from 'zod';
 import { groupEventType } from './codes';
-import { clockTime, id, isoDate, optionalText, requiredText } from './fields';
+import { clockTime, id, isoDate, optionalLine, optionalText, requiredLine } from './fields';
 
 const eventFields = {
   type: groupEventType.schema,
-  title: optionalText(120),
+  title: optionalLine(120),
   heldOn: isoDate('Enter the date of the event.'),
   startTime: clockTime,
-  facilitator: requiredText(100, 'Enter who facilitated the event.'),
+  facilitator: requiredLine(100, 'Enter who facilitated the event.'),
   siteId: id.optional().nullable().transform((v) => v ?? null),
   notes: optionalText(2000),
 };

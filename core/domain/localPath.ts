@@ -13,3 +13,13 @@ export const NETWORK_PATH_MESSAGE =
 export function isFullPath(path: string): boolean {
   return /^([A-Za-z]:[\\/]|\\\\|\/)/.test(path);
 }
+
+/**
+ * A file name the app suggests (an export, a profile, a copy), reduced to its last part before it
+ * is joined to a folder: whatever went into it (a date, an id), it cannot climb out of that folder
+ * or name a Windows alternate data stream. Null when nothing usable is left.
+ */
+export function baseFileName(name: string): string | null {
+  const last = name.split(/[\\/:]/).pop()!.trim();
+  return last === '' || last === '.' || last === '..' ? null : last;
+}

@@ -1,7 +1,7 @@
 // Members: the staff who sign in to this caseload, each with their own passphrase and a role.
 // Removing a member keeps their row (records name their author) and takes away their way in.
 import { z } from 'zod';
-import { id } from './fields';
+import { HIDDEN_CHARACTER_MESSAGE, id, visibleLine } from './fields';
 import { ROLES, type Role } from './roles';
 import { newPassphrase } from './workspace';
 
@@ -11,7 +11,8 @@ export const memberName = z
   .string({ error: 'Enter the member’s name as colleagues know it.' })
   .trim()
   .min(1, { error: 'Enter the member’s name as colleagues know it.' })
-  .max(80, { error: 'Keep this to 80 characters or fewer.' });
+  .max(80, { error: 'Keep this to 80 characters or fewer.' })
+  .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE });
 
 export const addMemberSchema = z.object({ name: memberName, role, passphrase: newPassphrase }).strict();
 export type AddMemberInput = z.input<typeof addMemberSchema>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { borough, contactChannel, ethnicCategory, genderIdentity, sexualOrientation } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
-import { id, isoDate, optionalText, yearMonth } from './fields';
+import { HIDDEN_CHARACTER_MESSAGE, id, isoDate, optionalLine, optionalText, visibleLine, yearMonth } from './fields';
 import { nhsNumberProblem, normaliseNhsNumber } from './nhsNumber';
 import { referralFields, checkReferralDates } from './episode';
 
@@ -18,7 +18,8 @@ export const personDetailsFields = {
     .string({ error: 'Enter the name the person likes to be called.' })
     .trim()
     .min(1, { error: 'Enter the name the person likes to be called.' })
-    .max(100, { error: 'Keep the name to 100 characters or fewer.' }),
+    .max(100, { error: 'Keep the name to 100 characters or fewer.' })
+    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
   nhsNumber: z
     .string()
     .trim()
@@ -35,10 +36,10 @@ export const personDetailsFields = {
   sexualOrientation: optionalCode(sexualOrientation.schema),
   ethnicCategory: optionalCode(ethnicCategory.schema),
   borough: optionalCode(borough.schema),
-  firstLanguage: optionalText(60),
+  firstLanguage: optionalLine(60),
   interpreterNeeded: z.boolean().optional().default(false),
   phone: optionalText(30).refine((v) => v === null || /^[0-9 +()-]{6,30}$/.test(v), { error: 'Enter a phone number using digits, spaces and +.' }),
-  email: optionalText(120).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'Enter an email address like name@example.org.' }),
+  email: optionalLine(120).refine((v) => v === null || /^[^\s@\p{Cf}]+@[^\s@\p{Cf}]+\.[^\s@\p{Cf}]+$/u.test(v), { error: 'Enter an email address like name@example.org.' }),
   /** Channels the person has agreed we may use. */
   contactConsent: z.array(contactChannel.schema).max(4).optional().default([]).transform((v) => [...new Set(v)]),
   safeToLeaveMessage: z.boolean().optional().default(false),

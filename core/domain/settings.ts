@@ -1,6 +1,7 @@
 // Workspace settings with their defaults and limits, in one place.
 import { z } from 'zod';
 import { INSTRUMENT_IDS } from './instruments/definitions';
+import { HIDDEN_CHARACTER_MESSAGE, isVisibleText } from './fields';
 import { isFullPath } from './localPath';
 import type { InstrumentId } from './instruments/types';
 import { DEFAULT_RETENTION_YEARS } from './retention';
@@ -47,7 +48,8 @@ export const settingsSchema = z.object({
     .string({ error: 'Describe what a worker should do at once.' })
     .trim()
     .min(1, { error: 'Describe what a worker should do at once.' })
-    .max(1000, { error: 'Keep this to 1,000 characters or fewer.' }),
+    .max(1000, { error: 'Keep this to 1,000 characters or fewer.' })
+    .refine((v) => isVisibleText(v, { lines: true }), { error: HIDDEN_CHARACTER_MESSAGE }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

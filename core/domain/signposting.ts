@@ -1,13 +1,13 @@
 // Signposting and onward referrals to other services, and what came of them.
 import { z } from 'zod';
 import { serviceType, signpostingOutcome } from './codes';
-import { id, optionalText, pastDate } from './fields';
+import { id, optionalLine, optionalText, pastDate } from './fields';
 
 export const newSignpostingSchema = z.object({
   episodeId: id,
   serviceType: serviceType.schema,
   madeOn: pastDate('Enter the date of the referral or signposting.', 'This cannot be in the future.'),
-  organisation: optionalText(120),
+  organisation: optionalLine(120),
   outcome: signpostingOutcome.schema.optional().default('pending'),
   note: optionalText(2000),
 });

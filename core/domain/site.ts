@@ -1,10 +1,10 @@
 // Clinic sites, each named by its ODS code (1–9 letters and digits: trust RQM, site RQM01).
 import { z } from 'zod';
-import { id, requiredText } from './fields';
+import { id, requiredLine } from './fields';
 
 export const siteSchema = z.object({
   id: id.optional(),
-  name: requiredText(120, 'Enter the site’s name.'),
+  name: requiredLine(120, 'Enter the site’s name.'),
   odsCode: z
     .string({ error: 'Enter the site’s ODS code.' })
     .trim()

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DamageReport } from './damage';
 import { caseloadScopeSchema, type BackupSuggestion, type CaseloadPlace } from './places';
 import { checkPassphrase } from './passphrase';
+import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from './fields';
 import { backupFolderField } from './settings';
 import type { Role } from './roles';
 
@@ -20,12 +21,14 @@ export const createWorkspaceSchema = z.object({
     .string({ error: 'Enter your organisation or clinic.' })
     .trim()
     .min(1, { error: 'Enter your organisation or clinic.' })
-    .max(120, { error: 'Keep this to 120 characters or fewer.' }),
+    .max(120, { error: 'Keep this to 120 characters or fewer.' })
+    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
   displayName: z
     .string({ error: 'Enter your name as colleagues know it.' })
     .trim()
     .min(1, { error: 'Enter your name as colleagues know it.' })
-    .max(80, { error: 'Keep this to 80 characters or fewer.' }),
+    .max(80, { error: 'Keep this to 80 characters or fewer.' })
+    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
   passphrase: newPassphrase,
   /** Just me on this PC, or our team on this PC (ignored where IT fixed it). */
   scope: caseloadScopeSchema.optional(),

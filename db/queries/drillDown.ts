@@ -32,7 +32,8 @@ function unknownBreakdown(): never {
 /** " AND column = @category" (or IS NULL for "not recorded"), checked against the allowed columns. */
 function categoryFilter(columns: Record<string, string>, req: DrillDownRequest): string {
   if (!req.breakdown) return '';
-  const column = columns[req.breakdown];
+  // Own properties only: a name such as "constructor" is no breakdown.
+  const column = Object.hasOwn(columns, req.breakdown) ? columns[req.breakdown] : undefined;
   if (!column) unknownBreakdown();
   if (!req.category) return '';
   return req.category === NOT_RECORDED ? ` AND ${column} IS NULL` : ` AND ${column} = @category`;
@@ -86,7 +87,7 @@ function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] 
 }
 
 function supported(orm: Orm, req: Request): DrillRow[] {
-  const by = req.breakdown ? (SUPPORTED_BREAKDOWNS[req.breakdown] ?? unknownBreakdown()) : null;
+  const by = req.breakdown ? (Object.hasOwn(SUPPORTED_BREAKDOWNS, req.breakdown) ? SUPPORTED_BREAKDOWNS[req.breakdown] : unknownBreakdown()) : null;
   const chosen = supportedPeople(orm, req.period).filter((x) => !by || !req.category || (by(x, req.period) ?? NOT_RECORDED) === req.category);
   if (chosen.length === 0) return [];
   const ids = new Map(chosen.map((x) => [x.personId, x]));
@@ -103,7 +104,7 @@ function supported(orm: Orm, req: Request): DrillRow[] {
 }
 
 function wellbeing(orm: Orm, req: Request): DrillRow[] {
-  if (req.breakdown && !(req.breakdown in INSTRUMENTS)) unknownBreakdown();
+  if (req.breakdown && !Object.hasOwn(INSTRUMENTS, req.breakdown)) unknownBreakdown();
   const wanted = (o: string | null) =>
     o !== null && (!req.category || req.category === o || (req.category === 'followed_up' && (o === 'improved' || o === 'not_improved')));
   if (req.category && !['improved', 'followed_up', 'no_follow_up'].includes(req.category)) unknownBreakdown();

@@ -1,6 +1,7 @@
 // Where an export goes: the person chooses with Windows' own save dialog. Cancelling saves nothing.
 import { extname, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+import { usableFileName } from '../../core/api/context';
 
 /** The type the save dialog offers, from the suggested name: exports are CSV or ZIP, copies PDF,
  * profiles JSON. */
@@ -12,7 +13,9 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
 };
 
 export function exportDestination(dialog: Pick<Dialog, 'showSaveDialog'>, getWindow: () => BrowserWindow | null, documentsDir: string) {
-  return async (fileName: string): Promise<string | null> => {
+  return async (suggested: string): Promise<string | null> => {
+    // Only the name's last part is joined to Documents: it cannot point the dialog elsewhere.
+    const fileName = usableFileName(suggested);
     const options = {
       title: fileName.endsWith('.json') ? 'Save export profile' : 'Save export',
       defaultPath: join(documentsDir, fileName),

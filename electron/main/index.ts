@@ -11,31 +11,44 @@ import { exportDestination } from './exportDialog';
 import { chooseBackupFile, chooseFolder } from './folderDialog';
 import { placesFrom, windowsFacts } from './places';
 import { createIdleLock, type IdleLock } from './idleLock';
+import { DEBUG_SWITCHES_MESSAGE, DEBUG_SWITCHES_TITLE, debuggingSwitches } from './debugSwitches';
 import { registerIpc, trustedSender } from './ipc';
 import { installMenu } from './menu';
 import { rendererSource } from './rendererSource';
 import { devCsp, guardWebContents, secureSession } from './security';
 import { createMainWindow, focusWindow } from './window';
 
-// Never follow ELECTRON_RENDERER_URL in an installed copy (see rendererSource.ts).
-const source = rendererSource(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
-const dev = source.devOrigin !== null;
-// Developer tools and reload only in a copy run from the source tree, never in an installed one.
-const developing = !app.isPackaged;
-const csp = source.devOrigin ? devCsp(source.devOrigin) : CONTENT_SECURITY_POLICY;
-
-// Both must happen before `ready`.
-app.enableSandbox();
-registerAppScheme(protocol);
-
-if (!app.requestSingleInstanceLock()) {
-  // Two copies would open the same encrypted file twice; the first copy takes over.
-  app.quit();
+// Before anything else: an installed copy started with debugging switches stops here (see
+// debugSwitches.ts: the fuses keep Node's --inspect out, but Chromium's own switches need this).
+// Only the switches' existence is said, never their values. A copy run from the source tree keeps them.
+if (app.isPackaged && debuggingSwitches(process.argv).length > 0) {
+  dialog.showErrorBox(DEBUG_SWITCHES_TITLE, DEBUG_SWITCHES_MESSAGE);
+  app.exit(1);
 } else {
-  start();
+  boot();
 }
 
-function start(): void {
+function boot(): void {
+  // Never follow ELECTRON_RENDERER_URL in an installed copy (see rendererSource.ts).
+  const source = rendererSource(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+
+  // Both must happen before `ready`.
+  app.enableSandbox();
+  registerAppScheme(protocol);
+
+  if (!app.requestSingleInstanceLock()) {
+    // Two copies would open the same encrypted file twice; the first copy takes over.
+    app.quit();
+  } else {
+    start(source);
+  }
+}
+
+function start(source: ReturnType<typeof rendererSource>): void {
+  const dev = source.devOrigin !== null;
+  // Developer tools and reload only in a copy run from the source tree, never in an installed one.
+  const developing = !app.isPackaged;
+  const csp = source.devOrigin ? devCsp(source.devOrigin) : CONTENT_SECURITY_POLICY;
   let win: BrowserWindow | null = null;
   let ctx: AppContext | null = null;
 

@@ -17,6 +17,10 @@ test('first run → add a person → lock → unlock: the person is still there'
   await setup.fillDetails('Riverside Sexual Health', 'Sam Peer', PASSPHRASE);
   const recoveryKey = await setup.readRecoveryKey();
   expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  // Written down or printed, never copied: Windows' clipboard history would keep it.
+  await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(0);
+  await expect(page.getByTestId('recovery-key-advice')).toHaveText(/Write it down on paper or print it\. Do not copy it/);
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expectAccessible(page, 'set-up: recovery key');
   await setup.confirmSaved(recoveryKey);
 

@@ -1,7 +1,7 @@
 // The browser harness: serves the built renderer and the real core/api handlers over loopback,
 // with a window.api shim that calls them. Test-only: never part of the packaged app.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
@@ -10,6 +10,7 @@ import { METHOD_NAMES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { lock } from '../../core/api/handlers';
 import type { Argon2Params } from '../../db/keyEnvelope';
+import { baseFileName } from '../../core/domain/localPath';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
@@ -74,9 +75,11 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
     }
     if (url.pathname.startsWith('/__harness/exports/')) {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Forbidden');
-      const name = basename(decodeURIComponent(url.pathname.slice('/__harness/exports/'.length)));
+      // Only a file's own name, joined to the exports folder: never a way out of it.
+      const name = baseFileName(decodeURIComponent(url.pathname.slice('/__harness/exports/'.length)));
+      if (name === null) return send(res, 404, 'text/plain', 'Not found');
       const file = join(exportsDir, name);
-      if (!existsSync(file)) return send(res, 404, 'text/plain', 'Not found');
+      if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'Not found');
       return send(res, 200, DOWNLOAD_TYPES[extname(name)] ?? 'text/csv; charset=utf-8', readFileSync(file), {
         'content-disposition': `attachment; filename="${name}"`,
       });

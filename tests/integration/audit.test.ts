@@ -1,7 +1,7 @@
 // The audit log: what is recorded, that it holds no identifiable text, that it cannot be changed,
 // and that the chain shows tampering. Sign-in protection.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { whenSettled } from '../../core/api/handlers';
 import { delayAfter } from '../../core/domain/signIn';
@@ -106,6 +106,39 @@ describe('the audit log screen', () => {
     const cancelled = await call(ctx, 'audit.export', {});
     expect(cancelled.ok ? 'saved' : cancelled.error.code).toBe('CANCELLED');
     expect(readdirSync(join(dir, 'exports'))).toEqual(before);
+    close();
+  });
+});
+
+describe('the audit export’s dates and file name', () => {
+  it('refuses dates that are not real ISO dates, so nothing is written outside the exports folder', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const outside = dirname(dir);
+    const around = () => ({ parent: readdirSync(outside).sort(), data: readdirSync(dir).sort() });
+    const before = around();
+    const exportsList = () => (existsSync(join(dir, 'exports')) ? readdirSync(join(dir, 'exports')) : []);
+    const exportsBefore = exportsList();
+    for (const input of [{ from: '/../../../' }, { to: '/../../../' }, { from: '..\\..\\x' }, { from: '2026-02-30' }, { to: '2026-13-01' }, { from: '1/2/2026' }, { from: '' }]) {
+      const result = await call(ctx, 'audit.export', input);
+      expect(result.ok ? 'saved' : result.error.code, JSON.stringify(input)).toBe('VALIDATION');
+      expect((await call(ctx, 'audit.list', input)).ok).toBe(false);
+    }
+    expect(around()).toEqual(before);
+    expect(exportsList()).toEqual(exportsBefore);
+    // Real dates still work, and name the file.
+    const saved = await must(ctx, 'audit.export', { from: '2026-01-01', to: '2026-12-31' });
+    expect(saved.fileName).toBe('audit-log_2026-01-01_2026-12-31.csv');
+    expect(dirname(saved.location)).toBe(join(dir, 'exports'));
+    close();
+  });
+
+  it('reduces any suggested name to its base name inside the exports folder, and refuses an empty one', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    expect(await ctx.exportDestination('../../../escape.csv')).toBe(join(dir, 'exports', 'escape.csv'));
+    expect(await ctx.exportDestination('..\\..\\escape.csv')).toBe(join(dir, 'exports', 'escape.csv'));
+    expect(await ctx.exportDestination('sub/dir/report.csv')).toBe(join(dir, 'exports', 'report.csv'));
+    await expect(ctx.exportDestination('../')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(ctx.exportDestination('')).rejects.toMatchObject({ code: 'VALIDATION' });
     close();
   });
 });

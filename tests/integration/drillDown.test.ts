@@ -2,7 +2,7 @@
 // caseload, for a month and a quarter, for every breakdown and category the return publishes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { financialQuarter, month } from '../../core/domain/export/periods';
-import type { DrillMeasure } from '../../core/domain/export/drill';
+import type { DrillBreakdown, DrillMeasure } from '../../core/domain/export/drill';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
 import { call, must, newWorkspace, snapshot, tempDir } from '../support/workspace';
@@ -38,10 +38,10 @@ describe('reports.drillDown', () => {
       let checked = 0;
       for (const g of inputs.groups) {
         const measure = g.measure as DrillMeasure;
-        const whole = await must(ctx, 'reports.drillDown', { period, measure, breakdown: g.breakdown });
+        const whole = await must(ctx, 'reports.drillDown', { period, measure, breakdown: g.breakdown as DrillBreakdown });
         expect(whole.total, `${g.measure} by ${g.breakdown}`).toBe(g.total);
         for (const c of g.categories) {
-          const part = await must(ctx, 'reports.drillDown', { period, measure, breakdown: g.breakdown, category: c.category });
+          const part = await must(ctx, 'reports.drillDown', { period, measure, breakdown: g.breakdown as DrillBreakdown, category: c.category });
           expect(part.total, `${g.measure} by ${g.breakdown}: ${c.category}`).toBe(c.count);
           checked++;
         }
@@ -53,7 +53,7 @@ describe('reports.drillDown', () => {
       expect((await must(ctx, 'reports.drillDown', { period, measure: 'newly_diagnosed_engaged' })).total).toBe(inputs.newlyDiagnosedEngaged);
       expect(inputs.wellbeing.length).toBeGreaterThan(0);
       for (const w of inputs.wellbeing) {
-        const by = (category: string) => must(ctx, 'reports.drillDown', { period, measure: 'improved_wellbeing', breakdown: w.instrument, category });
+        const by = (category: string) => must(ctx, 'reports.drillDown', { period, measure: 'improved_wellbeing', breakdown: w.instrument as DrillBreakdown, category });
         expect((await by('improved')).total, `${w.instrument} improved`).toBe(w.improved);
         expect((await by('followed_up')).total, `${w.instrument} followed up`).toBe(w.followedUp);
         expect((await by('no_follow_up')).total, `${w.instrument} no follow-up`).toBe(w.noFollowUp);
@@ -83,10 +83,30 @@ describe('reports.drillDown', () => {
   it('refuses a breakdown the figure does not have, with a plain reason, and changes nothing', async () => {
     const { ctx, close } = await fixtureCaseload();
     const before = snapshot(ctx);
-    const refused = await call(ctx, 'reports.drillDown', { period: month(2026, 10), measure: 'referrals_received', breakdown: 'preferred_name', category: 'x' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'This figure cannot be broken down that way.' } });
+    // Not a breakdown of the return at all: refused by the contract, the reason beside the field.
+    const refused = await call(ctx, 'reports.drillDown', { period: month(2026, 10), measure: 'referrals_received', breakdown: 'preferred_name' as DrillBreakdown, category: 'x' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { breakdown: 'This figure cannot be broken down that way.' } } });
+    // A breakdown of another figure: refused by the query, with the same words.
+    const elsewhere = await call(ctx, 'reports.drillDown', { period: month(2026, 10), measure: 'referrals_received', breakdown: 'borough', category: 'x' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'This figure cannot be broken down that way.' } });
     const noBreakdown = await call(ctx, 'reports.drillDown', { period: month(2026, 10), measure: 'people_supported', category: 'new' });
     expect(noBreakdown.ok).toBe(false);
+    expect(snapshot(ctx)).toEqual(before);
+    close();
+  });
+
+  it('reads breakdowns from its own list only: names inherited from Object are refused, never an internal error', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    const before = snapshot(ctx);
+    const measures = ['referrals_received', 'contacts_attended', 'people_supported', 'group_registrations', 'improved_wellbeing'] as const;
+    for (const breakdown of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype']) {
+      for (const measure of measures) {
+        for (const category of [undefined, 'x', 'not_recorded']) {
+          const result = await call(ctx, 'reports.drillDown', { period: month(2026, 10), measure, breakdown: breakdown as DrillBreakdown, category });
+          expect(result.ok ? 'listed' : result.error.code, `${measure} by ${breakdown}`).toBe('VALIDATION');
+        }
+      }
+    }
     expect(snapshot(ctx)).toEqual(before);
     close();
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
-import { call, must, newWorkspace, tempDir } from '../support/workspace';
+import { call, daysAgo, must, newWorkspace, referral, snapshotWithoutAudit, tempDir } from '../support/workspace';
 
 let dir: string;
 let cleanup: () => void;
@@ -74,5 +74,23 @@ describe('people on the caseload', () => {
     close();
     expect(await call(ctx, 'people.list', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'LOCKED' }) });
     expect(await call(ctx, 'people.create', jo)).toEqual({ ok: false, error: expect.objectContaining({ code: 'LOCKED' }) });
+  });
+});
+
+describe('names with hidden characters', () => {
+  it('people.create refuses a name with a bidi override, a control character or only zero-width characters, and saves nothing', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const before = snapshotWithoutAudit(ctx);
+    for (const preferredName of ['Sam \u202Eyenom', 'Sam\u0007', 'Sam\nBob', '\u200B\u200B', '\u2066\u2069', 'Sam\u200F']) {
+      const result = await call(ctx, 'people.create', { preferredName, dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+      expect(result.ok ? 'saved' : result.error.code, JSON.stringify(preferredName)).toBe('VALIDATION');
+      if (!result.ok) expect(result.error.fields?.preferredName).toBe('Use letters, numbers and ordinary punctuation: this has a hidden or control character.');
+    }
+    const hiddenLanguage = await call(ctx, 'people.create', { preferredName: 'Sam', firstLanguage: 'English\u202E', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    expect(hiddenLanguage.ok ? 'saved' : hiddenLanguage.error.code).toBe('VALIDATION');
+    expect(snapshotWithoutAudit(ctx)).toEqual(before);
+    // An ordinary name in any script is fine.
+    await must(ctx, 'people.create', { preferredName: 'Siobhán محمد', dateOfBirth: '1980-01-01', ...referral(daysAgo(3)) });
+    close();
   });
 });

@@ -506,6 +506,58 @@ describe('the app shell (index.ts)', () => {
   });
 });
 
+describe('debugging switches at start (index.ts)', () => {
+  const { app, dialog } = fake.electron;
+  const argv = process.argv;
+  afterEach(() => {
+    process.argv = argv;
+    app.isPackaged = false;
+  });
+
+  /** index.ts run afresh, as at a new start of the app. */
+  async function startApp(args: string[], packaged: boolean) {
+    app.isPackaged = packaged;
+    process.argv = [argv[0], ...args];
+    vi.resetModules();
+    await import('../../electron/main/index');
+  }
+
+  it('an installed copy shows a plain error box and exits with code 1 before anything else, never naming the values', async () => {
+    const before = { sandbox: app.enableSandbox.mock.calls.length, lock: app.requestSingleInstanceLock.mock.calls.length, ready: app.whenReady.mock.calls.length };
+    dialog.showErrorBox.mockClear();
+    app.exit.mockClear();
+    await startApp(['--remote-debugging-port=31337', '--js-flags', '--allow-natives-syntax'], true);
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Peer Support Caseload', 'Peer Support Caseload cannot start with debugging switches. Start it from its shortcut.');
+    expect(JSON.stringify(dialog.showErrorBox.mock.calls)).not.toMatch(/31337|natives/);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    // Nothing else ran: no sandbox switch, no instance lock, no window, no IPC.
+    expect(app.enableSandbox.mock.calls.length).toBe(before.sandbox);
+    expect(app.requestSingleInstanceLock.mock.calls.length).toBe(before.lock);
+    expect(app.whenReady.mock.calls.length).toBe(before.ready);
+  });
+
+  it.each([['--inspect-brk=9229'], ['--INSPECT'], ['--remote-debugging-pipe']])('an installed copy refuses %s too', async (arg) => {
+    app.exit.mockClear();
+    await startApp([arg], true);
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('an installed copy without them starts, and a copy run from the source tree keeps them', async () => {
+    for (const [args, packaged] of [[['--lang=en-GB'], true], [['--inspect', '--remote-debugging-port=9222'], false]] as const) {
+      dialog.showErrorBox.mockClear();
+      app.exit.mockClear();
+      // Another copy holds the lock, so this start goes no further than that check.
+      app.requestSingleInstanceLock.mockReturnValueOnce(false);
+      const quits = app.quit.mock.calls.length;
+      await startApp([...args], packaged);
+      expect(dialog.showErrorBox).not.toHaveBeenCalled();
+      expect(app.exit).not.toHaveBeenCalled();
+      expect(app.quit.mock.calls.length).toBe(quits + 1);
+    }
+  });
+});
+
 describe('saving an export', () => {
   it('asks with the save dialog, suggests Documents, and treats cancel as nothing saved', async () => {
     const { exportDestination } = await import('../../electron/main/exportDialog');
@@ -525,6 +577,16 @@ describe('saving an export', () => {
     await choose('subject-access-PS-7K2M-Q9XD-2026-11-21.pdf');
     expect(showSaveDialog.mock.calls.map((c) => c[0].filters[0].extensions[0])).toEqual(['json', 'zip', 'pdf']);
     expect(showSaveDialog.mock.calls[0][0].title).toBe('Save export profile');
+  });
+
+  it('suggests only the name’s last part inside Documents, and refuses a name with nothing left', async () => {
+    const { exportDestination } = await import('../../electron/main/exportDialog');
+    const showSaveDialog = vi.fn().mockResolvedValue({ canceled: true, filePath: '' });
+    const choose = exportDestination({ showSaveDialog } as never, () => null, '/home/x/Documents');
+    await choose('audit-log_/../../../_2026-01-31.csv');
+    await choose('..\\..\\evil.csv');
+    expect(showSaveDialog.mock.calls.map((c) => c[0].defaultPath)).toEqual(['/home/x/Documents/_2026-01-31.csv', '/home/x/Documents/evil.csv']);
+    await expect(choose('../')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 

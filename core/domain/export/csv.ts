@@ -15,8 +15,15 @@ export const EXCEL_CSV: CsvFormat = { delimiter: ',', bom: true, lineEnding: 'cr
 
 export const BOM = '\uFEFF';
 
-/** Cells starting with these run as formulas in Excel and LibreOffice (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+/**
+ * What makes a cell run as a formula in Excel, LibreOffice or Google Sheets (OWASP CSV injection):
+ * = + - @ at the start, also after leading spaces, tabs, line breaks or zero-width characters
+ * (U+200B–200D, U+2060, the byte-order mark), which spreadsheets skip; their fullwidth forms
+ * ＝ ＋ － ＠, which some read as the ASCII ones; and a leading tab, carriage return, line feed or
+ * NUL on its own. Source text for the tests' reference encoder too.
+ */
+export const FORMULA_PATTERN = '(?:[\\s\\u200B-\\u200D\\u2060\\uFEFF]*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20]|[\\t\\r\\n\\0])';
+const FORMULA_START = new RegExp(`^${FORMULA_PATTERN}`);
 
 /** A text cell made safe: a leading formula character gets an apostrophe in front. */
 export function neutraliseText(value: string): string {
@@ -27,9 +34,9 @@ export const lineEnd = (format: CsvFormat) => (format.lineEnding === 'crlf' ? '\
 
 const QUOTE_ALL = /"/g;
 const needsQuotes: Record<CsvFormat['delimiter'], RegExp> = {
-  ',': /[",\r\n]|^'[=+\-@\t\r\n\0]/,
-  ';': /[";\r\n]|^'[=+\-@\t\r\n\0]/,
-  '\t': /["\t\r\n]|^'[=+\-@\t\r\n\0]/,
+  ',': new RegExp(`[",\\r\\n]|^'${FORMULA_PATTERN}`),
+  ';': new RegExp(`[";\\r\\n]|^'${FORMULA_PATTERN}`),
+  '\t': new RegExp(`["\\t\\r\\n]|^'${FORMULA_PATTERN}`),
 };
 
 /**

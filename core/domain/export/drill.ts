@@ -2,6 +2,8 @@
 // number can see exactly what it counts. The measures and breakdowns are the return's own, and
 // the query layer derives both the counts and these lists from the same selections.
 import { z } from 'zod';
+import { INSTRUMENT_IDS } from '../instruments/definitions';
+import type { InstrumentId } from '../instruments/types';
 import { periodSchema } from './periods';
 
 export const DRILL_MEASURES = [
@@ -17,12 +19,33 @@ export const DRILL_MEASURES = [
 ] as const;
 export type DrillMeasure = (typeof DRILL_MEASURES)[number];
 
+/**
+ * The return's breakdowns, by the names db/queries/returns.ts gives them: referrals by source and
+ * pathway, contacts by type and mode, group events by type, people supported by new or
+ * continuing and their demographics; for wellbeing, the instrument.
+ */
+export const DRILL_BREAKDOWNS = [
+  'source',
+  'pathway',
+  'type',
+  'mode',
+  'event_type',
+  'new_or_continuing',
+  'gender_identity',
+  'ethnic_category',
+  'sexual_orientation',
+  'age_band',
+  'borough',
+  ...INSTRUMENT_IDS,
+] as const;
+export type DrillBreakdown = Exclude<(typeof DRILL_BREAKDOWNS)[number], InstrumentId> | InstrumentId;
+
 export const drillDownSchema = z
   .object({
     period: periodSchema,
     measure: z.enum(DRILL_MEASURES),
     /** The return's breakdown (e.g. "pathway"); for wellbeing, the instrument. */
-    breakdown: z.string().min(1).max(40).optional(),
+    breakdown: z.enum(DRILL_BREAKDOWNS as unknown as [DrillBreakdown, ...DrillBreakdown[]], { error: 'This figure cannot be broken down that way.' }).optional(),
     /** One category of the breakdown; "not_recorded" lists the records without an answer. */
     category: z.string().min(1).max(60).optional(),
   })

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { CsvFormat } from './csv';
 import { CATALOGUE, type Dataset } from './catalogue';
+import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from '../fields';
 
 export const PROFILE_FILE_FORMAT = 'peer-caseload-export-profile';
 export const PROFILE_FILE_VERSION = 1;
@@ -10,13 +11,13 @@ export const PROFILE_FILE_VERSION = 1;
 const columnRef = z.object({
   id: z.string().min(1).max(60),
   /** The header the trust wants; the catalogue's header when absent. */
-  header: z.string().trim().min(1).max(80).optional(),
+  header: z.string().trim().min(1).max(80).refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }).optional(),
 });
 
 export const profileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: 'Use lower-case letters, digits, - and _ for the profile id.' }),
-    name: z.string().trim().min(1, { error: 'Give the profile a name.' }).max(80),
+    name: z.string().trim().min(1, { error: 'Give the profile a name.' }).max(80).refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
     dataset: z.enum(['referrals', 'outcomes']),
     columns: z.array(columnRef).min(1, { error: 'Choose at least one column.' }).max(120),
     dateFormat: z.enum(['iso', 'dmy']).default('iso'),

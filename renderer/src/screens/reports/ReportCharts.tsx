@@ -3,13 +3,13 @@
 import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
-import type { DrillMeasure } from '../../../../core/domain/export/drill';
+import type { DrillBreakdown, DrillMeasure } from '../../../../core/domain/export/drill';
 import { chartRows, type ChartRow } from './categories';
 import { ComparisonChart, PREVIOUS_PERIOD, THIS_PERIOD, type Series } from './ComparisonChart';
 import type { Drill } from './drill';
 import { findGroup } from './measures';
 
-const DEMOGRAPHICS = [
+const DEMOGRAPHICS: { value: DrillBreakdown; label: string }[] = [
   { value: 'gender_identity', label: 'Gender identity' },
   { value: 'ethnic_category', label: 'Ethnic category' },
   { value: 'sexual_orientation', label: 'Sexual orientation' },
@@ -19,7 +19,7 @@ const DEMOGRAPHICS = [
 
 /** `onDrill` absent (a reporting-only member): the figures only, without the records behind them. */
 export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill?: (d: Drill) => void }) {
-  const [demographic, setDemographic] = useState('gender_identity');
+  const [demographic, setDemographic] = useState<DrillBreakdown>('gender_identity');
   const compared: Series[] = [
     { key: 'current', label: report.period.label, color: THIS_PERIOD },
     { key: 'previous', label: report.previousPeriod.label, color: PREVIOUS_PERIOD },
@@ -28,7 +28,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
   const rows = (measure: string, breakdown: string) =>
     chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) });
   // A bar lists the records of this period behind it (the previous period's bar is for comparing).
-  const drillTo = (measure: DrillMeasure, breakdown: string, lead: string) =>
+  const drillTo = (measure: DrillMeasure, breakdown: DrillBreakdown, lead: string) =>
     onDrill ? (row: ChartRow) => onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current }) : undefined;
   // Every cell of a breakdown hidden: the return publishes its total alone, and so does the chart.
   const withheld = (measure: string, breakdown: string) => {
@@ -108,7 +108,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
             aria-label="Demographic to show"
             data={DEMOGRAPHICS}
             value={demographic}
-            onChange={(e) => setDemographic(e.currentTarget.value)}
+            onChange={(e) => setDemographic(DEMOGRAPHICS.find((d) => d.value === e.currentTarget.value)?.value ?? 'gender_identity')}
           />
         }
       />

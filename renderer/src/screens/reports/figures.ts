@@ -4,6 +4,7 @@ import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import type { Shown, Unit } from './compare';
 import type { Published } from '../../../../core/domain/export/suppression';
+import type { DrillBreakdown } from '../../../../core/domain/export/drill';
 import type { Drill } from './drill';
 import type { Measures } from './measures';
 
@@ -93,7 +94,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       previous: b?.percent ?? null,
       unit: 'percent',
       detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} followed up improved; ${n(w?.noFollowUp ?? 0)} closed with no follow-up`,
-      drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id, category: 'followed_up', expected: toFind(w?.followedUp ?? 0) },
+      drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id as DrillBreakdown, category: 'followed_up', expected: toFind(w?.followedUp ?? 0) },
     });
   }
   figures.push({
