@@ -4,6 +4,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// What core/api and db may not import: the UI, Electron, or anything above them.
+const belowTheShell = [
+  { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'core and db run without Electron or React (tests, harness).' },
+  { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'core and db must not import the layers above them.' },
+];
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'];
 
 export default tseslint.config(
@@ -58,15 +64,7 @@ export default tseslint.config(
     // core/api and db: no Electron, no React.
     files: ['core/api/**/*.ts', 'db/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'core and db run without Electron or React (tests, harness).' },
-            { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'core and db must not import the layers above them.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: belowTheShell }],
     },
   },
   {
@@ -76,11 +74,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'core and db run without Electron or React (tests, harness).' },
-            { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'core and db must not import the layers above them.' },
-            { group: ['**/core/api/**', '**/core/api'], message: 'db sits below core/api: the handlers call queries, never the reverse.' },
-          ],
+          // (A later block's rule replaces an earlier one's, so the shared patterns come again.)
+          patterns: [...belowTheShell, { group: ['**/core/api/**', '**/core/api'], message: 'db sits below core/api: the handlers call queries, never the reverse.' }],
         },
       ],
     },

@@ -73,8 +73,7 @@ export function isVisibleText(value: string, options: { lines?: boolean } = {}):
 export const visibleLine = (v: string | null | undefined) => v === null || v === undefined || isVisibleText(v);
 const visibleNote = (v: string | null | undefined) => v === null || v === undefined || isVisibleText(v, { lines: true });
 
-/** Free text (notes, descriptions): new lines and tabs allowed, nothing else hidden. */
-export const optionalText = (max: number) =>
+const optionalChecked = (max: number, visible: (v: string | null | undefined) => boolean) =>
   z
     .string()
     .trim()
@@ -82,33 +81,22 @@ export const optionalText = (max: number) =>
     .optional()
     .nullable()
     .transform((v) => v || null)
-    .refine(visibleNote, { error: HIDDEN_CHARACTER_MESSAGE });
+    .refine(visible, { error: HIDDEN_CHARACTER_MESSAGE });
 
-export const requiredText = (max: number, missing: string) =>
+const requiredChecked = (max: number, missing: string, visible: (v: string | null | undefined) => boolean) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
     .max(max, { error: `Keep this to ${max.toLocaleString('en-GB')} characters or fewer.` })
-    .refine(visibleNote, { error: HIDDEN_CHARACTER_MESSAGE });
+    .refine(visible, { error: HIDDEN_CHARACTER_MESSAGE });
+
+/** Free text (notes, descriptions): new lines and tabs allowed, nothing else hidden. */
+export const optionalText = (max: number) => optionalChecked(max, visibleNote);
+export const requiredText = (max: number, missing: string) => requiredChecked(max, missing, visibleNote);
 
 /** A one-line name or identifier (an organisation, a title, a language): nothing hidden at all. */
-export const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Keep this to ${max.toLocaleString('en-GB')} characters or fewer.` })
-    .optional()
-    .nullable()
-    .transform((v) => v || null)
-    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE });
-
-export const requiredLine = (max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `Keep this to ${max.toLocaleString('en-GB')} characters or fewer.` })
-    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE });
+export const optionalLine = (max: number) => optionalChecked(max, visibleLine);
+export const requiredLine = (max: number, missing: string) => requiredChecked(max, missing, visibleLine);
 
 export const id = z.number({ error: 'Missing record.' }).int().positive();
