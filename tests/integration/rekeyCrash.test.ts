@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runUntilKilled } from '../support/killChild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lock } from '../../core/api/handlers';
+import { lock, whenSettled } from '../../core/api/handlers';
 import { applyKey } from '../../db/connection';
 import { openWithPassphrase, openWithRecoveryKey, readEnvelope } from '../../db/keyEnvelope';
 import { insertPeople } from '../../db/queries/bulk';
@@ -57,6 +57,8 @@ describe('re-key crash safety', () => {
     copyFileSync(paths.envelope, join(dir, 'before.keys'));
     const originalKey = Buffer.from(ctx.session!.dataKey);
     lock(ctx);
+    // Closed for good (and its claim on the caseload given up: db/openClaim.ts) before the child opens it.
+    await whenSettled(ctx);
 
     const acknowledged = new Set<number>();
     let midRekey = 0;
@@ -79,6 +81,9 @@ describe('re-key crash safety', () => {
       expect(ids.size).toBeGreaterThanOrEqual(500);
       expect([...acknowledged].filter((id) => !ids.has(id)), `records lost after kill ${i + 1}`).toEqual([]);
       lock(check);
+      // A lock moments after an unlock closes once the whole-file check is done: wait for it, or
+      // the next child finds this context still holding the caseload (db/openClaim.ts).
+      await whenSettled(check);
       // The recovery key opens the file as it now is (the unlock above settled the envelope).
       const byRecovery = openWithRecoveryKey(readEnvelope(paths.envelope), recoveryKey);
       expect(byRecovery && integrityWith(paths.database, byRecovery.keys[0].dataKey), `recovery key after kill ${i + 1}`).toBe('ok');
