@@ -112,6 +112,11 @@ const WHILE_CHECKING = new Set<MethodName>([
   'workspace.rekeyProgress',
 ]);
 
+/** How a method is guarded and run, as the dispatcher sees it (read by the method snapshot test). */
+export function methodPolicy(name: MethodName): { roles: Access; serial: boolean; async: boolean; whileChecking: boolean; ownTransaction: boolean } {
+  return { roles: access[name], serial: SERIAL.has(name), async: ASYNC.has(name), whileChecking: WHILE_CHECKING.has(name), ownTransaction: OWN_TRANSACTION.has(name) };
+}
+
 /** Without a session every guarded method answers LOCKED from its handler; with one, the role decides. */
 function allowed(ctx: AppContext, name: MethodName): boolean {
   const rule = access[name];
