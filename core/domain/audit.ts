@@ -1,4 +1,16 @@
 // An audit entry as a coordinator reads it: when, who, what, which record by id.
+
+/**
+ * What an audit entry says happened, before the log adds when and who: the action, which kind of
+ * record and which one by id, and codes and numbers only in its detail (never a name or a note).
+ */
+export interface AuditDescription {
+  action: string;
+  entity?: string | null;
+  entityId?: number | null;
+  detail?: Record<string, string | number | boolean | null> | null;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

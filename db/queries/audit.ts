@@ -4,17 +4,14 @@ import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, type SQL } f
 import { auditLog } from '../schema';
 import type { Queryable } from '../types';
 import { memberNames } from './stamps';
-import type { AuditAnchor, AuditEntry, AuditHead, AuditVerification } from '../../core/domain/audit';
+import type { AuditAnchor, AuditDescription, AuditEntry, AuditHead, AuditVerification } from '../../core/domain/audit';
 
 export const GENESIS = '0'.repeat(64);
 
-export interface AuditInput {
+/** An entry to append: what happened (core/domain/audit.ts), when, and who. */
+export interface AuditInput extends AuditDescription {
   at: string;
   memberId: number | null;
-  action: string;
-  entity?: string | null;
-  entityId?: number | null;
-  detail?: Record<string, string | number | boolean | null> | null;
 }
 
 
