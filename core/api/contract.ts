@@ -1,6 +1,10 @@
-// The one list of what the UI may ask of the app: method name → input schema → result type.
-// Electron's IPC, the preload's client and the browser harness are all built from this object,
-// so adding a method never means editing a channel list in three places.
+// The one list of what the UI may ask of the app. Each method is declared once, here: its input
+// schema, its result type, which roles may call it, how the dispatcher runs it, and what it writes
+// to the audit log. Electron's IPC, the preload's client, the browser harness, the dispatcher, the
+// role table (ACCESS, can) and the audit entries are all built from this object, so adding a method
+// never means editing a channel list, a role table or an audit list somewhere else.
+//
+// Everything imported here is pure (core/domain, zod): the renderer imports this file too.
 import { z } from 'zod';
 import { engagementReviewSchema, recordAssessmentSchema } from '../domain/assessment';
 import { newContactSchema, updateContactSchema } from '../domain/contact';
@@ -46,8 +50,9 @@ import {
   type PeoplePage,
 } from '../domain/person';
 import type { PersonRecord } from '../domain/record';
+import type { Access, Role } from '../domain/roles';
 import type { Result } from '../domain/result';
-import type { AuditEntry, AuditExportResult, AuditVerification } from '../domain/audit';
+import type { AuditDescription, AuditEntry, AuditExportResult, AuditVerification } from '../domain/audit';
 import { backupFileSchema, restoreSchema, type BackupCheck, type BackupInfo, type BackupLocation } from '../domain/backup';
 import { purgeSchema, type PurgeResult, type RetentionList } from '../domain/retention';
 import { raiseRiskSchema, resolveRiskSchema, updateRiskSchema } from '../domain/risk';
@@ -58,10 +63,82 @@ import { siteSchema, type Site } from '../domain/site';
 import { subjectAccessSchema, type SubjectAccessResult } from '../domain/subjectAccess';
 import { createWorkspaceSchema, recoverSchema, unlockSchema, type WorkspaceStatus } from '../domain/workspace';
 
-/** Declares a method: the schema is real, the result type is carried for the compiler only. */
-function method<I extends z.ZodType, O>(input: I) {
-  return { input, output: undefined as unknown as O };
+/**
+ * How the dispatcher runs a method (core/api/dispatch.ts):
+ * - `read`: answered while the unlock's whole-file check is still running on its worker thread, so
+ *   the first screens show at once (the session reads through a read-only connection until then;
+ *   db/workspace.ts). Only for calls that write nothing, their audit entry included: a write
+ *   declared `read` would fail read-only. Runs in the dispatcher's transaction.
+ * - `write`: waits for the check (and is refused with the damaged file's words if it fails:
+ *   nothing is written to a file not yet known to be whole), then runs in the dispatcher's
+ *   transaction with its audit entry: the change and its entry commit together, or neither does.
+ *   A read that waits for the check, or is audited (viewing a record), is declared `write` too.
+ * - `task`: waits for the check, then is awaited (key derivation, file writing) outside the
+ *   dispatcher's transaction, and audited after it finishes.
+ * - `readTask`: a `task` answered while the check runs (locking, listing the backups folder).
+ */
+export type Mode = 'read' | 'write' | 'task' | 'readTask';
+
+/** What a call writes to the audit log, from its parsed input and its answer; `method` is its own name. */
+export type AuditRule<I, O> = (input: I, value: O, method: string) => AuditDescription;
+
+/** A method's policy: every property without `?` is required, so a method cannot leave one out. */
+export interface Policy<I, O> {
+  /** Who may call it: checked by the dispatcher before the input is read, and by the renderer (can). */
+  roles: Access;
+  mode: Mode;
+  /**
+   * One at a time, after any serial call before it: set-up, unlock and the methods that rewrite the
+   * key file, so two clicks cannot race (or one write undo another). Locking is not serial: it must
+   * act at once, even during a long re-key (which notices and stops, as with the idle lock).
+   */
+  serial?: boolean;
+  /** Runs its own transaction, with its own audit entries (one per person purged): never the dispatcher's. */
+  ownTransaction?: boolean;
+  /** Null: not audited (status checks, lists, previews, progress, or a handler that writes its own entries). */
+  audit: AuditRule<I, O> | null;
 }
+
+/** Declares a method: the schema is real, the result type is carried for the compiler only. */
+function method<I extends z.ZodType, O>(input: I, policy: Policy<z.output<I>, O>) {
+  return { input, output: undefined as unknown as O, ...policy };
+}
+
+// Who may call what. Reading settings, sites and instruments stays open to everyone: every
+// screen needs them. `anyone`: works without being signed in (setting up, signing in, locking).
+const ALL: readonly Role[] = ['coordinator', 'peer_worker', 'reporting'];
+const CASELOAD: readonly Role[] = ['coordinator', 'peer_worker'];
+const COORDINATOR: readonly Role[] = ['coordinator'];
+
+// What the audit log says, by id only: never a name or a note. Reads that show a person's record
+// are audited too.
+const personOf = (value: unknown) => ((value as { id?: unknown })?.id as number | undefined) ?? null;
+/** A change to a person's records, answered with the whole record: the person by id. */
+const personChange = (_input: unknown, value: unknown, method: string): AuditDescription => ({ action: method, entity: 'person', entityId: personOf(value) });
+const groupChange = (_input: unknown, value: { id: number }, method: string): AuditDescription => ({ action: method, entity: 'group', entityId: value.id });
+/** Which settings changed, not their values: an escalation route is free text. */
+const settingsChange = (input: object, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'settings', detail: { keys: Object.keys(input).sort().join(',') } });
+const signedIn = (_input: unknown, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'session' });
+/** In the training caseload's own log: the trainee signed in. */
+const trainingSignIn = (): AuditDescription => ({ action: 'session.unlock', entity: 'session' });
+/** Which record and which file (by its fingerprint): the file name carries no identity either. */
+const subjectAccessCopy = (input: { id: number }, value: SubjectAccessResult): AuditDescription => ({
+  action: 'person.subject_access_copy',
+  entity: 'person',
+  entityId: input.id,
+  detail: { format: value.format, sha256: value.sha256 },
+});
+const exportRun = (input: { profileId: string; period: { start: string; end: string } }, value: ExportResult): AuditDescription => ({
+  action: 'exports.run',
+  entity: 'export',
+  detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted },
+});
+/** Which filter, not only how many rows: the same rows mean different things by date. */
+const auditExported = (input: { from?: string; to?: string; action?: string }, value: AuditExportResult): AuditDescription => ({
+  action: 'audit.export',
+  entity: 'export',
+  detail: { from: input.from ?? null, to: input.to ?? null, action: input.action ?? null, rows: value.rows, sha256: value.sha256 },
+});
 
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -97,100 +174,114 @@ const dateRange = z
 
 export const contract = {
   // Workspace and session
-  'workspace.status': method<typeof none, WorkspaceStatus>(none),
-  'workspace.create': method<typeof createWorkspaceSchema, { recoveryKey: string }>(createWorkspaceSchema),
-  'session.unlock': method<typeof unlockSchema, WorkspaceStatus>(unlockSchema),
-  'session.recover': method<typeof recoverSchema, WorkspaceStatus>(recoverSchema),
-  'session.lock': method<typeof none, WorkspaceStatus>(none),
-  'session.changePassphrase': method<typeof changePassphraseSchema, { changed: true }>(changePassphraseSchema),
-  'settings.get': method<typeof none, Settings>(none),
-  'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema.strict()),
-  'sites.list': method<typeof none, Site[]>(none),
-  'sites.save': method<typeof siteSchema, Site[]>(siteSchema),
-  'licences.get': method<typeof none, Licences>(none),
-  'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema),
-  'instruments.list': method<typeof none, InstrumentView[]>(none),
-  'backups.location': method<typeof none, BackupLocation>(none),
+  'workspace.status': method<typeof none, WorkspaceStatus>(none, { roles: 'anyone', mode: 'read', audit: null }),
+  'workspace.create': method<typeof createWorkspaceSchema, { recoveryKey: string }>(createWorkspaceSchema, { roles: 'anyone', mode: 'task', serial: true, audit: signedIn }),
+  'session.unlock': method<typeof unlockSchema, WorkspaceStatus>(unlockSchema, { roles: 'anyone', mode: 'task', serial: true, audit: signedIn }),
+  'session.recover': method<typeof recoverSchema, WorkspaceStatus>(recoverSchema, { roles: 'anyone', mode: 'task', serial: true, audit: (_, v) => ({ action: 'session.recover', entity: 'member', entityId: v.memberId ?? null }) }),
+  'session.lock': method<typeof none, WorkspaceStatus>(none, { roles: 'anyone', mode: 'readTask', audit: null }),
+  // This, members.add, members.remove and workspace.rekey run as tasks: they make their own
+  // transaction around the key file (handlers/members.ts).
+  'session.changePassphrase': method<typeof changePassphraseSchema, { changed: true }>(changePassphraseSchema, { roles: ALL, mode: 'task', serial: true, audit: null }),
+  'settings.get': method<typeof none, Settings>(none, { roles: ALL, mode: 'read', audit: null }),
+  'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema.strict(), { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'sites.list': method<typeof none, Site[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'sites.save': method<typeof siteSchema, Site[]>(siteSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'licences.get': method<typeof none, Licences>(none, { roles: ALL, mode: 'read', audit: null }),
+  'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'instruments.list': method<typeof none, InstrumentView[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  // A backup holds the whole caseload (encrypted); restoring replaces it.
+  'backups.location': method<typeof none, BackupLocation>(none, { roles: CASELOAD, mode: 'read', audit: null }),
   /** Electron's folder chooser; null when the person cancelled. */
-  'backups.chooseFolder': method<typeof none, { folder: string | null }>(none),
-  /** Electron's file chooser for a backup to open (a new PC, a damaged caseload); null when cancelled. */
-  'backups.chooseFile': method<typeof none, { path: string | null }>(none),
-  'backups.list': method<typeof none, BackupInfo[]>(none),
-  'backups.create': method<typeof none, BackupInfo>(none),
-  'backups.inspect': method<typeof backupFileSchema, BackupCheck>(backupFileSchema),
-  'backups.restore': method<typeof restoreSchema, WorkspaceStatus>(restoreSchema),
-  /** Opens (making it first if need be) the made-up training caseload; no passphrase. */
-  'training.open': method<typeof none, WorkspaceStatus>(none),
+  'backups.chooseFolder': method<typeof none, { folder: string | null }>(none, { roles: COORDINATOR, mode: 'task', audit: null }),
+  /**
+   * Electron's file chooser for a backup to open (a new PC, a damaged caseload); null when cancelled.
+   * Locked, it answers only with no caseload or a damaged one (handlers/backups.ts), as inspect does.
+   */
+  'backups.chooseFile': method<typeof none, { path: string | null }>(none, { roles: COORDINATOR, mode: 'task', audit: null }),
+  'backups.list': method<typeof none, BackupInfo[]>(none, { roles: CASELOAD, mode: 'readTask', audit: null }),
+  'backups.create': method<typeof none, BackupInfo>(none, { roles: CASELOAD, mode: 'task', audit: (_, v) => ({ action: 'backups.create', entity: 'backup', detail: { fileName: v.fileName, people: v.people } }) }),
+  // Without a session (the damaged-file screen) these answer to the backup's own passphrase.
+  'backups.inspect': method<typeof backupFileSchema, BackupCheck>(backupFileSchema, { roles: COORDINATOR, mode: 'task', audit: null }),
+  'backups.restore': method<typeof restoreSchema, WorkspaceStatus>(restoreSchema, { roles: COORDINATOR, mode: 'task', serial: true, audit: null }),
+  /**
+   * Opens (making it first if need be) the made-up training caseload; no passphrase. Made-up people
+   * only, in a folder of its own: anyone at the lock screen may open it.
+   */
+  'training.open': method<typeof none, WorkspaceStatus>(none, { roles: 'anyone', mode: 'task', serial: true, audit: trainingSignIn }),
   /** Starts the training caseload again with fresh made-up people. */
-  'training.reset': method<typeof none, WorkspaceStatus>(none),
-  'audit.list': method<typeof auditFilter, AuditEntry[]>(auditFilter),
-  'audit.actions': method<typeof none, string[]>(none),
-  'audit.verify': method<typeof none, AuditVerification>(none),
-  'audit.export': method<typeof auditExport, AuditExportResult>(auditExport),
+  'training.reset': method<typeof none, WorkspaceStatus>(none, { roles: ALL, mode: 'task', serial: true, audit: trainingSignIn }),
+  // Reads not answered while the whole-file check runs: they wait for it (`write`), and are not audited.
+  'audit.list': method<typeof auditFilter, AuditEntry[]>(auditFilter, { roles: COORDINATOR, mode: 'write', audit: null }),
+  'audit.actions': method<typeof none, string[]>(none, { roles: COORDINATOR, mode: 'write', audit: null }),
+  'audit.verify': method<typeof none, AuditVerification>(none, { roles: COORDINATOR, mode: 'write', audit: null }),
+  'audit.export': method<typeof auditExport, AuditExportResult>(auditExport, { roles: COORDINATOR, mode: 'task', audit: auditExported }),
 
   // Members and keys (coordinators). Each member change answers with the whole list.
-  'members.list': method<typeof none, MemberView[]>(none),
-  'members.add': method<typeof addMemberSchema, MemberView[]>(addMemberSchema),
-  'members.setRole': method<typeof setRoleSchema, MemberView[]>(setRoleSchema),
+  'members.list': method<typeof none, MemberView[]>(none, { roles: COORDINATOR, mode: 'read', audit: null }),
+  'members.add': method<typeof addMemberSchema, MemberView[]>(addMemberSchema, { roles: COORDINATOR, mode: 'task', serial: true, audit: null }),
+  'members.setRole': method<typeof setRoleSchema, MemberView[]>(setRoleSchema, { roles: COORDINATOR, mode: 'write', audit: null }),
   /** A removed coordinator's recovery key stops working: the new one is in the answer, to be shown once. */
-  'members.remove': method<typeof removeMemberSchema, { members: MemberView[]; recoveryKey: string | null; rekeyProblem: string | null }>(removeMemberSchema),
-  'recovery.regenerate': method<typeof none, { recoveryKey: string }>(none),
-  'workspace.rekey': method<typeof none, { rekeyed: true }>(none),
-  'workspace.rekeyProgress': method<typeof none, RekeyProgress>(none),
+  'members.remove': method<typeof removeMemberSchema, { members: MemberView[]; recoveryKey: string | null; rekeyProblem: string | null }>(removeMemberSchema, { roles: COORDINATOR, mode: 'task', serial: true, audit: null }),
+  'recovery.regenerate': method<typeof none, { recoveryKey: string }>(none, { roles: COORDINATOR, mode: 'write', serial: true, audit: null }),
+  'workspace.rekey': method<typeof none, { rekeyed: true }>(none, { roles: COORDINATOR, mode: 'task', serial: true, audit: null }),
+  'workspace.rekeyProgress': method<typeof none, RekeyProgress>(none, { roles: COORDINATOR, mode: 'read', audit: null }),
 
   // People and their records. Changes to a person's records answer with the whole record.
-  'myDay.get': method<typeof none, MyDay>(none),
-  'people.list': method<typeof peopleListSchema, PeoplePage>(peopleListSchema),
-  'people.get': method<typeof byId, PersonRecord>(byId),
-  'people.findDuplicates': method<typeof duplicateCheckSchema, LikelyDuplicate[]>(duplicateCheckSchema),
-  'people.create': method<typeof newPersonSchema, PersonRecord>(newPersonSchema),
-  'people.update': method<typeof updatePersonSchema, PersonRecord>(updatePersonSchema),
-  'episodes.create': method<typeof newEpisodeSchema, PersonRecord>(newEpisodeSchema),
-  'episodes.updateReferral': method<typeof updateReferralSchema, PersonRecord>(updateReferralSchema),
-  'episodes.setReferralStatus': method<typeof setReferralStatusSchema, PersonRecord>(setReferralStatusSchema),
-  'episodes.close': method<typeof closeEpisodeSchema, PersonRecord>(closeEpisodeSchema),
-  'episodes.reopen': method<typeof reopenEpisodeSchema, PersonRecord>(reopenEpisodeSchema),
-  'attempts.create': method<typeof contactAttemptSchema, PersonRecord>(contactAttemptSchema),
-  'contacts.create': method<typeof newContactSchema, PersonRecord>(newContactSchema),
-  'contacts.update': method<typeof updateContactSchema, PersonRecord>(updateContactSchema),
-  'goals.create': method<typeof newGoalSchema, PersonRecord>(newGoalSchema),
-  'goals.update': method<typeof updateGoalSchema, PersonRecord>(updateGoalSchema),
-  'goals.review': method<typeof reviewGoalSchema, PersonRecord>(reviewGoalSchema),
-  'signposting.create': method<typeof newSignpostingSchema, PersonRecord>(newSignpostingSchema),
-  'signposting.update': method<typeof updateSignpostingSchema, PersonRecord>(updateSignpostingSchema),
-  'risks.raise': method<typeof raiseRiskSchema, PersonRecord>(raiseRiskSchema),
-  'risks.update': method<typeof updateRiskSchema, PersonRecord>(updateRiskSchema),
-  'risks.resolve': method<typeof resolveRiskSchema, PersonRecord>(resolveRiskSchema),
-  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema),
-  'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema),
+  'myDay.get': method<typeof none, MyDay>(none, { roles: CASELOAD, mode: 'read', audit: null }),
+  'people.list': method<typeof peopleListSchema, PeoplePage>(peopleListSchema, { roles: CASELOAD, mode: 'read', audit: null }),
+  'people.get': method<typeof byId, PersonRecord>(byId, { roles: CASELOAD, mode: 'write', audit: (i) => ({ action: 'person.viewed', entity: 'person', entityId: i.id }) }),
+  'people.findDuplicates': method<typeof duplicateCheckSchema, LikelyDuplicate[]>(duplicateCheckSchema, { roles: CASELOAD, mode: 'read', audit: null }),
+  'people.create': method<typeof newPersonSchema, PersonRecord>(newPersonSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'people.update': method<typeof updatePersonSchema, PersonRecord>(updatePersonSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'episodes.create': method<typeof newEpisodeSchema, PersonRecord>(newEpisodeSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'episodes.updateReferral': method<typeof updateReferralSchema, PersonRecord>(updateReferralSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'episodes.setReferralStatus': method<typeof setReferralStatusSchema, PersonRecord>(setReferralStatusSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'episodes.close': method<typeof closeEpisodeSchema, PersonRecord>(closeEpisodeSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'episodes.reopen': method<typeof reopenEpisodeSchema, PersonRecord>(reopenEpisodeSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'attempts.create': method<typeof contactAttemptSchema, PersonRecord>(contactAttemptSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'contacts.create': method<typeof newContactSchema, PersonRecord>(newContactSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'contacts.update': method<typeof updateContactSchema, PersonRecord>(updateContactSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'goals.create': method<typeof newGoalSchema, PersonRecord>(newGoalSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'goals.update': method<typeof updateGoalSchema, PersonRecord>(updateGoalSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'goals.review': method<typeof reviewGoalSchema, PersonRecord>(reviewGoalSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'signposting.create': method<typeof newSignpostingSchema, PersonRecord>(newSignpostingSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'signposting.update': method<typeof updateSignpostingSchema, PersonRecord>(updateSignpostingSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'risks.raise': method<typeof raiseRiskSchema, PersonRecord>(raiseRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'risks.update': method<typeof updateRiskSchema, PersonRecord>(updateRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'risks.resolve': method<typeof resolveRiskSchema, PersonRecord>(resolveRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
 
   // Exports and reports
-  'exports.profiles': method<typeof none, ExportProfile[]>(none),
-  'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema),
-  'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId),
-  'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson),
-  'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId),
-  'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema),
-  'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema),
-  'exports.cancel': method<typeof none, { cancelled: boolean }>(none),
-  'exports.progress': method<typeof none, ExportProgress>(none),
-  'exports.log': method<typeof none, ExportLogEntry[]>(none),
-  'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly),
-  'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema),
-  'reports.dataQuality': method<typeof none, DataQuality>(none),
+  // Which exports a role may run is narrowed again by exportAllowed (core/domain/roles.ts).
+  'exports.profiles': method<typeof none, ExportProfile[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId, { roles: COORDINATOR, mode: 'task', audit: null }),
+  'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema, { roles: ALL, mode: 'task', audit: null }),
+  'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema, { roles: ALL, mode: 'task', audit: exportRun }),
+  'exports.cancel': method<typeof none, { cancelled: boolean }>(none, { roles: ALL, mode: 'write', audit: null }),
+  'exports.progress': method<typeof none, ExportProgress>(none, { roles: ALL, mode: 'read', audit: null }),
+  'exports.log': method<typeof none, ExportLogEntry[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
+  // These list people by name: the caseload's roles only.
+  'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema, { roles: CASELOAD, mode: 'read', audit: null }),
+  'reports.dataQuality': method<typeof none, DataQuality>(none, { roles: CASELOAD, mode: 'read', audit: null }),
 
-  // Information governance (coordinator only): subject access copies, records past retention.
-  'people.subjectAccess': method<typeof subjectAccessSchema, SubjectAccessResult>(subjectAccessSchema),
-  'retention.list': method<typeof none, RetentionList>(none),
-  'retention.purge': method<typeof purgeSchema, PurgeResult>(purgeSchema),
+  // Information governance (coordinator only): a person's whole record (subject access copies),
+  // and deleting records past retention (each purge writes its own entries, one per person).
+  'people.subjectAccess': method<typeof subjectAccessSchema, SubjectAccessResult>(subjectAccessSchema, { roles: COORDINATOR, mode: 'task', audit: subjectAccessCopy }),
+  'retention.list': method<typeof none, RetentionList>(none, { roles: COORDINATOR, mode: 'read', audit: null }),
+  'retention.purge': method<typeof purgeSchema, PurgeResult>(purgeSchema, { roles: COORDINATOR, mode: 'write', ownTransaction: true, audit: null }),
 
   // Groups and workshops
-  'groups.list': method<typeof dateRange, GroupEventSummary[]>(dateRange),
-  'groups.get': method<typeof byId, GroupEvent>(byId),
-  'groups.create': method<typeof newGroupEventSchema, GroupEvent>(newGroupEventSchema),
-  'groups.update': method<typeof updateGroupEventSchema, GroupEvent>(updateGroupEventSchema),
-  'groups.setRegistration': method<typeof setRegistrationSchema, GroupEvent>(setRegistrationSchema),
-  'groups.removeRegistration': method<typeof removeRegistrationSchema, GroupEvent>(removeRegistrationSchema),
+  'groups.list': method<typeof dateRange, GroupEventSummary[]>(dateRange, { roles: CASELOAD, mode: 'read', audit: null }),
+  'groups.get': method<typeof byId, GroupEvent>(byId, { roles: CASELOAD, mode: 'read', audit: null }),
+  'groups.create': method<typeof newGroupEventSchema, GroupEvent>(newGroupEventSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
+  'groups.update': method<typeof updateGroupEventSchema, GroupEvent>(updateGroupEventSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
+  'groups.setRegistration': method<typeof setRegistrationSchema, GroupEvent>(setRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
+  'groups.removeRegistration': method<typeof removeRegistrationSchema, GroupEvent>(removeRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
 };
 
 export type Contract = typeof contract;
@@ -206,4 +297,17 @@ export type ApiClient = { [K in MethodName]: (input: MethodInput<K>) => Promise<
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Who may call each method, from the declarations above. */
+export const ACCESS = Object.fromEntries(METHOD_NAMES.map((name) => [name, contract[name].roles])) as Record<MethodName, Access>;
+
+/**
+ * Whether a role may call a method: the dispatcher's own rule, read by the renderer to hide what a
+ * role cannot use (the dispatcher refuses it all the same). A method not in the contract is refused.
+ */
+export function can(role: Role, method: string): boolean {
+  if (!isMethodName(method)) return false;
+  const access = ACCESS[method];
+  return access === 'anyone' || access.includes(role);
 }

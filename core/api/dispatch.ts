@@ -5,7 +5,7 @@ import { fail, ok, DomainError, type Result } from '../domain/result';
 import { fieldErrors } from '../domain/validation';
 import type { AppContext } from './context';
 import { contract, isMethodName, type MethodName, type MethodOutput } from './contract';
-import { ACCESS, FORBIDDEN_MESSAGE, type Access } from '../domain/roles';
+import { FORBIDDEN_MESSAGE, type Access } from '../domain/roles';
 import { appendAudit, type AuditInput } from '../../db/queries/audit';
 import type { OpenWorkspace } from '../../db/workspace';
 import { checkpointCommitted } from '../../db/connection';
@@ -18,26 +18,9 @@ export type Logger = (event: string, detail: Record<string, string | number>) =>
 
 const defaultLogger: Logger = (event, detail) => console.error(`[api] ${event}`, detail);
 
-// Unlock and set-up change the session, and the member and key methods rewrite the key file: run
-// them one at a time so two clicks cannot race (or one write undo another). Locking is not among
-// them: it must act at once, even during a long re-key (which notices and stops, as with the idle lock).
+// Each method's roles, mode and audit entry are declared with it in core/api/contract.ts.
+// One call at a time for the methods declared `serial`.
 let queue: Promise<unknown> = Promise.resolve();
-const SERIAL = new Set<MethodName>([
-  'workspace.create',
-  'session.unlock',
-  'session.recover',
-  'backups.restore',
-  'members.add',
-  'members.remove',
-  'session.changePassphrase',
-  'recovery.regenerate',
-  'workspace.rekey',
-  'training.open',
-  'training.reset',
-]);
-
-/** Every contract method has an entry: a new method without one fails to compile (and a unit test). */
-const access: Record<MethodName, Access> = ACCESS;
 
 export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
   if (!isMethodName(name)) return fail('NOT_FOUND', 'The app asked for something it does not know how to do.');
@@ -48,78 +31,29 @@ export async function dispatch(ctx: AppContext, name: unknown, rawInput: unknown
     return fail('VALIDATION', 'Some details need checking.', fieldErrors(parsed.error));
   }
   const run = () => callHandler(ctx, name, parsed.data, log);
-  if (!SERIAL.has(name)) return run();
+  if (!methodPolicy(name).serial) return run();
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
 }
 
-/** Handlers that wait (key derivation, file writing): audited after they finish. */
-const ASYNC = new Set<MethodName>([
-  'workspace.create',
-  'session.unlock',
-  'session.recover',
-  'session.lock',
-  'exports.run',
-  'exports.preview',
-  'backups.list',
-  'backups.inspect',
-  'backups.restore',
-  'backups.create',
-  'backups.chooseFolder',
-  'backups.chooseFile',
-  'training.open',
-  'training.reset',
-  'audit.export',
-  'exports.saveProfileFile',
-  'people.subjectAccess',
-  // These make their own transaction around the key file (see handlers/members.ts).
-  'members.add',
-  'members.remove',
-  'session.changePassphrase',
-  'workspace.rekey',
-]);
-
-/**
- * Calls that only read and leave no audit entry: answered while the unlock's whole-file check is
- * still running on its worker thread, so the first screens show at once (the session reads through
- * a read-only connection until then; db/workspace.ts). Every other call waits for the check, and
- * is refused with the damaged file's words if it fails: nothing is written to a file not yet known
- * to be whole. A read left off this list only waits; a write put on it would fail read-only.
- */
-const WHILE_CHECKING = new Set<MethodName>([
-  'workspace.status',
-  'session.lock',
-  'settings.get',
-  'sites.list',
-  'licences.get',
-  'instruments.list',
-  'myDay.get',
-  'people.list',
-  'people.findDuplicates',
-  'groups.list',
-  'groups.get',
-  'reports.monthly',
-  'reports.drillDown',
-  'reports.dataQuality',
-  'exports.profiles',
-  'exports.progress',
-  'exports.log',
-  'members.list',
-  'backups.list',
-  'backups.location',
-  'retention.list',
-  'workspace.rekeyProgress',
-]);
-
 /** How a method is guarded and run, as the dispatcher sees it (read by the method snapshot test). */
 export function methodPolicy(name: MethodName): { roles: Access; serial: boolean; async: boolean; whileChecking: boolean; ownTransaction: boolean } {
-  return { roles: access[name], serial: SERIAL.has(name), async: ASYNC.has(name), whileChecking: WHILE_CHECKING.has(name), ownTransaction: OWN_TRANSACTION.has(name) };
+  const { roles, mode, serial, ownTransaction } = contract[name];
+  return {
+    roles,
+    serial: serial === true,
+    // Awaited outside the dispatcher's transaction, audited after it finishes.
+    async: mode === 'task' || mode === 'readTask',
+    // Answered while the unlock's whole-file check runs.
+    whileChecking: mode === 'read' || mode === 'readTask',
+    ownTransaction: ownTransaction === true,
+  };
 }
 
 /** Without a session every guarded method answers LOCKED from its handler; with one, the role decides. */
 function allowed(ctx: AppContext, name: MethodName): boolean {
-  const rule = access[name];
+  const rule = contract[name].roles;
   if (rule === 'anyone' || !ctx.session) return true;
   const role = activeRole(ctx.session.orm, ctx.session.memberId);
   return role !== null && rule.includes(role);
@@ -136,9 +70,6 @@ function refuse(ctx: AppContext, name: MethodName): Result<never> {
   }
   return fail('FORBIDDEN', FORBIDDEN_MESSAGE);
 }
-
-/** Handlers that run their own transaction, with their own audit entries (one per person purged). */
-const OWN_TRANSACTION = new Set<MethodName>(['retention.purge']);
 
 function audit(ctx: AppContext, name: MethodName, input: unknown, value: unknown, log: Logger): void {
   const ws = ctx.session;
@@ -168,11 +99,12 @@ function record(ctx: AppContext, ws: OpenWorkspace, entry: AuditInput, log: Logg
 
 async function callHandler(ctx: AppContext, name: MethodName, input: unknown, log: Logger): Promise<Result<unknown>> {
   try {
-    if (ctx.checking && !WHILE_CHECKING.has(name)) await untilChecked(ctx);
+    const policy = methodPolicy(name);
+    if (ctx.checking && !policy.whileChecking) await untilChecked(ctx);
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => Promise<MethodOutput<MethodName>> | MethodOutput<MethodName>;
     const session = ctx.session;
     let value: unknown;
-    if (session && !ASYNC.has(name) && !OWN_TRANSACTION.has(name)) {
+    if (session && !policy.async && !policy.ownTransaction) {
       // The change and its audit entry commit together, or neither does.
       value = session.db.transaction(() => {
         const v = handler(ctx, input);
@@ -188,7 +120,7 @@ async function callHandler(ctx: AppContext, name: MethodName, input: unknown, lo
     return ok(value);
   } catch (e) {
     // A handler's own refusal (an export beyond the role) is audited like the dispatcher's.
-    if (e instanceof DomainError && e.code === 'FORBIDDEN' && access[name] !== 'anyone') return refuse(ctx, name);
+    if (e instanceof DomainError && e.code === 'FORBIDDEN' && contract[name].roles !== 'anyone') return refuse(ctx, name);
     if (e instanceof DomainError) return fail(e.code, e.message, e.fields);
     const code = (e as { code?: unknown }).code;
     log('handler failed', { method: name, error: (e as Error)?.name ?? 'unknown', code: typeof code === 'string' ? code : '' });

@@ -1,8 +1,9 @@
 // What the signed-in member's role allows, for hiding what they cannot use. The back end refuses
-// it all the same (core/domain/roles.ts is the one table both read); this only keeps the screen
-// honest, so nobody is offered a button that would answer "not allowed".
+// it all the same (each method's `roles` in core/api/contract.ts is the one table both read); this
+// only keeps the screen honest, so nobody is offered a button that would answer "not allowed".
 import { createContext, useContext } from 'react';
-import { can, exportAllowed, type Role } from '../../core/domain/roles';
+import { can } from '../../core/api/contract';
+import { exportAllowed, type Role } from '../../core/domain/roles';
 
 export interface SignedIn {
   name: string;

@@ -8,7 +8,7 @@ import type { AppContext } from '../../core/api/context';
 import { contract, METHOD_NAMES, type MethodName } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { ERROR_CODES } from '../../core/domain/result';
-import { can } from '../../core/domain/roles';
+import { can } from '../../core/api/contract';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
 import { auditCount, auditSince, REPORTER_PASSPHRASE, signInAs, snapshotWithoutAudit, teamWorkspace, tempDir, WORKER_PASSPHRASE } from '../support/workspace';

@@ -1,7 +1,7 @@
 // The role policy table: complete for the contract, and saying what each role is for.
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES } from '../../core/api/contract';
-import { ACCESS, can, exportAllowed, ROLES } from '../../core/domain/roles';
+import { ACCESS, can, METHOD_NAMES } from '../../core/api/contract';
+import { exportAllowed, ROLES } from '../../core/domain/roles';
 
 describe('the role policy', () => {
   it('has an entry for every contract method, and none for a method that does not exist', () => {

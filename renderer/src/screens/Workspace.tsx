@@ -6,7 +6,8 @@ import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, I
 import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { useAutoLock } from '../hooks/useAutoLock';
-import { can, ROLE_LABELS, type Role } from '../../../core/domain/roles';
+import { can } from '../../../core/api/contract';
+import { ROLE_LABELS, type Role } from '../../../core/domain/roles';
 import { SignedInContext } from '../access';
 import { NavigationContext, type Route } from '../navigation';
 import { lockNow } from '../session';
