@@ -93,6 +93,40 @@ export async function membersScreens(browser: Browser, shot: Shot) {
     await unlock.unlockAs('Sam Peer', PASSPHRASE);
     // Finish signing in before the folder is removed, or the unlock would find it gone.
     await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+
+    // A coordinator leaves: the recovery key they may know is replaced in the same step.
+    await must(harness.ctx, 'members.add', { name: 'Alex Lead-Coordinator', role: 'coordinator', passphrase: 'harbour violet lantern pebble' });
+    await members.goto();
+    await members.openRemove('Alex Lead-Coordinator');
+    await shot(page, '81-remove-coordinator');
+    await members.removeDialog('Alex Lead-Coordinator').getByLabel('Re-encrypt the caseload now (recommended)').uncheck();
+    await members.removeDialog('Alex Lead-Coordinator').getByRole('button', { name: 'Remove Alex Lead-Coordinator' }).click();
+    await members.removeDialog('Alex Lead-Coordinator').getByTestId('recovery-key').waitFor();
+    await settle();
+    await shot(page, '82-remove-coordinator-new-recovery-key');
+    // Typed back, the dialog closes; then Ade's removal offers a new key too.
+    const shown = (await members.removeDialog('Alex Lead-Coordinator').getByTestId('recovery-key').locator('p').allInnerTexts()).map((g) => g.trim());
+    await members.removeDialog('Alex Lead-Coordinator').getByRole('button', { name: 'I have saved my recovery key' }).click();
+    const asked = await members.removeDialog('Alex Lead-Coordinator').getByText(/^Type group \d of your recovery key$/).innerText();
+    await members.removeDialog('Alex Lead-Coordinator').getByLabel(asked).fill(shown[Number(asked.match(/group (\d)/)![1]) - 1]);
+    await members.removeDialog('Alex Lead-Coordinator').getByRole('button', { name: 'Done' }).click();
+    await members.removeDialog('Alex Lead-Coordinator').waitFor({ state: 'hidden' });
+    await members.openRemove('Ade Worker');
+    await members.removeDialog('Ade Worker').getByLabel('Re-encrypt the caseload now (recommended)').uncheck();
+    await members.removeDialog('Ade Worker').getByRole('button', { name: 'Remove Ade Worker' }).click();
+    await members.removeDialog('Ade Worker').getByText('If they may have seen the recovery key').waitFor();
+    await settle();
+    await shot(page, '83-remove-member-offers-new-key');
+    await members.removeDialog('Ade Worker').getByRole('button', { name: 'Done' }).click();
+
+    // Sam's passphrase reset with the recovery key: told at the next sign-in.
+    await caseload.lock();
+    await unlock.recover(shown.join('-'), 'granite pelican thistle morning');
+    await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+    await caseload.lock();
+    await unlock.unlockAs('Sam Peer', 'granite pelican thistle morning');
+    await page.getByText('Your passphrase was reset with the recovery key').waitFor();
+    await shot(page, '84-passphrase-reset-notice');
   } finally {
     await page.close();
     await harness.close();

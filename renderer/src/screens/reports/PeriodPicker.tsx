@@ -5,6 +5,7 @@ import { IconCalendarMonth } from '@tabler/icons-react';
 import { useState } from 'react';
 import { custom, financialQuarter, financialYear, lastMonth, lastQuarter, month, quarter, type Period, type PeriodKind } from '../../../../core/domain/export/periods';
 import { DateField } from '../../components/DateField';
+import { useRole } from '../../access';
 import {
   convert,
   FINANCIAL_QUARTER_OPTIONS,
@@ -30,6 +31,9 @@ const KINDS = (Object.keys(KIND_LABELS) as PeriodKind[]).map((k) => ({ value: k,
 const same = (a: Period | null, b: Period) => !!a && a.kind === b.kind && a.start === b.start && a.end === b.end;
 
 export function PeriodPicker({ value, onChange, today, label = 'Reporting period' }: Props) {
+  // Reporting-only members get whole months, quarters and years (the back end refuses the rest:
+  // core/domain/export/reportingPeriods.ts), so they are not offered a custom range.
+  const kinds = useRole() === 'reporting' ? KINDS.filter((k) => k.value !== 'custom') : KINDS;
   // The last complete period: switching kind starts from it even while a custom range is unfinished.
   const [anchor, setAnchor] = useState<Period>(value ?? lastMonth(today));
   const [kind, setKind] = useState<PeriodKind>(value?.kind ?? 'month');
@@ -70,7 +74,7 @@ export function PeriodPicker({ value, onChange, today, label = 'Reporting period
       <Group gap="sm" align="center" wrap="wrap">
         <SegmentedControl
           aria-label={`${label}: kind of period`}
-          data={KINDS}
+          data={kinds}
           value={kind}
           onChange={(k) => {
             if (k !== 'custom') return pick(convert(anchor, k as PeriodKind));
