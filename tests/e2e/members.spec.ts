@@ -78,6 +78,9 @@ test('each member signs in with their own passphrase and sees only what their ro
   await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: /data quality/i })).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('Amara');
+  // Whole months, quarters and years only: no custom range is offered.
+  await expect(page.getByText('Last month', { exact: true })).toBeVisible();
+  await expect(page.getByText('Custom range', { exact: true })).toHaveCount(0);
   await expectAccessible(page, 'reports as a reporting member');
   await caseload.lock();
 });
