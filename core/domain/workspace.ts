@@ -76,6 +76,11 @@ export interface WorkspaceStatus {
   training: boolean;
   /** The set-up and lock screens may offer "Open a training caseload" (IT can turn it off). */
   trainingAvailable: boolean;
+  /**
+   * Only when unlocked: the methods this member's role may call (the contract's `roles`), so the
+   * renderer can hide what the back end would refuse without loading the contract's schemas.
+   */
+  allowed?: string[];
   /** Only when unlocked, at the sign-in after a recovery: when this member's passphrase was reset with the recovery key. */
   passphraseResetAt?: string;
   /** Only with no caseload yet: what set-up may choose, and what IT has fixed. */

@@ -7,6 +7,7 @@ import { activeRole } from '../../../db/queries/members';
 import { defaultBackupFolder } from '../../../db/backupFolders';
 import type { SetupChoices, WorkspaceStatus } from '../../domain/workspace';
 import type { AppContext } from '../context';
+import { can, METHOD_NAMES } from '../contract';
 import { refreshPlace } from '../placeChoice';
 
 export function status(ctx: AppContext): WorkspaceStatus {
@@ -23,15 +24,17 @@ export function status(ctx: AppContext): WorkspaceStatus {
     return { state: 'locked', signIns: signIns(ctx), ...where, place: ctx.place };
   }
   const { orm, memberId } = ctx.session;
+  const role = activeRole(orm, memberId);
   return {
     ...where,
     state: 'unlocked',
     organisation: getMeta(orm, 'organisation'),
     memberId,
     memberName: getMemberName(orm, memberId),
-    role: activeRole(orm, memberId) ?? undefined,
+    role: role ?? undefined,
     idleLockMinutes: getSettings(orm).idleLockMinutes,
     checking: ctx.checking !== null,
+    allowed: role ? METHOD_NAMES.filter((m) => can(role, m)) : [],
     ...(ctx.passphraseResetAt ? { passphraseResetAt: ctx.passphraseResetAt } : {}),
   };
 }

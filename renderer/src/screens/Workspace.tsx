@@ -6,8 +6,7 @@ import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, I
 import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { useAutoLock } from '../hooks/useAutoLock';
-import { can } from '../../../core/api/contract';
-import { ROLE_LABELS, type Role } from '../../../core/domain/roles';
+import { ROLE_LABELS } from '../../../core/domain/roles';
 import { SignedInContext } from '../access';
 import { NavigationContext, type Route } from '../navigation';
 import { lockNow } from '../session';
@@ -37,15 +36,17 @@ const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string 
   { name: 'settings', label: 'Settings', icon: <IconSettings aria-hidden size={18} />, needs: 'session.changePassphrase' },
 ];
 
-/** The sections a role may open. */
-function sectionsFor(role: Role) {
-  return NAV.filter((item) => can(role, item.needs));
+/** The sections a member may open. */
+function sectionsFor(allowed: ReadonlySet<string>) {
+  return NAV.filter((item) => allowed.has(item.needs));
 }
 
 export function Workspace({ status }: { status: WorkspaceStatus }) {
   const queryClient = useQueryClient();
   const role = status.role ?? 'reporting';
-  const sections = useMemo(() => sectionsFor(role), [role]);
+  const allowedList = status.allowed;
+  const allowed = useMemo(() => new Set(allowedList ?? []), [allowedList]);
+  const sections = useMemo(() => sectionsFor(allowed), [allowed]);
   const [chosen, setRoute] = useState<Route>({ name: sections[0].name } as Route);
   // A role changed under the screen (a coordinator stepping down) falls back to its first section.
   const route = useMemo<Route>(() => {
@@ -55,7 +56,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   const navigation = useMemo(() => ({ route, go: setRoute }), [route]);
   // The caseload as last left, for this session only (see caseload/rememberedView.ts).
   const caseloadView = useRef<CaseloadView | null>(null);
-  const signedIn = useMemo(() => ({ name: status.memberName ?? '', role }), [status.memberName, role]);
+  const signedIn = useMemo(() => ({ name: status.memberName ?? '', role, allowed }), [status.memberName, role, allowed]);
   useAutoLock(status.idleLockMinutes ?? 5);
   const lock = () => void lockNow(queryClient);
   useHotkeys([['mod+L', lock]]);
