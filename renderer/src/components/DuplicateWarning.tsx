@@ -84,7 +84,7 @@ export function DuplicateWarning({ duplicates, onOpen, onAddAnyway, onCancel, ad
             Add anyway
           </Button>
           {sameNumber && (
-            <Button onClick={() => onOpen(sameNumber.id)} aria-label={`Open their record: ${sameNumber.caseId}`}>
+            <Button variant="filled" onClick={() => onOpen(sameNumber.id)} aria-label={`Open their record: ${sameNumber.caseId}`}>
               Open their record
             </Button>
           )}
