@@ -35,7 +35,7 @@ describe('upgrading from 0009 to 0010 (folded names)', () => {
       { name: 'Łukasz Søndergaard', folded: 'lukasz sondergaard' },
       { name: 'Işıl Groß', folded: 'isil gross' },
     ]);
-    expect(db.prepare("SELECT name FROM pragma_index_list('people') WHERE name = 'people_name_folded_idx'").all()).toHaveLength(1);
+    expect(db.prepare("SELECT name FROM pragma_index_list('people') WHERE name = 'people_search_idx'").all()).toHaveLength(1);
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     db.close();
   });
