@@ -40,4 +40,20 @@ test('the same name typed decomposed warns of a duplicate, and "nguyen" finds he
   await expect(page.getByText('No one matches “nobody-by-this-name”.')).toBeVisible();
   await expect(page.getByText(/Check the spelling/)).toHaveCount(0);
   await expect(page.getByText(/looks at names \(accents and capitals do not matter\), case IDs, NHS Numbers and hospital numbers/)).toBeVisible();
+
+  // While the answer for new words is on its way, the screen is searching: it does not say no
+  // one matches words it has not looked for yet (nor keep the last words' message up).
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__harness/api/people.list', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await caseload.search('someone-else');
+  await expect(page.getByRole('progressbar', { name: 'Searching the caseload' }).or(page.getByLabel('Searching the caseload'))).toBeVisible();
+  await expect(page.getByText('Searching…')).toBeVisible();
+  await expect(page.getByText(/No one matches/)).toHaveCount(0);
+  release();
+  await expect(page.getByText('No one matches “someone-else”.')).toBeVisible();
+  await page.unroute('**/__harness/api/people.list');
 });
