@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { foldName } from '../core/domain/nameFolding';
 import { DomainError } from '../core/domain/result';
 
 const journalSchema = z.object({
@@ -37,11 +38,20 @@ export function schemaVersion(db: Database): number {
 export const NEWER_SCHEMA_MESSAGE =
   'This caseload was written by a newer version of the app. Install the latest version to open it; nothing has been changed.';
 
+/**
+ * Functions a migration's SQL may call for what SQL alone cannot do. fold_name is foldName, so a
+ * migration can fill people.name_folded (0010) in the same transaction as the column it adds.
+ */
+export function registerMigrationFunctions(db: Database): void {
+  db.function('fold_name', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? foldName(name) : null));
+}
+
 /** Brings the file up to date in one transaction: all pending migrations apply, or none do. */
 export function migrate(db: Database, migrations: Migration[]): { from: number; to: number } {
   const from = schemaVersion(db);
   if (from > migrations.length) throw new DomainError('SCHEMA_TOO_NEW', NEWER_SCHEMA_MESSAGE);
   if (from === migrations.length) return { from, to: from };
+  registerMigrationFunctions(db);
   db.transaction(() => {
     for (let i = from; i < migrations.length; i++) {
       for (const statement of migrations[i].statements) db.exec(statement);

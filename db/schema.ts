@@ -51,6 +51,8 @@ export const people = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().unique(),
     preferredName: text('preferred_name').notNull(),
+    /** foldName(preferred_name): what search and the duplicate check compare. Written with the name. */
+    nameFolded: text('name_folded'),
     /** Ten digits without spaces, or null: optional in sexual-health services. */
     nhsNumber: text('nhs_number'),
     hospitalNumber: text('hospital_number'),
@@ -80,6 +82,9 @@ export const people = sqliteTable(
   (t) => [
     index('people_nhs_number_idx').on(t.nhsNumber),
     index('people_name_idx').on(sql`lower(${t.preferredName})`),
+    // Search scans every person for a substring: this index holds all it compares, so counting
+    // the matches reads the index, not each whole row. Its first column serves the duplicate check.
+    index('people_search_idx').on(t.nameFolded, t.caseId, t.hospitalNumber, t.nhsNumber),
     index('people_hospital_number_idx').on(t.hospitalNumber),
     index('people_birth_idx').on(t.dateOfBirth),
   ],

@@ -19,7 +19,10 @@ export const personDetailsFields = {
     .trim()
     .min(1, { error: 'Enter the name the person likes to be called.' })
     .max(100, { error: 'Keep the name to 100 characters or fewer.' })
-    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
+    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE })
+    // One stored form whatever the keyboard sent: "ë" as one character, not "e" and a combining
+    // diaeresis. Matching goes further (nameFolding.ts); what is shown is what was typed.
+    .transform((v) => v.normalize('NFC')),
   nhsNumber: z
     .string()
     .trim()

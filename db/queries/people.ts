@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { newCaseId } from '../../core/domain/caseId';
 import { isNewlyDiagnosed } from '../../core/domain/episode';
+import { foldName } from '../../core/domain/nameFolding';
 import type { LikelyDuplicate, NewPerson, PeopleListQuery, PeoplePage, PersonDetails, PersonSummary } from '../../core/domain/person';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
@@ -17,6 +18,7 @@ import { created, updated, type Actor } from './stamps';
 function detailColumns(d: PersonDetails) {
   return {
     preferredName: d.preferredName,
+    nameFolded: foldName(d.preferredName),
     nhsNumber: d.nhsNumber,
     hospitalNumber: d.hospitalNumber,
     dateOfBirth: d.dateOfBirth,
@@ -35,6 +37,10 @@ function detailColumns(d: PersonDetails) {
   };
 }
 
+/**
+ * Someone already on the caseload who may be this person: the same NHS Number, or the same name
+ * (folded: case, accents, decomposed letters and typographic apostrophes do not count) and date of birth.
+ */
 export function findDuplicates(orm: Orm, input: { nhsNumber?: string | null; preferredName: string; dateOfBirth?: string | null; excludeId?: number }): LikelyDuplicate[] {
   const nhs = input.nhsNumber?.replace(/[\s-]/g, '') || null;
   const rows = orm.$client
@@ -43,11 +49,11 @@ export function findDuplicates(orm: Orm, input: { nhsNumber?: string | null; pre
               CASE WHEN @nhs IS NOT NULL AND nhs_number = @nhs THEN 'nhs_number' ELSE 'name_and_birth' END AS reason
          FROM people
         WHERE ((@nhs IS NOT NULL AND nhs_number = @nhs)
-           OR (@dob IS NOT NULL AND date_of_birth = @dob AND lower(trim(preferred_name)) = lower(trim(@name))))
+           OR (@dob IS NOT NULL AND date_of_birth = @dob AND name_folded = @name))
           AND id IS NOT @exclude
         ORDER BY id LIMIT 10`,
     )
-    .all({ nhs, dob: input.dateOfBirth || null, name: input.preferredName, exclude: input.excludeId ?? null });
+    .all({ nhs, dob: input.dateOfBirth || null, name: foldName(input.preferredName), exclude: input.excludeId ?? null });
   return rows as LikelyDuplicate[];
 }
 
@@ -116,8 +122,16 @@ export function listPeople(orm: Orm, q: PeopleListQuery, today: string, settings
   const text = q.query?.trim();
   if (text) {
     params.like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // Names match folded on both sides ("zoe", "ĐẶNG" and "dang" find Zoë Nguyễn-Đặng): a
+    // substring, as LIKE was; instr needs no escaping and compares exactly, the folding having done the rest.
+    const folded = foldName(text);
     const digits = text.replace(/[\s-]/g, '');
-    const clauses = ["p.preferred_name LIKE @like ESCAPE '\\'", "p.case_id LIKE @like ESCAPE '\\'", "p.hospital_number LIKE @like ESCAPE '\\'"];
+    const clauses = ["p.case_id LIKE @like ESCAPE '\\'", "p.hospital_number LIKE @like ESCAPE '\\'"];
+    // A query of accents alone folds to nothing, which instr would find in every name.
+    if (folded) {
+      params.folded = folded;
+      clauses.unshift('instr(p.name_folded, @folded) > 0');
+    }
     if (/^\d+$/.test(digits)) {
       params.nhs = `${digits}%`;
       clauses.push('p.nhs_number LIKE @nhs');

@@ -184,6 +184,9 @@ test('a likely duplicate is shown before saving: open their record, or add anywa
   await caseload.goto();
   await caseload.addPerson({ ...amara, name: 'A. Okonkwo' });
   await expect(warning).toContainText('same NHS Number');
+  // The same number is almost certainly the same person: opening their record is the main button.
+  await expect(warning.getByRole('button', { name: /^Open their record/ })).toHaveAttribute('data-variant', 'filled');
+  await expect(warning.getByRole('button', { name: 'Add anyway' })).toHaveAttribute('data-variant', 'default');
   await warning.getByRole('button', { name: 'Add anyway' }).click();
   await person.expectShown('A. Okonkwo');
   await expect(person.facts()).not.toContainText(caseId);

@@ -94,3 +94,53 @@ describe('names with hidden characters', () => {
     close();
   });
 });
+
+describe('names typed in any script or keyboard', () => {
+  const zoe = { preferredName: 'Zoë Nguyễn-Đặng', dateOfBirth: '1988-04-12', ...referral(daysAgo(3)) };
+  const decomposed = zoe.preferredName.normalize('NFD');
+
+  it('search finds Zoë Nguyễn-Đặng by her name without accents, in capitals, or in part', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    await must(ctx, 'people.create', zoe);
+    await must(ctx, 'people.create', { ...jo, preferredName: 'Seán O’Brien', nhsNumber: null });
+    const names = async (query: string) => (await must(ctx, 'people.list', { query })).rows.map((r) => r.preferredName);
+    for (const query of ['zoe', 'Zoë', 'ZOË', 'Nguyen', 'nguyễn', 'ĐẶNG', 'dang', 'Đặng', 'zoe nguyen-dang', decomposed, 'nguyen–dang']) {
+      expect(await names(query), query).toEqual(['Zoë Nguyễn-Đặng']);
+    }
+    expect(await names("o'brien")).toEqual(['Seán O’Brien']);
+    expect(await names('sean o’brien')).toEqual(['Seán O’Brien']);
+    // Accents alone are not a search for everyone.
+    expect(await names('\u0301')).toEqual([]);
+    expect((await must(ctx, 'people.list', { query: 'dang' })).total).toBe(1);
+    close();
+  });
+
+  it('stores the name in NFC, and keeps the folded form in step when the name is edited', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const p = await must(ctx, 'people.create', { ...zoe, preferredName: decomposed });
+    expect(p.preferredName).toBe('Zoë Nguyễn-Đặng');
+    const stored = () => ctx.session!.db.prepare('SELECT preferred_name AS name, name_folded AS folded FROM people WHERE id = ?').get(p.id);
+    expect(stored()).toEqual({ name: 'Zoë Nguyễn-Đặng', folded: 'zoe nguyen-dang' });
+    await must(ctx, 'people.update', { id: p.id, preferredName: 'Łucja Đặng', dateOfBirth: zoe.dateOfBirth });
+    expect(stored()).toEqual({ name: 'Łucja Đặng', folded: 'lucja dang' });
+    expect((await must(ctx, 'people.list', { query: 'lucja' })).rows.map((r) => r.preferredName)).toEqual(['Łucja Đặng']);
+    expect((await must(ctx, 'people.list', { query: 'zoe' })).total).toBe(0);
+    close();
+  });
+
+  it('warns of a likely duplicate however the same name and birth date are typed', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const first = await must(ctx, 'people.create', zoe);
+    for (const preferredName of ['ZOË NGUYỄN-ĐẶNG', 'Zoë Nguyễn-đặng', decomposed, ' zoe  nguyen-dang ']) {
+      expect(await must(ctx, 'people.findDuplicates', { preferredName, dateOfBirth: zoe.dateOfBirth }), preferredName).toEqual([
+        expect.objectContaining({ caseId: first.caseId, reason: 'name_and_birth' }),
+      ]);
+      const refused = await call(ctx, 'people.create', { ...zoe, preferredName });
+      expect(refused.ok ? 'created' : refused.error.code, preferredName).toBe('CONFLICT');
+    }
+    expect(await must(ctx, 'people.findDuplicates', { preferredName: 'Zoë Nguyễn', dateOfBirth: zoe.dateOfBirth })).toEqual([]);
+    expect(await must(ctx, 'people.findDuplicates', { preferredName: 'ZOË NGUYỄN-ĐẶNG', dateOfBirth: '1988-04-13' })).toEqual([]);
+    expect((await must(ctx, 'people.list', {})).total).toBe(1);
+    close();
+  });
+});

@@ -31,6 +31,9 @@ export function DuplicateWarning({ duplicates, onOpen, onAddAnyway, onCancel, ad
     rootRef.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   const one = duplicates.length === 1;
+  // The same NHS Number is almost certainly the same person: opening their record is the main
+  // action then, and adding anyway the exception (a number mistyped on one of the records).
+  const sameNumber = duplicates.find((d) => d.reason === 'nhs_number');
   return (
     <Alert
       ref={rootRef}
@@ -60,22 +63,31 @@ export function DuplicateWarning({ duplicates, onOpen, onAddAnyway, onCancel, ad
                   Born {displayDate(d.dateOfBirth)}: {WHY[d.reason]}
                 </Text>
               </div>
-              <Button size="xs" variant="default" onClick={() => onOpen(d.id)} aria-label={`Open their record: ${d.caseId}`} style={{ flexShrink: 0 }}>
-                Open their record
-              </Button>
+              {d !== sameNumber && (
+                <Button size="xs" variant="default" onClick={() => onOpen(d.id)} aria-label={`Open their record: ${d.caseId}`} style={{ flexShrink: 0 }}>
+                  Open their record
+                </Button>
+              )}
             </Group>
           ))}
         </Stack>
         <Text size="sm" c={BODY}>
-          If you are sure this is a different person, add them anyway.
+          {sameNumber
+            ? 'The same NHS Number almost always means the same person: open their record. Add anyway only if the number is wrong on one of the records.'
+            : 'If you are sure this is a different person, add them anyway.'}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={onAddAnyway} loading={adding}>
+          <Button variant={sameNumber ? 'default' : 'filled'} onClick={onAddAnyway} loading={adding}>
             Add anyway
           </Button>
+          {sameNumber && (
+            <Button variant="filled" onClick={() => onOpen(sameNumber.id)} aria-label={`Open their record: ${sameNumber.caseId}`}>
+              Open their record
+            </Button>
+          )}
         </Group>
       </Stack>
     </Alert>

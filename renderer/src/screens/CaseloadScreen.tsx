@@ -31,6 +31,10 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   const people = usePeople(query, filter);
   const total = people.data?.pages[0]?.total;
   const filtered = isFiltered(filters);
+  // The list keeps the last answer on screen while the next is fetched (and the words typed wait
+  // out the debounce first): until the answer for what is in the box now has come, the screen
+  // says it is searching, never "No one matches" words it has not looked for yet.
+  const settled = query === search.trim() && !people.isPlaceholderData;
 
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
@@ -86,12 +90,20 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
       {total !== undefined && !nobodyYet && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {query ? `${count(total)} found` : filtered ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters` : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
+            {!settled
+              ? 'Searching…'
+              : query
+                ? `${count(total)} found`
+                : filtered
+                  ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters`
+                  : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
           </Text>
           {total > 0 ? (
             <CaseloadTable people={people} onOpen={open} />
-          ) : (
+          ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
+          ) : (
+            <Loader aria-label="Searching the caseload" />
           )}
         </>
       )}
@@ -101,7 +113,9 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
 }
 
 function NoMatch({ query, filtered }: { query: string; filtered: boolean }) {
-  const advice = query ? 'Check the spelling, or search by case ID, NHS Number or hospital number.' : '';
+  // Plainly what was looked at; not "check the spelling": accents, capitals and apostrophes do not
+  // count, and a name spelled another way is often how the person themselves writes it.
+  const advice = query ? 'The search looks at names (accents and capitals do not matter), case IDs, NHS Numbers and hospital numbers.' : '';
   const filters = filtered ? 'Try fewer filters, or choose Clear filters to see everyone.' : '';
   return (
     <Text mt="md">
