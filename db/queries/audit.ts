@@ -1,6 +1,6 @@
 // The hash-chained audit log: append, read, verify.
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { Queryable } from '../types';
 import { memberNames } from './stamps';
@@ -143,9 +143,23 @@ export function backupsMadeHere(orm: Queryable): Map<string, number | null> {
  * last sign-in with their own passphrase: the sign-in that follows a reset tells them so.
  */
 export function passphraseResetSinceLastSignIn(orm: Queryable, memberId: number): string | null {
-  const mine = (action: string) => and(eq(auditLog.action, action), eq(auditLog.memberId, memberId));
-  const lastSignIn = orm.select({ at: max(auditLog.at) }).from(auditLog).where(mine('session.unlock')).get()?.at ?? '';
-  return orm.select({ at: auditLog.at }).from(auditLog).where(and(mine('session.recover'), gt(auditLog.at, lastSignIn))).orderBy(desc(auditLog.id)).limit(1).get()?.at ?? null;
+  // The reset is looked up by its record (audit_entity_idx: entity 'member', that member's id), and
+  // only the entries after it by time (audit_at_idx): never a pass over the whole log at unlock.
+  const reset = orm
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'member'), eq(auditLog.entityId, memberId), eq(auditLog.action, 'session.recover')))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get()?.at;
+  if (!reset) return null;
+  const signedInSince = orm
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(gt(auditLog.at, reset), eq(auditLog.action, 'session.unlock'), eq(auditLog.memberId, memberId)))
+    .limit(1)
+    .get();
+  return signedInSince ? null : reset;
 }
 
 /** The head of the chain now: its length and the last entry's hash (GENESIS when empty). */

@@ -7,6 +7,7 @@ import type { MethodInput, MethodName } from '../../core/api/contract';
 import { sourceFor } from '../../core/api/exports/run';
 import { custom, financialQuarter } from '../../core/domain/export/periods';
 import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
+import { passphraseResetSinceLastSignIn } from '../../db/queries/audit';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
 import { must, newWorkspace, tempDir } from '../support/workspace';
@@ -155,5 +156,14 @@ describe('query plans', () => {
     expect(pageSteps.some((s) => s.includes('SEARCH e USING INTEGER PRIMARY KEY'))).toBe(true);
     close();
   });
-});
 
+  it('the sign-in after a recovery looks the reset up by its record, never reading the whole audit log', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const memberId = ctx.session!.memberId;
+    const plans = await plansDuring(ctx.session!.db, () => passphraseResetSinceLastSignIn(ctx.session!.orm, memberId));
+    const steps = plans.flatMap((p) => p.plan);
+    expect(steps.some((s) => s.includes('audit_entity_idx'))).toBe(true);
+    expect(steps.filter((s) => /^SCAN audit_log\b/.test(s))).toEqual([]);
+    close();
+  });
+});
