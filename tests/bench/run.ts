@@ -16,6 +16,7 @@ import { createContext, repoMigrationsDir, type AppContext } from '../../core/ap
 import { dispatch } from '../../core/api/dispatch';
 import { lock, untilChecked, whenSettled } from '../../core/api/handlers';
 import { custom, financialQuarter, month } from '../../core/domain/export/periods';
+import { foldName } from '../../core/domain/nameFolding';
 import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
 import { sourceFor, writeExport } from '../../core/api/exports/run';
 import { openEncrypted, openReader } from '../../db/connection';
@@ -133,9 +134,9 @@ try {
   const terms = ['A', 'Am', 'Ama', 'Amara', 'Amara T', 'PS-4', '999 12', '9991', 'zz'];
   const search = await time(runs * 3, (i) => call('people.list', { query: terms[Math.abs(i) % terms.length], limit: 100 }));
   const searchFloor = await time(runs * 3, (i) =>
-    raw.prepare("SELECT id FROM people WHERE preferred_name LIKE ? ESCAPE '\\' LIMIT 100").all(`%${terms[Math.abs(i) % terms.length]}%`),
+    raw.prepare('SELECT id FROM people WHERE instr(name_folded, ?) > 0 LIMIT 100').all(foldName(terms[Math.abs(i) % terms.length])),
   );
-  figures.push({ name: 'caseload search as you type', runs: runs * 3, ...search, floorMs: searchFloor.medianMs, target: 'p95 < 30 ms' });
+  figures.push({ name: 'caseload search as you type', runs: runs * 3, ...search, floorMs: searchFloor.medianMs, target: 'p95 < 16 ms', note: 'floor: the folded-name match alone, no joins' });
 
   const myDay = await time(runs, () => call('myDay.get', {}));
   const myDayFloor = await time(runs, () =>
@@ -322,7 +323,14 @@ try {
   if (!values['no-browser']) {
     const browserRuns = Number(values['browser-runs']);
     const chromium = inChromiumProcess(dir, PASSPHRASE, browserRuns);
-    figures.push({ name: 'page load → caseload shown (Chromium)', runs: browserRuns, ...chromium.load, target: '< 1.5 s', note: 'unlocked session; opens on My day, then the Caseload button' });
+    figures.push({
+      name: 'page load → caseload shown (Chromium)',
+      runs: browserRuns,
+      ...chromium.load,
+      floorMs: chromium.loadFloor.medianMs,
+      target: '< 0.8 s',
+      note: 'unlocked session; opens on My day, then the Caseload button; floor: the same load to DOMContentLoaded (bundle fetched and run)',
+    });
     const longest = (tasks: number[]) => (tasks.length ? `${Math.max(...tasks).toFixed(0)} ms` : 'none');
     figures.push({
       name: 'UI during referrals + outcomes exports',
