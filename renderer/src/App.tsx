@@ -1,15 +1,15 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { call, errorMessage } from './api';
-import { DamagedScreen } from './screens/DamagedScreen';
-import { UnlockScreen } from './screens/UnlockScreen';
-import { Workspace } from './screens/Workspace';
-import { STATUS_KEY } from './session';
+import { call, errorMessage } from './shared/api';
+import { DamagedScreen } from './features/start/DamagedScreen';
+import { UnlockScreen } from './features/start/UnlockScreen';
+import { Workspace } from './features/workspace/Workspace';
+import { STATUS_KEY } from './shared/session';
 
 // Set-up happens once per computer and checks passphrase strength with zxcvbn's dictionaries
 // (about 400 kB compressed): loaded on demand, so they are not in every start's main bundle.
-const SetupScreen = lazy(() => import('./screens/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const SetupScreen = lazy(() => import('./features/start/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 
 function Opening() {
   return (

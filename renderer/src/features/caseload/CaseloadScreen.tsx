@@ -1,0 +1,125 @@
+// The worker's caseload: search, filters, the list, and adding a person.
+import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../shared/api';
+import { AddPersonModal } from './AddPersonModal';
+import { CaseloadTable, usePeople } from './CaseloadTable';
+import { useSettings } from '../../shared/useSettings';
+import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
+import { CaseloadFilterBar } from './CaseloadFilterBar';
+import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
+import { useRememberedView } from './rememberedView';
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFilters }) {
+  const { go } = useNavigation();
+  // Opened with filters (a link from My day or data quality): those. Otherwise as last left.
+  const remembered = useRememberedView();
+  const [start] = useState(() => (initialFilters ? null : remembered.current));
+  const [search, setSearch] = useState(start?.search ?? '');
+  const [query] = useDebouncedValue(search.trim(), 120);
+  const [filters, setFilters] = useState<FilterState>(() => start?.filters ?? fromRoute(initialFilters));
+  useEffect(() => {
+    remembered.current = { search, filters };
+  }, [remembered, search, filters]);
+  const filter = useMemo(() => toQuery(filters), [filters]);
+  const [adding, addModal] = useDisclosure(false);
+  const settings = useSettings();
+  const people = usePeople(query, filter);
+  const total = people.data?.pages[0]?.total;
+  const filtered = isFiltered(filters);
+  // The list keeps the last answer on screen while the next is fetched (and the words typed wait
+  // out the debounce first): until the answer for what is in the box now has come, the screen
+  // says it is searching, never "No one matches" words it has not looked for yet.
+  const settled = query === search.trim() && !people.isPlaceholderData;
+
+  const nobodyYet = !query && !filtered && total === 0;
+  const open = (personId: number) => go({ name: 'person', personId });
+  return (
+    // The screen fills the window so the list, not the page, scrolls.
+    <Stack gap="sm" style={{ height: 'calc(100dvh - 60px - 2 * var(--mantine-spacing-lg))' }}>
+      <Group justify="space-between">
+        <Title order={2}>Caseload</Title>
+        <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
+          Add person
+        </Button>
+      </Group>
+      {!nobodyYet && (
+        <CaseloadFilterBar
+          search={
+            <TextInput
+              label="Search"
+              description="Case ID, name, NHS Number or hospital number"
+              leftSection={<IconSearch aria-hidden size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={400}
+              autoComplete="off"
+            />
+          }
+          value={filters}
+          onChange={setFilters}
+          inactiveWeeks={settings.data?.inactiveWeeks}
+          retentionYears={settings.data?.retentionYears}
+        />
+      )}
+      {people.isPending && <Loader aria-label="Loading the caseload" />}
+      {people.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(people.error)}
+        </Alert>
+      )}
+      {nobodyYet && (
+        <EmptyState
+          mt="xl"
+          icon={<IconUsers aria-hidden size={32} />}
+          variant="light"
+          title="No one on your caseload yet"
+          description="When someone is referred to you, add them here. You will get a case ID to use instead of their name on anything that leaves this computer."
+        >
+          <EmptyState.Actions>
+            <Button onClick={addModal.open} leftSection={<IconUserPlus aria-hidden size={18} />}>
+              Add the first person
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      )}
+      {total !== undefined && !nobodyYet && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {!settled
+              ? 'Searching…'
+              : query
+                ? `${count(total)} found`
+                : filtered
+                  ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters`
+                  : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
+          </Text>
+          {total > 0 ? (
+            <CaseloadTable people={people} onOpen={open} />
+          ) : settled ? (
+            <NoMatch query={query} filtered={filtered} />
+          ) : (
+            <Loader aria-label="Searching the caseload" />
+          )}
+        </>
+      )}
+      <AddPersonModal opened={adding} onClose={addModal.close} />
+    </Stack>
+  );
+}
+
+function NoMatch({ query, filtered }: { query: string; filtered: boolean }) {
+  // Plainly what was looked at; not "check the spelling": accents, capitals and apostrophes do not
+  // count, and a name spelled another way is often how the person themselves writes it.
+  const advice = query ? 'The search looks at names (accents and capitals do not matter), case IDs, NHS Numbers and hospital numbers.' : '';
+  const filters = filtered ? 'Try fewer filters, or choose Clear filters to see everyone.' : '';
+  return (
+    <Text mt="md">
+      {query ? `No one matches “${query}”${filtered ? ' with these filters' : ''}.` : 'No one matches these filters.'} {advice} {filters}
+    </Text>
+  );
+}

@@ -1,0 +1,107 @@
+// Creating or editing a group event. What was typed stays when the app refuses it, with the
+// reason beside the field.
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../../../core/api/contract';
+import { groupEventType } from '../../../../core/domain/codes';
+import { todayIso } from '../../../../core/domain/dates';
+import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
+import type { WorkspaceStatus } from '../../../../core/domain/workspace';
+import { ApiFailure, call } from '../../shared/api';
+import { CodeSelect } from '../../shared/CodeSelect';
+import { DateField } from '../../shared/DateField';
+import { siteOptions, useSites } from '../../shared/useSites';
+import { notifySuccess } from '../../shared/notify';
+import { STATUS_KEY } from '../../shared/session';
+import { FormFailure } from '../../shared/FormFailure';
+
+type EventType = (typeof groupEventType.codes)[number];
+type Values = { type: EventType | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
+
+function toInput(v: Values): MethodInput<'groups.create'> {
+  return {
+    type: v.type as EventType,
+    title: v.title,
+    heldOn: v.heldOn ?? '',
+    startTime: v.startTime,
+    facilitator: v.facilitator,
+    siteId: v.siteId ? Number(v.siteId) : null,
+    notes: v.notes,
+  };
+}
+
+interface Props {
+  event: GroupEvent | null;
+  onClose: () => void;
+  onSaved?: (event: GroupEvent) => void;
+}
+
+export function EventFormModal({ event, onClose, onSaved }: Props) {
+  const queryClient = useQueryClient();
+  const sites = useSites();
+  // The worker running the event is usually the one signed in.
+  const me = queryClient.getQueryData<WorkspaceStatus>(STATUS_KEY)?.memberName ?? '';
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: event
+      ? {
+          type: event.type as EventType,
+          title: event.title ?? '',
+          heldOn: event.heldOn,
+          startTime: event.startTime ?? '',
+          facilitator: event.facilitator,
+          siteId: event.siteId ? String(event.siteId) : null,
+          notes: event.notes ?? '',
+        }
+      : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
+    validate: (v) => schemaResolver(newGroupEventSchema, { sync: true })(toInput(v)),
+  });
+  const save = useMutation({
+    mutationFn: (v: Values) => (event ? call('groups.update', { id: event.id, ...toInput(v) }) : call('groups.create', toInput(v))),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['group', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      notifySuccess(event ? 'Event saved' : 'Event added');
+      onClose();
+      onSaved?.(saved);
+    },
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={event ? 'Edit event' : 'New group or workshop'} size="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <CodeSelect label="Type of event" codes={groupEventType} required data-autofocus {...form.getInputProps('type')} />
+          <TextInput label="Title (optional)" description="For example “Living well with HIV, week 2”" autoComplete="off" {...form.getInputProps('title')} />
+          <Group grow align="flex-start">
+            <DateField label="Date" description="DD/MM/YYYY" required {...form.getInputProps('heldOn')} />
+            {/* Plain text, not the browser's time picker: that shows AM/PM on some PCs, and the clinic works in 24-hour time. */}
+            <TextInput label="Start time (optional)" description="24-hour clock, HH:MM" placeholder="14:30" inputMode="numeric" autoComplete="off" maxLength={5} {...form.getInputProps('startTime')} />
+          </Group>
+          <TextInput label="Facilitator" required autoComplete="off" {...form.getInputProps('facilitator')} />
+          <Select
+            label="Clinic site (optional)"
+            data={siteOptions(sites.data, form.values.siteId ? Number(form.values.siteId) : null)}
+            placeholder={sites.data?.length === 0 ? 'No sites yet: add them in Settings' : 'Choose a site'}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('siteId')}
+          />
+          <Textarea label="Notes (optional)" description="Room, what to bring, who is co-facilitating" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+          <FormFailure error={save.error} fields={Object.keys(form.values)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {event ? 'Save event' : 'Add event'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

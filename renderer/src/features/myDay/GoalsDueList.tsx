@@ -1,0 +1,44 @@
+// Goals whose review date has come.
+import { Table, Text } from '@mantine/core';
+import { displayDate } from '../../../../core/domain/dates';
+import type { GoalDue } from '../../../../core/domain/myDay';
+import { PersonLink, useRowOpen } from '../../shared/PersonLink';
+
+export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }) {
+  const rowOpen = useRowOpen();
+  return (
+    <Table aria-label="Goals due for review" verticalSpacing={6} layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="38%">Person</Table.Th>
+          <Table.Th>Goal</Table.Th>
+          <Table.Th w={110}>Review by</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((g) => (
+          <Table.Tr key={g.goalId} {...rowOpen(g.personId)} style={{ cursor: 'pointer' }}>
+            <Table.Td>
+              <PersonLink personId={g.personId} name={g.preferredName} caseId={g.caseId} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={2} title={g.description}>
+                {g.description}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={g.reviewBy < today ? 700 : undefined}>
+                {displayDate(g.reviewBy)}
+              </Text>
+              {g.reviewBy < today && (
+                <Text size="xs" c="red.9">
+                  Past due
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

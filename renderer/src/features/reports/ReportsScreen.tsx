@@ -1,0 +1,132 @@
+// Reports: the monthly return's figures for a chosen period, each compared with the period
+// before, as cards and charts that drill down to the people behind them, and the data-quality
+// gaps to fix before exporting. Coordinators and peer workers see the organisation's true
+// numbers; a reporting-only member sees them as the exported return publishes them.
+import { Alert, Button, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconChartBar } from '@tabler/icons-react';
+import { useState } from 'react';
+import { displayDate, todayIso } from '../../../../core/domain/dates';
+import type { Period } from '../../../../core/domain/export/periods';
+import type { MonthlyReport } from '../../../../core/domain/export/reports';
+import { useCan } from '../../shared/access';
+import { call, errorMessage } from '../../shared/api';
+import { DataQualityPanel } from './DataQualityPanel';
+import type { Drill } from './drill';
+import { DrillDrawer } from './DrillDrawer';
+import { FigureCard } from './FigureCard';
+import { figureSpecs } from './figures';
+import { isEmpty, measuresOf } from './measures';
+import { PeriodPicker } from './PeriodPicker';
+import { defaultPeriod, periodKey } from './periodChoice';
+import { ReportCharts } from './ReportCharts';
+
+// Opening a record from a drill-down leaves this screen; coming back should show the same
+// period, not jump to last month. Only the period is kept, never any caseload data.
+let rememberedPeriod: Period | null = null;
+
+export function ReportsScreen() {
+  const can = useCan();
+  const today = todayIso();
+  const [period, setPeriodState] = useState<Period | null>(() => rememberedPeriod ?? defaultPeriod(today));
+  const setPeriod = (p: Period | null) => {
+    if (p) rememberedPeriod = p;
+    setPeriodState(p);
+  };
+  // A period chosen from outside the picker (the empty state's "show the previous period")
+  // starts the picker afresh from it.
+  const [pickerVersion, setPickerVersion] = useState(0);
+  const showPeriod = (p: Period) => {
+    setPeriod(p);
+    setPickerVersion((v) => v + 1);
+  };
+  const report = useQuery({
+    queryKey: ['reports', 'monthly', ...(period ? periodKey(period) : [])],
+    queryFn: () => call('reports.monthly', { period: period! }),
+    enabled: !!period,
+    // The last period's figures stay on screen (dimmed by nothing) until the new ones arrive.
+    placeholderData: keepPreviousData,
+    refetchOnMount: 'always',
+  });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>Reports</Title>
+        {report.isFetching && <Loader size="sm" aria-label="Working out the figures" />}
+      </Group>
+      <Paper withBorder p="md">
+        <PeriodPicker key={pickerVersion} value={period} onChange={setPeriod} today={today} />
+      </Paper>
+      {report.isError && (
+        <Alert color="red" role="alert" title="The figures could not be worked out">
+          {errorMessage(report.error)}
+        </Alert>
+      )}
+      {report.data && <Figures report={report.data} today={today} onShowPeriod={showPeriod} />}
+      {/* Data quality lists people by name: not for a reporting-only member. */}
+      {can('reports.dataQuality') && <DataQualityPanel />}
+    </Stack>
+  );
+}
+
+function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today: string; onShowPeriod: (p: Period) => void }) {
+  const [drill, setDrill] = useState<Drill | null>(null);
+  // The people behind a figure are for those who may open their records.
+  const canDrill = useCan()('people.list');
+  const now = measuresOf(report.current);
+  const before = measuresOf(report.previous);
+  if (isEmpty(now)) {
+    return (
+      <Paper withBorder p="xl">
+        <EmptyState
+          icon={<IconChartBar aria-hidden size={32} />}
+          variant="light"
+          title={`Nothing recorded for ${report.period.label}`}
+          description="No referrals, contacts, groups or follow-up assessments fall in this period. Choose another period, or check that the work done in it has been recorded."
+        >
+          {!isEmpty(before) && (
+            <EmptyState.Actions>
+              <Button variant="default" onClick={() => onShowPeriod(report.previousPeriod)}>
+                Show {report.previousPeriod.label} instead
+              </Button>
+            </EmptyState.Actions>
+          )}
+        </EmptyState>
+      </Paper>
+    );
+  }
+  return (
+    <>
+      <Stack gap={4}>
+        <Title order={3} size="h4">
+          {report.period.label}
+        </Title>
+        <Text size="sm" c="dimmed">
+          Compared with {report.previousPeriod.label}.{' '}
+          {report.suppressed
+            ? 'As published: small numbers, and any that would give one away, are hidden (*), as in the exported return.'
+            : 'These are the true numbers; the exported return hides small numbers.'}
+        </Text>
+        {report.period.end >= today && (
+          // A period still running is compared with a whole one: say so before anyone reads a fall.
+          <Text size="sm" fw={600}>
+            This period runs to {displayDate(report.period.end)}, so its figures are not complete yet.
+          </Text>
+        )}
+      </Stack>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
+        {figureSpecs(now, before).map((f) => (
+          <div role="listitem" key={f.id}>
+            <FigureCard
+              figure={f}
+              previousLabel={report.previousPeriod.label}
+              onDrill={f.drill && canDrill ? () => setDrill({ ...f.drill!, expected: typeof f.value === 'number' ? f.value : undefined }) : undefined}
+            />
+          </div>
+        ))}
+      </SimpleGrid>
+      <ReportCharts report={report} onDrill={canDrill ? setDrill : undefined} />
+      <DrillDrawer drill={drill} period={report.period} onClose={() => setDrill(null)} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+// The workspace's numbers: idle lock and the thresholds My day and the caseload use. One form,
+// one Save; the app's refusals are shown beside the field they are about.
+import { Alert, Button, Checkbox, Divider, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { settingsSchema, type Settings } from '../../../../core/domain/settings';
+
+// Only this form's own settings are sent: others (outcome instruments, say) are saved by their
+// own panels, and sending a stale copy of them from here would undo those changes.
+const formSchema = settingsSchema.pick({ idleLockMinutes: true, firstContactOverdueWorkingDays: true, inactiveWeeks: true, newlyDiagnosedMonths: true, suppressionThreshold: true, roundToFive: true, retentionYears: true });
+type Values = Pick<Settings, 'idleLockMinutes' | 'firstContactOverdueWorkingDays' | 'inactiveWeeks' | 'newlyDiagnosedMonths' | 'suppressionThreshold' | 'roundToFive' | 'retentionYears'>;
+const own = (s: Settings): Values => ({
+  idleLockMinutes: s.idleLockMinutes,
+  firstContactOverdueWorkingDays: s.firstContactOverdueWorkingDays,
+  inactiveWeeks: s.inactiveWeeks,
+  newlyDiagnosedMonths: s.newlyDiagnosedMonths,
+  suppressionThreshold: s.suppressionThreshold,
+  roundToFive: s.roundToFive,
+  retentionYears: s.retentionYears,
+});
+import { ApiFailure, call, errorMessage } from '../../shared/api';
+import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { notifySuccess } from '../../shared/notify';
+import { STATUS_KEY } from '../../shared/session';
+import { RETENTION_KEY } from './retentionQueries';
+import { FormFailure } from '../../shared/FormFailure';
+
+export function SettingsForm() {
+  const settings = useSettings();
+  if (settings.isError) return <Alert color="red" role="alert">{errorMessage(settings.error)}</Alert>;
+  if (!settings.data) return <Loader aria-label="Loading settings" />;
+  return <Form saved={settings.data} />;
+}
+
+function Form({ saved }: { saved: Settings }) {
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({ mode: 'controlled', initialValues: own(saved), validate: schemaResolver(formSchema, { sync: true }) });
+  const save = useMutation({
+    mutationFn: (v: Values) => call('settings.update', v),
+    onSuccess: (next) => {
+      queryClient.setQueryData(SETTINGS_KEY, next);
+      form.resetDirty(own(next));
+      // The idle lock lives on the workspace status; the thresholds change My day and the caseload.
+      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: RETENTION_KEY });
+      notifySuccess('Settings saved');
+    },
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
+    },
+  });
+  // Narrow boxes for small numbers; the label and description keep the form's full width.
+  // No clamping: a number out of range stays as typed and the reason shows beside it.
+  const number = { step: 1, allowDecimal: false, allowNegative: false, clampBehavior: 'none', styles: { wrapper: { width: 140 } } } as const;
+  return (
+    <Paper withBorder p="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <Title order={3} size="h4">
+            Locking
+          </Title>
+          <Text size="sm">The caseload locks itself when this computer has not been used for a while, and when Windows locks the screen.</Text>
+          <NumberInput label="Lock after this many idle minutes" description="1 to 15 minutes" min={1} max={15} {...number} {...form.getInputProps('idleLockMinutes')} />
+          <Divider my="xs" />
+          <Title order={3} size="h4">
+            Caseload rules
+          </Title>
+          <NumberInput
+            label="First contact is overdue after this many working days"
+            description="A referral still waiting for first contact after this is marked overdue on My day. Weekends and bank holidays do not count."
+            min={1}
+            max={60}
+            {...number}
+            {...form.getInputProps('firstContactOverdueWorkingDays')}
+          />
+          <NumberInput
+            label="Show as inactive after this many weeks without contact"
+            description="Open episodes with no contact for longer than this are listed on My day."
+            min={1}
+            max={52}
+            {...number}
+            {...form.getInputProps('inactiveWeeks')}
+          />
+          <NumberInput
+            label="Newly diagnosed: diagnosed within this many months before the referral"
+            description="Someone diagnosed this many months or fewer before their referral counts as newly diagnosed (usually 12)."
+            min={1}
+            max={60}
+            {...number}
+            {...form.getInputProps('newlyDiagnosedMonths')}
+          />
+          <Divider my="xs" />
+          <Title order={3} size="h4">
+            Publishing figures
+          </Title>
+          <Text size="sm">The monthly return hides small numbers so no one can be recognised from it. Reports inside the app always show the true numbers.</Text>
+          <NumberInput
+            label="Hide counts from 1 up to"
+            description="Shown as * in the return. NHS statistical practice hides 1 to 7; zero is always shown."
+            min={0}
+            max={20}
+            {...number}
+            {...form.getInputProps('suppressionThreshold')}
+          />
+          <Checkbox label="Round other counts to the nearest 5" {...form.getInputProps('roundToFive', { type: 'checkbox' })} />
+          <Divider my="xs" />
+          <Title order={3} size="h4">
+            Keeping records
+          </Title>
+          <NumberInput
+            label="Keep a record this many years after support ends"
+            description="1 to 30 years. Adult health records are generally kept 8 years after care ends (Records Management Code of Practice). Records kept longer are listed under Retention below; nothing is deleted unless a coordinator chooses to."
+            min={1}
+            max={30}
+            {...number}
+            {...form.getInputProps('retentionYears')}
+          />
+          <FormFailure error={save.error} fields={Object.keys(form.values)} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Save settings
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

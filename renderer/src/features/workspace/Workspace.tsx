@@ -1,0 +1,159 @@
+// The unlocked app: header with who and where, navigation, and the current screen.
+import { AppShell, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { WorkspaceStatus } from '../../../../core/domain/workspace';
+import { useAutoLock } from './useAutoLock';
+import { ROLE_LABELS } from '../../../../core/domain/roles';
+import { SignedInContext } from '../../shared/access';
+import { NavigationContext, type Route } from '../../shared/navigation';
+import { lockNow } from '../../shared/session';
+import { PassphraseResetNotice } from './PassphraseResetNotice';
+import { CaseloadScreen } from '../caseload/CaseloadScreen';
+import { CaseloadViewContext, type CaseloadView } from '../caseload/rememberedView';
+import { GroupsScreen } from '../groups/GroupsScreen';
+import { MyDayScreen } from '../myDay/MyDayScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { TRAINING_BANNER_HEIGHT, TrainingBanner } from '../training/TrainingBanner';
+
+// The chart-heavy screens load when first opened, so unlocking and My day stay quick.
+const PersonScreen = lazy(() => import('../person/PersonScreen').then((m) => ({ default: m.PersonScreen })));
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const ExportScreen = lazy(() => import('../exports/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+
+// Each screen, with the method it stands on: a role that cannot call it does not see the screen.
+const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string }[] = [
+  { name: 'myDay', label: 'My day', icon: <IconSun aria-hidden size={18} />, needs: 'myDay.get' },
+  { name: 'caseload', label: 'Caseload', icon: <IconUsers aria-hidden size={18} />, needs: 'people.list' },
+  { name: 'groups', label: 'Groups', icon: <IconUsersGroup aria-hidden size={18} />, needs: 'groups.list' },
+  { name: 'reports', label: 'Reports', icon: <IconChartBar aria-hidden size={18} />, needs: 'reports.monthly' },
+  { name: 'export', label: 'Export', icon: <IconFileExport aria-hidden size={18} />, needs: 'exports.run' },
+  // Who viewed or changed what: for coordinators.
+  { name: 'audit', label: 'Audit log', icon: <IconListSearch aria-hidden size={18} />, needs: 'audit.list' },
+  { name: 'settings', label: 'Settings', icon: <IconSettings aria-hidden size={18} />, needs: 'session.changePassphrase' },
+];
+
+/** The sections a member may open. */
+function sectionsFor(allowed: ReadonlySet<string>) {
+  return NAV.filter((item) => allowed.has(item.needs));
+}
+
+export function Workspace({ status }: { status: WorkspaceStatus }) {
+  const queryClient = useQueryClient();
+  const role = status.role ?? 'reporting';
+  const allowedList = status.allowed;
+  const allowed = useMemo(() => new Set(allowedList ?? []), [allowedList]);
+  const sections = useMemo(() => sectionsFor(allowed), [allowed]);
+  const [chosen, setRoute] = useState<Route>({ name: sections[0].name } as Route);
+  // A role changed under the screen (a coordinator stepping down) falls back to its first section.
+  const route = useMemo<Route>(() => {
+    const chosenSection = chosen.name === 'person' ? 'caseload' : chosen.name;
+    return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
+  }, [chosen, sections]);
+  const navigation = useMemo(() => ({ route, go: setRoute }), [route]);
+  // The caseload as last left, for this session only (see caseload/rememberedView.ts).
+  const caseloadView = useRef<CaseloadView | null>(null);
+  const signedIn = useMemo(() => ({ name: status.memberName ?? '', role, allowed }), [status.memberName, role, allowed]);
+  useAutoLock(status.idleLockMinutes ?? 5);
+  const lock = () => void lockNow(queryClient);
+  useHotkeys([['mod+L', lock]]);
+  // A person's record belongs under Caseload in the navigation.
+  const section = route.name === 'person' ? 'caseload' : route.name;
+  return (
+    <SignedInContext.Provider value={signedIn}>
+      <NavigationContext.Provider value={navigation}>
+        <CaseloadViewContext.Provider value={caseloadView}>
+          <AppShell header={{ height: 60 + (status.training ? TRAINING_BANNER_HEIGHT : 0) }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+            <AppShell.Header>
+              {status.training && (
+                <TrainingBanner
+                  onReset={() => {
+                    // Fresh made-up people: start again from the first screen with no remembered search.
+                    caseloadView.current = null;
+                    setRoute({ name: sections[0].name } as Route);
+                  }}
+                />
+              )}
+              <Group h={60} px="md" justify="space-between" wrap="nowrap">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Title order={1} size="h4" lineClamp={1}>
+                    {status.organisation}
+                  </Title>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    Signed in as {status.memberName} · {ROLE_LABELS[role]}
+                  </Text>
+                </Stack>
+                <Group gap="md" wrap="nowrap">
+                  {/* Always there, so a screen reader hears the words come and go. */}
+                  <div role="status">
+                    {status.checking && (
+                      <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
+                        <Loader size="xs" aria-hidden />
+                        <Text size="xs" c="dimmed">
+                          Checking the caseload file…
+                        </Text>
+                      </Group>
+                    )}
+                  </div>
+                  <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)">
+                    Lock
+                  </Button>
+                </Group>
+              </Group>
+            </AppShell.Header>
+            <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+              {sections.map((item) => (
+                <NavLink
+                  key={item.name}
+                  component="button"
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={section === item.name}
+                  aria-current={section === item.name ? 'page' : undefined}
+                  onClick={() => setRoute({ name: item.name } as Route)}
+                />
+              ))}
+            </AppShell.Navbar>
+            <AppShell.Main>
+              <PassphraseResetNotice resetAt={status.passphraseResetAt} />
+              <Suspense
+                fallback={
+                  <Center py="xl">
+                    <Loader aria-label="Opening" />
+                  </Center>
+                }
+              >
+                <CurrentScreen route={route} />
+              </Suspense>
+            </AppShell.Main>
+          </AppShell>
+        </CaseloadViewContext.Provider>
+      </NavigationContext.Provider>
+    </SignedInContext.Provider>
+  );
+}
+
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'myDay':
+      return <MyDayScreen />;
+    case 'caseload':
+      // A new set of filters (from a My day link) starts the caseload afresh.
+      return <CaseloadScreen key={JSON.stringify(route.filters ?? {})} initialFilters={route.filters} />;
+    case 'person':
+      return <PersonScreen key={route.personId} personId={route.personId} />;
+    case 'groups':
+      return <GroupsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'export':
+      return <ExportScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
