@@ -11,6 +11,7 @@ import type { PeopleListInput, PeoplePage, PersonSummary } from '../../../../cor
 import { call } from '../../shared/api';
 import classes from './CaseloadTable.module.css';
 import { Tag } from '../../shared/Tag';
+import { keyFor } from '../../shared/queryKeys';
 
 const PAGE = 100;
 const ROW_HEIGHT = 41;
@@ -21,7 +22,8 @@ export type PeopleFilter = Omit<PeopleListInput, 'offset' | 'limit' | 'query'>;
 
 export function usePeople(query: string, filter: PeopleFilter = {}) {
   return useInfiniteQuery({
-    queryKey: ['people', query, filter],
+    // Keyed by what is asked, less the page: the pages of one list share one cache entry.
+    queryKey: keyFor('people.list', { ...filter, ...(query ? { query } : {}), limit: PAGE }),
     queryFn: ({ pageParam }) => call('people.list', { ...filter, ...(query ? { query } : {}), offset: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last: PeoplePage, all: PeoplePage[]) => {

@@ -12,7 +12,8 @@ import type { PlannedContact } from '../../../../core/domain/myDay';
 import type { MethodInput } from '../../../../core/api/contract';
 import { call, errorMessage } from '../../shared/api';
 import { CodeSelect } from '../../shared/CodeSelect';
-import { personKey, useSaveRecord } from '../../shared/useSaveRecord';
+import { useSaveRecord } from '../../shared/useSaveRecord';
+import { callQuery } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
 
 type Attendance = (typeof attendance.codes)[number];
@@ -21,7 +22,7 @@ type Topic = (typeof contactTopic.codes)[number];
 type Values = { attendance: Attendance; minutes: number | string; mode: Mode; topics: Topic[]; note: string };
 
 export function OutcomeModal({ planned, onClose }: { planned: PlannedContact; onClose: () => void }) {
-  const record = useQuery({ queryKey: personKey(planned.personId), queryFn: () => call('people.get', { id: planned.personId }) });
+  const record = useQuery(callQuery('people.get', { id: planned.personId }));
   const contact = record.data?.episodes.flatMap((e) => e.contacts).find((c) => c.id === planned.contactId);
   const when = `${displayDate(planned.contactOn)}${planned.startTime ? ` at ${planned.startTime}` : ''}`;
   return (
