@@ -34,7 +34,14 @@ export function usePeople(query: string, filter: PeopleFilter = {}) {
   });
 }
 
-export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof usePeople>; onOpen: (personId: number) => void }) {
+interface Props {
+  people: ReturnType<typeof usePeople>;
+  onOpen: (personId: number) => void;
+  /** Counts up each time the search box's ↓ asks for the first row to take focus. */
+  firstRowWanted?: number;
+}
+
+export function CaseloadTable({ people, onOpen, firstRowWanted = 0 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = people.data?.pages.flatMap((p) => p.rows) ?? [];
   const total = people.data?.pages[0]?.total ?? 0;
@@ -59,6 +66,11 @@ export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof us
     // The row may only exist after the scroll has rendered it.
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
   };
+  useEffect(() => {
+    if (firstRowWanted > 0) moveFocus(-1, 0);
+    // Only a new request moves focus; a list that changes under the worker does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstRowWanted]);
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, person: PersonSummary) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
