@@ -110,7 +110,7 @@ test('a worker’s day: opt-out referral → two attempts → first session → 
   // She misses the next session: logged with Enter from a field.
   const dna = await person.openLogContact();
   await person.fillContact(dna, { date: daysAgo(3), attendance: 'Did not attend', minutes: '30' });
-  await dna.getByLabel('Minutes (optional)').press('Enter');
+  await dna.getByLabel('Length in minutes (optional)').press('Enter');
   await expect(dna).toBeHidden();
   await person.openTab('Contacts');
   await expect(contacts.getByRole('listitem')).toHaveCount(2);
@@ -317,9 +317,9 @@ test('every record can be corrected: referral, status, contact, goal, signpostin
   await person.openTab('Contacts');
   await page.getByRole('button', { name: 'Edit' }).click();
   const edit = person.dialog('Edit contact');
-  await expect(edit.getByLabel('Minutes (optional)')).toHaveValue('30');
+  await expect(edit.getByLabel('Length in minutes (optional)')).toHaveValue('30');
   await expect(edit.getByRole('checkbox', { name: 'Isolation' })).toBeChecked();
-  await edit.getByLabel('Minutes (optional)').fill('40');
+  await edit.getByLabel('Length in minutes (optional)').fill('40');
   await edit.getByText('Housing', { exact: true }).click();
   await expect(edit.getByRole('checkbox', { name: 'Housing' })).toBeChecked();
   await edit.getByRole('button', { name: 'Save changes' }).click();

@@ -36,6 +36,16 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   // says it is searching, never "No one matches" words it has not looked for yet.
   const settled = query === search.trim() && !people.isPlaceholderData;
 
+  // Search to record in three keys: type, ↓, Enter. ↓ waits for the answer to what was typed, so
+  // it never lands on a row of the list from before the last keystroke.
+  const [wantsFirstRow, setWantsFirstRow] = useState(false);
+  const [firstRowWanted, setFirstRowWanted] = useState(0);
+  useEffect(() => {
+    if (!wantsFirstRow || !settled) return;
+    setWantsFirstRow(false);
+    if ((total ?? 0) > 0) setFirstRowWanted((n) => n + 1);
+  }, [wantsFirstRow, settled, total]);
+
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
   return (
@@ -52,10 +62,19 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
           search={
             <TextInput
               label="Search"
-              description="Case ID, name, NHS Number or hospital number"
+              description="Case ID, name, NHS Number or hospital number. ↓ goes to the list."
               leftSection={<IconSearch aria-hidden size={16} />}
               value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setWantsFirstRow(false);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  setWantsFirstRow(true);
+                }
+              }}
               w={400}
               autoComplete="off"
             />
@@ -99,7 +118,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
                   : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} onOpen={open} />
+            <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} />
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (

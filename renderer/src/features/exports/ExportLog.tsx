@@ -7,13 +7,13 @@ import { IconHistory } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { displayDate } from '../../../../core/domain/dates';
 import { MONTHLY_RETURN_ID, type ExportLogEntry } from '../../../../core/domain/export/request';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { CopySha } from '../../shared/CopySha';
-import { LOG_KEY } from './queries';
+import { callQuery } from '../../shared/queryKeys';
 
 export function ExportLog() {
-  const log = useQuery({ queryKey: LOG_KEY, queryFn: () => call('exports.log', {}), refetchOnMount: 'always' });
+  const log = useQuery({ ...callQuery('exports.log', {}), refetchOnMount: 'always' });
   return (
     <Paper component="section" aria-labelledby="export-log-title" withBorder p="md">
       <Stack gap="xs">

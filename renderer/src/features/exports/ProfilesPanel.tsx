@@ -13,7 +13,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { callQuery, setAnswer } from '../../shared/queryKeys';
 import { DANGER_BUTTON } from '../../shared/contrast';
 
 // Mantine's subtle red text is under 4.5:1 on white; this red is 7.6:1.
@@ -22,7 +22,7 @@ type Editing = { values: ProfileValues; existing: boolean } | null;
 
 export function ProfilesPanel() {
   const queryClient = useQueryClient();
-  const profiles = useQuery({ queryKey: PROFILES_KEY, queryFn: () => call('exports.profiles', {}), refetchOnMount: 'always' });
+  const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ExportProfile | null>(null);
   const list = profiles.data ?? [];
@@ -46,7 +46,7 @@ export function ProfilesPanel() {
       }
     },
     onSuccess: ({ before, after }, { replace }) => {
-      queryClient.setQueryData(PROFILES_KEY, after);
+      setAnswer(queryClient, 'exports.profiles', {}, after);
       setClash(null);
       const added = after.find((p) => !before.includes(p.id));
       notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
@@ -253,7 +253,7 @@ function DeleteProfile({ profile, onClose }: { profile: ExportProfile; onClose: 
   const remove = useMutation({
     mutationFn: () => call('exports.deleteProfile', { id: profile.id }),
     onSuccess: (profiles) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(profile.name, 'Profile deleted');
       onClose();
     },

@@ -7,7 +7,7 @@ import { IconSun, IconUsers } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MyDay, PlannedContact } from '../../../../core/domain/myDay';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { AssessmentsDueList } from '../outcomes';
 import { useSettings } from '../../shared/useSettings';
 import { useNavigation } from '../../shared/navigation';
@@ -19,13 +19,13 @@ import { PlannedList } from './PlannedList';
 import { RisksList } from './RisksList';
 import { Section } from './Section';
 import { WaitingList } from './WaitingList';
+import { callQuery } from '../../shared/queryKeys';
 
-export const MY_DAY_KEY = ['myDay'] as const;
 
 export function MyDayScreen() {
   // Everything a worker records elsewhere changes this screen: always ask again on arrival.
-  const day = useQuery({ queryKey: MY_DAY_KEY, queryFn: () => call('myDay.get', {}), refetchOnMount: 'always' });
-  const anyone = useQuery({ queryKey: ['people', 'any'], queryFn: () => call('people.list', { limit: 1 }), refetchOnMount: 'always' });
+  const day = useQuery({ ...callQuery('myDay.get', {}), refetchOnMount: 'always' });
+  const anyone = useQuery({ ...callQuery('people.list', { limit: 1 }), refetchOnMount: 'always' });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
