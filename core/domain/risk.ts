@@ -19,6 +19,7 @@ export const riskFields = {
   escalatedOn: input(optionalIsoDate, show.date('Escalated on')),
   resolvedOn: fixed<string | null>(show.date('Resolved on')),
   resolutionNote: fixed<string | null>(show.long('How it was resolved')),
+  resolvedByName: fixed<string | null>(show.text('Resolved by')),
   raisedByName: fixed<string>(show.text('Raised by')),
 };
 

@@ -44,7 +44,7 @@ const CONTACT = storedKeys(contactFields, ['createdByName']);
 const GOAL = storedKeys(goalFields, ['createdByName']);
 const GOAL_REVIEW = storedKeys(goalReviewFields, ['createdByName']);
 const SIGNPOSTING = storedKeys(signpostingFields, ['createdByName']);
-const RISK = storedKeys(riskFields, ['raisedByName']);
+const RISK = storedKeys(riskFields, ['raisedByName', 'resolvedByName']);
 const REGISTRATION = storedKeys(registrationFields);
 const eventColumns = pick(groupEvents, storedKeys(personGroupFields, REGISTRATION));
 const registrationColumns = pick(groupParticipants, REGISTRATION);
@@ -136,7 +136,7 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
     siteName: site?.name ?? null,
     siteOdsCode: site?.odsCode ?? null,
     episodes: episodeViews,
-    riskFlags: risks.map((r) => ({ ...pick(r, RISK), id: r.id, personId: r.personId, raisedByName: name(r.createdBy) })),
+    riskFlags: risks.map((r) => ({ ...pick(r, RISK), id: r.id, personId: r.personId, raisedByName: name(r.createdBy), resolvedByName: r.resolvedBy ? name(r.resolvedBy) : null })),
     groups,
   };
 }
