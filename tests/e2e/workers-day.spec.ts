@@ -176,32 +176,34 @@ test('a likely duplicate is shown before saving: open their record, or add anywa
   const person = new PersonPage(page);
   await person.expectShown('Amara Okonkwo');
   const caseId = (await person.facts().getByText(/^PS-/).innerText()).trim();
-
-  // Same name and date of birth, no NHS Number this time.
-  await caseload.goto();
-  await caseload.addPerson({ ...amara, nhsNumber: undefined });
   const warning = page.getByRole('region', { name: /already on your caseload/ });
-  await expect(warning).toContainText('This may be someone already on your caseload');
-  await expect(warning).toContainText(caseId);
-  await expect(warning).toContainText('12/04/1988');
-  await expect(warning).toContainText('same name and date of birth');
-  await expectAccessible(page, 'add person: likely duplicate');
-  await warning.getByRole('button', { name: /^Open their record/ }).click();
-  await person.expectShown('Amara Okonkwo');
-  await expect(person.facts()).toContainText(caseId);
 
-  // The same NHS Number is a likely duplicate whatever the name; the worker may still go on.
-  await caseload.goto();
-  await caseload.addPerson({ ...amara, name: 'A. Okonkwo' });
-  await expect(warning).toContainText('same NHS Number');
-  // The same number is almost certainly the same person: opening their record is the main button.
-  await expect(warning.getByRole('button', { name: /^Open their record/ })).toHaveAttribute('data-variant', 'filled');
-  await expect(warning.getByRole('button', { name: 'Add anyway' })).toHaveAttribute('data-variant', 'default');
-  await warning.getByRole('button', { name: 'Add anyway' }).click();
-  await person.expectShown('A. Okonkwo');
-  await expect(person.facts()).not.toContainText(caseId);
-  await caseload.goto();
-  await expect(caseload.rows()).toHaveCount(2);
+  await step('same name and date of birth, no NHS Number this time', async () => {
+    await caseload.goto();
+    await caseload.addPerson({ ...amara, nhsNumber: undefined });
+    await expect(warning).toContainText('This may be someone already on your caseload');
+    await expect(warning).toContainText(caseId);
+    await expect(warning).toContainText('12/04/1988');
+    await expect(warning).toContainText('same name and date of birth');
+    await expectAccessible(page, 'add person: likely duplicate');
+    await warning.getByRole('button', { name: /^Open their record/ }).click();
+    await person.expectShown('Amara Okonkwo');
+    await expect(person.facts()).toContainText(caseId);
+  });
+
+  await step('the same NHS Number is a likely duplicate whatever the name; the worker may still go on', async () => {
+    await caseload.goto();
+    await caseload.addPerson({ ...amara, name: 'A. Okonkwo' });
+    await expect(warning).toContainText('same NHS Number');
+    // The same number is almost certainly the same person: opening their record is the main button.
+    await expect(warning.getByRole('button', { name: /^Open their record/ })).toHaveAttribute('data-variant', 'filled');
+    await expect(warning.getByRole('button', { name: 'Add anyway' })).toHaveAttribute('data-variant', 'default');
+    await warning.getByRole('button', { name: 'Add anyway' }).click();
+    await person.expectShown('A. Okonkwo');
+    await expect(person.facts()).not.toContainText(caseId);
+    await caseload.goto();
+    await expect(caseload.rows()).toHaveCount(2);
+  });
 });
 
 test('a closed episode is read-only until reopened, and a new referral can follow', async ({ page, harness }) => {
