@@ -20,6 +20,7 @@ import { isEmpty, measuresOf } from './measures';
 import { PeriodPicker } from './PeriodPicker';
 import { defaultPeriod, periodKey } from './periodChoice';
 import { ReportCharts } from './ReportCharts';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 // Opening a record from a drill-down leaves this screen; coming back should show the same
 // period, not jump to last month. Only the period is kept, never any caseload data.
@@ -51,7 +52,7 @@ export function ReportsScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>Reports</Title>
+        <ScreenTitle>Reports</ScreenTitle>
         {report.isFetching && <Loader size="sm" aria-label="Working out the figures" />}
       </Group>
       <Paper withBorder p="md">
