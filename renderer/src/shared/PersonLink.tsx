@@ -19,7 +19,7 @@ export function PersonLink({ personId, name, caseId }: { personId: number; name:
           e.stopPropagation();
           go({ name: 'person', personId });
         }}
-        style={{ display: 'block', maxWidth: '100%', overflowWrap: 'anywhere' }}
+        style={{ display: 'block', maxWidth: '100%', overflowWrap: 'break-word' }}
       >
         {name}
       </Anchor>

@@ -11,7 +11,7 @@ export type StackBelow = 'xs' | 'sm' | 'md' | 'lg' | 'xl';
 
 interface Props extends TableProps {
   stackBelow: StackBelow;
-  /** The narrowest a stacked cell may be before the next one moves to a new line (default 7.5rem). */
+  /** The narrowest a stacked cell may be before the next one moves to a new line (default 7rem). */
   stackColumn?: string;
 }
 

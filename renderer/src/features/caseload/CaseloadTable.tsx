@@ -149,7 +149,7 @@ function PersonCells({ person: p }: { person: PersonSummary }) {
       {/* The name wraps rather than being cut short. Stacked, it leads the row on a line of its own. */}
       <Table.Td data-lead className={classes.name}>
         <Group gap={6} wrap="nowrap" align="flex-start">
-          <Text span size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Text span size="sm" fw={600} style={{ overflowWrap: 'break-word' }}>
             {p.preferredName}
           </Text>
           {/* Words as well as colour: the marker must read without seeing red. */}

@@ -45,7 +45,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
                     e.stopPropagation();
                     open(a.personId);
                   }}
-                  style={{ display: 'block', maxWidth: '100%', overflowWrap: 'anywhere' }}
+                  style={{ display: 'block', maxWidth: '100%', overflowWrap: 'break-word' }}
                 >
                   {a.preferredName}
                 </Anchor>

@@ -12,10 +12,11 @@ import { ScreenTitle } from '../../shared/ScreenTitle';
 export function PersonHeader({ record, episode, actions }: { record: PersonRecord; episode: EpisodeView | null; actions?: ReactNode }) {
   return (
     <Box>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0 }}>
-          {/* Long names wrap rather than push the facts off the screen. */}
-          <ScreenTitle style={{ overflowWrap: 'anywhere' }}>
+      {/* On a narrow window (zoomed in) the actions go under the name rather than squeeze it. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0, flex: '1 1 16rem' }}>
+          {/* Long names wrap between words rather than push the facts off the screen. */}
+          <ScreenTitle style={{ overflowWrap: 'break-word', minWidth: 0 }}>
             {record.preferredName}
           </ScreenTitle>
           {episode && (

@@ -115,7 +115,7 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
           </Text>
         )}
       </Stack>
-      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
         {figureSpecs(now, before).map((f) => (
           <div role="listitem" key={f.id}>
             <FigureCard

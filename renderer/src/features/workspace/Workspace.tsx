@@ -85,7 +85,8 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   }, [route]);
   useEffect(() => {
     // Opened: focus on the current section (or the first), so the keyboard is in the menu.
-    if (menuOpened) navRef.current?.querySelector<HTMLElement>('[aria-current="page"], button')?.focus();
+    const nav = navRef.current;
+    if (menuOpened) (nav?.querySelector<HTMLElement>('[aria-current="page"]') ?? nav?.querySelector<HTMLElement>('button'))?.focus();
   }, [menuOpened]);
   const closeMenu = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !menuOpened) return;
