@@ -22,6 +22,7 @@ import { LiveScore } from './LiveScore';
 import { useInstruments } from './queries';
 import { RiskPrompt } from './RiskPrompt';
 import { DANGER_TITLE, WARNING_TITLE } from '../../shared/contrast';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export interface RecordAssessmentModalProps {
   opened: boolean;
@@ -108,16 +109,11 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
   // The summary of missing items goes once every item it named has been answered.
   const missingItems = failure?.code === 'VALIDATION' && Object.keys(form.errors).some((k) => k.startsWith('answers.'));
 
-  // After a refusal, take focus to what needs doing: the first unanswered item, or "Record anyway".
+  // Refused as too soon: focus on "Record anyway". Unanswered items and other field errors are
+  // listed, with links, by the error summary at the top, which takes focus itself.
   useEffect(() => {
     if (!failure) return;
-    requestAnimationFrame(() => {
-      const target =
-        formRef.current?.querySelector<HTMLElement>('[data-record-anyway]') ??
-        formRef.current?.querySelector<HTMLElement>('[data-invalid="true"] input[type="radio"]') ??
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      target?.focus();
-    });
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[data-record-anyway]')?.focus());
   }, [failure]);
 
   useEffect(() => onPrompting(prompt), [prompt, onPrompting]);
@@ -152,6 +148,7 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
         submit(false);
       }}
     >
+      <ErrorSummary errors={form.errors} />
       <Stack gap="md">
         <Radio.Group label="Instrument" required {...form.getInputProps('instrument')}>
           <Group gap="md" mt={6}>

@@ -24,6 +24,7 @@ import { notifySuccess } from '../../shared/notify';
 import { STATUS_KEY } from '../../shared/session';
 import { RETENTION_KEY } from './retentionQueries';
 import { FormFailure } from '../../shared/FormFailure';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export function SettingsForm() {
   const settings = useSettings();
@@ -57,6 +58,7 @@ function Form({ saved }: { saved: Settings }) {
   return (
     <Paper withBorder p="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <Title order={3} size="h4">
             Locking
