@@ -75,7 +75,7 @@ export function ProfilesPanel() {
             </Text>
           </div>
           <Group gap="xs">
-            <FileButton onChange={(f) => f && importFile.mutate({ file: f, replace: false })} accept=".json,application/json" resetRef={resetFile}>
+            <FileButton onChange={(f) => f && importFile.mutate({ file: f, replace: false })} accept=".json,application/json" resetRef={resetFile} inputProps={{ 'aria-label': 'Profile file to import' }}>
               {(props) => (
                 <Button {...props} variant="default" leftSection={<IconFileImport size={16} aria-hidden />} loading={importFile.isPending}>
                   Import a profile file
