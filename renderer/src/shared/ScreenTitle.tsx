@@ -11,13 +11,15 @@ const SELECTOR = '[data-screen-title]';
 
 /** Focuses the screen's heading if a move is still waiting for it; true when it did. */
 export function focusScreenTitle(pending: RefObject<boolean>): boolean {
-  const heading = document.querySelector<HTMLElement>(SELECTOR);
-  if (!pending.current || !heading) return false;
-  pending.current = false;
+  if (!pending.current) return false;
+  // The one on show: while the next screen's code loads, React keeps the last one hidden.
+  const heading = [...document.querySelectorAll<HTMLElement>(SELECTOR)].find((h) => h.checkVisibility());
+  if (!heading) return false;
   // Scrolled to as well: at 400% a heading left above the fold is focus the worker cannot see.
   heading.focus({ preventScroll: true });
   heading.scrollIntoView({ block: 'nearest' });
-  return true;
+  pending.current = document.activeElement !== heading;
+  return !pending.current;
 }
 
 /**
