@@ -23,6 +23,7 @@ import { outcomeScreens } from './shots/outcomes';
 import { placesScreens } from './shots/places';
 import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
+import { zoomScreens } from './shots/zoom';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -140,6 +141,7 @@ const groups: [string, () => Promise<void>][] = [
   ['backups', () => backupAndAuditScreens(browser, shot)],
   ['members', () => membersScreens(browser, shot)],
   ['places', () => placesScreens(browser, shot)],
+  ['zoom', () => zoomScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();
