@@ -55,7 +55,7 @@ async function journey() {
     await shot(page, '04-caseload-empty');
     await caseload.openAddPerson();
     await page.getByRole('dialog').getByRole('button', { name: 'Add person' }).click();
-    await page.getByText('Enter the name the person likes to be called.').waitFor();
+    await page.getByText('Enter the name the person likes to be called.').first().waitFor();
     await shot(page, '05-add-person-errors');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await caseload.addPerson({ name: 'Oluwaseun Adebayo-Whitfield-Montgomery-Kensington Testperson-Longname', nhsNumber: '943 476 5919', dateOfBirth: '12/04/1988' });

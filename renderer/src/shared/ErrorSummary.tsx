@@ -7,7 +7,7 @@
 // submit, so nothing else needs wiring (focusFirstInvalid leaves focus to it).
 import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
-import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 
 export const ERROR_SUMMARY_ATTRIBUTE = 'data-error-summary';
 
@@ -19,7 +19,15 @@ function fieldFor(form: HTMLFormElement | null | undefined, path: string): HTMLE
   return marked?.matches(FOCUSABLE) ? marked : (marked?.querySelector<HTMLElement>(FOCUSABLE) ?? null);
 }
 
-export function ErrorSummary({ errors }: { errors: FormErrors }) {
+interface Props {
+  errors: FormErrors;
+  /** What the refusal says as a whole, above the list (e.g. which items an assessment must have). */
+  message?: ReactNode;
+  /** Link text for a message that needs its field named to make sense on its own ("Item 9: …"). */
+  describe?: (path: string, message: ReactNode) => ReactNode;
+}
+
+export function ErrorSummary({ errors, message, describe = (_path, m) => m }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [submits, setSubmits] = useState(0);
@@ -42,7 +50,7 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
   const form = box.current?.closest('form');
   // Listed in the order the fields are on the form; a message with no field on it comes last.
   const listed = messages
-    .map(([path, message]) => ({ path, message, field: fieldFor(form, path) }))
+    .map(([path, m]) => ({ path, text: describe(path, m), field: fieldFor(form, path) }))
     .sort((a, b) => (a.field && b.field ? (a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : a.field ? -1 : b.field ? 1 : 0));
 
   const goTo = (e: MouseEvent, field: HTMLElement) => {
@@ -59,16 +67,21 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
           <Title order={3} size="h4" id={titleId} mb="xs">
             There is a problem
           </Title>
+          {message && (
+            <Text size="sm" mb="xs">
+              {message}
+            </Text>
+          )}
           <List spacing={4} listStyleType="none">
-            {listed.map(({ path, message, field }) => (
+            {listed.map(({ path, text, field }) => (
               <List.Item key={path}>
                 {field ? (
                   <Anchor href={`#${field.id}`} c="red.9" fw={700} td="underline" onClick={(e) => goTo(e, field)}>
-                    {message}
+                    {text}
                   </Anchor>
                 ) : (
                   <Text c="red.9" fw={700}>
-                    {message}
+                    {text}
                   </Text>
                 )}
               </List.Item>

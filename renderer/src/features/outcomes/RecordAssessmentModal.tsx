@@ -148,7 +148,15 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
         submit(false);
       }}
     >
-      <ErrorSummary errors={form.errors} />
+      <ErrorSummary
+        errors={form.errors}
+        message={missingItems ? failure?.message : undefined}
+        // An item's own message ("Answer this item.") needs its number in a list of links.
+        describe={(path, m) => {
+          const index = def?.items.findIndex((i) => itemErrorKey(def.id, i.id) === path) ?? -1;
+          return index >= 0 ? `Item ${index + 1}: ${String(m)}` : m;
+        }}
+      />
       <Stack gap="md">
         <Radio.Group label="Instrument" required {...form.getInputProps('instrument')}>
           <Group gap="md" mt={6}>
@@ -178,11 +186,7 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
               Record anyway
             </Button>
           </Alert>
-        ) : missingItems ? (
-          <Alert color="red" role="alert">
-            {failure?.message}
-          </Alert>
-        ) : (
+        ) : missingItems ? null : (
           <FormFailure error={save.error} fields={['instrument', 'completedOn', 'method', 'responses']} />
         )}
         {/* The score and Save stay in view while the questions scroll under them. */}
