@@ -4,6 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { startHarness } from '../../harness/server';
 import { tempDir } from '../../support/workspace';
 import { PersonPage } from '../pages/PersonPage';
+import { SetupPage } from '../pages/SetupPage';
 import { openMenu, screenShown, type Screen } from '../pages/nav';
 import { sidewaysScroll } from '../reflow';
 import { ZOOM_PEOPLE, ZOOMS, zoomCaseload } from '../zoomCaseload';
@@ -51,6 +52,18 @@ export async function zoomScreens(browser: Browser, shot: Shot) {
         }
         await openMenu(page);
         await shot(page, at(32, 'menu-open'));
+        // A refused form: the error summary at the top of Add person, and Settings.
+        await screenShown(page, 'Caseload');
+        await page.getByRole('button', { name: 'Add person' }).first().click();
+        await page.getByRole('dialog', { name: 'Add a person' }).getByRole('button', { name: 'Add person' }).click();
+        await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+        await shot(page, at(33, 'add-person-error-summary'));
+        await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+        await screenShown(page, 'Settings');
+        await page.getByLabel('Lock after this many idle minutes').fill('30');
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+        await shot(page, at(34, 'settings-error-summary'));
       } finally {
         await page.close();
       }
@@ -58,5 +71,20 @@ export async function zoomScreens(browser: Browser, shot: Shot) {
   } finally {
     await harness.close();
     cleanup();
+  }
+
+  // The training caseload's banner at 320 CSS px: both of its buttons in reach.
+  const training = tempDir('caseload-shots-zoom-training-');
+  const trainingHarness = await startHarness({ dataDir: training.dir });
+  const page = await browser.newPage({ viewport: ZOOMS[2].viewport, locale: 'en-GB', timezoneId: 'Europe/London', reducedMotion: 'reduce' });
+  try {
+    await page.goto(trainingHarness.url);
+    await new SetupPage(page).openTraining();
+    await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+    await shot(page, '135c-zoom-400-training');
+  } finally {
+    await page.close();
+    await trainingHarness.close();
+    training.cleanup();
   }
 }
