@@ -7,6 +7,7 @@ import { CaseloadPage } from './pages/CaseloadPage';
 import { PersonPage } from './pages/PersonPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
+import { besideField } from './pages/fieldError';
 
 const amara = { name: 'Amara Okonkwo', nhsNumber: '943 476 5919', dateOfBirth: '12/04/1988', referred: '01/10/2026' };
 
@@ -120,7 +121,7 @@ test('adding a person: mistakes are explained beside the field and nothing typed
   await caseload.goto();
   await caseload.addPerson({ name: 'Jo Bloggs', nhsNumber: '943 476 5918', dateOfBirth: '01/01/1990' });
   const dialog = page.getByRole('dialog', { name: 'Add a person' });
-  await expect(dialog.getByText('This is not a valid NHS Number')).toBeVisible();
+  await expect(besideField(dialog, 'This is not a valid NHS Number')).toBeVisible();
   await expect(dialog.getByLabel('Preferred name')).toHaveValue('Jo Bloggs');
   await expectAccessible(page, 'add person with an error');
   await dialog.getByLabel('NHS Number (optional)').fill('943 476 5919');

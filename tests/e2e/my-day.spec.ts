@@ -7,6 +7,7 @@ import { CaseloadPage } from './pages/CaseloadPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { contact, daysAgo, refer, seedWorkspace } from './seed';
+import { besideField } from './pages/fieldError';
 
 test('with no one on the caseload, and then on a quiet day, My day says what to do', async ({ page, harness }) => {
   await seedWorkspace(harness.ctx);
@@ -95,7 +96,7 @@ test('the overdue point is a setting: move it and My day follows', async ({ page
   await settings.goto();
   await settings.set('First contact is overdue after this many working days', '0');
   await settings.save();
-  await expect(page.getByText('Enter at least 1.')).toBeVisible();
+  await expect(besideField(page, 'Enter at least 1.')).toBeVisible();
   await expect(page.getByLabel('First contact is overdue after this many working days')).toHaveValue('0');
   await settings.set('First contact is overdue after this many working days', '20');
   await settings.save();

@@ -46,6 +46,9 @@ test('a PHQ-9 baseline and a follow-up, answered from the keyboard, show as a ch
     await outcomes.save(dialog);
     await expect(dialog.getByRole('alert')).toContainText('Answer item 9: it must always be asked.');
     await expect(outcomes.question(dialog, 9)).toHaveAccessibleDescription('Answer this item.');
+    // The error summary has focus; its link goes to the item.
+    await expect(dialog.getByRole('alert')).toBeFocused();
+    await dialog.getByRole('link', { name: 'Item 9: Answer this item.' }).press('Enter');
     await expect(outcomes.question(dialog, 9).getByRole('radio').first()).toBeFocused();
     await expect(outcomes.question(dialog, 1).getByRole('radio', { name: '2: More than half the days' })).toBeChecked();
     await expectAccessible(page, 'record assessment: missing item named');

@@ -9,6 +9,7 @@ import { PersonPage } from './pages/PersonPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { contact, refer, seedWorkspace } from './seed';
+import { besideField } from './pages/fieldError';
 
 /** A date this many days ago, as the worker types it. */
 const daysAgo = (n: number) => dayjs().subtract(n, 'day').format('DD/MM/YYYY');
@@ -253,7 +254,7 @@ test('a closed episode is read-only until reopened, and a new referral can follo
     const referral = page.getByRole('dialog', { name: 'New referral' });
     await expectAccessible(page, 'new referral dialog');
     await referral.getByRole('button', { name: 'Add referral' }).click();
-    await expect(referral.getByText('Choose where the referral came from.')).toBeVisible();
+    await expect(besideField(referral, 'Choose where the referral came from.')).toBeVisible();
     await referral.getByRole('combobox', { name: 'Referral source' }).click();
     await page.getByRole('option', { name: 'Self-referral' }).click();
     await referral.getByRole('combobox', { name: 'Pathway' }).click();
@@ -399,7 +400,11 @@ test('every record can be corrected: referral, status, contact, goal, signpostin
     await page.getByRole('checkbox', { name: 'Phone' }).check();
     await page.getByLabel('HIV diagnosis (optional)').fill('3/2024');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await expect(page.getByText('Add the phone number they agreed we may call.')).toBeVisible();
+    await expect(besideField(page, 'Add the phone number they agreed we may call.')).toBeVisible();
+    // The error summary has focus; its link goes to the field.
+    const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(problem).toBeFocused();
+    await problem.getByRole('link', { name: 'Add the phone number they agreed we may call.' }).click();
     await expect(page.getByRole('textbox', { name: 'Phone (optional)' })).toBeFocused();
     await expectAccessible(page, 'details with an error');
     await page.getByRole('textbox', { name: 'Phone (optional)' }).fill('07700 900123');

@@ -93,7 +93,7 @@ export async function personScreens(browser: Browser, shot: Shot): Promise<void>
     await page.getByLabel('NHS Number (optional)').fill('943 476 5918');
     await page.getByLabel('HIV diagnosis (optional)').fill('13/2025');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await page.getByText('This is not a valid NHS Number').waitFor();
+    await page.getByText('This is not a valid NHS Number').first().waitFor();
     await shot(page, '27-person-details-errors', true);
     await page.getByRole('button', { name: 'Undo changes' }).click();
 
@@ -166,7 +166,7 @@ export async function personScreens(browser: Browser, shot: Shot): Promise<void>
     await page.getByRole('dialog', { name: 'Add a person' }).getByRole('button', { name: 'Cancel' }).first().click();
     await caseload.openAddPerson();
     await page.getByRole('dialog', { name: 'Add a person' }).getByRole('button', { name: 'Add person' }).click();
-    await page.getByText('Choose where the referral came from.').waitFor();
+    await page.getByText('Choose where the referral came from.').first().waitFor();
     await shot(page, '36-add-person-errors');
   } finally {
     await page.close();

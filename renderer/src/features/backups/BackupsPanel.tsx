@@ -17,6 +17,7 @@ import { notifySuccess } from '../../shared/notify';
 import { showLocked } from '../../shared/session';
 import { backupWhen, fileSize } from './format';
 import { RestoreBackupModal, type RestoreTarget } from './RestoreBackupModal';
+import { StackedTable } from '../../shared/StackedTable';
 
 
 export function BackupsPanel() {
@@ -202,7 +203,7 @@ function BackupList() {
 
 function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (t: RestoreTarget) => void }) {
   return (
-    <Table aria-label="Backups" verticalSpacing="xs" striped>
+    <StackedTable stackBelow="sm" aria-label="Backups" verticalSpacing="xs" striped>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Taken</Table.Th>
@@ -217,10 +218,14 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
       <Table.Tbody>
         {backups.map((b) => (
           <Table.Tr key={b.fileName}>
-            <Table.Td>{backupWhen(b.takenAt)}</Table.Td>
-            <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
-            <Table.Td ta="right">{b.people === null ? '–' : b.people.toLocaleString('en-GB')}</Table.Td>
-            <Table.Td>{b.verified ? <Tag tone="good">Verified</Tag> : <Tag tone="neutral">Not checked here</Tag>}</Table.Td>
+            <Table.Td data-lead>{backupWhen(b.takenAt)}</Table.Td>
+            <Table.Td ta="right" data-label="Size">
+              {fileSize(b.bytes)}
+            </Table.Td>
+            <Table.Td ta="right" data-label="People">
+              {b.people === null ? '–' : b.people.toLocaleString('en-GB')}
+            </Table.Td>
+            <Table.Td data-label="Checked">{b.verified ? <Tag tone="good">Verified</Tag> : <Tag tone="neutral">Not checked here</Tag>}</Table.Td>
             <Table.Td>
               <Button variant="subtle" size="compact-sm" aria-label={`Restore the backup taken ${backupWhen(b.takenAt)}`} onClick={() => onRestore({ path: b.fileName, takenAt: b.takenAt })}>
                 Restore…
@@ -229,6 +234,6 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

@@ -17,6 +17,7 @@ import { FormFailure } from '../../shared/FormFailure';
 import { MonthField, monthToIso } from '../../shared/MonthField';
 import { emptyReferral, REFERRAL_FIELDS, referralChoiceErrors, ReferralFields, referralInput, type ReferralValues } from '../../shared/ReferralFields';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 type Values = ReferralValues & { preferredName: string; nhsNumber: string; dateOfBirth: string | null; diagnosisMonth: string };
 
@@ -74,6 +75,7 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
 
   return (
     <form onSubmit={form.onSubmit((v) => check.mutate(v), focusFirstInvalid)} noValidate>
+      <ErrorSummary errors={form.errors} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Preferred name" description="The name they like to be called" required data-autofocus {...form.getInputProps('preferredName')} />

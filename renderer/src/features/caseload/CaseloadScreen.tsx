@@ -1,5 +1,5 @@
 // The worker's caseload: search, filters, the list, and adding a person.
-import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,6 +11,8 @@ import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
 import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
 import { useRememberedView } from './rememberedView';
+import classes from './CaseloadScreen.module.css';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -49,10 +51,11 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
   return (
-    // The screen fills the window so the list, not the page, scrolls.
-    <Stack gap="sm" style={{ height: 'calc(100dvh - 60px - 2 * var(--mantine-spacing-lg))' }}>
-      <Group justify="space-between">
-        <Title order={2}>Caseload</Title>
+    // The screen fills the window so the list, not the page, scrolls. On a short window (zoomed
+    // in) nothing above the list is squeezed: the page scrolls down to a list of at least 240 px.
+    <Stack gap="sm" className={classes.screen} style={{ height: 'calc(100dvh - var(--app-shell-header-offset, 60px) - 2 * var(--app-shell-padding))' }}>
+      <Group justify="space-between" gap="xs">
+        <ScreenTitle>Caseload</ScreenTitle>
         <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
           Add person
         </Button>
@@ -76,6 +79,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
                 }
               }}
               w={400}
+              maw="100%"
               autoComplete="off"
             />
           }

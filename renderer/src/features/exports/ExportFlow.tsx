@@ -85,11 +85,14 @@ export function ExportFlow() {
 
   return (
     <Paper component="section" aria-labelledby="export-title" withBorder p="md">
-      <Title order={3} size="h4" id="export-title" mb="sm">
-        Export a file
-      </Title>
       <form onSubmit={submit} noValidate>
         <fieldset disabled={running} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          {/* The card's heading names the group too (a fieldset without a name is read as an unnamed group). */}
+          <legend style={{ padding: 0, marginBottom: 'var(--mantine-spacing-sm)' }}>
+            <Title order={3} size="h4" id="export-title">
+              Export a file
+            </Title>
+          </legend>
           <Stack gap="md">
             <NativeSelect
               label="What to export"

@@ -13,6 +13,7 @@ import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
 import { slug, toProfile, type ProfileValues } from './profileForm';
 import { setAnswer } from '../../shared/queryKeys';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
   initial: ProfileValues;
@@ -59,6 +60,7 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   return (
     <Modal opened onClose={onClose} title={editing ? `Edit profile: ${initial.name}` : 'New export profile'} size="min(1100px, 96vw)">
       <form onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput

@@ -1,6 +1,6 @@
 // One event: its details, the turnout (registered, attended, drop-out), registering people
 // from the caseload, and recording who came.
-import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -16,6 +16,7 @@ import { percent, turnout } from './figures';
 import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
 import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function EventDetail({ eventId }: { eventId: number }) {
   const { go } = useNavigation();
@@ -45,7 +46,7 @@ function Loaded({ event }: { event: GroupEvent }) {
     <>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
-          <Title order={2}>{event.title || groupEventType.label(event.type)}</Title>
+          <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
           <Text c="dimmed">
             {[event.title ? groupEventType.label(event.type) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
           </Text>

@@ -1,6 +1,6 @@
 // Events, upcoming (soonest first) and past (latest first), with registered and attended counts
 // and the drop-out for events that have happened.
-import { Alert, Anchor, Button, EmptyState, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconCalendarPlus, IconUsersGroup } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -14,6 +14,7 @@ import { useNavigation } from '../../shared/navigation';
 import { EventFormModal } from './EventFormModal';
 import { percent } from './figures';
 import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 type When = 'upcoming' | 'past';
 
@@ -29,7 +30,7 @@ export function EventList() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Groups and workshops</Title>
+        <ScreenTitle>Groups and workshops</ScreenTitle>
         <Button leftSection={<IconCalendarPlus aria-hidden size={18} />} onClick={() => setCreating(true)}>
           New event
         </Button>

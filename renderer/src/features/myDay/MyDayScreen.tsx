@@ -1,7 +1,7 @@
 // My day: what needs the worker now. Risk flags first, then who is waiting for first contact,
 // today's contacts, and what needs following up. Each list is capped by the app; the headline
 // numbers are the full counts, and "and N more" opens the caseload with the matching filter.
-import { Alert, Button, EmptyState, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconSun, IconUsers } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -20,6 +20,7 @@ import { RisksList } from './RisksList';
 import { Section } from './Section';
 import { WaitingList } from './WaitingList';
 import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 
 export function MyDayScreen() {
@@ -29,7 +30,7 @@ export function MyDayScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>My day</Title>
+        <ScreenTitle>My day</ScreenTitle>
         {day.data && <Text c="dimmed">{dayjs(day.data.today).locale('en-gb').format('dddd D MMMM YYYY')}</Text>}
       </Group>
       {day.isPending && <Loader aria-label="Loading your day" />}

@@ -21,6 +21,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { defaultPeriod } from './periodChoice';
 import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 // Opening a record from a drill-down leaves this screen; coming back should show the same
 // period, not jump to last month. Only the period is kept, never any caseload data.
@@ -51,7 +52,7 @@ export function ReportsScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>Reports</Title>
+        <ScreenTitle>Reports</ScreenTitle>
         {report.isFetching && <Loader size="sm" aria-label="Working out the figures" />}
       </Group>
       <Paper withBorder p="md">
@@ -114,7 +115,7 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
           </Text>
         )}
       </Stack>
-      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
         {figureSpecs(now, before).map((f) => (
           <div role="listitem" key={f.id}>
             <FigureCard

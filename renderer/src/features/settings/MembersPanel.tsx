@@ -14,6 +14,7 @@ import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { RekeyModal } from './RekeyModal';
 import { RemoveMemberModal } from './RemoveMemberModal';
 import { DANGER_BUTTON } from '../../shared/contrast';
+import { StackedTable } from '../../shared/StackedTable';
 
 // The passphrase policy's dictionaries (zxcvbn, ~250 kB gzipped) load only when this dialog opens.
 const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ default: m.AddMemberModal })));
@@ -57,7 +58,7 @@ export function MembersPanel() {
           </Alert>
         )}
         {members.data && (
-          <Table aria-label="Members" verticalSpacing="xs">
+          <StackedTable stackBelow="md" aria-label="Members" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -71,7 +72,7 @@ export function MembersPanel() {
             <Table.Tbody>
               {members.data.map((m) => (
                 <Table.Tr key={m.id}>
-                  <Table.Td>
+                  <Table.Td data-lead>
                     {m.name}
                     {m.isYou && (
                       <Text span size="sm" c="dimmed">
@@ -80,7 +81,7 @@ export function MembersPanel() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Role">
                     {m.removedAt ? (
                       ROLE_LABELS[m.role]
                     ) : (
@@ -94,7 +95,7 @@ export function MembersPanel() {
                       />
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Status">
                     {m.removedAt ? (
                       <Tag tone="neutral" size="sm">
                         Removed {displayDate(todayIso(new Date(m.removedAt)))}
@@ -115,7 +116,7 @@ export function MembersPanel() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
         <Group>
           <Button variant="subtle" size="compact-sm" leftSection={<IconKey size={14} aria-hidden />} onClick={() => setRekeying(true)}>

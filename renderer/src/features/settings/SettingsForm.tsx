@@ -23,6 +23,7 @@ import { useSettings } from '../../shared/useSettings';
 import { notifySuccess } from '../../shared/notify';
 import { refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export function SettingsForm() {
   const settings = useSettings();
@@ -53,6 +54,7 @@ function Form({ saved }: { saved: Settings }) {
   return (
     <Paper withBorder p="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <Title order={3} size="h4">
             Locking

@@ -14,6 +14,7 @@ import { refresh } from '../../shared/queryKeys';
 import { BackupCounts } from '../backups/BackupCounts';
 import { backupWhen } from '../backups/format';
 import { ScopeChoice, scopeOffered } from './ScopeChoice';
+import { RECOVERY_KEY_HINT } from '../../shared/RecoveryKeyCard';
 
 type How = 'passphrase' | 'recoveryKey';
 type Field = 'path' | 'secret' | 'scope';
@@ -144,7 +145,7 @@ export function OpenFromBackup({ setup }: { setup: SetupChoices }) {
           {how === 'passphrase' ? (
             <PasswordInput label="Passphrase from when the backup was taken" description="A coordinator’s passphrase." {...secretField} />
           ) : (
-            <TextInput label="Recovery key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" spellCheck={false} {...secretField} />
+            <TextInput label="Recovery key" description={RECOVERY_KEY_HINT} spellCheck={false} {...secretField} />
           )}
           {choose.isError && (
             <Alert color="red" role="alert">

@@ -154,7 +154,7 @@ function DetailsStep({
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack mt="lg" maw={480}>
-        <TextInput label="Organisation or clinic" placeholder="e.g. Riverside Sexual Health" required {...form.getInputProps('organisation')} />
+        <TextInput label="Organisation or clinic" description="For example, Riverside Sexual Health" required {...form.getInputProps('organisation')} />
         <TextInput label="Your name" description="As colleagues know you. Shown on records you make." required {...form.getInputProps('displayName')} />
         <PassphraseField id="passphrase" label="Passphrase" required autoComplete="new-password" {...form.getInputProps('passphrase')} />
         <TextInput type="password" label="Type the passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
