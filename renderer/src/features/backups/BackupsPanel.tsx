@@ -18,6 +18,7 @@ import { showLocked } from '../../shared/session';
 import { backupWhen, fileSize } from './format';
 import { RestoreBackupModal, type RestoreTarget } from './RestoreBackupModal';
 import { StackedTable } from '../../shared/StackedTable';
+import { countOf } from '../../../../core/domain/plural';
 
 
 export function BackupsPanel() {
@@ -148,7 +149,7 @@ function BackupList() {
     mutationFn: () => call('backups.create', {}),
     onSuccess: (made) => {
       refresh(queryClient, 'backups');
-      notifySuccess(`${made.people === null ? '' : `${made.people.toLocaleString('en-GB')} ${made.people === 1 ? 'person' : 'people'}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
+      notifySuccess(`${made.people === null ? '' : `${countOf(made.people, 'person', 'people')}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
     },
   });
   return (

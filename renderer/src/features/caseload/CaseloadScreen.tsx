@@ -13,6 +13,7 @@ import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
 import { useRememberedView } from './rememberedView';
 import classes from './CaseloadScreen.module.css';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { countOf, pluralWord } from '../../../../core/domain/plural';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -118,8 +119,8 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
               : query
                 ? `${count(total)} found`
                 : filtered
-                  ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters`
-                  : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
+                  ? `${count(total)} ${pluralWord(total, 'person matches', 'people match')} these filters`
+                  : countOf(total, 'person', 'people')}
           </Text>
           {total > 0 ? (
             <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} />

@@ -16,6 +16,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { MONTHLY_RETURN_LABEL, profileChoices } from './profileChoices';
 import { callQuery } from '../../shared/queryKeys';
 import { useExportRun } from './useExportRun';
+import { countOf } from '../../../../core/domain/plural';
 
 const MIN_PASSWORD = 12;
 
@@ -150,7 +151,7 @@ export function ExportFlow() {
             )}
             <Group>
               <Button type="submit" leftSection={<IconFileExport size={18} aria-hidden />} disabled={!period}>
-                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'}`}
+                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${countOf(rows, 'row')}`}
               </Button>
               {!period && (
                 <Text size="sm" c="dimmed">

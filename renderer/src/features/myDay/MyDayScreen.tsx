@@ -21,6 +21,7 @@ import { Section } from './Section';
 import { WaitingList } from './WaitingList';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { countOf } from '../../../../core/domain/plural';
 
 
 export function MyDayScreen() {
@@ -68,8 +69,8 @@ function Lists({ day }: { day: MyDay }) {
   const settings = useSettings().data;
   const [outcomeFor, setOutcomeFor] = useState<PlannedContact | null>(null);
   const c = day.counts;
-  const overdueAfter = settings ? `${settings.firstContactOverdueWorkingDays} working days` : 'the time set in Settings';
-  const weeks = settings ? `${settings.inactiveWeeks} weeks` : 'the time set in Settings';
+  const overdueAfter = settings ? countOf(settings.firstContactOverdueWorkingDays, 'working day') : 'the time set in Settings';
+  const weeks = settings ? countOf(settings.inactiveWeeks, 'week') : 'the time set in Settings';
   return (
     <>
       <Headline figures={figuresFor(day)} />
