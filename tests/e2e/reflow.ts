@@ -19,8 +19,11 @@ const SIDEWAYS = `(() => {
     const parentBox = el.parentElement?.getBoundingClientRect();
     if (parentBox && parentBox.right > width + 1) continue;
     if (getComputedStyle(el).position === 'fixed') continue;
-    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
-    culprits.push(el.tagName.toLowerCase() + ' "' + name + '" (' + Math.round(box.right - width) + ' px)');
+    // Named by its structure only (tag, role, first class), never its text or label: those can
+    // hold a person's name, and this goes into test output and the screenshot walk's log.
+    const role = el.getAttribute('role');
+    const cls = el.classList[0];
+    culprits.push(el.tagName.toLowerCase() + (role ? '[role=' + role + ']' : '') + (cls ? '.' + cls : '') + ' (' + Math.round(box.right - width) + ' px)');
   }
   return { overflow: root.scrollWidth - width, culprits: culprits.slice(0, 5) };
 })()`;
