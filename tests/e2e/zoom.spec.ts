@@ -5,7 +5,7 @@
 // find nothing.
 import type { Page } from '@playwright/test';
 import { expectCodeSnifferClean } from './codeSniffer';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { menuButton, type Screen } from './pages/nav';
@@ -62,35 +62,42 @@ for (const zoom of ZOOMS) {
     test.use({ viewport: zoom.viewport, deviceScaleFactor: zoom.deviceScaleFactor });
 
     test('every main screen fits the window, by keyboard, with names whole and focus on each heading', async ({ page, harness }) => {
-      test.setTimeout(180_000);
-      // Enough made-up people to fill every list on My day (each is capped) and the caseload.
-      await zoomCaseload(harness.ctx, 120);
-      await page.goto(harness.url);
-      await new MyDayPage(page).expectShown();
-      // The narrow sizes fold the menu behind its button; 125% on 1366×768 keeps it beside the screen.
-      await expect(menuButton(page)).toBeVisible({ visible: zoom.name !== '125' });
+      // A walk of every screen and tab with two engines on each: in steps, each with its own
+      // budget (fixtures.step), not one fixed whole-test limit a busy machine overruns.
+      await step('My day shown, with enough made-up people to fill every list', async () => {
+        await zoomCaseload(harness.ctx, 120);
+        await page.goto(harness.url);
+        await new MyDayPage(page).expectShown();
+        // The narrow sizes fold the menu behind its button; 125% on 1366×768 keeps it beside the screen.
+        await expect(menuButton(page)).toBeVisible({ visible: zoom.name !== '125' });
+      });
 
       for (const [screen, heading] of HEADINGS) {
-        await keyboardGoTo(page, screen);
-        await expectArrivedAt(page, heading);
-        await expectNamesWhole(page, screen, zoom);
-        await expectClean(page, `${screen} at ${zoom.label}`);
+        await step(`${screen}, reached by keyboard`, async () => {
+          await keyboardGoTo(page, screen);
+          await expectArrivedAt(page, heading);
+          await expectNamesWhole(page, screen, zoom);
+          await expectClean(page, `${screen} at ${zoom.label}`);
+        });
       }
 
-      // Search to record, by keyboard: the record's heading (the person's name) has focus.
-      const caseload = new CaseloadPage(page);
-      await keyboardGoTo(page, 'Caseload');
-      await caseload.search(ZOOM_PEOPLE[1]);
-      await expect(caseload.rows()).toHaveCount(1);
-      await caseload.rows().first().focus();
-      await page.keyboard.press('Enter');
-      await expectArrivedAt(page, ZOOM_PEOPLE[1]);
-      await expectNameVisible(page.getByRole('heading', { name: ZOOM_PEOPLE[1], level: 2 }), `the record's heading at ${zoom.label}`);
-      await expectClean(page, `a person's record at ${zoom.label}`);
+      await step('search to record, by keyboard: the record’s heading (the person’s name) has focus', async () => {
+        const caseload = new CaseloadPage(page);
+        await keyboardGoTo(page, 'Caseload');
+        await caseload.search(ZOOM_PEOPLE[1]);
+        await expect(caseload.rows()).toHaveCount(1);
+        await caseload.rows().first().focus();
+        await page.keyboard.press('Enter');
+        await expectArrivedAt(page, ZOOM_PEOPLE[1]);
+        await expectNameVisible(page.getByRole('heading', { name: ZOOM_PEOPLE[1], level: 2 }), `the record's heading at ${zoom.label}`);
+        await expectClean(page, `a person's record at ${zoom.label}`);
+      });
       for (const tab of RECORD_TABS) {
-        await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-        await expect(page.getByRole('tab', { name: new RegExp(`^${tab}`) })).toHaveAttribute('aria-selected', 'true');
-        await expectClean(page, `the record's ${tab} tab at ${zoom.label}`, tab === 'Details');
+        await step(`the record's ${tab} tab`, async () => {
+          await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+          await expect(page.getByRole('tab', { name: new RegExp(`^${tab}`) })).toHaveAttribute('aria-selected', 'true');
+          await expectClean(page, `the record's ${tab} tab at ${zoom.label}`, tab === 'Details');
+        });
       }
     });
   });
