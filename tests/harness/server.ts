@@ -78,7 +78,10 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
         input = undefined;
       }
       // A call tried again after its connection failed gets the first try's answer (answers.ts).
-      const result = await answers.once(req.headers[CALL_ID_HEADER] as string | undefined, () => dispatch(ctx, name, input));
+      // Keyed by method too: an id sent again with another method is a new call, never the first
+      // call's answer (which could be another method's data).
+      const callId = req.headers[CALL_ID_HEADER] as string | undefined;
+      const result = await answers.once(callId && `${name}#${callId}`, () => dispatch(ctx, name, input));
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (url.pathname.startsWith('/__harness/exports/')) {
