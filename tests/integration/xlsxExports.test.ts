@@ -19,7 +19,7 @@ import { month } from '../../core/domain/export/periods';
 import { BUILT_IN_PROFILES } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
-import { readWithLibreOffice, type OfficeCell } from '../support/libreOffice';
+import { readWithLibreOffice, soffice, type OfficeCell } from '../support/libreOffice';
 import { call, must, newWorkspace, referral, tempDir } from '../support/workspace';
 
 let dir: string;
@@ -87,6 +87,7 @@ describe('workbooks read back by LibreOffice', () => {
   it(
     'each dataset: the CSV’s columns, rows and hidden numbers, identifiers as text with leading zeros, dates as dates, never a formula',
     async () => {
+      soffice(); // says how to install it, before the exports are made
       const { ctx, close } = await fixtureCaseload();
       const exported = {
         referrals: await both(ctx, 'referrals'),
