@@ -12,7 +12,8 @@ import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
 import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
 import { slug, toProfile, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { setAnswer } from '../../shared/queryKeys';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
   initial: ProfileValues;
@@ -41,7 +42,7 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   const save = useMutation({
     mutationFn: (v: ProfileValues) => call('exports.saveProfile', toProfile(v)),
     onSuccess: (profiles, v) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(v.name.trim(), editing ? 'Profile saved' : 'Profile added');
       onClose();
     },
@@ -59,6 +60,7 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   return (
     <Modal opened onClose={onClose} title={editing ? `Edit profile: ${initial.name}` : 'New export profile'} size="min(1100px, 96vw)">
       <form onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput

@@ -12,6 +12,7 @@ import { EditReferralModal } from './EditReferralModal';
 import { LogAttemptModal } from './LogAttemptModal';
 import { ReferralStatusForm } from './ReferralStatusForm';
 import { statusTone } from './tones';
+import { StackedTable } from '../../shared/StackedTable';
 
 export function ReferralTab({ personId, episode }: { personId: number; episode: EpisodeView }) {
   const [editing, editModal] = useDisclosure(false);
@@ -72,7 +73,7 @@ export function ReferralTab({ personId, episode }: { personId: number; episode: 
             No attempts recorded yet.
           </Text>
         ) : (
-          <Table aria-labelledby="attempts-heading" striped>
+          <StackedTable stackBelow="lg" aria-labelledby="attempts-heading" striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={110}>Date</Table.Th>
@@ -85,15 +86,17 @@ export function ReferralTab({ personId, episode }: { personId: number; episode: 
             <Table.Tbody>
               {attempts.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{displayDate(a.attemptedOn)}</Table.Td>
-                  <Table.Td>{attemptMethod.label(a.method)}</Table.Td>
-                  <Table.Td>{attemptOutcome.label(a.outcome)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{a.note}</Table.Td>
-                  <Table.Td>{a.createdByName}</Table.Td>
+                  <Table.Td data-label="Date">{displayDate(a.attemptedOn)}</Table.Td>
+                  <Table.Td data-label="Method">{attemptMethod.label(a.method)}</Table.Td>
+                  <Table.Td data-label="Outcome">{attemptOutcome.label(a.outcome)}</Table.Td>
+                  <Table.Td data-label="Note" data-wide style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {a.note}
+                  </Table.Td>
+                  <Table.Td data-label="By">{a.createdByName}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
       </section>
       {episode.open && (

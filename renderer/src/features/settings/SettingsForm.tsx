@@ -19,11 +19,11 @@ const own = (s: Settings): Values => ({
   retentionYears: s.retentionYears,
 });
 import { ApiFailure, call, errorMessage } from '../../shared/api';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
-import { RETENTION_KEY } from './retentionQueries';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export function SettingsForm() {
   const settings = useSettings();
@@ -38,13 +38,10 @@ function Form({ saved }: { saved: Settings }) {
   const save = useMutation({
     mutationFn: (v: Values) => call('settings.update', v),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty(own(next));
       // The idle lock lives on the workspace status; the thresholds change My day and the caseload.
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: RETENTION_KEY });
+      refresh(queryClient, 'workspace.status', 'myDay', 'people.list', 'retention.list');
       notifySuccess('Settings saved');
     },
     onError: (e) => {
@@ -57,6 +54,7 @@ function Form({ saved }: { saved: Settings }) {
   return (
     <Paper withBorder p="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <Title order={3} size="h4">
             Locking

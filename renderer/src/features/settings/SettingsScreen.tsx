@@ -1,7 +1,7 @@
 // Settings: everyone's own sign-in; and for coordinators the members, the recovery key,
 // locking, the caseload's rules, the clinic sites, the outcome instruments (a panel the
 // outcomes feature provides), backups and records past retention. Each panel saves on its own.
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useCan } from '../../shared/access';
 import { InstrumentSettings } from '../outcomes';
 import { BackupsPanel } from '../backups/BackupsPanel';
@@ -11,12 +11,13 @@ import { SettingsForm } from './SettingsForm';
 import { RetentionPanel } from './RetentionPanel';
 import { SitesPanel } from './SitesPanel';
 import { YourSignInPanel } from './YourSignInPanel';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function SettingsScreen() {
   const can = useCan();
   return (
     <Stack maw={720} gap="lg">
-      <Title order={2}>Settings</Title>
+      <ScreenTitle>Settings</ScreenTitle>
       <YourSignInPanel />
       {can('settings.update') && <SettingsForm />}
       {can('members.list') && <MembersPanel />}
