@@ -121,7 +121,11 @@ test('a manager changes their mind while an export is saved: Cancel stops it, an
   await exports.exportButton().click();
   await expect(page.getByText('Getting ready…')).toBeVisible();
   await expectAccessible(page, 'export: running, with a way to cancel');
+  // The save location is let go only once the cancel has reached the app (the button's call is not
+  // awaited): otherwise a busy machine could finish the small file first.
+  const cancelAnswered = page.waitForResponse((r) => r.url().includes('/__harness/api/exports.cancel'));
   await exports.cancelButton().click();
+  await cancelAnswered;
   choose();
   await expect(exports.cancelled()).toContainText('The export was cancelled. No file was saved.');
   await expect(exports.cancelButton()).toBeHidden();
