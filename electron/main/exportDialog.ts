@@ -3,10 +3,11 @@ import { extname, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { usableFileName } from '../../core/api/context';
 
-/** The type the save dialog offers, from the suggested name: exports are CSV or ZIP, copies PDF,
- * profiles JSON. */
+/** The type the save dialog offers, from the suggested name: exports are CSV, Excel workbooks or
+ * ZIP, copies PDF, profiles JSON. */
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.csv': { name: 'CSV for Excel', extensions: ['csv'] },
+  '.xlsx': { name: 'Excel workbook', extensions: ['xlsx'] },
   '.zip': { name: 'Encrypted ZIP', extensions: ['zip'] },
   '.pdf': { name: 'PDF document', extensions: ['pdf'] },
   '.json': { name: 'Export profile', extensions: ['json'] },

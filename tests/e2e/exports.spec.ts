@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { expect, expectAccessible, step, test } from './fixtures';
 import { ExportPage } from './pages/ExportPage';
 import { ReportsPage } from './pages/ReportsPage';
@@ -63,6 +64,44 @@ test('a manager exports last month’s monthly return, and the saved file holds 
   await expectAccessible(page, 'export: done and logged');
 });
 
+test('a manager saves last month’s referrals as an Excel workbook: the file is .xlsx, with dates as dates and logged', async ({ page, harness, dataDir }) => {
+  await seedWorkspace(harness.ctx);
+  const { last } = await seedTwoMonths(harness.ctx);
+  await page.goto(harness.url);
+  const exports = new ExportPage(page);
+  await exports.goto();
+  await exports.chooseProfile('Referrals (pseudonymised)');
+  await exports.quickPeriod('Last month');
+  await expect(exports.previewRows().first()).toBeVisible();
+  // CSV unless the person (or the profile) says otherwise.
+  await expect(exports.fileType('CSV (.csv)')).toBeChecked();
+  await exports.fileType('Excel workbook (.xlsx)').check();
+  await expect(exports.fileType('Excel workbook (.xlsx)')).toBeChecked();
+  await expectAccessible(page, 'export: an Excel workbook chosen');
+
+  await exports.exportButton().click();
+  const fileName = `referrals_${last.start}_${last.end}.xlsx`;
+  await expect(exports.done()).toContainText(fileName);
+  const sha256 = await page.getByTestId('export-sha256').innerText();
+  const file = readFileSync(join(dataDir, 'exports', fileName));
+  expect(createHash('sha256').update(file).digest('hex')).toBe(sha256);
+  // The download serves the workbook as one.
+  const download = await page.request.get(new URL((await exports.downloadLink().getAttribute('href'))!, harness.url).toString());
+  expect(download.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect((await download.body()).equals(file)).toBe(true);
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(join(dataDir, 'exports', fileName));
+  const sheet = book.worksheets[0];
+  expect(sheet.getCell('A1').value).toBe('Case ID');
+  expect(sheet.getCell('C1').value).toBe('Referral date');
+  expect(sheet.rowCount).toBe(11);
+  expect(sheet.getCell('C2').value).toBeInstanceOf(Date);
+  expect(sheet.getCell('C2').numFmt).toBe('dd/mm/yyyy');
+  await expect(exports.log().first()).toContainText(fileName);
+  await expectAccessible(page, 'export: a workbook saved and logged');
+});
+
 test('a manager changes their mind while an export is saved: Cancel stops it, and nothing is saved or logged', async ({ page, harness, dataDir }) => {
   await seedWorkspace(harness.ctx);
   await seedTwoMonths(harness.ctx);
@@ -82,7 +121,11 @@ test('a manager changes their mind while an export is saved: Cancel stops it, an
   await exports.exportButton().click();
   await expect(page.getByText('Getting ready…')).toBeVisible();
   await expectAccessible(page, 'export: running, with a way to cancel');
+  // The save location is let go only once the cancel has reached the app (the button's call is not
+  // awaited): otherwise a busy machine could finish the small file first.
+  const cancelAnswered = page.waitForResponse((r) => r.url().includes('/__harness/api/exports.cancel'));
   await exports.cancelButton().click();
+  await cancelAnswered;
   choose();
   await expect(exports.cancelled()).toContainText('The export was cancelled. No file was saved.');
   await expect(exports.cancelButton()).toBeHidden();

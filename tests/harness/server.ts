@@ -27,7 +27,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const DOWNLOAD_TYPES: Record<string, string> = { '.zip': 'application/zip', '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8' };
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.zip': 'application/zip',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 export interface Harness {
   url: string;

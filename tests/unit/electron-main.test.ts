@@ -568,14 +568,16 @@ describe('saving an export', () => {
     expect(await choose('referrals_2026-10-01_2026-10-31.csv')).toBeNull();
   });
 
-  it('offers the type being saved: a profile file as JSON, an encrypted export as ZIP, a subject access copy as PDF', async () => {
+  it('offers the type being saved: a profile file as JSON, an encrypted export as ZIP, a subject access copy as PDF, a workbook as XLSX', async () => {
     const { exportDestination } = await import('../../electron/main/exportDialog');
     const showSaveDialog = vi.fn().mockResolvedValue({ canceled: false, filePath: '/x' });
     const choose = exportDestination({ showSaveDialog } as never, () => null, '/home/x/Documents');
     await choose('trust-q.profile.json');
     await choose('referrals_2026-10-01_2026-10-31.zip');
     await choose('subject-access-PS-7K2M-Q9XD-2026-11-21.pdf');
-    expect(showSaveDialog.mock.calls.map((c) => c[0].filters[0].extensions[0])).toEqual(['json', 'zip', 'pdf']);
+    await choose('referrals_2026-10-01_2026-10-31.xlsx');
+    expect(showSaveDialog.mock.calls.map((c) => c[0].filters[0].extensions[0])).toEqual(['json', 'zip', 'pdf', 'xlsx']);
+    expect(showSaveDialog.mock.calls[3][0].filters[0].name).toBe('Excel workbook');
     expect(showSaveDialog.mock.calls[0][0].title).toBe('Save export profile');
   });
 

@@ -1,6 +1,6 @@
 // What passes between the app and an export's worker thread (./onThread.ts, ./exportThread.ts).
 import type { Period } from '../../domain/export/periods';
-import type { ExportProfile } from '../../domain/export/profile';
+import type { ExportProfile, FileType } from '../../domain/export/profile';
 import type { SuppressionSettings } from '../../domain/export/suppression';
 
 /** Given when the thread starts: it opens the file and gets its rows ready meanwhile. */
@@ -11,6 +11,8 @@ export interface ExportJob {
   /** A copy of the data key, zeroed by the worker once the file is open. */
   dataKey: Uint8Array;
   profile: ExportProfile | 'monthly_return';
+  /** CSV or an Excel workbook: the same rows either way. */
+  fileType: FileType;
   period: Period;
   suppression: SuppressionSettings;
 }

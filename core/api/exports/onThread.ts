@@ -20,6 +20,7 @@ export async function runExport(job: ExportJob, key: Buffer, io: ThreadIo): Prom
     io.progress(0, source.total);
     return await writeExport(source, {
       destination: message.destination,
+      fileType: job.fileType,
       temp: message.temp,
       zipPassword: message.zipPassword,
       cancelled: io.cancelled,

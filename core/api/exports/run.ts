@@ -1,6 +1,6 @@
-// Running an export: rows read a chunk at a time, each chunk written as CSV text to a temporary
-// file beside the destination and hashed as it goes, and the file renamed into place only when
-// complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./onThread.ts)
+// Running an export: rows read a chunk at a time, each chunk written as CSV text (or as a
+// workbook's rows, ./xlsx.ts) to a temporary file beside the destination and hashed as it goes,
+// and the file renamed into place only when complete. A failure or a cancel leaves nothing behind. It runs in a worker thread (./onThread.ts)
 // on its own read connection, so the app's main thread never waits for it.
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -15,10 +15,12 @@ import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../dom
 import { cellWriter, formatCell } from '../../domain/export/format';
 import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
 import type { Period } from '../../domain/export/periods';
-import { csvFormatOf, type ExportProfile } from '../../domain/export/profile';
+import { csvFormatOf, type ExportProfile, type FileType } from '../../domain/export/profile';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/export/suppression';
+import { sheetCellWriter, sheetKindOf, type SheetCell, type SheetRows } from '../../domain/export/sheetCell';
 import { DomainError } from '../../domain/result';
+import { writeWorkbook } from './xlsx';
 
 /** A source of rows: its header, how many, and the file's text a chunk at a time. */
 export interface Source {
@@ -30,6 +32,8 @@ export interface Source {
   csvChunks(): Generator<{ text: string; rows: number }>;
   /** The first rows as the cells a person reads, for the preview. */
   firstRows(limit: number): string[][];
+  /** The same rows and columns as a workbook's typed cells; absent where a file is CSV only (the audit log). */
+  sheet?: SheetRows;
 }
 
 export const MONTHLY_RETURN_NAME = 'Monthly activity return';
@@ -44,7 +48,8 @@ const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
-    const rows = buildReturn(period, returnInputs(rawOnly(db), period), suppression).map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
+    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression);
+    const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,
       total: rows.length,
@@ -54,6 +59,15 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
         yield { text: rows.map((r) => csvLine(r, EXCEL_CSV)).join(''), rows: rows.length };
       },
       firstRows: (limit) => rows.slice(0, limit),
+      sheet: {
+        name: 'Monthly return',
+        kinds: ['text', 'text', 'text', 'text', 'number'],
+        *chunks() {
+          // A hidden count stays the * the CSV shows, as text; the rest are numbers.
+          const value = (v: number | '*' | null): SheetCell => (v === null ? null : v === '*' ? { text: v } : { number: v });
+          yield { cells: built.map((r) => [{ text: r.period }, { text: r.measure }, { text: r.breakdown }, { text: r.category }, value(r.value)]), rows: built.length };
+        },
+      },
     };
   }
   // Only the columns the profile names are read and worked out.
@@ -91,6 +105,15 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
       const first: Row[] = source.chunks().next().value ?? [];
       return first.slice(0, limit).map((row) => columns.map(({ column, at }) => formatCell(row[at], column, profile)));
     },
+    sheet: {
+      name: profile.dataset === 'referrals' ? 'Referrals' : 'Outcomes',
+      kinds: columns.map(({ column }) => sheetKindOf(column.kind)),
+      *chunks() {
+        const writers = columns.map(({ column }) => sheetCellWriter(column, profile));
+        const at = columns.map((c) => c.at);
+        for (const rows of source.chunks()) yield { cells: rows.map((row) => writers.map((write, i) => write(row[at[i]]))), rows: rows.length };
+      },
+    },
   };
 }
 
@@ -100,6 +123,8 @@ export function preview(source: Source, profileName: string, limit = 10): Export
 
 export interface WriteOptions {
   destination: string;
+  /** CSV unless asked for an Excel workbook. */
+  fileType?: FileType;
   /** Where the file is written before its rename (exportPaths's), when the caller must know it. */
   temp?: string;
   zipPassword?: string;
@@ -110,7 +135,7 @@ export interface WriteOptions {
 
 /** The finished file's path, and a hidden temporary one beside it that never looks finished. */
 export function exportPaths(destination: string, zip: boolean): { final: string; temp: string } {
-  const final = zip ? destination.replace(/\.(csv|zip)$/i, '') + '.zip' : destination;
+  const final = zip ? destination.replace(/\.(csv|xlsx|zip)$/i, '') + '.zip' : destination;
   return { final, temp: tempBeside(final) };
 }
 
@@ -123,25 +148,35 @@ export async function writeExport(source: Source, options: WriteOptions): Promis
   const fd = openSync(temp, 'w', 0o600);
   let open = true;
   const hash = createHash('sha256');
-  const write = (text: string) => {
-    const bytes = Buffer.from(text, 'utf8');
+  const writeBytes = (bytes: Buffer) => {
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
     hash.update(bytes);
   };
+  const write = (text: string) => writeBytes(Buffer.from(text, 'utf8'));
+  // Between chunks: a cancel (or a lock) is seen here, and progress is told.
+  const beforeChunk = () => {
+    if (options.cancelled?.()) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
+  };
+  const progress = (done: number) => options.onProgress?.({ running: true, done, total: source.total });
+  const fileType = options.fileType ?? 'csv';
   let rows = 0;
   try {
-    write(csvStart(source.format, source.header));
-    for (const chunk of source.csvChunks()) {
-      // Between chunks: a cancel (or a lock) is seen here, and progress is told.
-      if (options.cancelled?.()) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
-      write(chunk.text);
-      rows += chunk.rows;
-      options.onProgress?.({ running: true, done: rows, total: source.total });
+    if (fileType === 'xlsx') {
+      if (!source.sheet) throw new Error('this export is offered as CSV only');
+      rows = await writeWorkbook(source.header, source.sheet, { write: (bytes) => writeBytes(bytes), beforeChunk, progress });
+    } else {
+      write(csvStart(source.format, source.header));
+      for (const chunk of source.csvChunks()) {
+        beforeChunk();
+        write(chunk.text);
+        rows += chunk.rows;
+        progress(rows);
+      }
     }
     fsyncSync(fd);
     closeSync(fd);
     open = false;
-    const sha256 = options.zipPassword ? await encryptInPlace(temp, basename(final).replace(/\.zip$/, '.csv'), options.zipPassword) : hash.digest('hex');
+    const sha256 = options.zipPassword ? await encryptInPlace(temp, basename(final).replace(/\.zip$/, `.${fileType}`), options.zipPassword) : hash.digest('hex');
     if (options.cancelled?.()) throw new DomainError('CANCELLED', CANCELLED_MESSAGE);
     renameSync(temp, final);
     return { path: final, rows, sha256 };
@@ -152,7 +187,7 @@ export async function writeExport(source: Source, options: WriteOptions): Promis
   }
 }
 
-/** Replaces the CSV at `path` with an AES-256 ZIP holding it (readable by 7-Zip); the ZIP's SHA-256. */
+/** Replaces the file at `path` (CSV or workbook) with an AES-256 ZIP holding it (readable by 7-Zip); the ZIP's SHA-256. */
 async function encryptInPlace(path: string, entryName: string, password: string): Promise<string> {
   // Loaded when a ZIP is asked for: most exports never need it.
   const { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } = await import('@zip.js/zip.js');
@@ -166,6 +201,6 @@ async function encryptInPlace(path: string, entryName: string, password: string)
 }
 
 /** The file name: what and when, never who. */
-export function exportFileName(profileId: string, period: Period): string {
-  return `${profileId}_${period.start}_${period.end}.csv`;
+export function exportFileName(profileId: string, period: Period, fileType: FileType = 'csv'): string {
+  return `${profileId}_${period.start}_${period.end}.${fileType}`;
 }

@@ -113,8 +113,10 @@ export const exportHandlers = {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }
     if (ctx.exportAbort) throw new DomainError('CONFLICT', 'An export is already being saved. Wait for it to finish, or cancel it, then try again.');
+    // What the person chose on the Export screen, else what the profile says (CSV for the return).
+    const fileType = input.fileType ?? (profile === 'monthly_return' ? 'csv' : profile.fileType);
     // The save dialog offers the right type: a ZIP when it will be encrypted.
-    const fileName = exportFileName(input.profileId, period).replace(/\.csv$/, input.zipPassword ? '.zip' : '.csv');
+    const fileName = input.zipPassword ? exportFileName(input.profileId, period).replace(/\.csv$/, '.zip') : exportFileName(input.profileId, period, fileType);
     const abort = new AbortController();
     ctx.exportAbort = abort;
     // The worker thread starts now and gets ready while the person chooses where to save.
@@ -122,6 +124,7 @@ export const exportHandlers = {
       database: workspacePaths(ctx.dataDir).database,
       dataKey: new Uint8Array(s.ws.dataKey),
       profile,
+      fileType,
       period,
       suppression: suppressionOf(s.settings()),
     });

@@ -6,6 +6,12 @@ import { CATALOGUE, DATASETS, type ColumnId, type Dataset } from './catalogue';
 import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from '../fields';
 
 export const PROFILE_FILE_FORMAT = 'peer-caseload-export-profile';
+
+/** What a file is saved as: CSV, or an Excel workbook whose cells keep their types (identifiers as
+ * text with their leading zeros, dates as dates). The person chooses on the Export screen; a
+ * profile may set which is offered first. */
+export const FILE_TYPES = ['csv', 'xlsx'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
 export const PROFILE_FILE_VERSION = 1;
 
 const columnRef = z.object({
@@ -25,6 +31,8 @@ export const profileSchema = z
     delimiter: z.enum([',', ';', '\t']).default(','),
     bom: z.boolean().default(true),
     lineEnding: z.enum(['crlf', 'lf']).default('crlf'),
+    /** The file type the Export screen offers first for this profile. */
+    fileType: z.enum(FILE_TYPES).default('csv'),
     /** Names, NHS Numbers and dates of birth are allowed only when this is true. */
     identifiable: z.boolean().default(false),
   })
@@ -74,6 +82,7 @@ export const BUILT_IN_PROFILES: ExportProfile[] = [
     delimiter: ',',
     bom: true,
     lineEnding: 'crlf',
+    fileType: 'csv',
     identifiable: false,
   },
   {
@@ -96,6 +105,7 @@ export const BUILT_IN_PROFILES: ExportProfile[] = [
     delimiter: ',',
     bom: true,
     lineEnding: 'crlf',
+    fileType: 'csv',
     identifiable: false,
   },
 ];

@@ -1,6 +1,7 @@
 // What the UI asks for when it previews or runs an export.
 import { z } from 'zod';
 import { periodSchema } from './periods';
+import { FILE_TYPES } from './profile';
 
 export const MONTHLY_RETURN_ID = 'monthly_return';
 
@@ -13,6 +14,8 @@ export const exportRequestSchema = z.object({
 export const runExportSchema = exportRequestSchema.extend({
   /** Identifiable exports need the worker to have confirmed they meant it. */
   confirmIdentifiable: z.boolean().optional().default(false),
+  /** CSV or an Excel workbook; when absent, the profile's own choice (CSV for the monthly return). */
+  fileType: z.enum(FILE_TYPES).optional(),
   /** Set to save as an AES-256 ZIP that 7-Zip opens with this password. */
   zipPassword: z
     .string()

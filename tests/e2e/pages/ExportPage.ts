@@ -34,6 +34,11 @@ export class ExportPage {
     return this.previewTable().locator('tbody tr');
   }
 
+  /** The file type: CSV or an Excel workbook. */
+  fileType(label: 'CSV (.csv)' | 'Excel workbook (.xlsx)') {
+    return this.section().getByRole('radiogroup', { name: 'File type' }).getByLabel(label);
+  }
+
   async password(password: string, again = password) {
     const encrypt = this.section().getByLabel('Encrypt as a password-protected ZIP (AES-256)');
     if (!(await encrypt.isChecked())) await encrypt.check();

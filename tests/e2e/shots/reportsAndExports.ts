@@ -1,5 +1,5 @@
 // Screenshots for `npm run screenshots`: Reports with a busy caseload, a drill-down, an empty
-// period and a new caseload; Export's preview, progress, done message, the identifiable
+// period and a new caseload; Export's preview, the file type, progress, done message, the identifiable
 // confirmation, the profile editor (with its errors) and a refused profile file.
 import type { Browser, Page } from '@playwright/test';
 import { repoMigrationsDir } from '../../../core/api/context';
@@ -107,6 +107,9 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     await exports.chooseProfile('Referrals (pseudonymised)');
     await exports.previewRows().first().waitFor();
     await shot(page, '87-export-referrals-preview');
+    // The file type: an Excel workbook chosen (the export below is saved as one).
+    await exports.fileType('Excel workbook (.xlsx)').check();
+    await shot(page, '87b-export-referrals-excel', true);
 
     // Progress is shown while exports.run is pending: hold the run and show a fixed point.
     let release: () => void = () => undefined;

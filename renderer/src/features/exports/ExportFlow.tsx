@@ -1,11 +1,12 @@
-// Exporting a file: choose what and for when, look at the first rows, choose encryption, and
-// save. A file that names people needs a confirmation first; the server refuses it without one.
-import { Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+// Exporting a file: choose what and for when, look at the first rows, choose CSV or an Excel
+// workbook and encryption, and save. A file that names people needs a confirmation first; the server refuses it without one.
+import { Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconFileExport } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { todayIso } from '../../../../core/domain/dates';
 import { lastMonth, type Period } from '../../../../core/domain/export/periods';
+import type { FileType } from '../../../../core/domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../../../core/domain/export/request';
 import { useCanExportRows } from '../../shared/access';
 import { ApiFailure } from '../../shared/api';
@@ -27,6 +28,8 @@ export function ExportFlow() {
   const [period, setPeriod] = useState<Period | null>(() => lastMonth(today));
   // null: follow the profile (encrypt what names people); true/false once the person chooses.
   const [encryptChoice, setEncryptChoice] = useState<boolean | null>(null);
+  // null: the profile's own file type (CSV for the return) until the person chooses.
+  const [fileTypeChoice, setFileTypeChoice] = useState<FileType | null>(null);
   const [password, setPassword] = useState({ password: '', confirm: '' });
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
   const [confirming, setConfirming] = useState(false);
@@ -48,6 +51,7 @@ export function ExportFlow() {
   });
   const identifiable = preview.data?.identifiable ?? profile?.identifiable ?? false;
   const encrypt = encryptChoice ?? identifiable;
+  const fileType = fileTypeChoice ?? profile?.fileType ?? 'csv';
   const running = run.isPending;
 
   const changed = () => {
@@ -57,7 +61,7 @@ export function ExportFlow() {
   const start = (confirmIdentifiable: boolean) => {
     if (!period) return;
     run.mutate(
-      { profileId, period, confirmIdentifiable, zipPassword: encrypt ? password.password : undefined },
+      { profileId, period, confirmIdentifiable, fileType, zipPassword: encrypt ? password.password : undefined },
       {
         // The password has done its job: it is not kept on screen or in memory.
         onSuccess: () => setPassword({ password: '', confirm: '' }),
@@ -103,6 +107,7 @@ export function ExportFlow() {
               onChange={(e) => {
                 setChosen(e.currentTarget.value);
                 setEncryptChoice(null);
+                setFileTypeChoice(null);
                 changed();
               }}
             />
@@ -116,6 +121,20 @@ export function ExportFlow() {
               today={today}
             />
             <PreviewPanel preview={preview} aggregate={aggregate} />
+            <Radio.Group
+              label="File type"
+              description="An Excel workbook keeps leading zeros in hospital numbers and shows dates as dates. CSV suits systems that import files."
+              value={fileType}
+              onChange={(value) => {
+                setFileTypeChoice(value as FileType);
+                changed();
+              }}
+            >
+              <Group gap="lg" mt={6}>
+                <Radio value="csv" label="CSV (.csv)" />
+                <Radio value="xlsx" label="Excel workbook (.xlsx)" />
+              </Group>
+            </Radio.Group>
             <Checkbox
               label="Encrypt as a password-protected ZIP (AES-256)"
               description="7-Zip and Windows tools that support AES open it. Advised for any file that names people."

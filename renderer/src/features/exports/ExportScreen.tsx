@@ -14,7 +14,7 @@ export function ExportScreen() {
       <div>
         <ScreenTitle>Export</ScreenTitle>
         <Text c="dimmed" size="sm">
-          Files are CSV for Excel. Row-level files are pseudonymised unless a profile says otherwise; every export is logged.
+          Files are CSV or Excel workbooks. Row-level files are pseudonymised unless a profile says otherwise; every export is logged.
         </Text>
       </div>
       <ExportFlow />

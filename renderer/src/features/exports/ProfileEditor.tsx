@@ -24,7 +24,7 @@ interface Props {
   onClose: () => void;
 }
 
-const FIELDS = ['id', 'name', 'dataset', 'columns', 'dateFormat', 'codeStyle', 'delimiter', 'bom', 'lineEnding', 'identifiable'];
+const FIELDS = ['id', 'name', 'dataset', 'columns', 'dateFormat', 'codeStyle', 'delimiter', 'bom', 'lineEnding', 'fileType', 'identifiable'];
 
 export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   const queryClient = useQueryClient();
@@ -109,6 +109,12 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
           </SimpleGrid>
           <ColumnPicker dataset={v.dataset} identifiable={v.identifiable} columns={v.columns} onChange={(columns) => form.setFieldValue('columns', columns)} errors={form.errors} />
           <Fieldset legend="File format">
+            <Radio.Group label="File type offered first" description="The Export screen starts with this; whoever exports can still choose the other. A workbook always holds real dates shown DD/MM/YYYY; the date style, separator, line endings and byte-order mark below are for CSV." mb="md" {...form.getInputProps('fileType')}>
+              <Group gap="lg" mt={6}>
+                <Radio value="csv" label="CSV (.csv)" />
+                <Radio value="xlsx" label="Excel workbook (.xlsx)" />
+              </Group>
+            </Radio.Group>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               <Radio.Group label="Dates" {...form.getInputProps('dateFormat')}>
                 <Stack gap={6} mt={6}>

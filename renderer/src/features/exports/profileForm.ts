@@ -2,7 +2,7 @@
 // empty header, or one the same as the catalogue's, is left out so the catalogue's name is used
 // (and a later rename in the catalogue reaches saved profiles).
 import { columnById, type Dataset } from '../../../../core/domain/export/catalogue';
-import type { ExportProfile, ExportProfileInput } from '../../../../core/domain/export/profile';
+import type { ExportProfile, ExportProfileInput, FileType } from '../../../../core/domain/export/profile';
 
 export interface ColumnValue {
   id: string;
@@ -19,6 +19,7 @@ export interface ProfileValues {
   delimiter: ',' | ';' | '\t';
   bom: boolean;
   lineEnding: 'crlf' | 'lf';
+  fileType: FileType;
   identifiable: boolean;
 }
 
@@ -32,6 +33,7 @@ export const EMPTY_PROFILE: ProfileValues = {
   delimiter: ',',
   bom: true,
   lineEnding: 'crlf',
+  fileType: 'csv',
   identifiable: false,
 };
 
