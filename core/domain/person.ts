@@ -13,6 +13,9 @@ const optionalCode = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => (v ? (v as z.output<T>) : null));
 
+/** A given or family name: optional, one line, stored NFC like the preferred name. */
+const optionalName = optionalLine(100).transform((v) => (v === null ? null : v.normalize('NFC')));
+
 export const personDetailsFields = {
   preferredName: z
     .string({ error: 'Enter the name the person likes to be called.' })
@@ -23,6 +26,9 @@ export const personDetailsFields = {
     // One stored form whatever the keyboard sent: "ë" as one character, not "e" and a combining
     // diaeresis. Matching goes further (nameFolding.ts); what is shown is what was typed.
     .transform((v) => v.normalize('NFC')),
+  /** Optional, beside the preferred name: as the clinic's records have them. Searched and matched too. */
+  givenName: optionalName,
+  familyName: optionalName,
   nhsNumber: z
     .string()
     .trim()
@@ -100,6 +106,8 @@ export type PersonDetails = Omit<z.output<typeof updatePersonSchema>, 'id'>;
 export const duplicateCheckSchema = z.object({
   nhsNumber: z.string().trim().max(20).optional().nullable(),
   preferredName: z.string().trim().max(100),
+  givenName: z.string().trim().max(100).optional().nullable(),
+  familyName: z.string().trim().max(100).optional().nullable(),
   dateOfBirth: z.string().trim().max(10).optional().nullable(),
   /** Leave this person out (when editing them). */
   excludeId: id.optional(),

@@ -154,6 +154,8 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
 function personFields(r: PersonRecord): CopyField[] {
   return [
     text('Name', r.preferredName),
+    text('Given name', r.givenName),
+    text('Family name', r.familyName),
     text('Case ID', r.caseId),
     text('NHS Number', r.nhsNumber ? formatNhsNumber(r.nhsNumber) : null),
     text('Hospital number', r.hospitalNumber),

@@ -29,6 +29,8 @@ const EPISODE_COLUMNS = {
   referral_id: 'e.id',
   case_id: 'p.case_id',
   preferred_name: 'p.preferred_name',
+  given_name: 'p.given_name',
+  family_name: 'p.family_name',
   nhs_number: 'p.nhs_number',
   hospital_number: 'p.hospital_number',
   date_of_birth: 'p.date_of_birth',

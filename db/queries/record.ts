@@ -156,6 +156,8 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
 
   const details: PersonDetails = {
     preferredName: person.preferredName,
+    givenName: person.givenName,
+    familyName: person.familyName,
     nhsNumber: person.nhsNumber,
     hospitalNumber: person.hospitalNumber,
     dateOfBirth: person.dateOfBirth,

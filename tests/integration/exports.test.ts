@@ -124,12 +124,21 @@ describe('writing files', () => {
 
   it('an identifiable export needs confirmation, and is logged as identifiable', async () => {
     const { ctx, close } = await fixtureCaseload();
-    await must(ctx, 'exports.saveProfile', { id: 'named', name: 'Named list', dataset: 'referrals', identifiable: true, columns: [{ id: 'case_id' }, { id: 'preferred_name' }, { id: 'nhs_number', header: 'NHS_NO' }] });
+    await must(ctx, 'exports.saveProfile', {
+      id: 'named',
+      name: 'Named list',
+      dataset: 'referrals',
+      identifiable: true,
+      columns: [{ id: 'case_id' }, { id: 'preferred_name' }, { id: 'nhs_number', header: 'NHS_NO' }, { id: 'given_name' }, { id: 'family_name', header: 'SURNAME' }],
+    });
     const refused = await call(ctx, 'exports.run', { profileId: 'named', period: october });
     expect(refused.ok ? 'exported' : refused.error.code).toBe('CONFLICT');
     const done = await must(ctx, 'exports.run', { profileId: 'named', period: october, confirmIdentifiable: true });
     const rows = readBack(readFileSync(done.location));
-    expect(rows[0]).toEqual(['Case ID', 'Preferred name', 'NHS_NO']);
+    expect(rows[0]).toEqual(['Case ID', 'Preferred name', 'NHS_NO', 'Given name', 'SURNAME']);
+    // The made-up people go by their given and family names.
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every(([, preferred, , given, family]) => given !== '' && family !== '' && `${given} ${family}` === preferred)).toBe(true);
     const log = await must(ctx, 'exports.log', {});
     expect(log[0]).toMatchObject({ profileId: 'named', identifiable: true, rows: done.rows, sha256: done.sha256, memberName: 'Sam Peer', periodStart: '2026-10-01' });
     // The log names the file, never a person.

@@ -21,6 +21,10 @@ const col = (id: string, header: string, kind: ColumnKind, extra: Partial<Export
 const person: ExportColumn[] = [
   col('case_id', 'Case ID', 'identifier'),
   col('preferred_name', 'Preferred name', 'text', { identifiable: true }),
+  // A trust matching a list to its own records (the PAS, the HIV clinic's system) matches on the
+  // names those records hold: offered for a custom profile, in no built-in one.
+  col('given_name', 'Given name', 'text', { identifiable: true }),
+  col('family_name', 'Family name', 'text', { identifiable: true }),
   col('nhs_number', 'NHS Number', 'identifier', { identifiable: true }),
   col('hospital_number', 'Hospital number', 'identifier', { identifiable: true }),
   col('date_of_birth', 'Date of birth', 'date', { identifiable: true }),

@@ -6,6 +6,8 @@ import { isoToMonth, monthToIso } from '../../shared/MonthField';
 
 export interface DetailsValues {
   preferredName: string;
+  givenName: string;
+  familyName: string;
   nhsNumber: string;
   hospitalNumber: string;
   dateOfBirth: string | null;
@@ -28,6 +30,8 @@ export interface DetailsValues {
 export function detailsValuesOf(r: PersonRecord): DetailsValues {
   return {
     preferredName: r.preferredName,
+    givenName: r.givenName ?? '',
+    familyName: r.familyName ?? '',
     nhsNumber: r.nhsNumber ? formatNhsNumber(r.nhsNumber) : '',
     hospitalNumber: r.hospitalNumber ?? '',
     dateOfBirth: r.dateOfBirth,
@@ -50,6 +54,8 @@ export function detailsInput(id: number, v: DetailsValues): UpdatePersonInput {
   return {
     id,
     preferredName: v.preferredName,
+    givenName: v.givenName,
+    familyName: v.familyName,
     nhsNumber: v.nhsNumber.trim() || null,
     hospitalNumber: v.hospitalNumber,
     dateOfBirth: v.dateOfBirth ?? '',
