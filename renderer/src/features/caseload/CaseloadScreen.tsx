@@ -2,10 +2,10 @@
 import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/api';
 import { AddPersonModal } from './AddPersonModal';
-import { CaseloadTable, usePeople } from './CaseloadTable';
+import { CaseloadTable, usePeople, type CaseloadTableHandle } from './CaseloadTable';
 import { useSettings } from '../../shared/useSettings';
 import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
@@ -36,6 +36,17 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   // says it is searching, never "No one matches" words it has not looked for yet.
   const settled = query === search.trim() && !people.isPlaceholderData;
 
+  // Type, ↓, Enter: ↓ in the search box moves into the list once the answer for the words in the
+  // box has come (never onto a row left from the words before), and Enter on a row opens it.
+  const searchRef = useRef<HTMLInputElement>(null);
+  const table = useRef<CaseloadTableHandle>(null);
+  const [downPressed, setDownPressed] = useState(false);
+  useEffect(() => {
+    if (!downPressed || !settled || total === undefined) return;
+    setDownPressed(false);
+    table.current?.focusFirstRow();
+  }, [downPressed, settled, total]);
+
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
   return (
@@ -51,11 +62,20 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
         <CaseloadFilterBar
           search={
             <TextInput
+              ref={searchRef}
               label="Search"
-              description="Case ID, name, NHS Number or hospital number"
+              description="Case ID, name, NHS Number or hospital number; press ↓ to go to the list"
               leftSection={<IconSearch aria-hidden size={16} />}
               value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setDownPressed(false);
+              }}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowDown') return;
+                e.preventDefault();
+                setDownPressed(true);
+              }}
               w={400}
               autoComplete="off"
             />
@@ -99,7 +119,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
                   : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} onOpen={open} />
+            <CaseloadTable people={people} onOpen={open} handle={table} onUpFromFirst={() => searchRef.current?.focus()} />
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (

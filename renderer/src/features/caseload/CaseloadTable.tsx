@@ -3,7 +3,7 @@
 import { Group, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import { referralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import { formatNhsNumber } from '../../../../core/domain/nhsNumber';
@@ -32,7 +32,20 @@ export function usePeople(query: string, filter: PeopleFilter = {}) {
   });
 }
 
-export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof usePeople>; onOpen: (personId: number) => void }) {
+/** What the screen around the list may do with it: move the keyboard into it from the search box. */
+export interface CaseloadTableHandle {
+  focusFirstRow: () => void;
+}
+
+interface Props {
+  people: ReturnType<typeof usePeople>;
+  onOpen: (personId: number) => void;
+  handle?: Ref<CaseloadTableHandle>;
+  /** ↑ on the first row: back to where the worker came from (the search box). */
+  onUpFromFirst?: () => void;
+}
+
+export function CaseloadTable({ people, onOpen, handle, onUpFromFirst }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = people.data?.pages.flatMap((p) => p.rows) ?? [];
   const total = people.data?.pages[0]?.total ?? 0;
@@ -50,13 +63,23 @@ export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof us
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  /**
+   * Scrolls a row into view and focuses it: at once when it is in the page (so a held-down arrow
+   * key loses no steps), else a frame or two later, once the scroll has rendered it.
+   */
+  const focusRow = (to: number, framesLeft = 5) => {
+    if (framesLeft === 5) virtualizer.scrollToIndex(to, { align: 'auto' });
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`);
+    if (row) row.focus({ preventScroll: true });
+    else if (framesLeft > 0) requestAnimationFrame(() => focusRow(to, framesLeft - 1));
+  };
   /** Arrow keys move between rows, so a long list is not a long walk with Tab. */
   const moveFocus = (from: number, to: number) => {
+    if (to === -1 && onUpFromFirst) onUpFromFirst();
     if (to < 0 || to >= total || to === from) return;
-    virtualizer.scrollToIndex(to, { align: 'auto' });
-    // The row may only exist after the scroll has rendered it.
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+    focusRow(to);
   };
+  useImperativeHandle(handle, () => ({ focusFirstRow: () => total > 0 && focusRow(0) }));
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, person: PersonSummary) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
