@@ -74,6 +74,15 @@ export function isNewlyDiagnosed(diagnosisMonth: string | null, referralReceived
   return gap >= 0 && gap <= months;
 }
 
+/**
+ * Newly diagnosed as shown and exported: not known (null) while no diagnosis month is recorded.
+ * The stored fact is false then, which the figures rightly do not count as newly diagnosed; shown
+ * as "No", it would hide that the month is missing and the person may belong in the figure.
+ */
+export function newlyDiagnosedKnown(newlyDiagnosed: boolean, diagnosisMonth: string | null): boolean | null {
+  return diagnosisMonth ? newlyDiagnosed : null;
+}
+
 export interface ContactAttempt {
   id: number;
   episodeId: number;

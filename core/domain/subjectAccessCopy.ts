@@ -24,6 +24,7 @@ import {
   sexualOrientation,
   signpostingOutcome,
 } from './codes';
+import { newlyDiagnosedKnown } from './episode';
 import { INSTRUMENTS } from './instruments/definitions';
 import { formatNhsNumber } from './nhsNumber';
 import type { EpisodeView, PersonRecord } from './record';
@@ -110,7 +111,7 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
     }),
     section('Personal details', 1, 'Personal details', { fields: personFields(record) }),
   ];
-  episodes.forEach((e, i) => sections.push(...episodeSections(e, i + 1, episodes.length)));
+  episodes.forEach((e, i) => sections.push(...episodeSections(e, i + 1, episodes.length, record.diagnosisMonth)));
   sections.push(
     section('Risk flags', 1, 'Risk flags', {
       entries: chronological(record.riskFlags, (r) => r.raisedOn).map((r, i) => ({
@@ -178,7 +179,7 @@ function personFields(r: PersonRecord): CopyField[] {
   ];
 }
 
-function episodeSections(e: EpisodeView, n: number, of: number): CopySection[] {
+function episodeSections(e: EpisodeView, n: number, of: number, diagnosisMonth: string | null): CopySection[] {
   const name = `Episode ${n}`;
   const sub = (heading: string, parts: Parameters<typeof section>[3]) => section(heading, 2, `${name}: ${heading}`, { empty: NONE, ...parts });
   const goals = chronological(e.goals, (g) => g.setOn);
@@ -192,7 +193,7 @@ function episodeSections(e: EpisodeView, n: number, of: number): CopySection[] {
         text('Referring organisation', e.referrerOrganisation),
         long('Reasons for referral', e.referralReasons),
         yesNo('Re-engaging in care', e.reEngaging),
-        yesNo('Newly diagnosed', e.newlyDiagnosed),
+        yesNo('Newly diagnosed', newlyDiagnosedKnown(e.newlyDiagnosed, diagnosisMonth)),
         text('Referral status', referralStatus.label(e.referralStatus)),
         date('First contact on', e.firstContactOn),
         text('Support', e.open ? 'Open' : 'Closed'),

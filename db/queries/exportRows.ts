@@ -42,7 +42,8 @@ const EPISODE_COLUMNS = {
   referral_received_on: 'e.referral_received_on',
   referral_source: 'e.referral_source',
   pathway: 'e.pathway',
-  newly_diagnosed: 'e.newly_diagnosed',
+  // Blank, not "N", where no diagnosis month is recorded: not known (newlyDiagnosedKnown in core/domain/episode.ts).
+  newly_diagnosed: 'CASE WHEN p.diagnosis_month IS NULL THEN NULL ELSE e.newly_diagnosed END',
   re_engaging: 'e.re_engaging',
   referral_status: 'e.referral_status',
   first_contact_on: 'e.first_contact_on',

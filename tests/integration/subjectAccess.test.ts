@@ -209,6 +209,9 @@ describe('subject access copy as CSV', () => {
     expect(value('Personal details', 'Name')).toEqual([NAME]);
     expect(value('Personal details', 'Given name')).toEqual([GIVEN]);
     expect(value('Personal details', 'Family name')).toEqual([FAMILY]);
+    // No diagnosis month: newly diagnosed is not known, never "No".
+    expect(value('Personal details', 'HIV diagnosis (month)')).toEqual(['']);
+    expect(body.filter((r) => r.field === 'Newly diagnosed').map((r) => r.value)).toEqual(['Not known', 'Not known']);
     expect(value('Personal details', 'NHS Number')).toEqual(['943 476 5919']);
     expect(value('Personal details', 'Hospital number')).toEqual(['00123456']);
     expect(value('Personal details', 'Date of birth')).toEqual(['1985-04-12']);
