@@ -77,7 +77,7 @@ function LogTable({ entries }: { entries: ExportLogEntry[] }) {
               <Table.Td>
                 <Group gap={4}>
                   {e.identifiable ? (
-                    <Tag tone="danger">Names people</Tag>
+                    <Tag tone="warning">Names people</Tag>
                   ) : (
                     <Tag tone="neutral">{e.profileId === MONTHLY_RETURN_ID ? 'Counts only' : 'Pseudonymised'}</Tag>
                   )}

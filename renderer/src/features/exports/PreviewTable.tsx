@@ -3,13 +3,14 @@
 import { Alert, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { ExportPreview } from '../../../../core/domain/export/request';
+import { WARNING_TITLE } from '../../shared/contrast';
 
 export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; aggregate: boolean }) {
   const n = preview.total.toLocaleString('en-GB');
   return (
     <Stack gap="xs">
       {preview.identifiable && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This export names people">
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This export names people" styles={WARNING_TITLE}>
           It holds names, NHS Numbers or dates of birth. You will be asked to confirm before it is saved, the export is recorded in the log with your name, and it should
           be saved as an encrypted ZIP.
         </Alert>

@@ -182,7 +182,7 @@ function ProfileRow({
       <Table.Td>
         <Group gap={4}>
           <Tag tone={builtIn ? 'info' : 'neutral'}>{builtIn ? 'Built-in' : 'Custom'}</Tag>
-          {profile.identifiable ? <Tag tone="danger">Names people</Tag> : <Tag tone="good">Pseudonymised</Tag>}
+          {profile.identifiable ? <Tag tone="warning">Names people</Tag> : <Tag tone="good">Pseudonymised</Tag>}
         </Group>
       </Table.Td>
       <Table.Td>
