@@ -5,7 +5,8 @@ import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { ExportPage } from './pages/ExportPage';
 import { MembersPage } from './pages/MembersPage';
-import { goTo, screensOffered } from './pages/nav';
+import { screensOffered } from './pages/nav';
+import { openSettings } from './pages/SettingsPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { refer, seedWorkspace } from './seed';
 
@@ -46,7 +47,8 @@ test('each member signs in with their own passphrase and sees only what their ro
   expect(await screensOffered(page)).toEqual(['My day', 'Caseload', 'Groups', 'Reports', 'Export', 'Settings']);
   await caseload.goto();
   await expect(caseload.row('Amara Okonkwo')).toBeVisible();
-  await goTo(page, 'Settings');
+  await openSettings(page, 'Your sign-in');
+  await expect(page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab')).toHaveText(['Backups', 'Your sign-in']);
   await expect(page.getByRole('heading', { name: 'Your sign-in' })).toBeVisible();
   await expect(members.panel()).toHaveCount(0);
   await expect(page.getByLabel('Lock after this many idle minutes')).toHaveCount(0);
@@ -56,7 +58,7 @@ test('each member signs in with their own passphrase and sees only what their ro
   await expect(page.getByRole('heading', { name: /profiles/i })).toHaveCount(0);
 
   // Changing one's own passphrase: the dialog, a wrong current passphrase, then the change.
-  await goTo(page, 'Settings');
+  await openSettings(page, 'Your sign-in');
   await members.changePassphrase('not my passphrase at all', 'tundra violin marble sequence');
   await expect(members.changePassphraseDialog().getByText('That passphrase is not right')).toBeVisible();
   await expectAccessible(page, 'change my passphrase dialog with an error');

@@ -12,6 +12,7 @@ import { syntheticPeople } from '../../db/synthetic';
 import { startHarness } from '../harness/server';
 import { tempDir } from '../support/workspace';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { openSettings } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { CHROMIUM_ARGS } from './playwright.config';
@@ -65,7 +66,7 @@ async function journey() {
     await page.getByRole('row', { name: /Jo Test/ }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(page, '06-caseload-two-people');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'Members and sign-in');
     await page.getByLabel('Lock after this many idle minutes').fill('30');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await shot(page, '07-settings-error');

@@ -74,7 +74,7 @@ test('a coordinator finds a record long past retention and deletes it, after typ
   await expectAccessible(page, 'caseload: past retention');
 
   const settings = new SettingsPage(page);
-  await settings.goto();
+  await settings.goto('Retention');
   const panel = settings.retention();
   await expect(panel).toContainText('1 record is past retention.');
   await expect(settings.retentionRows()).toHaveCount(1);
