@@ -5,6 +5,7 @@ import { displayDate } from '../../core/domain/dates';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
 import { bandFor, itemNumbers, listInWords, scoreAssessment } from '../../core/domain/instruments/scoring';
 import type { InstrumentId } from '../../core/domain/instruments/types';
+import { pluralWord } from '../../core/domain/plural';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { assessments, engagementReviews, riskFlags, workspaceMeta } from '../schema';
@@ -38,10 +39,10 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
     const message = scored.invalid.length
       ? `Some answers are not on ${def.shortName}'s scale.`
       : required.length && flagged === required
-        ? `Answer item ${listInWords(itemNumbers(def, required))}: it must always be asked.`
+        ? `Answer ${pluralWord(required.length, 'item')} ${listInWords(itemNumbers(def, required))}: ${pluralWord(required.length, 'it', 'they')} must always be asked.`
         : def.maxMissing === 0
-          ? `Answer every item: ${def.shortName} cannot be scored with items ${listInWords(itemNumbers(def, scored.missing))} missing.`
-          : `Answer items ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
+          ? `Answer every item: ${def.shortName} cannot be scored with ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))} missing.`
+          : `Answer ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
     throw new DomainError('VALIDATION', message, fields);
   }
   return orm.transaction((tx) => {

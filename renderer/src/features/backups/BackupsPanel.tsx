@@ -16,6 +16,7 @@ import { notifySuccess } from '../../shared/notify';
 import { showLocked } from '../../shared/session';
 import { backupWhen, fileSize } from './format';
 import { RestoreBackupModal, type RestoreTarget } from './RestoreBackupModal';
+import { countOf } from '../../../../core/domain/plural';
 
 export const BACKUPS_KEY = ['backups'] as const;
 const LOCATION_KEY = ['backups', 'location'] as const;
@@ -148,7 +149,7 @@ function BackupList() {
     mutationFn: () => call('backups.create', {}),
     onSuccess: (made) => {
       void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
-      notifySuccess(`${made.people === null ? '' : `${made.people.toLocaleString('en-GB')} ${made.people === 1 ? 'person' : 'people'}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
+      notifySuccess(`${made.people === null ? '' : `${countOf(made.people, 'person', 'people')}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
     },
   });
   return (

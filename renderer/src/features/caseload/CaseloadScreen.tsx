@@ -11,6 +11,7 @@ import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
 import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
 import { useRememberedView } from './rememberedView';
+import { countOf, pluralWord } from '../../../../core/domain/plural';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -115,8 +116,8 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
               : query
                 ? `${count(total)} found`
                 : filtered
-                  ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters`
-                  : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
+                  ? `${count(total)} ${pluralWord(total, 'person matches', 'people match')} these filters`
+                  : countOf(total, 'person', 'people')}
           </Text>
           {total > 0 ? (
             <CaseloadTable people={people} onOpen={open} handle={table} onUpFromFirst={() => searchRef.current?.focus()} />

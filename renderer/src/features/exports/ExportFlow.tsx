@@ -17,6 +17,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { MONTHLY_RETURN_LABEL, profileChoices } from './profileChoices';
 import { PROFILES_KEY } from './queries';
 import { useExportRun } from './useExportRun';
+import { countOf } from '../../../../core/domain/plural';
 
 const MIN_PASSWORD = 12;
 
@@ -149,7 +150,7 @@ export function ExportFlow() {
             )}
             <Group>
               <Button type="submit" leftSection={<IconFileExport size={18} aria-hidden />} disabled={!period}>
-                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'}`}
+                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${countOf(rows, 'row')}`}
               </Button>
               {!period && (
                 <Text size="sm" c="dimmed">

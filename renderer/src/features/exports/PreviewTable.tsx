@@ -4,6 +4,7 @@ import { Alert, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { ExportPreview } from '../../../../core/domain/export/request';
 import { WARNING_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; aggregate: boolean }) {
   const n = preview.total.toLocaleString('en-GB');
@@ -26,7 +27,9 @@ export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; a
           ? 'No rows for this period: the file would hold only its header row.'
           : preview.rows.length < preview.total
             ? `Showing the first ${preview.rows.length} of ${n} rows.`
-            : `All ${n} ${preview.total === 1 ? 'row' : 'rows'}.`}
+            : preview.total === 1
+              ? 'The one row.'
+              : `All ${countOf(preview.total, 'row')}.`}
       </Text>
       <div tabIndex={0} role="region" aria-label={`Preview of ${preview.profileName}`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <Table striped withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing="xs" fz="xs" style={{ whiteSpace: 'nowrap' }}>

@@ -3,6 +3,7 @@
 import { Paper, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import type { MyDay } from '../../../../core/domain/myDay';
 import { ATTENTION } from '../../shared/contrast';
+import { pluralWord } from '../../../../core/domain/plural';
 
 export interface Figure {
   target: string;
@@ -21,11 +22,11 @@ const TONE_STYLE = {
 export function figuresFor(day: MyDay): Figure[] {
   const c = day.counts;
   return [
-    { target: 'risks', value: c.risks, label: c.risks === 1 ? 'open risk flag' : 'open risk flags', tone: c.risks > 0 ? 'risk' : undefined },
+    { target: 'risks', value: c.risks, label: pluralWord(c.risks, 'open risk flag'), tone: c.risks > 0 ? 'risk' : undefined },
     { target: 'waiting', value: c.waiting, label: 'waiting for first contact', detail: c.overdue > 0 ? `${c.overdue.toLocaleString('en-GB')} overdue` : undefined, tone: c.overdue > 0 ? 'attention' : undefined },
-    { target: 'today', value: c.plannedToday, label: c.plannedToday === 1 ? 'contact planned today' : 'contacts planned today' },
-    { target: 'outcome', value: c.needsOutcome, label: 'earlier contacts need an outcome' },
-    { target: 'goals', value: c.goalsDue, label: c.goalsDue === 1 ? 'goal due for review' : 'goals due for review' },
+    { target: 'today', value: c.plannedToday, label: pluralWord(c.plannedToday, 'contact planned today', 'contacts planned today') },
+    { target: 'outcome', value: c.needsOutcome, label: pluralWord(c.needsOutcome, 'earlier contact needs an outcome', 'earlier contacts need an outcome') },
+    { target: 'goals', value: c.goalsDue, label: pluralWord(c.goalsDue, 'goal due for review', 'goals due for review') },
     { target: 'inactive', value: c.inactive, label: 'with no recent contact' },
   ];
 }

@@ -19,6 +19,7 @@ import { PlannedList } from './PlannedList';
 import { RisksList } from './RisksList';
 import { Section } from './Section';
 import { WaitingList } from './WaitingList';
+import { countOf } from '../../../../core/domain/plural';
 
 export const MY_DAY_KEY = ['myDay'] as const;
 
@@ -67,8 +68,8 @@ function Lists({ day }: { day: MyDay }) {
   const settings = useSettings().data;
   const [outcomeFor, setOutcomeFor] = useState<PlannedContact | null>(null);
   const c = day.counts;
-  const overdueAfter = settings ? `${settings.firstContactOverdueWorkingDays} working days` : 'the time set in Settings';
-  const weeks = settings ? `${settings.inactiveWeeks} weeks` : 'the time set in Settings';
+  const overdueAfter = settings ? countOf(settings.firstContactOverdueWorkingDays, 'working day') : 'the time set in Settings';
+  const weeks = settings ? countOf(settings.inactiveWeeks, 'week') : 'the time set in Settings';
   return (
     <>
       <Headline figures={figuresFor(day)} />

@@ -8,8 +8,7 @@ import type { WaitingReferral } from '../../../../core/domain/myDay';
 import { PersonLink, useRowOpen } from '../../shared/PersonLink';
 import { ATTENTION } from '../../shared/contrast';
 import { Tag } from '../../shared/Tag';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { countOf } from '../../../../core/domain/plural';
 
 export function WaitingList({ rows }: { rows: WaitingReferral[] }) {
   const rowOpen = useRowOpen();
@@ -44,13 +43,13 @@ export function WaitingList({ rows }: { rows: WaitingReferral[] }) {
             <Table.Td>
               <Text size="sm">{referralStatus.label(r.referralStatus)}</Text>
               <Text size="xs" c="dimmed">
-                {r.attempts === 0 ? 'No attempts yet' : plural(r.attempts, 'attempt', 'attempts')}
+                {r.attempts === 0 ? 'No attempts yet' : countOf(r.attempts, 'attempt')}
               </Text>
             </Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
                 <Text size="sm" fw={r.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
-                  {plural(r.workingDaysWaited, 'working day', 'working days')}
+                  {countOf(r.workingDaysWaited, 'working day')}
                 </Text>
                 {r.overdue && (
                   <Tag tone="warning" size="sm" style={{ flexShrink: 0 }}>

@@ -9,6 +9,7 @@ import { LogContactModal } from '../contacts/LogContactModal';
 import { Tag } from '../../shared/Tag';
 import { ClosedNote } from './ClosedNote';
 import { statusTone } from './tones';
+import { countOf } from '../../../../core/domain/plural';
 
 function newestFirst(a: Contact, b: Contact): number {
   const ka = `${a.contactOn} ${a.startTime ?? ''}`;
@@ -34,7 +35,7 @@ export function ContactsTab({ personId, episode }: { personId: number; episode: 
       ) : (
         <>
           <Text size="sm">
-            {contacts.length} {contacts.length === 1 ? 'contact' : 'contacts'}: {attended} attended, {missed} did not attend.
+            {countOf(contacts.length, 'contact')}: {attended} attended, {missed} did not attend.
           </Text>
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="contacts-heading">
             {contacts.map((c) => (

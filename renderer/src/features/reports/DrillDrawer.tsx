@@ -6,6 +6,7 @@ import type { Period } from '../../../../core/domain/export/periods';
 import { call, errorMessage } from '../../shared/api';
 import type { Drill } from './drill';
 import { PersonLink } from '../../shared/PersonLink';
+import { countOf } from '../../../../core/domain/plural';
 
 export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period; onClose: () => void }) {
   return (
@@ -36,7 +37,7 @@ function DrillList({ drill, period }: { drill: Drill; period: Period }) {
       <Text size="sm">
         {total === 0
           ? 'Nothing to list: this figure counts no records.'
-          : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}, newest first. Each name opens the person’s record.`}
+          : `${countOf(total, 'record')}, newest first. Each name opens the person’s record.`}
       </Text>
       {rows.length < total && (
         <Alert color="gray" variant="light">
