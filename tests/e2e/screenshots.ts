@@ -24,6 +24,7 @@ import { outcomeScreens } from './shots/outcomes';
 import { placesScreens } from './shots/places';
 import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
+import { workerActsScreens } from './shots/workerActs';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -141,6 +142,7 @@ const groups: [string, () => Promise<void>][] = [
   ['backups', () => backupAndAuditScreens(browser, shot)],
   ['members', () => membersScreens(browser, shot)],
   ['places', () => placesScreens(browser, shot)],
+  ['workerActs', () => workerActsScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

@@ -57,7 +57,7 @@ export function SettingsScreen() {
       {sections.length === 1 ? (
         body(sections[0])
       ) : (
-        <Tabs value={active} onChange={setChosen} orientation={wide ? 'vertical' : 'horizontal'} variant="pills" keepMounted>
+        <Tabs value={active} onChange={setChosen} orientation={wide ? 'vertical' : 'horizontal'} variant="pills" keepMounted styles={wide ? { tab: { justifyContent: 'flex-start' }, tabLabel: { textAlign: 'left' } } : undefined}>
           <Tabs.List aria-label="Settings sections" mr={wide ? 'lg' : undefined} mb={wide ? undefined : 'md'} style={wide ? { minWidth: 200, alignSelf: 'flex-start' } : { flexWrap: 'wrap' }}>
             {sections.map((s) => (
               <Tabs.Tab key={s.id} value={s.id}>
