@@ -78,7 +78,7 @@ export async function workerActsScreens(browser: Browser, shot: Shot) {
     await page.getByText('Details saved').first().waitFor();
     await settle(page);
     await page.getByRole('tab', { name: 'Details' }).scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, '135-person-details-given-family-names');
   });
 
