@@ -1,6 +1,7 @@
 // Outcome assessments and engagement reviews.
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Assessment, EngagementReview } from '../../core/domain/assessment';
+import { assessmentFields, engagementFields, type Assessment, type EngagementReview } from '../../core/domain/assessment';
+import { editableKeys, pick, storedKeys, type Editable } from '../../core/domain/recordFields';
 import { displayDate } from '../../core/domain/dates';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
 import { bandFor, itemNumbers, listInWords, scoreAssessment } from '../../core/domain/instruments/scoring';
@@ -90,18 +91,18 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
   });
 }
 
-export function recordEngagement(
-  orm: Orm,
-  input: Omit<EngagementReview, 'id' | 'createdByName'>,
-  actor: Actor,
-): number {
+export function recordEngagement(orm: Orm, input: { episodeId: number } & Editable<typeof engagementFields>, actor: Actor): number {
   return orm.transaction((tx) => {
     const episode = requireEpisode(tx, input.episodeId);
     refuseBeforeReferral(episode, input.reviewedOn, 'reviewedOn', 'A review');
-    tx.insert(engagementReviews).values({ ...input, ...created(actor) }).run();
+    tx.insert(engagementReviews).values({ episodeId: episode.id, ...pick(input, editableKeys(engagementFields)), ...created(actor) }).run();
     return episode.personId;
   });
 }
+
+/** The declared fields read as stored (core/domain/assessment.ts); who recorded them is looked up. */
+const ASSESSMENT = storedKeys(assessmentFields, ['createdByName']);
+const ENGAGEMENT = storedKeys(engagementFields, ['createdByName']);
 
 export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: number) => string): Assessment[] {
   if (episodeIds.length === 0) return [];
@@ -114,15 +115,11 @@ export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: 
     .map((a) => {
       const def = INSTRUMENTS[a.instrument as InstrumentId];
       return {
+        ...pick(a, ASSESSMENT),
         id: a.id,
         episodeId: a.episodeId,
         instrument: a.instrument as InstrumentId,
-        completedOn: a.completedOn,
-        method: a.method,
-        responses: a.responses,
-        scores: a.scores,
         bands: Object.fromEntries(def.scores.map((s) => [s.id, a.scores[s.id] === undefined ? undefined : bandFor(s, a.scores[s.id])])),
-        prorated: a.prorated,
         risk: def.riskItem ? (a.responses[def.riskItem.item] ?? 0) > def.riskItem.above : false,
         scoringVersion: a.scoringVersion,
         createdByName: name(a.createdBy),
@@ -138,19 +135,7 @@ export function engagementFor(orm: Queryable, episodeIds: number[], name: (id: n
     .where(inArray(engagementReviews.episodeId, episodeIds))
     .orderBy(engagementReviews.reviewedOn, engagementReviews.id)
     .all()
-    .map((r) => ({
-      id: r.id,
-      episodeId: r.episodeId,
-      reviewedOn: r.reviewedOn,
-      viralLoadUndetectable: r.viralLoadUndetectable,
-      viralLoadOn: r.viralLoadOn,
-      adherence: r.adherence,
-      appointmentsKept: r.appointmentsKept,
-      appointmentsMissed: r.appointmentsMissed,
-      reengagedInCare: r.reengagedInCare,
-      note: r.note,
-      createdByName: name(r.createdBy),
-    }));
+    .map((r) => ({ ...pick(r, ENGAGEMENT), id: r.id, episodeId: r.episodeId, createdByName: name(r.createdBy) }));
 }
 
 /**

@@ -16,6 +16,10 @@ export const theme = createTheme({
   components: {
     // Mantine's close buttons have no accessible name of their own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Mantine draws a dialog's title bar as <header>, which outside a sectioning element is a
+    // second banner landmark: screen readers listed "banner" again for every dialog.
+    ModalHeader: { defaultProps: { component: 'div' } },
+    DrawerHeader: { defaultProps: { component: 'div' } },
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
       // The default description grey (gray.6) is 3.3:1 on white.

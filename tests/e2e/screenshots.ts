@@ -24,6 +24,7 @@ import { outcomeScreens } from './shots/outcomes';
 import { placesScreens } from './shots/places';
 import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
+import { zoomScreens } from './shots/zoom';
 import { workerActsScreens } from './shots/workerActs';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
@@ -56,7 +57,7 @@ async function journey() {
     await shot(page, '04-caseload-empty');
     await caseload.openAddPerson();
     await page.getByRole('dialog').getByRole('button', { name: 'Add person' }).click();
-    await page.getByText('Enter the name the person likes to be called.').waitFor();
+    await page.getByText('Enter the name the person likes to be called.').first().waitFor();
     await shot(page, '05-add-person-errors');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await caseload.addPerson({ name: 'Oluwaseun Adebayo-Whitfield-Montgomery-Kensington Testperson-Longname', nhsNumber: '943 476 5919', dateOfBirth: '12/04/1988' });
@@ -142,6 +143,7 @@ const groups: [string, () => Promise<void>][] = [
   ['backups', () => backupAndAuditScreens(browser, shot)],
   ['members', () => membersScreens(browser, shot)],
   ['places', () => placesScreens(browser, shot)],
+  ['zoom', () => zoomScreens(browser, shot)],
   ['workerActs', () => workerActsScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());

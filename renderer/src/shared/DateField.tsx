@@ -34,7 +34,8 @@ export function DateField(props: DateInputProps) {
     <DateInput
       valueFormat="DD/MM/YYYY"
       dateParser={parseUkDate}
-      placeholder="DD/MM/YYYY"
+      // The format as visible text, not a placeholder that goes as soon as typing starts.
+      description="As DD/MM/YYYY"
       clearable={false}
       ariaLabels={ARIA_LABELS}
       hideOutsideDates

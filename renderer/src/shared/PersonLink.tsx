@@ -1,5 +1,6 @@
 // A person's name as a button that opens their record: the keyboard way into a row on My day,
-// a report's drill-down or a data-quality list.
+// a report's drill-down or a data-quality list. The name wraps rather than being cut short: a
+// narrow column once showed every name as its first letter.
 import { Anchor, Text } from '@mantine/core';
 import { useNavigation } from './navigation';
 
@@ -18,8 +19,7 @@ export function PersonLink({ personId, name, caseId }: { personId: number; name:
           e.stopPropagation();
           go({ name: 'person', personId });
         }}
-        style={{ display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-        title={name}
+        style={{ display: 'block', maxWidth: '100%', overflowWrap: 'break-word' }}
       >
         {name}
       </Anchor>

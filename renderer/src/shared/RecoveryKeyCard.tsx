@@ -4,6 +4,9 @@
 import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 
+/** How a recovery key is typed, as visible text beside each field that asks for one. */
+export const RECOVERY_KEY_HINT = 'Eight groups of four letters and numbers, as written down when it was made. Capitals, spaces and dashes do not matter.';
+
 export function RecoveryKeyCard({ recoveryKey }: { recoveryKey: string }) {
   const groups = recoveryKey.split('-');
   return (

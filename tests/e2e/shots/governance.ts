@@ -72,7 +72,7 @@ export async function governanceScreens(browser: Browser, shot: Shot): Promise<v
     await shot(page, '77-settings-retention-after-delete');
     await settings.set('Keep a record this many years after support ends', '0');
     await settings.save();
-    await page.getByText('Enter at least 1.').waitFor();
+    await page.getByText('Enter at least 1.').first().waitFor();
     // Centred, so the app's fixed header does not cover it.
     await page.getByLabel('Keep a record this many years after support ends').evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
     await shot(page, '78-settings-retention-years-error');

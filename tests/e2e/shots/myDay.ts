@@ -130,7 +130,7 @@ export async function myDayAndGroups(browser: Browser, shot: Shot) {
     await settings.goto();
     await settings.set('Show as inactive after this many weeks without contact', '60');
     await settings.save();
-    await page.getByText('Enter 52 at most.').waitFor();
+    await page.getByText('Enter 52 at most.').first().waitFor();
     await shot(page, '50-settings-error');
     await page.getByRole('table', { name: 'Clinic sites' }).scrollIntoViewIfNeeded();
     await shot(page, '50b-settings-sites');

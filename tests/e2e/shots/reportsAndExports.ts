@@ -147,7 +147,7 @@ async function busyCaseload(browser: Browser, shot: Shot) {
 
     await exports.newProfile();
     await exports.editor().getByRole('button', { name: 'Add profile' }).click();
-    await exports.editor().getByText('Choose at least one column.').waitFor();
+    await exports.editor().getByText('Choose at least one column.').first().waitFor();
     await shot(page, '92-profile-editor-errors');
     await exports.editor().getByLabel('Profile name').fill('Commissioner quarterly (borough)');
     for (const column of ['Case ID', 'Referral date', 'Referral source', 'Borough', 'Age band']) await exports.addColumn(column);

@@ -5,8 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditActionLabel } from '../../../../core/domain/auditActions';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import type { Filters } from './AuditFilters';
+import { callQuery } from '../../shared/queryKeys';
+import { StackedTable } from '../../shared/StackedTable';
 
 export const PAGE = 50;
 
@@ -14,8 +16,7 @@ export function AuditTable({ filters }: { filters: Filters }) {
   const [page, setPage] = useState(0);
   // One more than a page: whether there is an older page, without counting the whole log.
   const entries = useQuery({
-    queryKey: ['audit', 'list', filters, page],
-    queryFn: () => call('audit.list', { ...filters, limit: PAGE + 1, offset: page * PAGE }),
+    ...callQuery('audit.list', { ...filters, limit: PAGE + 1, offset: page * PAGE }),
     placeholderData: keepPreviousData,
     refetchOnMount: 'always',
   });
@@ -33,7 +34,7 @@ export function AuditTable({ filters }: { filters: Filters }) {
         {entries.data && rows.length === 0 && <Text size="sm">No entries match these filters.</Text>}
         {rows.length > 0 && (
           <div tabIndex={0} role="region" aria-label="Audit entries, scrollable" style={{ overflowX: 'auto' }}>
-            <Table aria-label="Audit log" verticalSpacing={4} striped stickyHeader miw={760}>
+            <StackedTable stackBelow="lg" aria-label="Audit log" verticalSpacing={4} striped stickyHeader>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={170}>When</Table.Th>
@@ -48,15 +49,19 @@ export function AuditTable({ filters }: { filters: Filters }) {
               <Table.Tbody>
                 {rows.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td>{dayjs(e.at).format('DD/MM/YYYY HH:mm:ss')}</Table.Td>
-                    <Table.Td>{e.memberName || <Text span size="sm" c="dimmed">(not signed in)</Text>}</Table.Td>
-                    <Table.Td title={e.action}>{auditActionLabel(e.action)}</Table.Td>
-                    <Table.Td>{e.entity ?? ''}</Table.Td>
-                    <Table.Td ta="right">{e.entityId ?? ''}</Table.Td>
+                    <Table.Td data-label="When" data-lead>{dayjs(e.at).format('DD/MM/YYYY HH:mm:ss')}</Table.Td>
+                    <Table.Td data-label="Member">{e.memberName || <Text span size="sm" c="dimmed">(not signed in)</Text>}</Table.Td>
+                    <Table.Td data-label="Action" title={e.action}>
+                      {auditActionLabel(e.action)}
+                    </Table.Td>
+                    <Table.Td data-label="Entity">{e.entity ?? ''}</Table.Td>
+                    <Table.Td ta="right" data-label="Entity id">
+                      {e.entityId ?? ''}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </StackedTable>
           </div>
         )}
         <Group justify="space-between">

@@ -11,19 +11,19 @@ import type { Settings } from '../../../../core/domain/settings';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { WARNING_TITLE } from '../../shared/contrast';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { notifySuccess } from '../../shared/notify';
 import { showLocked } from '../../shared/session';
 import { backupWhen, fileSize } from './format';
 import { RestoreBackupModal, type RestoreTarget } from './RestoreBackupModal';
+import { StackedTable } from '../../shared/StackedTable';
 import { countOf } from '../../../../core/domain/plural';
 
-export const BACKUPS_KEY = ['backups'] as const;
-const LOCATION_KEY = ['backups', 'location'] as const;
 
 export function BackupsPanel() {
   const settings = useSettings();
-  const location = useQuery({ queryKey: LOCATION_KEY, queryFn: () => call('backups.location', {}) });
+  const location = useQuery(callQuery('backups.location', {}));
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="backups-title">
       <Stack>
@@ -63,10 +63,10 @@ function FolderForm({ saved, location }: { saved: Settings; location: BackupLoca
     // Where IT set the folder, only the number kept is the coordinator's to change.
     mutationFn: (v: FolderValues) => call('settings.update', fixedByIt ? { backupKeep: v.backupKeep } : { backupFolder: v.backupFolder.trim() || null, backupKeep: v.backupKeep }),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty({ backupFolder: next.backupFolder ?? '', backupKeep: next.backupKeep });
       // The list and the location both follow the folder.
-      void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
+      refresh(queryClient, 'backups');
       notifySuccess('Backup settings saved');
     },
     onError: (e) => {
@@ -143,12 +143,12 @@ function FolderForm({ saved, location }: { saved: Settings; location: BackupLoca
 
 function BackupList() {
   const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups.list', {}), refetchOnMount: 'always' });
+  const backups = useQuery({ ...callQuery('backups.list', {}), refetchOnMount: 'always' });
   const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
   const backUp = useMutation({
     mutationFn: () => call('backups.create', {}),
     onSuccess: (made) => {
-      void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
+      refresh(queryClient, 'backups');
       notifySuccess(`${made.people === null ? '' : `${countOf(made.people, 'person', 'people')}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
     },
   });
@@ -204,7 +204,7 @@ function BackupList() {
 
 function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (t: RestoreTarget) => void }) {
   return (
-    <Table aria-label="Backups" verticalSpacing="xs" striped>
+    <StackedTable stackBelow="sm" aria-label="Backups" verticalSpacing="xs" striped>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Taken</Table.Th>
@@ -219,10 +219,14 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
       <Table.Tbody>
         {backups.map((b) => (
           <Table.Tr key={b.fileName}>
-            <Table.Td>{backupWhen(b.takenAt)}</Table.Td>
-            <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
-            <Table.Td ta="right">{b.people === null ? '–' : b.people.toLocaleString('en-GB')}</Table.Td>
-            <Table.Td>{b.verified ? <Tag tone="good">Verified</Tag> : <Tag tone="neutral">Not checked here</Tag>}</Table.Td>
+            <Table.Td data-lead>{backupWhen(b.takenAt)}</Table.Td>
+            <Table.Td ta="right" data-label="Size">
+              {fileSize(b.bytes)}
+            </Table.Td>
+            <Table.Td ta="right" data-label="People">
+              {b.people === null ? '–' : b.people.toLocaleString('en-GB')}
+            </Table.Td>
+            <Table.Td data-label="Checked">{b.verified ? <Tag tone="good">Verified</Tag> : <Tag tone="neutral">Not checked here</Tag>}</Table.Td>
             <Table.Td>
               <Button variant="subtle" size="compact-sm" aria-label={`Restore the backup taken ${backupWhen(b.takenAt)}`} onClick={() => onRestore({ path: b.fileName, takenAt: b.takenAt })}>
                 Restore…
@@ -231,6 +235,6 @@ function BackupTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore:
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

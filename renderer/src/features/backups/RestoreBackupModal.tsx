@@ -10,6 +10,7 @@ import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { BackupCounts } from './BackupCounts';
 import { backupWhen } from './format';
 import { closableUnless } from '../../shared/closableUnless';
+import { RECOVERY_KEY_HINT } from '../../shared/RecoveryKeyCard';
 
 export interface RestoreTarget {
   /** A file name in the backup folder (with a session open), or a full path (the damaged screen). */
@@ -85,7 +86,7 @@ export function RestoreBackupModal({
             {how === 'passphrase' ? (
               <PasswordInput label="Passphrase from when the backup was taken" {...secretField} />
             ) : (
-              <TextInput label="Recovery key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" spellCheck={false} {...secretField} />
+              <TextInput label="Recovery key" description={RECOVERY_KEY_HINT} spellCheck={false} {...secretField} />
             )}
             {inspect.isError && !wrongSecret && (
               <Alert color="red" role="alert" title="This backup cannot be restored">

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { newPersonSchema, type LikelyDuplicate, type NewPersonInput } from '../../../../core/domain/person';
 import { ApiFailure, call } from '../../shared/api';
-import { personKey } from '../../shared/useSaveRecord';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
 import { DateField } from '../../shared/DateField';
@@ -17,6 +17,7 @@ import { FormFailure } from '../../shared/FormFailure';
 import { MonthField, monthToIso } from '../../shared/MonthField';
 import { emptyReferral, REFERRAL_FIELDS, referralChoiceErrors, ReferralFields, referralInput, type ReferralValues } from '../../shared/ReferralFields';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 type Values = ReferralValues & { preferredName: string; givenName: string; familyName: string; nhsNumber: string; dateOfBirth: string | null; diagnosisMonth: string };
 
@@ -45,9 +46,8 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: ({ values, allowDuplicate }: { values: Values; allowDuplicate: boolean }) => call('people.create', { ...toInput(values), allowDuplicate }),
     onSuccess: (person) => {
-      queryClient.setQueryData(personKey(person.id), person);
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
+      setAnswer(queryClient, 'people.get', { id: person.id }, person);
+      refresh(queryClient, 'people.list', 'myDay');
       notifySuccess(`Case ID ${person.caseId}`, 'Added to your caseload');
       onClose();
       go({ name: 'person', personId: person.id });
@@ -75,6 +75,7 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
 
   return (
     <form onSubmit={form.onSubmit((v) => check.mutate(v), focusFirstInvalid)} noValidate>
+      <ErrorSummary errors={form.errors} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Preferred name" description="The name they like to be called" required data-autofocus {...form.getInputProps('preferredName')} />

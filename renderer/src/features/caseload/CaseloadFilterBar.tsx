@@ -33,7 +33,8 @@ export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks, rete
     <Stack role="group" aria-label="Find people" gap="xs">
       <Group align="flex-end" gap="lg" wrap="wrap">
         {search}
-        <Group gap="md" h={36} wrap="nowrap">
+        {/* On a narrow window the three checkboxes go one under another rather than over the search. */}
+        <Group gap="md" mih={36} wrap="wrap">
           <Checkbox label="Waiting for first contact" checked={value.waiting} onChange={(e) => set('waiting', e.currentTarget.checked)} />
           <Checkbox
             label={inactiveWeeks ? `No contact for over ${countOf(inactiveWeeks, 'week')}` : 'No recent contact'}

@@ -1,16 +1,18 @@
 // The worker's caseload: search, filters, the list, and adding a person.
-import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/api';
 import { AddPersonModal } from './AddPersonModal';
-import { CaseloadTable, usePeople, type CaseloadTableHandle } from './CaseloadTable';
+import { CaseloadTable, usePeople } from './CaseloadTable';
 import { useSettings } from '../../shared/useSettings';
 import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
 import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
 import { useRememberedView } from './rememberedView';
+import classes from './CaseloadScreen.module.css';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 import { countOf, pluralWord } from '../../../../core/domain/plural';
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -37,24 +39,26 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   // says it is searching, never "No one matches" words it has not looked for yet.
   const settled = query === search.trim() && !people.isPlaceholderData;
 
-  // Type, ↓, Enter: ↓ in the search box moves into the list once the answer for the words in the
-  // box has come (never onto a row left from the words before), and Enter on a row opens it.
+  // Search to record in three keys: type, ↓, Enter. ↓ waits for the answer to what was typed, so
+  // it never lands on a row of the list from before the last keystroke.
+  const [wantsFirstRow, setWantsFirstRow] = useState(false);
+  const [firstRowWanted, setFirstRowWanted] = useState(0);
+  // ↑ on the first row comes back here.
   const searchRef = useRef<HTMLInputElement>(null);
-  const table = useRef<CaseloadTableHandle>(null);
-  const [downPressed, setDownPressed] = useState(false);
   useEffect(() => {
-    if (!downPressed || !settled || total === undefined) return;
-    setDownPressed(false);
-    table.current?.focusFirstRow();
-  }, [downPressed, settled, total]);
+    if (!wantsFirstRow || !settled) return;
+    setWantsFirstRow(false);
+    if ((total ?? 0) > 0) setFirstRowWanted((n) => n + 1);
+  }, [wantsFirstRow, settled, total]);
 
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
   return (
-    // The screen fills the window so the list, not the page, scrolls.
-    <Stack gap="sm" style={{ height: 'calc(100dvh - 60px - 2 * var(--mantine-spacing-lg))' }}>
-      <Group justify="space-between">
-        <Title order={2}>Caseload</Title>
+    // The screen fills the window so the list, not the page, scrolls. On a short window (zoomed
+    // in) nothing above the list is squeezed: the page scrolls down to a list of at least 240 px.
+    <Stack gap="sm" className={classes.screen} style={{ height: 'calc(100dvh - var(--app-shell-header-offset, 60px) - 2 * var(--app-shell-padding))' }}>
+      <Group justify="space-between" gap="xs">
+        <ScreenTitle>Caseload</ScreenTitle>
         <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
           Add person
         </Button>
@@ -65,19 +69,21 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
             <TextInput
               ref={searchRef}
               label="Search"
-              description="Case ID, name, NHS Number or hospital number; press ↓ to go to the list"
+              description="Case ID, name, NHS Number or hospital number. ↓ goes to the list."
               leftSection={<IconSearch aria-hidden size={16} />}
               value={search}
               onChange={(e) => {
                 setSearch(e.currentTarget.value);
-                setDownPressed(false);
+                setWantsFirstRow(false);
               }}
               onKeyDown={(e) => {
-                if (e.key !== 'ArrowDown') return;
-                e.preventDefault();
-                setDownPressed(true);
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  setWantsFirstRow(true);
+                }
               }}
               w={400}
+              maw="100%"
               autoComplete="off"
             />
           }
@@ -120,7 +126,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
                   : countOf(total, 'person', 'people')}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} onOpen={open} handle={table} onUpFromFirst={() => searchRef.current?.focus()} />
+            <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} onUpFromFirst={() => searchRef.current?.focus()} />
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (

@@ -8,14 +8,13 @@ import { todayIso } from '../../../../core/domain/dates';
 import { lastMonth, type Period } from '../../../../core/domain/export/periods';
 import { MONTHLY_RETURN_ID } from '../../../../core/domain/export/request';
 import { useCanExportRows } from '../../shared/access';
-import { ApiFailure, call } from '../../shared/api';
+import { ApiFailure } from '../../shared/api';
 import { PeriodPicker } from '../reports/PeriodPicker';
-import { periodKey } from '../reports/periodChoice';
 import { ConfirmIdentifiableModal } from './ConfirmIdentifiableModal';
 import { ExportDone, ExportFailed, ExportRunning } from './ExportStatus';
 import { PreviewPanel } from './PreviewPanel';
 import { MONTHLY_RETURN_LABEL, profileChoices } from './profileChoices';
-import { PROFILES_KEY } from './queries';
+import { callQuery } from '../../shared/queryKeys';
 import { useExportRun } from './useExportRun';
 import { countOf } from '../../../../core/domain/plural';
 
@@ -23,7 +22,7 @@ const MIN_PASSWORD = 12;
 
 export function ExportFlow() {
   const today = todayIso();
-  const profiles = useQuery({ queryKey: PROFILES_KEY, queryFn: () => call('exports.profiles', {}), refetchOnMount: 'always' });
+  const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
   const [chosen, setChosen] = useState<string>(MONTHLY_RETURN_ID);
   const [period, setPeriod] = useState<Period | null>(() => lastMonth(today));
   // null: follow the profile (encrypt what names people); true/false once the person chooses.
@@ -42,8 +41,7 @@ export function ExportFlow() {
   const aggregate = profileId === MONTHLY_RETURN_ID;
   const profileName = aggregate ? MONTHLY_RETURN_LABEL : (profile?.name ?? '');
   const preview = useQuery({
-    queryKey: ['exports', 'preview', profileId, ...(period ? periodKey(period) : [])],
-    queryFn: () => call('exports.preview', { profileId, period: period! }),
+    ...callQuery('exports.preview', { profileId, period: period! }),
     enabled: !!period,
     staleTime: 0,
     gcTime: 0,
@@ -88,11 +86,14 @@ export function ExportFlow() {
 
   return (
     <Paper component="section" aria-labelledby="export-title" withBorder p="md">
-      <Title order={3} size="h4" id="export-title" mb="sm">
-        Export a file
-      </Title>
       <form onSubmit={submit} noValidate>
         <fieldset disabled={running} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          {/* The card's heading names the group too (a fieldset without a name is read as an unnamed group). */}
+          <legend style={{ padding: 0, marginBottom: 'var(--mantine-spacing-sm)' }}>
+            <Title order={3} size="h4" id="export-title">
+              Export a file
+            </Title>
+          </legend>
           <Stack gap="md">
             <NativeSelect
               label="What to export"

@@ -7,13 +7,14 @@ import { IconHistory } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { displayDate } from '../../../../core/domain/dates';
 import { MONTHLY_RETURN_ID, type ExportLogEntry } from '../../../../core/domain/export/request';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { CopySha } from '../../shared/CopySha';
-import { LOG_KEY } from './queries';
+import { callQuery } from '../../shared/queryKeys';
+import { StackedTable } from '../../shared/StackedTable';
 
 export function ExportLog() {
-  const log = useQuery({ queryKey: LOG_KEY, queryFn: () => call('exports.log', {}), refetchOnMount: 'always' });
+  const log = useQuery({ ...callQuery('exports.log', {}), refetchOnMount: 'always' });
   return (
     <Paper component="section" aria-labelledby="export-log-title" withBorder p="md">
       <Stack gap="xs">
@@ -50,7 +51,7 @@ function NoExports() {
 function LogTable({ entries }: { entries: ExportLogEntry[] }) {
   return (
     <div tabIndex={0} role="region" aria-label="Export log, scrollable" style={{ overflowX: 'auto', maxHeight: 420, overflowY: 'auto' }}>
-      <Table aria-label="Export log" verticalSpacing={6} striped stickyHeader miw={980}>
+      <StackedTable stackBelow="xl" aria-label="Export log" verticalSpacing={6} striped stickyHeader>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={130}>When</Table.Th>
@@ -67,14 +68,16 @@ function LogTable({ entries }: { entries: ExportLogEntry[] }) {
         <Table.Tbody>
           {entries.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{dayjs(e.exportedAt).format('DD/MM/YYYY HH:mm')}</Table.Td>
-              <Table.Td>{e.memberName}</Table.Td>
-              <Table.Td>{e.profileName}</Table.Td>
-              <Table.Td>
+              <Table.Td data-label="When">{dayjs(e.exportedAt).format('DD/MM/YYYY HH:mm')}</Table.Td>
+              <Table.Td data-label="Who">{e.memberName}</Table.Td>
+              <Table.Td data-label="Profile">{e.profileName}</Table.Td>
+              <Table.Td data-label="Period">
                 {displayDate(e.periodStart)} to {displayDate(e.periodEnd)}
               </Table.Td>
-              <Table.Td ta="right">{e.rows.toLocaleString('en-GB')}</Table.Td>
-              <Table.Td>
+              <Table.Td ta="right" data-label="Rows">
+                {e.rows.toLocaleString('en-GB')}
+              </Table.Td>
+              <Table.Td data-label="Data">
                 <Group gap={4}>
                   {e.identifiable ? (
                     <Tag tone="warning">Names people</Tag>
@@ -84,7 +87,7 @@ function LogTable({ entries }: { entries: ExportLogEntry[] }) {
                   {e.encrypted && <Tag tone="good">Encrypted</Tag>}
                 </Group>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="File and SHA-256" data-wide>
                 <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
                   {e.fileName}
                 </Text>
@@ -98,7 +101,7 @@ function LogTable({ entries }: { entries: ExportLogEntry[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </StackedTable>
     </div>
   );
 }

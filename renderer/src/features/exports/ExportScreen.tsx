@@ -1,17 +1,18 @@
 // Export: make a file for the trust, the commissioner or a funder (the monthly return, or rows
 // through a profile), see every export made so far, and manage the profiles that shape them.
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useCan } from '../../shared/access';
 import { ExportFlow } from './ExportFlow';
 import { ExportLog } from './ExportLog';
 import { ProfilesPanel } from './ProfilesPanel';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function ExportScreen() {
   const can = useCan();
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>Export</Title>
+        <ScreenTitle>Export</ScreenTitle>
         <Text c="dimmed" size="sm">
           Files are CSV for Excel. Row-level files are pseudonymised unless a profile says otherwise; every export is logged.
         </Text>

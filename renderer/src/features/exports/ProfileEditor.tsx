@@ -15,7 +15,8 @@ import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
 import { FILE_PRESETS, presetOf } from './filePresets';
 import { idFromName, toProfile, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { setAnswer } from '../../shared/queryKeys';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
   initial: ProfileValues;
@@ -34,15 +35,13 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   const form = useForm<ProfileValues>({
     mode: 'controlled',
     initialValues: initial,
-    validate: (v) => {
-      const errors = schemaResolver(profileSchema, { sync: true })(toProfile(v));
-      return errors;
-    },
+    // The id follows the name: before a name is typed there is none, and only the name's error is said.
+    validate: (v) => schemaResolver(profileSchema, { sync: true })(toProfile({ ...v, id: v.id || idFromName(v.name, takenIds) })),
   });
   const save = useMutation({
     mutationFn: (v: ProfileValues) => call('exports.saveProfile', toProfile(v)),
     onSuccess: (profiles, v) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(v.name.trim(), editing ? 'Profile saved' : 'Profile added');
       onClose();
     },
@@ -63,6 +62,7 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   return (
     <Modal opened onClose={onClose} title={editing ? `Edit profile: ${initial.name}` : 'New export profile'} size="min(1100px, 96vw)">
       <form onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack gap="md">
           <TextInput
             label="Profile name"

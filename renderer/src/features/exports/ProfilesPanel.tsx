@@ -14,8 +14,9 @@ import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { callQuery, setAnswer } from '../../shared/queryKeys';
 import { DANGER_BUTTON } from '../../shared/contrast';
+import { StackedTable } from '../../shared/StackedTable';
 
 // Mantine's subtle red text is under 4.5:1 on white; this red is 7.6:1.
 
@@ -23,7 +24,7 @@ type Editing = { values: ProfileValues; existing: boolean } | null;
 
 export function ProfilesPanel() {
   const queryClient = useQueryClient();
-  const profiles = useQuery({ queryKey: PROFILES_KEY, queryFn: () => call('exports.profiles', {}), refetchOnMount: 'always' });
+  const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ExportProfile | null>(null);
   const list = profiles.data ?? [];
@@ -47,7 +48,7 @@ export function ProfilesPanel() {
       }
     },
     onSuccess: ({ before, after }, { replace }) => {
-      queryClient.setQueryData(PROFILES_KEY, after);
+      setAnswer(queryClient, 'exports.profiles', {}, after);
       setClash(null);
       const added = after.find((p) => !before.includes(p.id));
       notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
@@ -75,7 +76,7 @@ export function ProfilesPanel() {
             </Text>
           </div>
           <Group gap="xs">
-            <FileButton onChange={(f) => f && importFile.mutate({ file: f, replace: false })} accept=".json,application/json" resetRef={resetFile}>
+            <FileButton onChange={(f) => f && importFile.mutate({ file: f, replace: false })} accept=".json,application/json" resetRef={resetFile} inputProps={{ 'aria-label': 'Profile file to import' }}>
               {(props) => (
                 <Button {...props} variant="default" leftSection={<IconFileImport size={16} aria-hidden />} loading={importFile.isPending}>
                   Import a profile file
@@ -100,7 +101,7 @@ export function ProfilesPanel() {
           </Alert>
         )}
         {list.length > 0 && (
-          <Table aria-label="Export profiles" verticalSpacing={6}>
+          <StackedTable stackBelow="lg" aria-label="Export profiles" verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Profile</Table.Th>
@@ -127,7 +128,7 @@ export function ProfilesPanel() {
                 />
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
         {list.length > 0 && list.every((p) => isBuiltIn(p.id)) && (
           <Text size="sm" c="dimmed">
@@ -170,7 +171,7 @@ function ProfileRow({
   const builtIn = isBuiltIn(profile.id);
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td data-lead>
         <Text size="sm" fw={600}>
           {profile.name}
         </Text>
@@ -178,15 +179,17 @@ function ProfileRow({
           {formatName(profile)}
         </Text>
       </Table.Td>
-      <Table.Td>{profile.dataset === 'referrals' ? 'Referral' : 'Episode (outcomes)'}</Table.Td>
-      <Table.Td ta="right">{profile.columns.length}</Table.Td>
-      <Table.Td>
+      <Table.Td data-label="One row for each">{profile.dataset === 'referrals' ? 'Referral' : 'Episode (outcomes)'}</Table.Td>
+      <Table.Td ta="right" data-label="Columns">
+        {profile.columns.length}
+      </Table.Td>
+      <Table.Td data-label="Kind">
         <Group gap={4}>
           <Tag tone={builtIn ? 'info' : 'neutral'}>{builtIn ? 'Built-in' : 'Custom'}</Tag>
           {profile.identifiable ? <Tag tone="warning">Names people</Tag> : <Tag tone="good">Pseudonymised</Tag>}
         </Group>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-wide>
         <Group gap={4} justify="flex-end" wrap="nowrap">
           {builtIn ? (
             <Button size="compact-sm" variant="subtle" leftSection={<IconCopy size={14} aria-hidden />} onClick={onCopy} aria-label={`Copy ${profile.name} to a new profile`}>
@@ -254,7 +257,7 @@ function DeleteProfile({ profile, onClose }: { profile: ExportProfile; onClose: 
   const remove = useMutation({
     mutationFn: () => call('exports.deleteProfile', { id: profile.id }),
     onSuccess: (profiles) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(profile.name, 'Profile deleted');
       onClose();
     },

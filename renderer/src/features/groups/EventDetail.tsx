@@ -1,6 +1,6 @@
 // One event: its details, the turnout (registered, attended, drop-out), registering people
 // from the caseload, and recording who came.
-import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -8,17 +8,19 @@ import { useState } from 'react';
 import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import type { GroupEvent } from '../../../../core/domain/group';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { useSites } from '../../shared/useSites';
 import { useNavigation } from '../../shared/navigation';
 import { EventFormModal } from './EventFormModal';
 import { percent, turnout } from './figures';
 import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
+import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function EventDetail({ eventId }: { eventId: number }) {
   const { go } = useNavigation();
-  const event = useQuery({ queryKey: ['group', eventId], queryFn: () => call('groups.get', { id: eventId }), refetchOnMount: 'always' });
+  const event = useQuery({ ...callQuery('groups.get', { id: eventId }), refetchOnMount: 'always' });
   return (
     <Stack>
       <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'groups' })} style={{ alignSelf: 'flex-start' }}>
@@ -44,7 +46,7 @@ function Loaded({ event }: { event: GroupEvent }) {
     <>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
-          <Title order={2}>{event.title || groupEventType.label(event.type)}</Title>
+          <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
           <Text c="dimmed">
             {[event.title ? groupEventType.label(event.type) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
           </Text>

@@ -1,6 +1,6 @@
 // Events, upcoming (soonest first) and past (latest first), with registered and attended counts
 // and the drop-out for events that have happened.
-import { Alert, Anchor, Button, EmptyState, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconCalendarPlus, IconUsersGroup } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -8,15 +8,16 @@ import { useState } from 'react';
 import { groupEventType } from '../../../../core/domain/codes';
 import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { GroupEventSummary } from '../../../../core/domain/group';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { useSites } from '../../shared/useSites';
 import { useNavigation } from '../../shared/navigation';
 import { EventFormModal } from './EventFormModal';
 import { percent } from './figures';
+import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 type When = 'upcoming' | 'past';
 
-export const GROUPS_KEY = ['groups'] as const;
 
 export function EventList() {
   const { go } = useNavigation();
@@ -24,12 +25,12 @@ export function EventList() {
   const [creating, setCreating] = useState(false);
   const today = todayIso();
   const range = when === 'upcoming' ? { from: today } : { to: dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') };
-  const events = useQuery({ queryKey: [...GROUPS_KEY, when, range], queryFn: () => call('groups.list', range), refetchOnMount: 'always' });
+  const events = useQuery({ ...callQuery('groups.list', range), refetchOnMount: 'always' });
   const rows = [...(events.data ?? [])].sort((a, b) => (when === 'upcoming' ? 1 : -1) * `${a.heldOn} ${a.startTime ?? ''}`.localeCompare(`${b.heldOn} ${b.startTime ?? ''}`));
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Groups and workshops</Title>
+        <ScreenTitle>Groups and workshops</ScreenTitle>
         <Button leftSection={<IconCalendarPlus aria-hidden size={18} />} onClick={() => setCreating(true)}>
           New event
         </Button>

@@ -1,5 +1,6 @@
 // Goals whose review date has come.
 import { Table, Text } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { displayDate } from '../../../../core/domain/dates';
 import type { GoalDue } from '../../../../core/domain/myDay';
 import { TEXT } from '../../shared/contrast';
@@ -8,7 +9,7 @@ import { PersonLink, useRowOpen } from '../../shared/PersonLink';
 export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }) {
   const rowOpen = useRowOpen();
   return (
-    <Table aria-label="Goals due for review" verticalSpacing={6} layout="fixed">
+    <StackedTable stackBelow="xs" aria-label="Goals due for review" verticalSpacing={6} layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w="38%">Person</Table.Th>
@@ -19,15 +20,15 @@ export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }
       <Table.Tbody>
         {rows.map((g) => (
           <Table.Tr key={g.goalId} {...rowOpen(g.personId)} style={{ cursor: 'pointer' }}>
-            <Table.Td>
+            <Table.Td data-lead>
               <PersonLink personId={g.personId} name={g.preferredName} caseId={g.caseId} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="Goal">
               <Text size="sm" lineClamp={2} title={g.description}>
                 {g.description}
               </Text>
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="Review by">
               <Text size="sm" fw={g.reviewBy < today ? 700 : undefined}>
                 {displayDate(g.reviewBy)}
               </Text>
@@ -40,6 +41,6 @@ export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

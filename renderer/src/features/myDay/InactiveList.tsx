@@ -1,5 +1,6 @@
 // Open episodes with no contact for longer than the inactivity setting.
 import { Table, Text } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { displayDate } from '../../../../core/domain/dates';
 import type { InactiveEpisode } from '../../../../core/domain/myDay';
 import { PersonLink, useRowOpen } from '../../shared/PersonLink';
@@ -7,7 +8,7 @@ import { PersonLink, useRowOpen } from '../../shared/PersonLink';
 export function InactiveList({ rows }: { rows: InactiveEpisode[] }) {
   const rowOpen = useRowOpen();
   return (
-    <Table aria-label="Open episodes with no recent contact" verticalSpacing={6} layout="fixed">
+    <StackedTable stackBelow="xs" aria-label="Open episodes with no recent contact" verticalSpacing={6} layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Person</Table.Th>
@@ -18,10 +19,10 @@ export function InactiveList({ rows }: { rows: InactiveEpisode[] }) {
       <Table.Tbody>
         {rows.map((e) => (
           <Table.Tr key={e.episodeId} {...rowOpen(e.personId)} style={{ cursor: 'pointer' }}>
-            <Table.Td>
+            <Table.Td data-lead>
               <PersonLink personId={e.personId} name={e.preferredName} caseId={e.caseId} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="Last contact">
               {e.lastContactOn ? (
                 displayDate(e.lastContactOn)
               ) : (
@@ -30,10 +31,10 @@ export function InactiveList({ rows }: { rows: InactiveEpisode[] }) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{e.weeksSince}</Table.Td>
+            <Table.Td data-label="Weeks since">{e.weeksSince}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

@@ -1,13 +1,13 @@
 // My day: what needs the worker now. Risk flags first, then who is waiting for first contact,
 // today's contacts, and what needs following up. Each list is capped by the app; the headline
 // numbers are the full counts, and "and N more" opens the caseload with the matching filter.
-import { Alert, Button, EmptyState, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconSun, IconUsers } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MyDay, PlannedContact } from '../../../../core/domain/myDay';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { AssessmentsDueList } from '../outcomes';
 import { useSettings } from '../../shared/useSettings';
 import { useNavigation } from '../../shared/navigation';
@@ -19,18 +19,19 @@ import { PlannedList } from './PlannedList';
 import { RisksList } from './RisksList';
 import { Section } from './Section';
 import { WaitingList } from './WaitingList';
+import { callQuery } from '../../shared/queryKeys';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 import { countOf } from '../../../../core/domain/plural';
 
-export const MY_DAY_KEY = ['myDay'] as const;
 
 export function MyDayScreen() {
   // Everything a worker records elsewhere changes this screen: always ask again on arrival.
-  const day = useQuery({ queryKey: MY_DAY_KEY, queryFn: () => call('myDay.get', {}), refetchOnMount: 'always' });
-  const anyone = useQuery({ queryKey: ['people', 'any'], queryFn: () => call('people.list', { limit: 1 }), refetchOnMount: 'always' });
+  const day = useQuery({ ...callQuery('myDay.get', {}), refetchOnMount: 'always' });
+  const anyone = useQuery({ ...callQuery('people.list', { limit: 1 }), refetchOnMount: 'always' });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>My day</Title>
+        <ScreenTitle>My day</ScreenTitle>
         {day.data && <Text c="dimmed">{dayjs(day.data.today).locale('en-gb').format('dddd D MMMM YYYY')}</Text>}
       </Group>
       {day.isPending && <Loader aria-label="Loading your day" />}

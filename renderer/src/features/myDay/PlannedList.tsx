@@ -1,6 +1,7 @@
 // Planned contacts: today's, and earlier ones still without an outcome. "Log outcome" records
 // what happened without leaving My day.
 import { Button, Table, Text } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { contactMode, contactType } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
@@ -18,21 +19,21 @@ interface Props {
 export function PlannedList({ rows, label, showDate, onLogOutcome }: Props) {
   const rowOpen = useRowOpen();
   return (
-    <Table aria-label={label} verticalSpacing={6} layout="fixed">
+    <StackedTable stackBelow="xs" aria-label={label} verticalSpacing={6} layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Person</Table.Th>
-          <Table.Th w={165}>When</Table.Th>
-          <Table.Th w={148}>Outcome</Table.Th>
+          <Table.Th w={145}>When</Table.Th>
+          <Table.Th w={145}>Outcome</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((c) => (
           <Table.Tr key={c.contactId} {...rowOpen(c.personId)} style={{ cursor: 'pointer' }}>
-            <Table.Td>
+            <Table.Td data-lead>
               <PersonLink personId={c.personId} name={c.preferredName} caseId={c.caseId} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td data-label="When">
               <Text size="sm">{[showDate ? displayDate(c.contactOn) : null, c.startTime ?? (showDate ? null : 'No time set')].filter(Boolean).join(', ')}</Text>
               <Text size="xs" c="dimmed">
                 {/* Most contacts are 1-to-1: name the type only when it is something else. */}
@@ -56,6 +57,6 @@ export function PlannedList({ rows, label, showDate, onLogOutcome }: Props) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }

@@ -64,6 +64,7 @@ export function AssessmentQuestions({ def, answers, errors, choose, formRef }: P
           onChange={(v) => choose(item.id, v)}
           onKeyDown={onKeyDown(index)}
           error={errors[itemErrorKey(def.id, item.id)]}
+          path={itemErrorKey(def.id, item.id)}
           domainLabel={item.domain ? DOMAIN_LABELS[item.domain] : undefined}
         />
       ))}

@@ -1,6 +1,7 @@
 // My day's list of outcome assessments due: who, which instrument, since when. A row opens the
 // person's record at Outcomes; the name is the keyboard's way in.
 import { Anchor, Table, Text } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { displayDate } from '../../../../core/domain/dates';
 import type { MyDay } from '../../../../core/domain/myDay';
 import { Tag } from '../../shared/Tag';
@@ -20,7 +21,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
   const rest = total - items.length;
   return (
     <>
-      <Table aria-label="Assessments due" verticalSpacing={6} layout="fixed">
+      <StackedTable stackBelow="xs" aria-label="Assessments due" verticalSpacing={6} layout="fixed">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w="40%">Person</Table.Th>
@@ -31,7 +32,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
         <Table.Tbody>
           {items.map((a) => (
             <Table.Tr key={`${a.episodeId}-${a.instrument}`} onClick={() => open(a.personId)} style={{ cursor: 'pointer' }}>
-              <Table.Td>
+              <Table.Td data-lead>
                 <Anchor
                   component="button"
                   type="button"
@@ -44,7 +45,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
                     e.stopPropagation();
                     open(a.personId);
                   }}
-                  style={{ display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                  style={{ display: 'block', maxWidth: '100%', overflowWrap: 'break-word' }}
                 >
                   {a.preferredName}
                 </Anchor>
@@ -52,12 +53,12 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
                   {a.caseId}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Assessment">
                 <Text size="sm">
                   {instrumentName(a.instrument)} {dueKind(a.kind)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Due">
                 <Text size="sm" fw={a.overdue ? 700 : undefined}>
                   {displayDate(a.dueOn)}
                 </Text>
@@ -70,7 +71,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </StackedTable>
       {rest > 0 && (
         <Text size="sm" c="dimmed" mt="xs">
           and {rest.toLocaleString('en-GB')} more not shown here

@@ -12,13 +12,15 @@ interface Props {
   onChange: (value: number) => void;
   onKeyDown: (e: KeyboardEvent) => void;
   error?: ReactNode;
+  /** The form's name for this item's error, so the error summary can link to it. */
+  path?: string;
   /** Shown under the question for items whose wording comes from a licensed form. */
   domainLabel?: string;
 }
 
 const withNumber = (o: ResponseOption) => (o.label.startsWith(String(o.value)) ? o.label : `${o.value}: ${o.label}`);
 
-export function ItemQuestion({ item, number, options, value, onChange, onKeyDown, error, domainLabel }: Props) {
+export function ItemQuestion({ item, number, options, value, onChange, onKeyDown, error, path, domainLabel }: Props) {
   const label = item.text ? `${number}. ${item.text}` : `Item ${number}${domainLabel ? ` (${domainLabel})` : ''}`;
   return (
     <Radio.Group
@@ -29,6 +31,7 @@ export function ItemQuestion({ item, number, options, value, onChange, onKeyDown
       error={error}
       data-question={number - 1}
       data-invalid={error ? 'true' : undefined}
+      data-path={path}
       styles={{ label: { fontWeight: 600, marginBottom: 4 } }}
     >
       <Group gap={options.length > 6 ? 'xs' : 'md'} mt={4}>

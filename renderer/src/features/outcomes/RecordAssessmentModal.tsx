@@ -22,6 +22,7 @@ import { LiveScore } from './LiveScore';
 import { useInstruments } from './queries';
 import { RiskPrompt } from './RiskPrompt';
 import { DANGER_TITLE, WARNING_TITLE } from '../../shared/contrast';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export interface RecordAssessmentModalProps {
   opened: boolean;
@@ -108,16 +109,11 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
   // The summary of missing items goes once every item it named has been answered.
   const missingItems = failure?.code === 'VALIDATION' && Object.keys(form.errors).some((k) => k.startsWith('answers.'));
 
-  // After a refusal, take focus to what needs doing: the first unanswered item, or "Record anyway".
+  // Refused as too soon: focus on "Record anyway". Unanswered items and other field errors are
+  // listed, with links, by the error summary at the top, which takes focus itself.
   useEffect(() => {
     if (!failure) return;
-    requestAnimationFrame(() => {
-      const target =
-        formRef.current?.querySelector<HTMLElement>('[data-record-anyway]') ??
-        formRef.current?.querySelector<HTMLElement>('[data-invalid="true"] input[type="radio"]') ??
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      target?.focus();
-    });
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[data-record-anyway]')?.focus());
   }, [failure]);
 
   useEffect(() => onPrompting(prompt), [prompt, onPrompting]);
@@ -152,6 +148,15 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
         submit(false);
       }}
     >
+      <ErrorSummary
+        errors={form.errors}
+        message={missingItems ? failure?.message : undefined}
+        // An item's own message ("Answer this item.") needs its number in a list of links.
+        describe={(path, m) => {
+          const index = def?.items.findIndex((i) => itemErrorKey(def.id, i.id) === path) ?? -1;
+          return index >= 0 ? `Item ${index + 1}: ${String(m)}` : m;
+        }}
+      />
       <Stack gap="md">
         <Radio.Group label="Instrument" required {...form.getInputProps('instrument')}>
           <Group gap="md" mt={6}>
@@ -181,11 +186,7 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
               Record anyway
             </Button>
           </Alert>
-        ) : missingItems ? (
-          <Alert color="red" role="alert">
-            {failure?.message}
-          </Alert>
-        ) : (
+        ) : missingItems ? null : (
           <FormFailure error={save.error} fields={['instrument', 'completedOn', 'method', 'responses']} />
         )}
         {/* The score and Save stay in view while the questions scroll under them. */}

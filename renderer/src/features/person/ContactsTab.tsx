@@ -5,7 +5,7 @@ import { attendance, contactMode, contactTopic, contactType } from '../../../../
 import type { Contact } from '../../../../core/domain/contact';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView } from '../../../../core/domain/record';
-import { LogContactModal } from '../contacts/LogContactModal';
+import { LogContactModal } from '../contacts';
 import { Tag } from '../../shared/Tag';
 import { ClosedNote } from './ClosedNote';
 import { statusTone } from './tones';

@@ -14,6 +14,7 @@ import { MonthField } from '../../shared/MonthField';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { detailsInput, detailsValuesOf, type DetailsValues } from './personDetailsForm';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 export function DetailsTab({ record }: { record: PersonRecord }) {
   const sites = useSites();
@@ -35,6 +36,7 @@ export function DetailsTab({ record }: { record: PersonRecord }) {
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
       <Stack maw={900}>
+        <ErrorSummary errors={form.errors} />
         <Fieldset legend="Identity">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Preferred name" description="The name they like to be called" required {...form.getInputProps('preferredName')} />

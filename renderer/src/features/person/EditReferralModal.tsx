@@ -8,6 +8,7 @@ import { FormFailure } from '../../shared/FormFailure';
 import { REFERRAL_FIELDS, referralChoiceErrors, ReferralFields, referralInput, referralValuesOf, type ReferralValues } from '../../shared/ReferralFields';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
   opened: boolean;
@@ -34,6 +35,7 @@ function EditReferralForm({ onClose, personId, episode }: Omit<Props, 'opened'>)
   const save = useSaveRecord(personId, (v: ReferralValues) => call('episodes.updateReferral', toInput(v)), { success: 'Referral updated', form, onSaved: onClose });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
+      <ErrorSummary errors={form.errors} />
       <Stack>
         <ReferralFields form={form} autoFocus />
         <FormFailure error={save.error} fields={REFERRAL_FIELDS} />

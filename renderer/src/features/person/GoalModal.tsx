@@ -10,6 +10,7 @@ import { DateField } from '../../shared/DateField';
 import { FormFailure } from '../../shared/FormFailure';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Values {
   description: string;
@@ -52,6 +53,7 @@ export function GoalModal({ onClose, personId, episodeId, goal }: Props) {
   return (
     <Modal opened onClose={onClose} title={goal ? 'Edit goal' : 'Add a goal'} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <Textarea label="Goal" description="In the person’s own words" required autosize minRows={2} data-autofocus {...form.getInputProps('description')} />
           <CodeSelect codes={goalArea} label="Area" placeholder="Choose an area" required {...form.getInputProps('area')} />

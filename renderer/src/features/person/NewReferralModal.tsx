@@ -8,6 +8,7 @@ import { FormFailure } from '../../shared/FormFailure';
 import { emptyReferral, REFERRAL_FIELDS, referralChoiceErrors, ReferralFields, referralInput, type ReferralValues } from '../../shared/ReferralFields';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
   opened: boolean;
@@ -41,6 +42,7 @@ function NewReferralForm({ onClose, personId, onSaved }: Omit<Props, 'opened'>) 
   });
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
+      <ErrorSummary errors={form.errors} />
       <Stack>
         <ReferralFields form={form} autoFocus />
         <FormFailure error={save.error} fields={REFERRAL_FIELDS} />

@@ -1,5 +1,5 @@
 // The facts a worker checks before anything else: who this is, and where their referral stands.
-import { Box, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Box, Group, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { pathway, referralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
@@ -7,16 +7,18 @@ import { formatNhsNumber } from '../../../../core/domain/nhsNumber';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
 import { Tag } from '../../shared/Tag';
 import { statusTone } from './tones';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function PersonHeader({ record, episode, actions }: { record: PersonRecord; episode: EpisodeView | null; actions?: ReactNode }) {
   return (
     <Box>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0 }}>
-          {/* Long names wrap rather than push the facts off the screen. */}
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+      {/* On a narrow window (zoomed in) the actions go under the name rather than squeeze it. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Group gap="sm" align="baseline" wrap="wrap" style={{ minWidth: 0, flex: '1 1 16rem' }}>
+          {/* Long names wrap between words rather than push the facts off the screen. */}
+          <ScreenTitle style={{ overflowWrap: 'break-word', minWidth: 0 }}>
             {record.preferredName}
-          </Title>
+          </ScreenTitle>
           {episode && (
             <Tag tone={episode.open ? 'info' : 'neutral'} size="lg">
               {episode.open ? 'Episode open' : 'Episode closed'}

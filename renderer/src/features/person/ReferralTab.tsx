@@ -13,6 +13,7 @@ import { EditReferralModal } from './EditReferralModal';
 import { LogAttemptModal } from './LogAttemptModal';
 import { ReferralStatusForm } from './ReferralStatusForm';
 import { statusTone } from './tones';
+import { StackedTable } from '../../shared/StackedTable';
 
 export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: number; episode: EpisodeView; diagnosisMonth: string | null }) {
   const newlyDiagnosed = newlyDiagnosedKnown(episode.newlyDiagnosed, diagnosisMonth);
@@ -87,7 +88,7 @@ export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: n
             No attempts recorded yet.
           </Text>
         ) : (
-          <Table aria-labelledby="attempts-heading" striped>
+          <StackedTable stackBelow="lg" aria-labelledby="attempts-heading" striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={110}>Date</Table.Th>
@@ -100,15 +101,17 @@ export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: n
             <Table.Tbody>
               {attempts.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{displayDate(a.attemptedOn)}</Table.Td>
-                  <Table.Td>{attemptMethod.label(a.method)}</Table.Td>
-                  <Table.Td>{attemptOutcome.label(a.outcome)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{a.note}</Table.Td>
-                  <Table.Td>{a.createdByName}</Table.Td>
+                  <Table.Td data-label="Date">{displayDate(a.attemptedOn)}</Table.Td>
+                  <Table.Td data-label="Method">{attemptMethod.label(a.method)}</Table.Td>
+                  <Table.Td data-label="Outcome">{attemptOutcome.label(a.outcome)}</Table.Td>
+                  <Table.Td data-label="Note" data-wide style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {a.note}
+                  </Table.Td>
+                  <Table.Td data-label="By">{a.createdByName}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
       </section>
       {episode.open && (

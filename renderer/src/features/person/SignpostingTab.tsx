@@ -11,6 +11,7 @@ import { ClosedNote } from './ClosedNote';
 import { SignpostingModal } from './SignpostingModal';
 import { SignpostingOutcomeModal } from './SignpostingOutcomeModal';
 import { statusTone } from './tones';
+import { StackedTable } from '../../shared/StackedTable';
 
 export function SignpostingTab({ personId, episode }: { personId: number; episode: EpisodeView }) {
   const [adding, setAdding] = useState(false);
@@ -34,7 +35,7 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
           Nothing recorded yet.
         </Text>
       ) : (
-        <Table aria-labelledby="signposting-heading" striped verticalSpacing="xs">
+        <StackedTable stackBelow="lg" aria-labelledby="signposting-heading" striped verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={110}>Date</Table.Th>
@@ -51,9 +52,11 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
           <Table.Tbody>
             {rows.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>{displayDate(s.madeOn)}</Table.Td>
-                <Table.Td id={`signposting-${s.id}`}>{serviceType.label(s.serviceType)}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                <Table.Td data-label="Date">{displayDate(s.madeOn)}</Table.Td>
+                <Table.Td data-label="Service" id={`signposting-${s.id}`}>
+                  {serviceType.label(s.serviceType)}
+                </Table.Td>
+                <Table.Td data-label="Organisation and note" data-wide style={{ overflowWrap: 'anywhere' }}>
                   {s.organisation && <Text size="sm" fw={600}>{s.organisation}</Text>}
                   {s.note && (
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -61,7 +64,7 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Outcome">
                   <Tag tone={statusTone(s.outcome)}>{signpostingOutcome.label(s.outcome)}</Tag>
                 </Table.Td>
                 {episode.open && (
@@ -74,7 +77,7 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </StackedTable>
       )}
       {adding && <SignpostingModal onClose={() => setAdding(false)} personId={personId} episodeId={episode.id} />}
       {updating && <SignpostingOutcomeModal onClose={() => setUpdating(null)} personId={personId} signposting={updating} />}

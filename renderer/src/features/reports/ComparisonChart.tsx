@@ -3,6 +3,7 @@
 // and where the records behind a bar can be listed, each row has a button for it.
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import type { ChartRow } from './categories';
 
@@ -87,37 +88,44 @@ export function ComparisonChart({ id, title, subtitle, rows, series, empty, onSe
 function Chart({ title, rows, series, onSelect }: Pick<Props, 'title' | 'rows' | 'series' | 'onSelect'>) {
   // A hidden count draws no bar: its label says so, rather than let it read as none.
   const data = rows.map((r) => ({ label: Object.values(r.hidden).some(Boolean) ? `${r.label} (* hidden)` : r.label, category: r.category, ...r.values }));
-  const height = 56 + rows.length * (series.length * 16 + 14);
+  // A narrow card (a zoomed-in window) gives the bars more of its width than the labels, and
+  // room for the legend on two lines.
+  const { ref, width } = useElementSize();
+  const narrow = width > 0 && width < 480;
+  const legend = narrow ? 52 : 30;
+  const height = 26 + legend + rows.length * (series.length * 16 + 14);
   return (
-    <BarChart
-      h={height}
-      data={data}
-      dataKey="label"
-      orientation="vertical"
-      series={series.map((s) => ({ name: s.key, label: s.label, color: s.color }))}
-      withLegend
-      // Recharts sorts legend items by name; keep the series order (this period first).
-      legendProps={{ verticalAlign: 'bottom', height: 30, itemSorter: null }}
-      gridAxis="x"
-      textColor="dimmed"
-      xAxisProps={{ allowDecimals: false }}
-      yAxisProps={{ width: 200, interval: 0 }}
-      maxBarWidth={16}
-      barProps={
-        onSelect
-          ? {
-              cursor: 'pointer',
-              onClick: (bar: { payload?: { category?: string } }) => {
-                const row = rows.find((r) => r.category === bar.payload?.category);
-                if (row) onSelect(row);
-              },
-            }
-          : undefined
-      }
-      accessibilityLayer={false}
-      role="img"
-      aria-label={`Bar chart: ${title}. The same numbers are in the table view.`}
-    />
+    <div ref={ref}>
+      <BarChart
+        h={height}
+        data={data}
+        dataKey="label"
+        orientation="vertical"
+        series={series.map((s) => ({ name: s.key, label: s.label, color: s.color }))}
+        withLegend
+        // Recharts sorts legend items by name; keep the series order (this period first).
+        legendProps={{ verticalAlign: 'bottom', height: legend, itemSorter: null }}
+        gridAxis="x"
+        textColor="dimmed"
+        xAxisProps={{ allowDecimals: false }}
+        yAxisProps={{ width: narrow ? Math.round(width * 0.4) : 200, interval: 0 }}
+        maxBarWidth={16}
+        barProps={
+          onSelect
+            ? {
+                cursor: 'pointer',
+                onClick: (bar: { payload?: { category?: string } }) => {
+                  const row = rows.find((r) => r.category === bar.payload?.category);
+                  if (row) onSelect(row);
+                },
+              }
+            : undefined
+        }
+        accessibilityLayer={false}
+        role="img"
+        aria-label={`Bar chart: ${title}. The same numbers are in the table view.`}
+      />
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 // Choosing a reporting period: its kind, then its parts; "Last month" and "Last quarter" (the
 // returns managers send most) are one press away. Used by Reports and by Export.
 import { Button, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarMonth } from '@tabler/icons-react';
 import { useState } from 'react';
 import { custom, financialQuarter, financialYear, lastMonth, lastQuarter, month, quarter, type Period, type PeriodKind } from '../../../../core/domain/export/periods';
@@ -37,6 +38,7 @@ export function PeriodPicker({ value, onChange, today, label = 'Reporting period
   // The last complete period: switching kind starts from it even while a custom range is unfinished.
   const [anchor, setAnchor] = useState<Period>(value ?? lastMonth(today));
   const [kind, setKind] = useState<PeriodKind>(value?.kind ?? 'month');
+  const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const [range, setRange] = useState({ start: value?.start ?? anchor.start, end: value?.end ?? anchor.end });
   const [rangeError, setRangeError] = useState<{ start?: string; end?: string }>({});
 
@@ -74,6 +76,9 @@ export function PeriodPicker({ value, onChange, today, label = 'Reporting period
       <Group gap="sm" align="center" wrap="wrap">
         <SegmentedControl
           aria-label={`${label}: kind of period`}
+          // Five choices side by side do not fit a narrow window (400% zoom): one under another there.
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          fullWidth={narrow}
           data={kinds}
           value={kind}
           onChange={(k) => {

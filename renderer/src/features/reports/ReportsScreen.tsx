@@ -10,7 +10,7 @@ import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { Period } from '../../../../core/domain/export/periods';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
 import { useCan } from '../../shared/access';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { DataQualityPanel } from './DataQualityPanel';
 import type { Drill } from './drill';
 import { DrillDrawer } from './DrillDrawer';
@@ -18,8 +18,10 @@ import { FigureCard } from './FigureCard';
 import { figureSpecs } from './figures';
 import { isEmpty, measuresOf } from './measures';
 import { PeriodPicker } from './PeriodPicker';
-import { defaultPeriod, periodKey } from './periodChoice';
+import { defaultPeriod } from './periodChoice';
+import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 // Opening a record from a drill-down leaves this screen; coming back should show the same
 // period, not jump to last month. Only the period is kept, never any caseload data.
@@ -41,8 +43,7 @@ export function ReportsScreen() {
     setPickerVersion((v) => v + 1);
   };
   const report = useQuery({
-    queryKey: ['reports', 'monthly', ...(period ? periodKey(period) : [])],
-    queryFn: () => call('reports.monthly', { period: period! }),
+    ...callQuery('reports.monthly', { period: period! }),
     enabled: !!period,
     // The last period's figures stay on screen (dimmed by nothing) until the new ones arrive.
     placeholderData: keepPreviousData,
@@ -51,7 +52,7 @@ export function ReportsScreen() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>Reports</Title>
+        <ScreenTitle>Reports</ScreenTitle>
         {report.isFetching && <Loader size="sm" aria-label="Working out the figures" />}
       </Group>
       <Paper withBorder p="md">
@@ -114,7 +115,7 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
           </Text>
         )}
       </Stack>
-      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm" role="list" aria-label={`Figures for ${report.period.label}`}>
         {figureSpecs(now, before).map((f) => (
           <div role="listitem" key={f.id}>
             <FigureCard

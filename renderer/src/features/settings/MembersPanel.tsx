@@ -10,11 +10,11 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
 import { call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
-import { MEMBERS_KEY } from './queries';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { RekeyModal } from './RekeyModal';
 import { RemoveMemberModal } from './RemoveMemberModal';
 import { DANGER_BUTTON } from '../../shared/contrast';
+import { StackedTable } from '../../shared/StackedTable';
 
 // The passphrase policy's dictionaries (zxcvbn, ~250 kB gzipped) load only when this dialog opens.
 const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ default: m.AddMemberModal })));
@@ -23,17 +23,17 @@ const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ defa
 
 export function MembersPanel() {
   const queryClient = useQueryClient();
-  const members = useQuery({ queryKey: MEMBERS_KEY, queryFn: () => call('members.list', {}) });
+  const members = useQuery(callQuery('members.list', {}));
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const [rekeying, setRekeying] = useState(false);
   const setRole = useMutation({
     mutationFn: (v: { member: MemberView; role: Role }) => call('members.setRole', { id: v.member.id, role: v.role }),
     onSuccess: (list, v) => {
-      queryClient.setQueryData(MEMBERS_KEY, list);
+      setAnswer(queryClient, 'members.list', {}, list);
       notifySuccess(`${v.member.name} is now: ${ROLE_LABELS[v.role]}.`, 'Role changed');
       // A coordinator who steps down sees the app as their new role at once.
-      if (v.member.isYou) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      if (v.member.isYou) refresh(queryClient, 'workspace.status');
     },
   });
   return (
@@ -58,7 +58,7 @@ export function MembersPanel() {
           </Alert>
         )}
         {members.data && (
-          <Table aria-label="Members" verticalSpacing="xs">
+          <StackedTable stackBelow="md" aria-label="Members" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -72,7 +72,7 @@ export function MembersPanel() {
             <Table.Tbody>
               {members.data.map((m) => (
                 <Table.Tr key={m.id}>
-                  <Table.Td>
+                  <Table.Td data-lead>
                     {m.name}
                     {m.isYou && (
                       <Text span size="sm" c="dimmed">
@@ -81,7 +81,7 @@ export function MembersPanel() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Role">
                     {m.removedAt ? (
                       ROLE_LABELS[m.role]
                     ) : (
@@ -95,7 +95,7 @@ export function MembersPanel() {
                       />
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Status">
                     {m.removedAt ? (
                       <Tag tone="neutral" size="sm">
                         Removed {displayDate(todayIso(new Date(m.removedAt)))}
@@ -116,7 +116,7 @@ export function MembersPanel() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
         <Group>
           <Button variant="subtle" size="compact-sm" leftSection={<IconKey size={14} aria-hidden />} onClick={() => setRekeying(true)}>

@@ -11,14 +11,14 @@ import type { RetentionCandidate, RetentionList } from '../../../../core/domain/
 import { call, errorMessage } from '../../shared/api';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
-import { RETENTION_KEY } from './retentionQueries';
+import { callQuery, refresh } from '../../shared/queryKeys';
 import { closableUnless } from '../../shared/closableUnless';
 import { countOf, pluralWord } from '../../../../core/domain/plural';
 
 const records = (n: number) => countOf(n, 'record');
 
 export function RetentionPanel() {
-  const list = useQuery({ queryKey: RETENTION_KEY, queryFn: () => call('retention.list', {}) });
+  const list = useQuery(callQuery('retention.list', {}));
   const [confirming, setConfirming] = useState<RetentionCandidate[] | null>(null);
   const purging = useIsMutating({ mutationKey: PURGING }) > 0;
   return (
@@ -121,7 +121,7 @@ function ConfirmDelete({ people, onClose }: { people: RetentionCandidate[]; onCl
     },
     // Whatever happened, the list and the caseload are read again.
     onSettled: () => {
-      for (const key of [RETENTION_KEY, ['people'], ['myDay'], ['groups']]) void queryClient.invalidateQueries({ queryKey: key });
+      refresh(queryClient, 'retention.list', 'people.list', 'myDay', 'groups.list');
     },
   });
   const matches = typed.trim() === String(n);

@@ -8,11 +8,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { settingsSchema, type Settings } from '../../../../core/domain/settings';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
-import { RETENTION_KEY } from './retentionQueries';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 
 /** Which part of the settings a form shows. */
 export type SettingsPart = 'locking' | 'caseload' | 'reporting' | 'retention';
@@ -45,13 +45,10 @@ function Form({ saved, part }: { saved: Settings; part: SettingsPart }) {
   const save = useMutation({
     mutationFn: (v: Values) => call('settings.update', v),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty(own(next, part));
       // The idle lock lives on the workspace status; the thresholds change My day and the caseload.
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: RETENTION_KEY });
+      refresh(queryClient, 'workspace.status', 'myDay', 'people.list', 'retention.list');
       notifySuccess('Settings saved');
     },
     onError: (e) => {
@@ -134,6 +131,7 @@ function Form({ saved, part }: { saved: Settings; part: SettingsPart }) {
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby={titleId}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <Title order={3} size="h4" id={titleId}>
             {title}

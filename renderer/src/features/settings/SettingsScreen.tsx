@@ -2,7 +2,7 @@
 // clinic sites), reporting, backups, members and sign-in, outcome instruments, retention. Each
 // section shows only what the signed-in member may change, and each panel in it saves on its own.
 // A member with one section (reporting only: their own sign-in) gets it without the list.
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useCan } from '../../shared/access';
@@ -14,6 +14,7 @@ import { SettingsForm } from './SettingsForm';
 import { RetentionPanel } from './RetentionPanel';
 import { SitesPanel } from './SitesPanel';
 import { YourSignInPanel } from './YourSignInPanel';
+import { ScreenTitle } from '../../shared/ScreenTitle';
 
 interface Section {
   id: string;
@@ -53,7 +54,7 @@ export function SettingsScreen() {
   const body = (s: Section) => <Stack gap="lg">{s.parts}</Stack>;
   return (
     <Stack maw={wide ? 980 : 720} gap="lg">
-      <Title order={2}>Settings</Title>
+      <ScreenTitle>Settings</ScreenTitle>
       {sections.length === 1 ? (
         body(sections[0])
       ) : (

@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/api';
 import { useSites } from '../../shared/useSites';
 import { SiteModal } from './SiteModal';
 import { Tag } from '../../shared/Tag';
+import { StackedTable } from '../../shared/StackedTable';
 
 export function SitesPanel() {
   const sites = useSites();
@@ -43,7 +44,7 @@ export function SitesPanel() {
           </EmptyState>
         )}
         {!!sites.data?.length && (
-          <Table aria-label="Clinic sites" verticalSpacing="xs">
+          <StackedTable stackBelow="sm" aria-label="Clinic sites" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Site</Table.Th>
@@ -57,9 +58,13 @@ export function SitesPanel() {
             <Table.Tbody>
               {sites.data.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td>{s.name}</Table.Td>
-                  <Table.Td ff="monospace">{s.odsCode}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-lead>{s.name}</Table.Td>
+                  <Table.Td data-label="ODS code">
+                    <Text span size="sm" ff="monospace">
+                      {s.odsCode}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-label="In use">
                     {s.active ? (
                       <Text span size="sm">Yes</Text>
                     ) : (
@@ -76,7 +81,7 @@ export function SitesPanel() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
       </Stack>
       {editing && <SiteModal site={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

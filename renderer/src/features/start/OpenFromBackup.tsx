@@ -10,10 +10,11 @@ import type { CaseloadScope } from '../../../../core/domain/places';
 import type { SetupChoices } from '../../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
+import { refresh } from '../../shared/queryKeys';
 import { BackupCounts } from '../backups/BackupCounts';
 import { backupWhen } from '../backups/format';
 import { ScopeChoice, scopeOffered } from './ScopeChoice';
+import { RECOVERY_KEY_HINT } from '../../shared/RecoveryKeyCard';
 
 type How = 'passphrase' | 'recoveryKey';
 type Field = 'path' | 'secret' | 'scope';
@@ -58,7 +59,7 @@ export function OpenFromBackup({ setup }: { setup: SetupChoices }) {
     mutationFn: () => call('backups.restore', { ...input(), confirm: true }),
     onSuccess: () => {
       notifySuccess('Sign in with the passphrase from when the backup was taken.', 'Caseload opened from the backup');
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      refresh(queryClient, 'workspace.status');
     },
   });
   const choose = useMutation({
@@ -144,7 +145,7 @@ export function OpenFromBackup({ setup }: { setup: SetupChoices }) {
           {how === 'passphrase' ? (
             <PasswordInput label="Passphrase from when the backup was taken" description="A coordinator’s passphrase." {...secretField} />
           ) : (
-            <TextInput label="Recovery key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" spellCheck={false} {...secretField} />
+            <TextInput label="Recovery key" description={RECOVERY_KEY_HINT} spellCheck={false} {...secretField} />
           )}
           {choose.isError && (
             <Alert color="red" role="alert">

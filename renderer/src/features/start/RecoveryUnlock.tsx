@@ -9,6 +9,7 @@ import { showUnlocked } from '../../shared/session';
 import { showIfDamaged } from '../../shared/session';
 import { confirmedPassphrase } from '../../shared/confirmedPassphrase';
 import { FormFailure } from '../../shared/FormFailure';
+import { RECOVERY_KEY_HINT } from '../../shared/RecoveryKeyCard';
 
 export function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; onBack: () => void }) {
   const queryClient = useQueryClient();
@@ -35,7 +36,7 @@ export function RecoveryUnlock({ memberId, onBack }: { memberId: number | null; 
         <Text size="sm">Type the recovery key you saved when the caseload was set up, then choose a new passphrase.</Text>
         <TextInput
           label="Recovery key"
-          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+          description={RECOVERY_KEY_HINT}
           autoComplete="off"
           spellCheck={false}
           data-autofocus

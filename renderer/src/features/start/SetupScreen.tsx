@@ -11,7 +11,7 @@ import { PassphraseField } from '../../shared/PassphraseField';
 import { PolicyProblems } from './PolicyProblems';
 import { RecoveryKeyCheck } from '../../shared/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../../shared/RecoveryKeySave';
-import { STATUS_KEY } from '../../shared/session';
+import { refresh } from '../../shared/queryKeys';
 import { confirmedPassphrase } from '../../shared/confirmedPassphrase';
 import { FormFailure } from '../../shared/FormFailure';
 import { OpenFromBackup } from './OpenFromBackup';
@@ -154,7 +154,7 @@ function DetailsStep({
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack mt="lg" maw={480}>
-        <TextInput label="Organisation or clinic" placeholder="e.g. Riverside Sexual Health" required {...form.getInputProps('organisation')} />
+        <TextInput label="Organisation or clinic" description="For example, Riverside Sexual Health" required {...form.getInputProps('organisation')} />
         <TextInput label="Your name" description="As colleagues know you. Shown on records you make." required {...form.getInputProps('displayName')} />
         <PassphraseField id="passphrase" label="Passphrase" required autoComplete="new-password" {...form.getInputProps('passphrase')} />
         <TextInput type="password" label="Type the passphrase again" required autoComplete="new-password" {...form.getInputProps('confirm')} />
@@ -183,7 +183,7 @@ function ConfirmStep({ recoveryKey, onBack }: { recoveryKey: string; onBack: () 
       recoveryKey={recoveryKey}
       onBack={onBack}
       confirmLabel="Continue to my caseload"
-      onConfirmed={() => void queryClient.invalidateQueries({ queryKey: STATUS_KEY })}
+      onConfirmed={() => refresh(queryClient, 'workspace.status')}
     />
   );
 }

@@ -91,7 +91,7 @@ export function WhereStep({ setup, form, onNext }: { setup: SetupChoices; form: 
                 <Group align="flex-start" wrap="nowrap" ml={32}>
                   <TextInput
                     label="Full path of the backup folder"
-                    placeholder="H:\Peer Support Caseload backups"
+                    description="For example, H:\Peer Support Caseload backups"
                     spellCheck={false}
                     autoComplete="off"
                     style={{ flex: 1 }}

@@ -8,7 +8,9 @@ import { useState } from 'react';
 import { call, errorMessage } from '../../shared/api';
 import { closableUnless } from '../../shared/closableUnless';
 import { notifySuccess } from '../../shared/notify';
-import { lockNow, showUnlocked, STATUS_KEY } from '../../shared/session';
+import { lockNow, showUnlocked } from '../../shared/session';
+import { isFor } from '../../shared/queryKeys';
+import classes from './TrainingBanner.module.css';
 
 /** Black on NHS warm yellow: 12:1, and unlike anything else in the app. */
 export const TRAINING_BANNER_HEIGHT = 44;
@@ -23,16 +25,17 @@ export function TrainingBanner({ onReset }: { onReset: () => void }) {
       <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
         <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
           <IconSchool size={20} aria-hidden />
+          {/* On a narrow window (400% zoom) the words in .wide go, for sight only, so the buttons fit. */}
           <Text role="status" fw={700} size="sm" lineClamp={1}>
-            TRAINING — made-up people only. Nothing here is real.
+            TRAINING<span className={classes.wide}> — made-up people only. Nothing here is real.</span>
           </Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Button size="compact-sm" color="dark" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => setConfirming(true)}>
-            Reset training caseload…
+            Reset<span className={classes.wide}> training caseload</span>…
           </Button>
           <Button size="compact-sm" color="dark" onClick={() => void lockNow(queryClient)}>
-            Leave training
+            Leave<span className={classes.wide}> training</span>
           </Button>
         </Group>
       </Group>
@@ -56,7 +59,7 @@ function ResetModal({ onClose, onDone }: { onClose: () => void; onDone: () => vo
     onSuccess: (status) => {
       showUnlocked(queryClient, status);
       // Everything on screen came from the old made-up people: ask again.
-      void queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+      void queryClient.resetQueries({ predicate: (q) => !isFor(q.queryKey, 'workspace.status') });
       notifySuccess('The training caseload has fresh made-up people.', 'Training caseload reset');
       onDone();
     },

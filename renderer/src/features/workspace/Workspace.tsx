@@ -1,15 +1,17 @@
 // The unlocked app: header with who and where, navigation, and the current screen.
-import { AppShell, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../../core/domain/workspace';
 import { useAutoLock } from './useAutoLock';
 import { ROLE_LABELS } from '../../../../core/domain/roles';
 import { SignedInContext } from '../../shared/access';
 import { NavigationContext, type Route } from '../../shared/navigation';
+import { ArrivalContext, focusScreenTitle } from '../../shared/ScreenTitle';
 import { lockNow } from '../../shared/session';
+import classes from './Workspace.module.css';
 import { PassphraseResetNotice } from './PassphraseResetNotice';
 import { CaseloadScreen } from '../caseload/CaseloadScreen';
 import { CaseloadViewContext, type CaseloadView } from '../caseload/rememberedView';
@@ -36,6 +38,13 @@ const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string 
   { name: 'settings', label: 'Settings', icon: <IconSettings aria-hidden size={18} />, needs: 'session.changePassphrase' },
 ];
 
+/**
+ * Below this width (CSS px, so 1536 px at 200% or 1280 px at 167%) the side menu gives its 220 px
+ * to the screen and folds behind a menu button. Mantine's AppShell writes the same media query.
+ */
+const MENU_FOLDS_BELOW = 767;
+const NARROW = `(max-width: ${MENU_FOLDS_BELOW / 16}em)`;
+
 /** The sections a member may open. */
 function sectionsFor(allowed: ReadonlySet<string>) {
   return NAV.filter((item) => allowed.has(item.needs));
@@ -53,7 +62,38 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
     const chosenSection = chosen.name === 'person' ? 'caseload' : chosen.name;
     return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
   }, [chosen, sections]);
-  const navigation = useMemo(() => ({ route, go: setRoute }), [route]);
+  // Narrow windows: the menu opens over the screen from its button and closes on a choice.
+  const narrow = useMediaQuery(NARROW, false, { getInitialValueInEffect: false });
+  const [menuOpened, menu] = useDisclosure(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLDivElement>(null);
+  // Focus goes to the next screen's heading once it is there (see shared/ScreenTitle.tsx); the
+  // first screen after unlocking too, since the unlock form that had focus is gone.
+  const arriving = useRef(true);
+  const go = useCallback(
+    (next: Route) => {
+      arriving.current = true;
+      menu.close();
+      setRoute(next);
+    },
+    [menu],
+  );
+  useEffect(() => {
+    // A screen whose heading was already on show (the same screen chosen again) gets focus here;
+    // one still loading takes it when its heading mounts.
+    focusScreenTitle(arriving);
+  }, [route]);
+  useEffect(() => {
+    // Opened: focus on the current section (or the first), so the keyboard is in the menu.
+    const nav = navRef.current;
+    if (menuOpened) (nav?.querySelector<HTMLElement>('[aria-current="page"]') ?? nav?.querySelector<HTMLElement>('button'))?.focus();
+  }, [menuOpened]);
+  const closeMenu = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menuOpened) return;
+    menu.close();
+    menuButton.current?.focus();
+  };
+  const navigation = useMemo(() => ({ route, go }), [route, go]);
   // The caseload as last left, for this session only (see caseload/rememberedView.ts).
   const caseloadView = useRef<CaseloadView | null>(null);
   const signedIn = useMemo(() => ({ name: status.memberName ?? '', role, allowed }), [status.memberName, role, allowed]);
@@ -66,70 +106,99 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
     <SignedInContext.Provider value={signedIn}>
       <NavigationContext.Provider value={navigation}>
         <CaseloadViewContext.Provider value={caseloadView}>
-          <AppShell header={{ height: 60 + (status.training ? TRAINING_BANNER_HEIGHT : 0) }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-            <AppShell.Header>
-              {status.training && (
-                <TrainingBanner
-                  onReset={() => {
-                    // Fresh made-up people: start again from the first screen with no remembered search.
-                    caseloadView.current = null;
-                    setRoute({ name: sections[0].name } as Route);
-                  }}
-                />
-              )}
-              <Group h={60} px="md" justify="space-between" wrap="nowrap">
-                <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Title order={1} size="h4" lineClamp={1}>
-                    {status.organisation}
-                  </Title>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    Signed in as {status.memberName} · {ROLE_LABELS[role]}
-                  </Text>
-                </Stack>
-                <Group gap="md" wrap="nowrap">
-                  {/* Always there, so a screen reader hears the words come and go. */}
-                  <div role="status">
-                    {status.checking && (
-                      <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
-                        <Loader size="xs" aria-hidden />
-                        <Text size="xs" c="dimmed">
-                          Checking the caseload file…
-                        </Text>
-                      </Group>
-                    )}
-                  </div>
-                  <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)">
-                    Lock
-                  </Button>
+          <ArrivalContext.Provider value={arriving}>
+            <AppShell
+              header={{ height: 60 + (status.training ? TRAINING_BANNER_HEIGHT : 0) }}
+              navbar={{ width: 220, breakpoint: MENU_FOLDS_BELOW, collapsed: { mobile: !menuOpened } }}
+              padding={{ base: 'sm', sm: 'lg' }}
+              onKeyDown={closeMenu}
+            >
+              <AppShell.Header>
+                {status.training && (
+                  <TrainingBanner
+                    onReset={() => {
+                      // Fresh made-up people: start again from the first screen with no remembered search.
+                      caseloadView.current = null;
+                      go({ name: sections[0].name } as Route);
+                    }}
+                  />
+                )}
+                <Group h={60} px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+                  {narrow && (
+                    <Burger
+                      ref={menuButton}
+                      opened={menuOpened}
+                      onClick={menu.toggle}
+                      size="sm"
+                      aria-label="Menu"
+                      aria-expanded={menuOpened}
+                      aria-controls="main-menu"
+                      title={menuOpened ? 'Close the menu' : 'Open the menu'}
+                    />
+                  )}
+                  <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+                    <Title order={1} size="h4" lineClamp={1}>
+                      {status.organisation}
+                    </Title>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      Signed in as {status.memberName} · {ROLE_LABELS[role]}
+                    </Text>
+                  </Stack>
+                  <Group gap="md" wrap="nowrap">
+                    {/* Always there, so a screen reader hears the words come and go. */}
+                    <div role="status">
+                      {status.checking && (
+                        <Group gap={6} wrap="nowrap" title="Saves wait until the check is done">
+                          <Loader size="xs" aria-hidden />
+                          <Text size="xs" c="dimmed" className={classes.checking}>
+                            Checking the caseload file…
+                          </Text>
+                        </Group>
+                      )}
+                    </div>
+                    <Button variant="default" leftSection={<IconLock aria-hidden size={16} />} onClick={lock} title="Lock (Ctrl+L)" classNames={{ section: classes.lockIcon }}>
+                      <span className={classes.lockWord}>Lock</span>
+                    </Button>
+                  </Group>
                 </Group>
-              </Group>
-            </AppShell.Header>
-            <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-              {sections.map((item) => (
-                <NavLink
-                  key={item.name}
-                  component="button"
-                  label={item.label}
-                  leftSection={item.icon}
-                  active={section === item.name}
-                  aria-current={section === item.name ? 'page' : undefined}
-                  onClick={() => setRoute({ name: item.name } as Route)}
-                />
-              ))}
-            </AppShell.Navbar>
-            <AppShell.Main>
-              <PassphraseResetNotice resetAt={status.passphraseResetAt} />
-              <Suspense
-                fallback={
-                  <Center py="xl">
-                    <Loader aria-label="Opening" />
-                  </Center>
-                }
+              </AppShell.Header>
+              {/* Folded away, the menu is inert: Tab never lands on a link moved off the screen. */}
+              <AppShell.Navbar
+                ref={navRef}
+                id="main-menu"
+                p="xs"
+                component="nav"
+                aria-label="Main"
+                inert={narrow && !menuOpened}
+                className={classes.navbar}
               >
-                <CurrentScreen route={route} />
-              </Suspense>
-            </AppShell.Main>
-          </AppShell>
+                {sections.map((item) => (
+                  <NavLink
+                    key={item.name}
+                    component="button"
+                    label={item.label}
+                    leftSection={item.icon}
+                    active={section === item.name}
+                    aria-current={section === item.name ? 'page' : undefined}
+                    onClick={() => go({ name: item.name } as Route)}
+                  />
+                ))}
+              </AppShell.Navbar>
+              {/* The open menu covers the screen on a narrow window: what is under it is out of reach. */}
+              <AppShell.Main inert={narrow && menuOpened}>
+                <PassphraseResetNotice resetAt={status.passphraseResetAt} />
+                <Suspense
+                  fallback={
+                    <Center py="xl">
+                      <Loader aria-label="Opening" />
+                    </Center>
+                  }
+                >
+                  <CurrentScreen route={route} />
+                </Suspense>
+              </AppShell.Main>
+            </AppShell>
+          </ArrivalContext.Provider>
         </CaseloadViewContext.Provider>
       </NavigationContext.Provider>
     </SignedInContext.Provider>
