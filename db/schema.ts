@@ -51,7 +51,12 @@ export const people = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().unique(),
     preferredName: text('preferred_name').notNull(),
-    /** foldName(preferred_name): what search and the duplicate check compare. Written with the name. */
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    /**
+     * nameKey (core/domain/nameFolding.ts): every name the person goes by, folded, one to a line,
+     * the preferred name first. Search, the duplicate check and the sort by name read it. Written with the names.
+     */
     nameFolded: text('name_folded'),
     /** Ten digits without spaces, or null: optional in sexual-health services. */
     nhsNumber: text('nhs_number'),
@@ -81,9 +86,9 @@ export const people = sqliteTable(
   },
   (t) => [
     index('people_nhs_number_idx').on(t.nhsNumber),
-    index('people_name_idx').on(sql`lower(${t.preferredName})`),
     // Search scans every person for a substring: this index holds all it compares, so counting
-    // the matches reads the index, not each whole row. Its first column serves the duplicate check.
+    // the matches reads the index, not each whole row. In its order the caseload sorts by name
+    // (name_folded, then case ID), a page at a time with no sort of the whole caseload.
     index('people_search_idx').on(t.nameFolded, t.caseId, t.hospitalNumber, t.nhsNumber),
     index('people_hospital_number_idx').on(t.hospitalNumber),
     index('people_birth_idx').on(t.dateOfBirth),

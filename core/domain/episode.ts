@@ -16,7 +16,8 @@ export const episodeFields = {
   /** Re-engaging in care after being lost to follow-up (always true on the re-engagement pathway). */
   reEngaging: input(z.boolean().optional().default(false), show.yesNo('Re-engaging in care')),
   /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
-  newlyDiagnosed: fixed<boolean>(show.yesNo('Newly diagnosed')),
+  // Not known, never "No", while the person has no diagnosis month (newlyDiagnosedKnown, below).
+  newlyDiagnosed: fixed<boolean>((v, record, ctx) => show.yesNo('Newly diagnosed')(newlyDiagnosedKnown(v, ctx.diagnosisMonth), record, ctx)),
   referralStatus: fixed<string>(show.code('Referral status', referralStatus)),
   /** First attended contact or first attempt where the person was reached. */
   firstContactOn: fixed<string | null>(show.date('First contact on')),
@@ -95,6 +96,15 @@ export function isNewlyDiagnosed(diagnosisMonth: string | null, referralReceived
   const [dy, dm] = diagnosisMonth.split('-').map(Number);
   const gap = (ry - dy) * 12 + (rm - dm);
   return gap >= 0 && gap <= months;
+}
+
+/**
+ * Newly diagnosed as shown and exported: not known (null) while no diagnosis month is recorded.
+ * The stored fact is false then, which the figures rightly do not count as newly diagnosed; shown
+ * as "No", it would hide that the month is missing and the person may belong in the figure.
+ */
+export function newlyDiagnosedKnown(newlyDiagnosed: boolean, diagnosisMonth: string | null): boolean | null {
+  return diagnosisMonth ? newlyDiagnosed : null;
 }
 
 export interface ContactAttempt extends RecordOf<typeof attemptFields> {

@@ -5,7 +5,7 @@
 //
 // Pure and locale-independent: the same string folds the same way on every machine (String's
 // toLowerCase, not toLocaleLowerCase, so a Turkish locale cannot turn "I" into "ı"). The database
-// keeps each person's folded name in people.name_folded; changing what this function does needs a
+// keeps each person's folded names in people.name_folded (nameKey, below); changing what this function does needs a
 // migration that refolds the stored names (db/migrate.ts registers it as the SQL function
 // fold_name for that).
 
@@ -43,4 +43,43 @@ export function foldName(name: string): string {
     .replace(LETTER_PATTERN, (c) => LETTERS[c])
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/** The names a person goes by: the preferred name always, the given and family names when recorded. */
+export interface PersonNames {
+  preferredName: string;
+  givenName?: string | null;
+  familyName?: string | null;
+}
+
+/**
+ * Every name a person goes by, folded, the preferred name first: the preferred name, the given
+ * and family names together, and the preferred name with the family name ("Sam Smith" for a Sam
+ * whose family name is Smith, unless the preferred name already holds it), each once. The duplicate check matches a new person on any of
+ * these; search finds a part of any of them.
+ */
+export function foldedNames(n: PersonNames): string[] {
+  const preferred = foldName(n.preferredName);
+  const given = foldName(n.givenName ?? '');
+  const family = foldName(n.familyName ?? '');
+  const names = [preferred, `${given} ${family}`.trim(), family && !preferred.includes(family) ? `${preferred} ${family}` : ''];
+  return [...new Set(names.filter((name) => name !== ''))];
+}
+
+/**
+ * What people.name_folded holds: foldedNames one to a line. A folded query never holds a line
+ * break (foldName makes every space one plain space), so a search's substring falls inside one
+ * name. The preferred name leads, and a line break sorts before every character a name holds, so
+ * ordering by this column orders by preferred name, whatever the case and accents ("Ábel" with
+ * "abel", "Abel" before "Abel Smith").
+ */
+export function nameKey(n: PersonNames): string {
+  return foldedNames(n).join('\n');
+}
+
+/** Two people's names in caseload order (folded, so case and accents do not count), for lists sorted on screen. */
+export function compareNames(a: string, b: string): number {
+  const fa = foldName(a);
+  const fb = foldName(b);
+  return fa < fb ? -1 : fa > fb ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }

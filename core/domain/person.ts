@@ -14,6 +14,9 @@ const optionalCode = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => (v ? (v as z.output<T>) : null));
 
+/** A given or family name: optional, one line, stored NFC like the preferred name. */
+const optionalName = optionalLine(100).transform((v) => (v === null ? null : v.normalize('NFC')));
+
 /**
  * A person's details, declared once: the details form's rules, the update patch, the record's
  * types and the "Personal details" of their subject access copy all come from here (see
@@ -32,6 +35,9 @@ export const personFields = {
       .transform((v) => v.normalize('NFC')),
     show.text('Name'),
   ),
+  /** Optional, beside the preferred name: as the clinic's records have them. Searched and matched too. */
+  givenName: input(optionalName, show.text('Given name')),
+  familyName: input(optionalName, show.text('Family name')),
   caseId: fixed<string>(show.text('Case ID')),
   nhsNumber: input(
     z
@@ -146,6 +152,8 @@ export type PersonDetails = Editable<typeof personFields>;
 export const duplicateCheckSchema = z.object({
   nhsNumber: z.string().trim().max(20).optional().nullable(),
   preferredName: z.string().trim().max(100),
+  givenName: z.string().trim().max(100).optional().nullable(),
+  familyName: z.string().trim().max(100).optional().nullable(),
   dateOfBirth: z.string().trim().max(10).optional().nullable(),
   /** Leave this person out (when editing them). */
   excludeId: id.optional(),

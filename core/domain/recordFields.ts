@@ -23,6 +23,8 @@ export interface CopyField {
 export interface CopyContext {
   /** "Episode 2" for an episode of this person's, numbered oldest first; null for none. */
   episodeName: (episodeId: number | null) => string | null;
+  /** The person's HIV diagnosis month: without it, whether they were newly diagnosed is not known. */
+  diagnosisMonth: string | null;
 }
 
 /**

@@ -75,7 +75,10 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
   const episodes = chronological(record.episodes, (e) => e.referralReceivedOn);
   const episodeNumber = new Map(episodes.map((e, i) => [e.id, i + 1]));
   // Each record's lines come from its declaration (core/domain/*.ts: recordFields.ts).
-  const ctx: CopyContext = { episodeName: (id) => (id !== null && episodeNumber.has(id) ? `Episode ${episodeNumber.get(id)}` : null) };
+  const ctx: CopyContext = {
+    episodeName: (id) => (id !== null && episodeNumber.has(id) ? `Episode ${episodeNumber.get(id)}` : null),
+    diagnosisMonth: record.diagnosisMonth,
+  };
   const sections: CopySection[] = [
     section('About this copy', 1, 'About this copy', {
       paragraphs: [

@@ -1,6 +1,6 @@
 // Bulk loading for synthetic workspaces (seed, benchmarks, screenshots): one transaction and
 // prepared statements, so 50,000 people and half a million contacts take seconds, not hours.
-import { foldName } from '../../core/domain/nameFolding';
+import { nameKey } from '../../core/domain/nameFolding';
 import type { OpenWorkspace } from '../workspace';
 
 export interface BulkContact {
@@ -44,6 +44,8 @@ export interface BulkEpisode {
 export interface BulkPerson {
   caseId: string;
   preferredName: string;
+  givenName?: string | null;
+  familyName?: string | null;
   nhsNumber: string | null;
   hospitalNumber: string | null;
   dateOfBirth: string;
@@ -61,8 +63,8 @@ export function insertPeople(ws: OpenWorkspace, rows: Iterable<BulkPerson>, now 
   const at = now.toISOString();
   const by = ws.memberId;
   const person = db.prepare(
-    `INSERT INTO people (case_id, preferred_name, name_folded, nhs_number, hospital_number, date_of_birth, gender_identity, sexual_orientation, ethnic_category, borough, diagnosis_month, created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO people (case_id, preferred_name, given_name, family_name, name_folded, nhs_number, hospital_number, date_of_birth, gender_identity, sexual_orientation, ethnic_category, borough, diagnosis_month, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const episode = db.prepare(
     `INSERT INTO episodes (person_id, referral_received_on, referral_source, pathway, re_engaging, newly_diagnosed, referral_status, first_contact_on, last_contact_on, closed_on, created_at, created_by, updated_at, updated_by)
@@ -96,7 +98,7 @@ export function insertPeople(ws: OpenWorkspace, rows: Iterable<BulkPerson>, now 
   db.transaction(() => {
     for (const p of rows) {
       const pid = Number(
-        person.run(p.caseId, p.preferredName, foldName(p.preferredName), p.nhsNumber, p.hospitalNumber, p.dateOfBirth, p.genderIdentity, p.sexualOrientation, p.ethnicCategory, p.borough, p.diagnosisMonth, at, by, at, by)
+        person.run(p.caseId, p.preferredName, p.givenName ?? null, p.familyName ?? null, nameKey(p), p.nhsNumber, p.hospitalNumber, p.dateOfBirth, p.genderIdentity, p.sexualOrientation, p.ethnicCategory, p.borough, p.diagnosisMonth, at, by, at, by)
           .lastInsertRowid,
       );
       for (const e of p.episodes) {

@@ -66,6 +66,8 @@ type Slot<D extends Dataset> = (id: ColumnId<D>) => number;
 const PERSON = {
   case_id: read('p.case_id'),
   preferred_name: read('p.preferred_name'),
+  given_name: read('p.given_name'),
+  family_name: read('p.family_name'),
   nhs_number: read('p.nhs_number'),
   hospital_number: read('p.hospital_number'),
   date_of_birth: read('p.date_of_birth'),
@@ -83,7 +85,8 @@ const EPISODE = {
   referral_received_on: read('e.referral_received_on'),
   referral_source: read('e.referral_source'),
   pathway: read('e.pathway'),
-  newly_diagnosed: read('e.newly_diagnosed'),
+  // Blank, not "N", where no diagnosis month is recorded: not known (newlyDiagnosedKnown in core/domain/episode.ts).
+  newly_diagnosed: read('CASE WHEN p.diagnosis_month IS NULL THEN NULL ELSE e.newly_diagnosed END'),
   re_engaging: read('e.re_engaging'),
   referral_status: read('e.referral_status'),
   first_contact_on: read('e.first_contact_on'),

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { newCaseId } from '../../core/domain/caseId';
 import { isNewlyDiagnosed } from '../../core/domain/episode';
-import { foldName } from '../../core/domain/nameFolding';
+import { foldedNames, foldName, nameKey, type PersonNames } from '../../core/domain/nameFolding';
 import { checkPersonDetails, personFields, type LikelyDuplicate, type NewPerson, type PeopleListQuery, type PeoplePage, type PersonPatch, type PersonSummary } from '../../core/domain/person';
 import { editableKeys, pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
@@ -20,27 +20,42 @@ import { created, updated, type Actor } from './stamps';
 /** The details a form enters, as their columns (the declaration's keys: core/domain/person.ts). */
 const DETAILS = editableKeys(personFields);
 
-/** A new or changed name is stored with its folded form, which search and the duplicate check compare. */
-const withFoldedName = <T extends { preferredName?: string }>(details: T) =>
-  details.preferredName === undefined ? details : { ...details, nameFolded: foldName(details.preferredName) };
+/**
+ * A new or changed name is stored with the folded form of every name the person goes by (nameKey:
+ * preferred, given and family, one to a line), which search, the duplicate check and the sort by
+ * name read. `whole`: the person's names after the change.
+ */
+const NAME_KEYS = ['preferredName', 'givenName', 'familyName'] as const;
+const withFoldedNames = <T extends object>(changes: T, whole: PersonNames) => (NAME_KEYS.some((k) => k in changes) ? { ...changes, nameFolded: nameKey(whole) } : changes);
 
 /**
- * Someone already on the caseload who may be this person: the same NHS Number, or the same name
- * (folded: case, accents, decomposed letters and typographic apostrophes do not count) and date of birth.
+ * Someone already on the caseload who may be this person: the same NHS Number, or the same date of
+ * birth and a name in common: any name either goes by (preferred, given and family, preferred and
+ * family), folded, so case, accents, decomposed letters and typographic apostrophes do not count.
  */
-export function findDuplicates(orm: Orm, input: { nhsNumber?: string | null; preferredName: string; dateOfBirth?: string | null; excludeId?: number }): LikelyDuplicate[] {
+export function findDuplicates(
+  orm: Orm,
+  input: { nhsNumber?: string | null; preferredName: string; givenName?: string | null; familyName?: string | null; dateOfBirth?: string | null; excludeId?: number },
+): LikelyDuplicate[] {
   const nhs = input.nhsNumber?.replace(/[\s-]/g, '') || null;
+  const dob = input.dateOfBirth || null;
+  // Each name as a whole line of name_folded: the stored names are wrapped in line breaks too.
+  const names = foldedNames(input).map((n) => `\n${n}\n`);
+  // Only the tests that can match, so each is a look-up in its own index (NHS Number, date of
+  // birth): with an unused test left in, the planner may read every person instead.
+  const tests: string[] = [];
+  if (nhs) tests.push('nhs_number = @nhs');
+  if (dob && names.length > 0) tests.push(`(date_of_birth = @dob AND (${names.map((_, i) => `instr(char(10) || name_folded || char(10), @name${i}) > 0`).join(' OR ')}))`);
+  if (tests.length === 0) return [];
   const rows = orm.$client
     .prepare(
       `SELECT id, case_id AS caseId, preferred_name AS preferredName, date_of_birth AS dateOfBirth,
               CASE WHEN @nhs IS NOT NULL AND nhs_number = @nhs THEN 'nhs_number' ELSE 'name_and_birth' END AS reason
          FROM people
-        WHERE ((@nhs IS NOT NULL AND nhs_number = @nhs)
-           OR (@dob IS NOT NULL AND date_of_birth = @dob AND name_folded = @name))
-          AND id IS NOT @exclude
+        WHERE (${tests.join(' OR ')}) AND id IS NOT @exclude
         ORDER BY id LIMIT 10`,
     )
-    .all({ nhs, dob: input.dateOfBirth || null, name: foldName(input.preferredName), exclude: input.excludeId ?? null });
+    .all({ nhs, dob, exclude: input.excludeId ?? null, ...Object.fromEntries(names.map((n, i) => [`name${i}`, n])) });
   return rows as LikelyDuplicate[];
 }
 
@@ -58,7 +73,7 @@ export function createPerson(orm: Orm, input: NewPerson, settings: Settings, act
     while (tx.select({ id: people.id }).from(people).where(eq(people.caseId, caseId)).get()) caseId = newCaseId(randomBytes);
     const { id } = tx
       .insert(people)
-      .values({ caseId, ...withFoldedName(pick(input, DETAILS)), ...created(actor) })
+      .values({ caseId, ...withFoldedNames(pick(input, DETAILS), input), ...created(actor) })
       .returning({ id: people.id })
       .get();
     insertEpisode(tx, id, input, input.diagnosisMonth, settings, actor);
@@ -80,7 +95,7 @@ export function updatePerson(orm: Orm, id: number, patch: PersonPatch, settings:
       throw new DomainError('VALIDATION', 'The date of birth cannot be after a referral.', { dateOfBirth: 'The date of birth cannot be after the person was referred.' });
     }
     tx.update(people)
-      .set({ ...withFoldedName(changes), ...updated(actor) })
+      .set({ ...withFoldedNames(changes, whole), ...updated(actor) })
       .where(eq(people.id, id))
       .run();
     // "Newly diagnosed" depends on the diagnosis month: keep each episode's fact in step.
@@ -96,7 +111,9 @@ export function updatePerson(orm: Orm, id: number, patch: PersonPatch, settings:
 
 const SORTS: Record<PeopleListQuery['sort'], string> = {
   recent: 'p.id DESC',
-  name: 'lower(p.preferred_name), p.id',
+  // Folded, so case and accents do not count ("Ábel" with the As); the order of people_search_idx,
+  // so a page is read in order from the index, not sorted from the whole caseload.
+  name: 'p.name_folded, p.case_id',
   caseId: 'p.case_id',
   referred: 'e.referral_received_on DESC, p.id DESC',
   // Who has waited longest first: the order a worker clears a waiting list in.

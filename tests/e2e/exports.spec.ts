@@ -245,7 +245,9 @@ test('a profile that names people is made in the editor, needs a confirmation, i
     await exports.newProfile();
     const editor = exports.editor();
     await editor.getByLabel('Profile name').fill('Trust contact list');
-    await expect(editor.getByLabel('Profile id')).toHaveValue('trust_contact_list');
+    // No id to think of: it is made from the name, and the files are named after it.
+    await expect(editor.getByLabel('Profile id')).toHaveCount(0);
+    await expect(editor.getByText('Its files are named trust_contact_list_ followed by the period’s dates.')).toBeVisible();
     // Until the profile is marked identifiable, names cannot be added.
     await expect(editor.getByRole('button', { name: 'Add Preferred name' })).toBeDisabled();
     await editor.getByLabel('Identifiable: may include names, NHS Numbers and dates of birth').check();

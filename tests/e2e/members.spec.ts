@@ -7,7 +7,8 @@ import { expect, expectAccessible, PASSPHRASE, step, STEP_BUDGET_MS, test } from
 import { CaseloadPage } from './pages/CaseloadPage';
 import { ExportPage } from './pages/ExportPage';
 import { MembersPage } from './pages/MembersPage';
-import { goTo, screensOffered } from './pages/nav';
+import { screensOffered } from './pages/nav';
+import { openSettings } from './pages/SettingsPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { addMember, lockSeeded, refer, seedWorkspace } from './seed';
 
@@ -62,7 +63,8 @@ test('a peer worker sees the caseload, groups, reports and the return, not membe
     await expect(screensOffered(page)).toHaveText(['My day', 'Caseload', 'Groups', 'Reports', 'Export', 'Settings']);
     await caseload.goto();
     await expect(caseload.row('Amara Okonkwo')).toBeVisible();
-    await goTo(page, 'Settings');
+    await openSettings(page, 'Your sign-in');
+    await expect(page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab')).toHaveText(['Backups', 'Your sign-in']);
     await expect(page.getByRole('heading', { name: 'Your sign-in' })).toBeVisible();
     await expect(members.panel()).toHaveCount(0);
     await expect(page.getByLabel('Lock after this many idle minutes')).toHaveCount(0);
@@ -73,7 +75,7 @@ test('a peer worker sees the caseload, groups, reports and the return, not membe
   });
 
   await step('changing their own passphrase: a wrong current one is refused, then the change', async () => {
-    await goTo(page, 'Settings');
+    await openSettings(page, 'Your sign-in');
     await members.changePassphrase('not my passphrase at all', 'tundra violin marble sequence');
     await expect(members.changePassphraseDialog().getByText('That passphrase is not right')).toBeVisible();
     await expectAccessible(page, 'change my passphrase dialog with an error');

@@ -147,7 +147,7 @@ test('publishing settings: the small-number threshold and rounding are saved for
   await seedWorkspace(harness.ctx);
   await page.goto(harness.url);
   const settings = new SettingsPage(page);
-  await settings.goto();
+  await settings.goto('Reporting');
   await settings.set('Hide counts from 1 up to', '10');
   await page.getByRole('checkbox', { name: 'Round other counts to the nearest 5' }).check();
   await settings.save();

@@ -62,3 +62,34 @@ test('the same name typed decomposed warns of a duplicate, and "nguyen" finds he
     await page.unroute('**/__harness/api/people.list');
   });
 });
+
+test('given and family names are kept beside the preferred name, shown on the record, and found and matched', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await new SetupPage(page).complete('Riverside Sexual Health', 'Sam Peer', PASSPHRASE);
+  const caseload = new CaseloadPage(page);
+  await caseload.goto();
+  await caseload.openAddPerson();
+  await expectAccessible(page, 'add person: with given and family names');
+  await caseload.addDialog().getByRole('button', { name: 'Cancel' }).click();
+  const kemi = { name: 'Kemi', givenName: 'Oluwakemi', familyName: 'Adébáyọ̀', dateOfBirth: '03/09/1979' };
+  await caseload.addPerson(kemi);
+  const person = new PersonPage(page);
+  await person.expectShown('Kemi');
+  await person.openTab('Details');
+  await expect(page.getByLabel('Given name (optional)')).toHaveValue('Oluwakemi');
+  await expect(page.getByLabel('Family name (optional)')).toHaveValue('Adébáyọ̀'.normalize('NFC'));
+  await expectAccessible(page, 'person details: given and family names');
+
+  // Found by the family name typed without its accents, though the list shows "Kemi".
+  await caseload.goto();
+  await caseload.search('adebayo');
+  await expect(page.getByText('1 found')).toBeVisible();
+  await expect(caseload.row('Kemi')).toBeVisible();
+
+  // Added again under her full name with the same birth date: a likely duplicate.
+  await caseload.addPerson({ name: 'OLUWAKEMI ADEBAYO', dateOfBirth: kemi.dateOfBirth });
+  const warning = page.getByRole('region', { name: /already on your caseload/ });
+  await expect(warning).toContainText('Kemi');
+  await expect(warning).toContainText('same name and date of birth');
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+});

@@ -8,7 +8,7 @@ import type { Harness } from '../harness/server';
 import { must } from '../support/workspace';
 import { expect, expectAccessible, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
-import { goTo } from './pages/nav';
+import { openSettings } from './pages/SettingsPage';
 import { OutcomesPage } from './pages/OutcomesPage';
 import { PersonPage } from './pages/PersonPage';
 import { contact, daysAgo, refer, seedWorkspace, shown } from './seed';
@@ -135,7 +135,7 @@ test('SWEMWBS needs the licence confirmed before it can be switched on, and then
   await seedWorkspace(harness.ctx);
   await personInSupport(harness, 'Chidi Nwosu');
   await page.goto(harness.url);
-  await goTo(page, 'Settings');
+  await openSettings(page, 'Outcome instruments');
   const section = page.getByRole('region', { name: 'Outcome instruments' });
   await expect(section.getByRole('switch', { name: 'PHQ-9' })).toBeChecked();
   const swemwbs = section.getByRole('switch', { name: 'SWEMWBS' });

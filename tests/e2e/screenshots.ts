@@ -12,6 +12,7 @@ import { syntheticPeople } from '../../db/synthetic';
 import { startHarness } from '../harness/server';
 import { tempDir } from '../support/workspace';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { openSettings } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { CHROMIUM_ARGS } from './playwright.config';
@@ -24,6 +25,7 @@ import { placesScreens } from './shots/places';
 import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
 import { zoomScreens } from './shots/zoom';
+import { workerActsScreens } from './shots/workerActs';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -66,7 +68,7 @@ async function journey() {
     await page.getByRole('row', { name: /Jo Test/ }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(page, '06-caseload-two-people');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'Members and sign-in');
     await page.getByLabel('Lock after this many idle minutes').fill('30');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await shot(page, '07-settings-error');
@@ -142,6 +144,7 @@ const groups: [string, () => Promise<void>][] = [
   ['members', () => membersScreens(browser, shot)],
   ['places', () => placesScreens(browser, shot)],
   ['zoom', () => zoomScreens(browser, shot)],
+  ['workerActs', () => workerActsScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

@@ -78,7 +78,7 @@ test('a coordinator finds a record long past retention and deletes it, after typ
   const settings = new SettingsPage(page);
   const panel = settings.retention();
   await step('Settings lists it, with when support ended', async () => {
-    await settings.goto();
+    await settings.goto('Retention');
     await expect(panel).toContainText('1 record is past retention.');
     await expect(settings.retentionRows()).toHaveCount(1);
     await expect(settings.retentionRows().first()).toContainText(old.caseId);

@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { month } from '../../core/domain/export/periods';
+import { custom, month } from '../../core/domain/export/periods';
 import { PROFILE_FILE_FORMAT } from '../../core/domain/export/profile';
 import { insertPeople } from '../../db/queries/bulk';
 import { syntheticPeople } from '../../db/synthetic';
 import { lock } from '../../core/api/handlers';
-import { call, must, newWorkspace, tempDir } from '../support/workspace';
+import { call, daysAgo, must, newWorkspace, referral, tempDir } from '../support/workspace';
 
 let dir: string;
 let cleanup: () => void;
@@ -124,16 +124,49 @@ describe('writing files', () => {
 
   it('an identifiable export needs confirmation, and is logged as identifiable', async () => {
     const { ctx, close } = await fixtureCaseload();
-    await must(ctx, 'exports.saveProfile', { id: 'named', name: 'Named list', dataset: 'referrals', identifiable: true, columns: [{ id: 'case_id' }, { id: 'preferred_name' }, { id: 'nhs_number', header: 'NHS_NO' }] });
+    await must(ctx, 'exports.saveProfile', {
+      id: 'named',
+      name: 'Named list',
+      dataset: 'referrals',
+      identifiable: true,
+      columns: [{ id: 'case_id' }, { id: 'preferred_name' }, { id: 'nhs_number', header: 'NHS_NO' }, { id: 'given_name' }, { id: 'family_name', header: 'SURNAME' }],
+    });
     const refused = await call(ctx, 'exports.run', { profileId: 'named', period: october });
     expect(refused.ok ? 'exported' : refused.error.code).toBe('CONFLICT');
     const done = await must(ctx, 'exports.run', { profileId: 'named', period: october, confirmIdentifiable: true });
     const rows = readBack(readFileSync(done.location));
-    expect(rows[0]).toEqual(['Case ID', 'Preferred name', 'NHS_NO']);
+    expect(rows[0]).toEqual(['Case ID', 'Preferred name', 'NHS_NO', 'Given name', 'SURNAME']);
+    // The made-up people go by their given and family names.
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every(([, preferred, , given, family]) => given !== '' && family !== '' && `${given} ${family}` === preferred)).toBe(true);
     const log = await must(ctx, 'exports.log', {});
     expect(log[0]).toMatchObject({ profileId: 'named', identifiable: true, rows: done.rows, sha256: done.sha256, memberName: 'Sam Peer', periodStart: '2026-10-01' });
     // The log names the file, never a person.
     expect(JSON.stringify(log)).not.toMatch(/Testwood|Mockford/);
+    close();
+  });
+
+  it('writes newly diagnosed as not known (blank), not "N", where no diagnosis month is recorded', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const month = (monthsAgo: number) => {
+      const d = new Date();
+      d.setDate(1);
+      d.setMonth(d.getMonth() - monthsAgo);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    };
+    const recent = await must(ctx, 'people.create', { preferredName: 'Recent', dateOfBirth: '1980-01-01', diagnosisMonth: month(2), ...referral(daysAgo(0)) });
+    const longAgo = await must(ctx, 'people.create', { preferredName: 'Long ago', dateOfBirth: '1980-01-02', diagnosisMonth: '2005-06', ...referral(daysAgo(0)) });
+    const unknown = await must(ctx, 'people.create', { preferredName: 'Unknown', dateOfBirth: '1980-01-03', ...referral(daysAgo(0)) });
+    for (const profileId of ['referrals', 'outcomes']) {
+      const done = await must(ctx, 'exports.run', { profileId, period: custom(daysAgo(30), daysAgo(0)) });
+      const [header, ...rows] = readBack(readFileSync(done.location));
+      const col = header.indexOf('Newly diagnosed');
+      const byCase = Object.fromEntries(rows.map((r) => [r[0], r[col]]));
+      expect(byCase, profileId).toEqual({ [recent.caseId]: 'Y', [longAgo.caseId]: 'N', [unknown.caseId]: '' });
+    }
+    // The return counts only the one known to be newly diagnosed.
+    const drill = await must(ctx, 'reports.drillDown', { period: custom(daysAgo(30), daysAgo(0)), measure: 'newly_diagnosed_offered' });
+    expect(drill.rows.map((r) => r.caseId)).toEqual([recent.caseId]);
     close();
   });
 

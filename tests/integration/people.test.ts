@@ -143,4 +143,45 @@ describe('names typed in any script or keyboard', () => {
     expect((await must(ctx, 'people.list', {})).total).toBe(1);
     close();
   });
+
+  it('keeps given and family names beside the preferred name, and finds and matches people on any of them', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    const sam = await must(ctx, 'people.create', { ...jo, nhsNumber: null, preferredName: 'Sam', givenName: ' Samuel ', familyName: 'Okafor-Nu\u0301n\u0303ez' });
+    expect([sam.preferredName, sam.givenName, sam.familyName]).toEqual(['Sam', 'Samuel', 'Okafor-Núñez']);
+    await must(ctx, 'people.create', { ...jo, nhsNumber: null, preferredName: 'Ann Example', dateOfBirth: '1970-05-05' });
+    const names = async (query: string) => (await must(ctx, 'people.list', { query })).rows.map((r) => r.preferredName);
+    for (const query of ['okafor', 'NUNEZ', 'Samuel', 'samuel okafor-núñez', 'sam okafor']) expect(await names(query), query).toEqual(['Sam']);
+    // A search's words fall inside one name, never across two.
+    expect(await names('nunez sam')).toEqual([]);
+
+    // Someone new with the same birth date and any name in common is a likely duplicate.
+    const dupes = async (n: { preferredName: string; givenName?: string; familyName?: string }) => (await must(ctx, 'people.findDuplicates', { ...n, dateOfBirth: jo.dateOfBirth })).map((d) => d.caseId);
+    expect(await dupes({ preferredName: 'Samuel Okafor-Nunez' })).toEqual([sam.caseId]);
+    expect(await dupes({ preferredName: 'Sammy', givenName: 'SAMUEL', familyName: 'okafor-nunez' })).toEqual([sam.caseId]);
+    expect(await dupes({ preferredName: 'Sam O', familyName: 'Okafor-Núñez' })).toEqual([]);
+    expect(await dupes({ preferredName: 'Samuel' })).toEqual([]);
+    expect(await dupes({ preferredName: 'Okafor-Núñez' })).toEqual([]);
+    const refused = await call(ctx, 'people.create', { ...jo, nhsNumber: null, preferredName: 'Samuel Okafor-Núñez' });
+    expect(refused.ok ? 'created' : refused.error.code).toBe('CONFLICT');
+
+    // Clearing the family name takes it out of search.
+    await must(ctx, 'people.update', { id: sam.id, preferredName: 'Sam', givenName: 'Samuel', familyName: '', dateOfBirth: jo.dateOfBirth });
+    expect((await must(ctx, 'people.get', { id: sam.id })).familyName).toBeNull();
+    expect(await names('okafor')).toEqual([]);
+    expect(await names('samuel')).toEqual(['Sam']);
+    close();
+  });
+
+  it('sorts by name whatever the case and accents, a page at a time', async () => {
+    const { ctx, close } = await newWorkspace(dir);
+    for (const [i, preferredName] of ['Zoë', 'Ábel', 'adam', 'Åsa', 'BEN', 'Abel Smith', 'Ōta', 'éric'].entries()) {
+      await must(ctx, 'people.create', { ...jo, nhsNumber: null, preferredName, dateOfBirth: `1990-01-${String(i + 1).padStart(2, '0')}` });
+    }
+    const sorted = ['Ábel', 'Abel Smith', 'adam', 'Åsa', 'BEN', 'éric', 'Ōta', 'Zoë'];
+    expect((await must(ctx, 'people.list', { sort: 'name' })).rows.map((r) => r.preferredName)).toEqual(sorted);
+    const second = await must(ctx, 'people.list', { sort: 'name', offset: 3, limit: 3 });
+    expect(second.rows.map((r) => r.preferredName)).toEqual(sorted.slice(3, 6));
+    expect(second.total).toBe(8);
+    close();
+  });
 });

@@ -17,12 +17,17 @@ afterEach(() => cleanup());
 
 // Polish, Vietnamese, Turkish, Greek and Cyrillic letters, all in the PDF's embedded font.
 const NAME = 'Łucja Nguyễn Öztürk-Ψάρρας Жуков';
+// The names the clinic's records hold, beside the preferred one.
+const GIVEN = 'Łucja Maria';
+const FAMILY = 'Öztürk-Ψάρρας';
 const LONG_NOTE = `We talked about telling her sister. ${'She wants to wait until after the next clinic appointment, and to practise what she will say first. '.repeat(40)}End of the long note.`;
 
 /** A record with something in every part: two episodes, closures, a reopening, every kind of entry. */
 async function richRecord(ctx: AppContext): Promise<PersonRecord> {
   const p = await must(ctx, 'people.create', {
     preferredName: NAME,
+    givenName: GIVEN,
+    familyName: FAMILY,
     nhsNumber: '943 476 5919',
     hospitalNumber: '00123456',
     dateOfBirth: '1985-04-12',
@@ -79,6 +84,8 @@ describe('subject access copy as PDF', () => {
     }
     // Facts, in words and in the dates people in England read.
     has('943 476 5919');
+    has(`Given name ${GIVEN}`);
+    has(`Family name ${FAMILY}`);
     has(ddmmyyyy('1985-04-12'));
     has('Black African');
     has('Lambeth');
@@ -200,6 +207,11 @@ describe('subject access copy as CSV', () => {
 
     // Person details exactly as held.
     expect(value('Personal details', 'Name')).toEqual([NAME]);
+    expect(value('Personal details', 'Given name')).toEqual([GIVEN]);
+    expect(value('Personal details', 'Family name')).toEqual([FAMILY]);
+    // No diagnosis month: newly diagnosed is not known, never "No".
+    expect(value('Personal details', 'HIV diagnosis (month)')).toEqual(['']);
+    expect(body.filter((r) => r.field === 'Newly diagnosed').map((r) => r.value)).toEqual(['Not known', 'Not known']);
     expect(value('Personal details', 'NHS Number')).toEqual(['943 476 5919']);
     expect(value('Personal details', 'Hospital number')).toEqual(['00123456']);
     expect(value('Personal details', 'Date of birth')).toEqual(['1985-04-12']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName } from '../../core/domain/nameFolding';
+import { compareNames, foldedNames, foldName, nameKey } from '../../core/domain/nameFolding';
 import { newPersonSchema } from '../../core/domain/person';
 
 // Typed as base letters and combining marks (e + U+0308), as some keyboards and pasted text send it.
@@ -80,5 +80,41 @@ describe('a stored name', () => {
     const p = newPersonSchema.parse({ preferredName: ` ${decomposed} `, dateOfBirth: '1990-02-03', referralReceivedOn: '2026-01-05', referralSource: 'self', pathway: 'other' });
     expect(p.preferredName).toBe('Zoë Nguyễn-Đặng');
     expect(p.preferredName).toBe(p.preferredName.normalize('NFC'));
+  });
+});
+
+describe('the names a person goes by', () => {
+  it('folds the preferred name first, then the given and family names, then the preferred with the family name, each once', () => {
+    expect(foldedNames({ preferredName: 'Sam', givenName: 'Samuel', familyName: 'Okafor-Núñez' })).toEqual(['sam', 'samuel okafor-nunez', 'sam okafor-nunez']);
+    expect(foldedNames({ preferredName: 'Zoë Nguyễn-Đặng', givenName: 'ZOË', familyName: 'Nguyễn-Đặng' })).toEqual(['zoe nguyen-dang']);
+    expect(foldedNames({ preferredName: 'Jo', givenName: null, familyName: '  ' })).toEqual(['jo']);
+    expect(foldedNames({ preferredName: 'Jo', givenName: 'Joanna' })).toEqual(['jo', 'joanna']);
+    expect(foldedNames({ preferredName: 'Jo Smith', givenName: 'Joanne', familyName: 'SMITH' })).toEqual(['jo smith', 'joanne smith']);
+  });
+
+  it('stores them one to a line, so the words searched for fall inside one name', () => {
+    const key = nameKey({ preferredName: 'Sam', givenName: 'Samuel', familyName: 'Smith' });
+    expect(key).toBe('sam\nsamuel smith\nsam smith');
+    expect(foldName('smith sam')).not.toContain('\n');
+    expect(key.includes(foldName('smith sam'))).toBe(false);
+    expect(key.includes(foldName('SMITH'))).toBe(true);
+  });
+});
+
+describe('sorting by name', () => {
+  it('puts "Ábel" with the As and ignores case, as the caseload sorts', () => {
+    const names = ['Zoë', 'éric', 'BEN', 'Ábel', 'adam', 'Ōta', 'Åsa', 'Łukasz', 'Abel Smith'];
+    expect([...names].sort(compareNames)).toEqual(['Ábel', 'Abel Smith', 'adam', 'Åsa', 'BEN', 'éric', 'Łukasz', 'Ōta', 'Zoë']);
+  });
+
+  it('orders the stored keys by preferred name, a shorter name before a longer one that starts with it', () => {
+    const people = [
+      { preferredName: 'Abel Smith' },
+      { preferredName: 'Ábel', givenName: 'Abelard', familyName: 'Zed' },
+      { preferredName: 'abel', familyName: 'Jones' },
+      { preferredName: 'Adam' },
+    ];
+    const byKey = [...people].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1)).map((p) => p.preferredName);
+    expect(byKey).toEqual(['Ábel', 'abel', 'Abel Smith', 'Adam']);
   });
 });

@@ -30,6 +30,10 @@ const col = (header: string, kind: ColumnKind, extra: Partial<ColumnSpec> = {}):
 const PERSON = {
   case_id: col('Case ID', 'identifier'),
   preferred_name: col('Preferred name', 'text', { identifiable: true }),
+  // A trust matching a list to its own records (the PAS, the HIV clinic's system) matches on the
+  // names those records hold: offered for a custom profile, in no built-in one.
+  given_name: col('Given name', 'text', { identifiable: true }),
+  family_name: col('Family name', 'text', { identifiable: true }),
   nhs_number: col('NHS Number', 'identifier', { identifiable: true }),
   hospital_number: col('Hospital number', 'identifier', { identifiable: true }),
   date_of_birth: col('Date of birth', 'date', { identifiable: true }),

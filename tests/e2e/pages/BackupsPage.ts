@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
-import { goTo } from './nav';
+import { openSettings } from './SettingsPage';
 
 /** Settings → Backups, and the restore dialog it shares with the damaged screen. */
 export class BackupsPage {
   constructor(readonly page: Page) {}
 
   async goto() {
-    await goTo(this.page, 'Settings');
+    await openSettings(this.page, 'Backups');
     await expect(this.section()).toBeVisible();
   }
 

@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface NewPerson {
   name: string;
+  givenName?: string;
+  familyName?: string;
   nhsNumber?: string;
   dateOfBirth: string;
   referred?: string;
@@ -58,6 +60,8 @@ export class CaseloadPage {
     await this.openAddPerson();
     const dialog = this.addDialog();
     await dialog.getByLabel('Preferred name').fill(p.name);
+    if (p.givenName) await dialog.getByLabel('Given name (optional)').fill(p.givenName);
+    if (p.familyName) await dialog.getByLabel('Family name (optional)').fill(p.familyName);
     if (p.nhsNumber) await dialog.getByLabel('NHS Number (optional)').fill(p.nhsNumber);
     await typeDate(dialog.getByLabel('Date of birth'), p.dateOfBirth);
     if (p.diagnosed) await dialog.getByLabel('HIV diagnosis (optional)').fill(p.diagnosed);

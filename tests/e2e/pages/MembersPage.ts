@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { goTo } from './nav';
+import { openSettings } from './SettingsPage';
 
 export type RoleLabel = 'Coordinator' | 'Peer support worker' | 'Reporting only';
 const ROLE_VALUES: Record<RoleLabel, string> = { Coordinator: 'coordinator', 'Peer support worker': 'peer_worker', 'Reporting only': 'reporting' };
@@ -9,7 +9,7 @@ export class MembersPage {
   constructor(readonly page: Page) {}
 
   async goto() {
-    await goTo(this.page, 'Settings');
+    await openSettings(this.page, 'Members and sign-in');
     await expect(this.page.getByRole('heading', { name: 'Your sign-in' })).toBeVisible();
   }
 

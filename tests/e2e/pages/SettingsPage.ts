@@ -1,15 +1,30 @@
 import { expect, type Page } from '@playwright/test';
 import { goTo } from './nav';
 
+export type SettingsSection = 'Caseload rules' | 'Reporting' | 'Backups' | 'Members and sign-in' | 'Your sign-in' | 'Outcome instruments' | 'Retention';
+
+/**
+ * Opens Settings at one of its sections, chosen from the list of sections as a person would. A
+ * member with only one section (their own sign-in) gets it with no list to choose from.
+ */
+export async function openSettings(page: Page, section: SettingsSection) {
+  await goTo(page, 'Settings');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  const list = page.getByRole('tablist', { name: 'Settings sections' });
+  if ((await list.count()) === 0) return;
+  const tab = list.getByRole('tab', { name: section, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Settings: the workspace's numbers and the clinic sites. */
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
-  async goto() {
-    await goTo(this.page, 'Settings');
-    await expect(this.page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
-    // The form appears once the saved values are in it.
-    await expect(this.page.getByLabel('Lock after this many idle minutes')).toBeVisible();
+  async goto(section: SettingsSection = 'Caseload rules') {
+    await openSettings(this.page, section);
+    // The forms appear once the saved values are in them.
+    await expect(this.page.getByRole('button', { name: 'Save settings' }).or(this.page.getByRole('heading', { name: /^(Your sign-in|Backups|Outcome instruments)$/ })).first()).toBeVisible();
   }
 
   async set(label: string | RegExp, value: string) {

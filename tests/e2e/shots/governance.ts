@@ -57,7 +57,7 @@ export async function governanceScreens(browser: Browser, shot: Shot): Promise<v
     await shot(page, '74-caseload-past-retention');
 
     const settings = new SettingsPage(page);
-    await settings.goto();
+    await settings.goto('Retention');
     await settings.retention().scrollIntoViewIfNeeded();
     await settings.retentionRows().first().waitFor();
     await shot(page, '75-settings-retention-list');

@@ -8,6 +8,7 @@ import { PASSPHRASE } from '../fixtures';
 import { CaseloadPage } from '../pages/CaseloadPage';
 import { MembersPage } from '../pages/MembersPage';
 import { goTo } from '../pages/nav';
+import { openSettings } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
 import { refer, seedWorkspace } from '../seed';
 
@@ -77,7 +78,7 @@ export async function membersScreens(browser: Browser, shot: Shot) {
     await shot(page, '77-lock-screen-who-is-signing-in');
 
     await unlock.unlockAs('Ade Worker', WORKER);
-    await goTo(page, 'Settings');
+    await openSettings(page, 'Your sign-in');
     await page.getByRole('heading', { name: 'Your sign-in' }).waitFor();
     await shot(page, '78-settings-as-peer-worker');
     await caseload.lock();

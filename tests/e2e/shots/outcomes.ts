@@ -7,7 +7,7 @@ import type { MethodInput } from '../../../core/api/contract';
 import { startHarness } from '../../harness/server';
 import { must, tempDir } from '../../support/workspace';
 import { CaseloadPage } from '../pages/CaseloadPage';
-import { goTo } from '../pages/nav';
+import { openSettings } from '../pages/SettingsPage';
 import { OutcomesPage } from '../pages/OutcomesPage';
 import { PersonPage } from '../pages/PersonPage';
 import { contact, daysAgo, refer, seedWorkspace } from '../seed';
@@ -137,7 +137,7 @@ export async function outcomeScreens(browser: Browser, shot: Shot): Promise<void
     await settle();
     await shot(page, '68-outcomes-closed-episode', true);
 
-    await goTo(page, 'Settings');
+    await openSettings(page, 'Outcome instruments');
     const section = page.getByRole('region', { name: 'Outcome instruments' });
     if ((await section.count()) === 0) {
       console.log('Outcomes: Settings has no "Outcome instruments" section yet; those pictures are skipped.');

@@ -60,6 +60,7 @@ export async function zoomScreens(browser: Browser, shot: Shot) {
         await shot(page, at(33, 'add-person-error-summary'));
         await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
         await screenShown(page, 'Settings');
+        await page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab', { name: 'Members and sign-in' }).click();
         await page.getByLabel('Lock after this many idle minutes').fill('30');
         await page.getByRole('button', { name: 'Save settings' }).click();
         await page.getByRole('heading', { name: 'There is a problem' }).waitFor();

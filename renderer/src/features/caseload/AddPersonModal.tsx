@@ -19,9 +19,9 @@ import { emptyReferral, REFERRAL_FIELDS, referralChoiceErrors, ReferralFields, r
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 
-type Values = ReferralValues & { preferredName: string; nhsNumber: string; dateOfBirth: string | null; diagnosisMonth: string };
+type Values = ReferralValues & { preferredName: string; givenName: string; familyName: string; nhsNumber: string; dateOfBirth: string | null; diagnosisMonth: string };
 
-const FIELDS = ['preferredName', 'nhsNumber', 'dateOfBirth', 'diagnosisMonth', ...REFERRAL_FIELDS];
+const FIELDS = ['preferredName', 'givenName', 'familyName', 'nhsNumber', 'dateOfBirth', 'diagnosisMonth', ...REFERRAL_FIELDS];
 
 export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -37,7 +37,7 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
   const [duplicates, setDuplicates] = useState<LikelyDuplicate[] | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { preferredName: '', nhsNumber: '', dateOfBirth: null, diagnosisMonth: '', ...emptyReferral() },
+    initialValues: { preferredName: '', givenName: '', familyName: '', nhsNumber: '', dateOfBirth: null, diagnosisMonth: '', ...emptyReferral() },
     validate: (v) => ({ ...schemaResolver(newPersonSchema, { sync: true })(toInput(v)), ...referralChoiceErrors(v) }),
     // A changed name, number or birth date needs a fresh look for duplicates.
     onValuesChange: () => setDuplicates(null),
@@ -79,8 +79,10 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Preferred name" description="The name they like to be called" required data-autofocus {...form.getInputProps('preferredName')} />
-          <TextInput label="NHS Number (optional)" description="10 digits; spaces are fine" autoComplete="off" {...form.getInputProps('nhsNumber')} />
           <DateField label="Date of birth" description="As DD/MM/YYYY" required {...form.getInputProps('dateOfBirth')} />
+          <TextInput label="Given name (optional)" description="As the clinic's records have it" autoComplete="off" {...form.getInputProps('givenName')} />
+          <TextInput label="Family name (optional)" description="As the clinic's records have it" autoComplete="off" {...form.getInputProps('familyName')} />
+          <TextInput label="NHS Number (optional)" description="10 digits; spaces are fine" autoComplete="off" {...form.getInputProps('nhsNumber')} />
           <MonthField label="HIV diagnosis (optional)" description="Month and year, as MM/YYYY" {...form.getInputProps('diagnosisMonth')} />
         </SimpleGrid>
         <ReferralFields form={form} />
@@ -109,12 +111,14 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
 }
 
 function findDuplicates(v: Values): Promise<LikelyDuplicate[]> {
-  return call('people.findDuplicates', { nhsNumber: v.nhsNumber.trim() || null, preferredName: v.preferredName.trim(), dateOfBirth: v.dateOfBirth });
+  return call('people.findDuplicates', { nhsNumber: v.nhsNumber.trim() || null, preferredName: v.preferredName.trim(), givenName: v.givenName, familyName: v.familyName, dateOfBirth: v.dateOfBirth });
 }
 
 function toInput(v: Values): NewPersonInput {
   return {
     preferredName: v.preferredName,
+    givenName: v.givenName,
+    familyName: v.familyName,
     nhsNumber: v.nhsNumber.trim() || null,
     dateOfBirth: v.dateOfBirth ?? '',
     diagnosisMonth: monthToIso(v.diagnosisMonth),

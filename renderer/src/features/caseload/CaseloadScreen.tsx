@@ -2,7 +2,7 @@
 import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/api';
 import { AddPersonModal } from './AddPersonModal';
 import { CaseloadTable, usePeople } from './CaseloadTable';
@@ -43,6 +43,8 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   // it never lands on a row of the list from before the last keystroke.
   const [wantsFirstRow, setWantsFirstRow] = useState(false);
   const [firstRowWanted, setFirstRowWanted] = useState(0);
+  // ↑ on the first row comes back here.
+  const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!wantsFirstRow || !settled) return;
     setWantsFirstRow(false);
@@ -65,6 +67,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
         <CaseloadFilterBar
           search={
             <TextInput
+              ref={searchRef}
               label="Search"
               description="Case ID, name, NHS Number or hospital number. ↓ goes to the list."
               leftSection={<IconSearch aria-hidden size={16} />}
@@ -123,7 +126,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
                   : countOf(total, 'person', 'people')}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} />
+            <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} onUpFromFirst={() => searchRef.current?.focus()} />
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (

@@ -44,9 +44,11 @@ interface Props {
   onOpen: (personId: number) => void;
   /** Counts up each time the search box's ↓ asks for the first row to take focus. */
   firstRowWanted?: number;
+  /** ↑ on the first row: back to where the worker came from (the search box). */
+  onUpFromFirst?: () => void;
 }
 
-export function CaseloadTable({ people, onOpen, firstRowWanted = 0 }: Props) {
+export function CaseloadTable({ people, onOpen, firstRowWanted = 0, onUpFromFirst }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const listRef = useMergedRef(scrollRef, sizeRef);
@@ -80,10 +82,15 @@ export function CaseloadTable({ people, onOpen, firstRowWanted = 0 }: Props) {
 
   /** Arrow keys move between rows, so a long list is not a long walk with Tab. */
   const moveFocus = (from: number, to: number) => {
+    if (to === -1 && from === 0) onUpFromFirst?.();
     if (to < 0 || to >= total || to === from) return;
     virtualizer.scrollToIndex(to, { align: 'auto' });
-    // The row may only exist after the scroll has rendered it.
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+    // A row in the page is focused at once, so a held-down arrow key loses no steps; one the
+    // scroll has yet to render, a frame later.
+    const row = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`);
+    const now = row();
+    if (now) now.focus({ preventScroll: true });
+    else requestAnimationFrame(() => row()?.focus());
   };
   useEffect(() => {
     if (firstRowWanted > 0) moveFocus(-1, 0);

@@ -1,9 +1,11 @@
-// Making or changing a custom export profile: its name and id, the data set, whether it may
-// name people, its columns and headers, and the file format a trust's systems expect.
-import { Button, Checkbox, Fieldset, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+// Making or changing a custom export profile: its name, the data set, whether it may name people,
+// its columns and headers, and who will open the file ("For Excel", "For the trust's system"; the
+// raw encoding settings under Advanced). The profile's id is made from its name.
+import { Button, Checkbox, Collapse, Fieldset, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { CATALOGUE, type Dataset } from '../../../../core/domain/export/catalogue';
 import { profileSchema } from '../../../../core/domain/export/profile';
 import { ApiFailure, call } from '../../shared/api';
@@ -11,7 +13,8 @@ import { FormFailure } from '../../shared/FormFailure';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
 import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
-import { slug, toProfile, type ProfileValues } from './profileForm';
+import { FILE_PRESETS, presetOf } from './filePresets';
+import { idFromName, toProfile, type ProfileValues } from './profileForm';
 import { setAnswer } from '../../shared/queryKeys';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 
@@ -24,20 +27,16 @@ interface Props {
   onClose: () => void;
 }
 
-const FIELDS = ['id', 'name', 'dataset', 'columns', 'dateFormat', 'codeStyle', 'delimiter', 'bom', 'lineEnding', 'fileType', 'identifiable'];
+// The id has no input (it is made from the name): a refusal about it is said in FormFailure.
+const FIELDS = ['name', 'dataset', 'columns', 'dateFormat', 'codeStyle', 'delimiter', 'bom', 'lineEnding', 'fileType', 'identifiable'];
 
 export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   const queryClient = useQueryClient();
-  // A new profile's id follows its name until the person types an id of their own.
-  const [idTyped, setIdTyped] = useState(editing || initial.id !== '');
   const form = useForm<ProfileValues>({
     mode: 'controlled',
     initialValues: initial,
-    validate: (v) => {
-      const errors = schemaResolver(profileSchema, { sync: true })(toProfile(v));
-      if (!editing && takenIds.includes(v.id.trim())) errors.id = 'Another profile already has this id: choose a different one.';
-      return errors;
-    },
+    // The id follows the name: before a name is typed there is none, and only the name's error is said.
+    validate: (v) => schemaResolver(profileSchema, { sync: true })(toProfile({ ...v, id: v.id || idFromName(v.name, takenIds) })),
   });
   const save = useMutation({
     mutationFn: (v: ProfileValues) => call('exports.saveProfile', toProfile(v)),
@@ -51,6 +50,9 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
     },
   });
   const v = form.values;
+  const preset = presetOf(v);
+  // Settings made by hand (an imported profile's, say) are shown open, so they are seen.
+  const [advanced, advancedToggle] = useDisclosure(preset === null || v.delimiter !== ',');
   const setDataset = (dataset: Dataset) => {
     // Columns belong to a data set: those the other one lacks would only be refused on save.
     const known = new Set(CATALOGUE[dataset].map((c) => c.id));
@@ -62,32 +64,20 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
       <form onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
         <ErrorSummary errors={form.errors} />
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Profile name"
-              description="As it appears in the list of things to export."
-              required
-              data-autofocus
-              {...form.getInputProps('name')}
-              onChange={(e) => {
-                const name = e.currentTarget.value;
-                form.setFieldValue('name', name);
-                if (!idTyped) form.setFieldValue('id', slug(name));
-              }}
-            />
-            <TextInput
-              label="Profile id"
-              description={editing ? 'The id of a saved profile stays the same. Save a copy to use another.' : 'Used in file names: lower-case letters, digits, - and _.'}
-              required
-              readOnly={editing}
-              maxLength={40}
-              {...form.getInputProps('id')}
-              onChange={(e) => {
-                setIdTyped(true);
-                form.setFieldValue('id', e.currentTarget.value);
-              }}
-            />
-          </SimpleGrid>
+          <TextInput
+            label="Profile name"
+            description={`As it appears in the list of things to export. ${v.id ? `Its files are named ${v.id}_ followed by the period’s dates.` : 'Its files are named after it.'}`}
+            required
+            data-autofocus
+            maw={560}
+            {...form.getInputProps('name')}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              form.setFieldValue('name', name);
+              // A saved profile keeps its id (its files and the trust's copy of it use it).
+              if (!editing) form.setFieldValue('id', idFromName(name, takenIds));
+            }}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Radio.Group label="One row for each" value={v.dataset} onChange={(d) => setDataset(d as Dataset)} error={form.errors.dataset}>
               <Stack gap={6} mt={6}>
@@ -129,7 +119,38 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
                   <Radio value="both" label="Both: N Black African" />
                 </Stack>
               </Radio.Group>
-              <Stack gap="sm">
+              <Radio.Group
+                label="Who will open the file"
+                value={preset?.id ?? 'custom'}
+                onChange={(id) => {
+                  const chosen = FILE_PRESETS.find((p) => p.id === id);
+                  if (chosen) form.setValues({ bom: chosen.bom, lineEnding: chosen.lineEnding });
+                }}
+              >
+                <Stack gap={6} mt={6}>
+                  {FILE_PRESETS.map((p) => (
+                    <Radio key={p.id} value={p.id} label={p.label} description={p.description} />
+                  ))}
+                  {!preset && <Radio value="custom" label="Settings of its own (under Advanced)" />}
+                </Stack>
+              </Radio.Group>
+            </SimpleGrid>
+            <Button
+              mt="md"
+              variant="subtle"
+              size="compact-sm"
+              leftSection={advanced ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
+              aria-expanded={advanced}
+              aria-controls="profile-advanced"
+              onClick={advancedToggle.toggle}
+            >
+              Advanced: separator, line endings, byte-order mark
+            </Button>
+            <Collapse expanded={advanced} id="profile-advanced">
+              <Text size="sm" c="dimmed" mt="xs" maw={640}>
+                Only for a system that needs something the choices above do not give. Changing these makes the file’s settings its own.
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt="xs">
                 <NativeSelect
                   label="Separator between fields"
                   data={[
@@ -148,12 +169,13 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
                   {...form.getInputProps('lineEnding')}
                 />
                 <Checkbox
+                  mt={{ sm: 28 }}
                   label="Start with a byte-order mark (BOM)"
                   description="Excel needs it to show accented letters correctly."
                   {...form.getInputProps('bom', { type: 'checkbox' })}
                 />
-              </Stack>
-            </SimpleGrid>
+              </SimpleGrid>
+            </Collapse>
           </Fieldset>
           <FormFailure error={save.error} fields={FIELDS} />
           <Group justify="flex-end">

@@ -8,6 +8,7 @@ import type { ExportProfile } from '../../../../core/domain/export/profile';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { notifySuccess } from '../../shared/notify';
+import { formatName } from './filePresets';
 import { isBuiltIn } from './profileChoices';
 import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
@@ -174,8 +175,8 @@ function ProfileRow({
         <Text size="sm" fw={600}>
           {profile.name}
         </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {profile.id}
+        <Text size="xs" c="dimmed">
+          {formatName(profile)}
         </Text>
       </Table.Td>
       <Table.Td data-label="One row for each">{profile.dataset === 'referrals' ? 'Referral' : 'Episode (outcomes)'}</Table.Td>

@@ -3,6 +3,7 @@
 // (and a later rename in the catalogue reaches saved profiles).
 import { columnById, type Dataset } from '../../../../core/domain/export/catalogue';
 import type { ExportProfile, ExportProfileInput, FileType } from '../../../../core/domain/export/profile';
+import { foldName } from '../../../../core/domain/nameFolding';
 
 export interface ColumnValue {
   id: string;
@@ -47,7 +48,7 @@ export function valuesOf(p: ExportProfile): ProfileValues {
 /** A copy of a profile (a built-in one, usually) to start a new one from. */
 export function copyOf(p: ExportProfile, taken: string[]): ProfileValues {
   const name = `${p.name} (copy)`;
-  return { ...valuesOf(p), name, id: uniqueId(slug(`${p.id}_copy`), taken) };
+  return { ...valuesOf(p), name, id: idFromName(name, taken) };
 }
 
 export function toProfile(v: ProfileValues): ExportProfileInput {
@@ -62,14 +63,21 @@ export function toProfile(v: ProfileValues): ExportProfileInput {
   };
 }
 
-/** A profile id from its name: lower-case letters, digits, - and _, at most 40. */
+/** A profile id from its name: lower-case letters, digits, - and _, at most 40 ("Straße" → strasse, accents dropped). */
 export function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
+  return foldName(name)
     .replace(/[^a-z0-9_-]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 40);
+}
+
+/**
+ * A new profile's id, made from its name so no one has to think of one: used in its files' names
+ * and in the profile file a trust sends. Never one already taken; "profile" where the name has no
+ * Latin letters or digits to make it from.
+ */
+export function idFromName(name: string, taken: string[]): string {
+  return uniqueId(slug(name) || 'profile', taken);
 }
 
 export function uniqueId(id: string, taken: string[]): string {

@@ -39,8 +39,10 @@ export function DetailsTab({ record }: { record: PersonRecord }) {
         <ErrorSummary errors={form.errors} />
         <Fieldset legend="Identity">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Preferred name" required {...form.getInputProps('preferredName')} />
+            <TextInput label="Preferred name" description="The name they like to be called" required {...form.getInputProps('preferredName')} />
             <DateField label="Date of birth" required {...form.getInputProps('dateOfBirth')} />
+            <TextInput label="Given name (optional)" description="As the clinic's records have it" autoComplete="off" {...form.getInputProps('givenName')} />
+            <TextInput label="Family name (optional)" description="As the clinic's records have it" autoComplete="off" {...form.getInputProps('familyName')} />
             <TextInput label="NHS Number (optional)" description="10 digits; spaces are fine" autoComplete="off" {...form.getInputProps('nhsNumber')} />
             <TextInput label="Hospital number (optional)" description="As the clinic writes it, leading zeros included" autoComplete="off" {...form.getInputProps('hospitalNumber')} />
           </SimpleGrid>

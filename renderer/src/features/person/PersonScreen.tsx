@@ -83,7 +83,7 @@ export function PersonScreen({ personId }: { personId: number }) {
           <TimelineTab record={record} episode={episode} />
         </Tabs.Panel>
         <Tabs.Panel value="referral" pt="md">
-          {episode && <ReferralTab personId={record.id} episode={episode} />}
+          {episode && <ReferralTab personId={record.id} episode={episode} diagnosisMonth={record.diagnosisMonth} />}
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           {episode && <ContactsTab personId={record.id} episode={episode} />}

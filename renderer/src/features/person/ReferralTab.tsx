@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPhonePlus } from '@tabler/icons-react';
 import { attemptMethod, attemptOutcome, pathway, REFERRAL_OUTCOMES, referralSource, referralStatus, type ReferralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
+import { newlyDiagnosedKnown } from '../../../../core/domain/episode';
 import type { EpisodeView } from '../../../../core/domain/record';
 import type { ReactNode } from 'react';
 import { Tag } from '../../shared/Tag';
@@ -14,7 +15,8 @@ import { ReferralStatusForm } from './ReferralStatusForm';
 import { statusTone } from './tones';
 import { StackedTable } from '../../shared/StackedTable';
 
-export function ReferralTab({ personId, episode }: { personId: number; episode: EpisodeView }) {
+export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: number; episode: EpisodeView; diagnosisMonth: string | null }) {
+  const newlyDiagnosed = newlyDiagnosedKnown(episode.newlyDiagnosed, diagnosisMonth);
   const [editing, editModal] = useDisclosure(false);
   const [logging, logModal] = useDisclosure(false);
   const waiting = !REFERRAL_OUTCOMES.includes(episode.referralStatus as ReferralStatus) && !episode.firstContactOn;
@@ -41,7 +43,20 @@ export function ReferralTab({ personId, episode }: { personId: number; episode: 
           <Item label="Reasons">
             {episode.referralReasons ? <span style={{ whiteSpace: 'pre-wrap' }}>{episode.referralReasons}</span> : <Text span c="dimmed" size="sm">Not recorded</Text>}
           </Item>
-          <Item label="Newly diagnosed">{episode.newlyDiagnosed ? 'Yes' : 'No'}</Item>
+          <Item label="Newly diagnosed">
+            {newlyDiagnosed === null ? (
+              <>
+                Not known{' '}
+                <Text span c="dimmed" size="sm">
+                  (no HIV diagnosis month in Details)
+                </Text>
+              </>
+            ) : newlyDiagnosed ? (
+              'Yes'
+            ) : (
+              'No'
+            )}
+          </Item>
           <Item label="Re-engaging in care">{episode.reEngaging ? 'Yes' : 'No'}</Item>
           <Item label="Status">
             <Tag tone={statusTone(episode.referralStatus)}>{referralStatus.label(episode.referralStatus)}</Tag>

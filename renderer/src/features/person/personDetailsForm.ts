@@ -20,6 +20,8 @@ const asStored = <V>(): Held<V, V> => ({ toForm: (v) => v, toInput: (v) => v });
 
 const FORM = {
   preferredName: typed,
+  givenName: typed,
+  familyName: typed,
   nhsNumber: { toForm: (v: string | null) => (v ? formatNhsNumber(v) : ''), toInput: (v: string) => v.trim() || null },
   hospitalNumber: typed,
   dateOfBirth: { toForm: (v: string): string | null => v, toInput: (v: string | null) => v ?? '' },
