@@ -31,7 +31,10 @@ export function TrainingBanner({ onReset }: { onReset: () => void }) {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Button size="compact-sm" color="dark" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => setConfirming(true)}>
-            Reset<span className={classes.wide}> training caseload</span>…
+            Reset<span className={classes.wide}> training caseload…</span>
+            <span className={classes.narrow} aria-hidden>
+              …
+            </span>
           </Button>
           <Button size="compact-sm" color="dark" onClick={() => void lockNow(queryClient)}>
             Leave<span className={classes.wide}> training</span>
