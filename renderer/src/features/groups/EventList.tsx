@@ -86,7 +86,8 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
   // Attendance columns only once something in the list has been held (today's events count).
   const anyHeld = rows.some((e) => e.heldOn <= today);
   return (
-    <StackedTable stackBelow="lg" aria-label={label} highlightOnHover verticalSpacing="xs">
+    // Columns while the event's name keeps 200 px or more beside them; stacked below that.
+    <StackedTable stackBelow={anyHeld ? 'lg' : 'md'} aria-label={label} highlightOnHover verticalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={150}>Date</Table.Th>
@@ -141,7 +142,7 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
                 </Text>
               </Table.Td>
               <Table.Td data-label="Facilitator">
-                <Text size="sm" truncate="end">
+                <Text size="sm" style={{ overflowWrap: 'break-word' }}>
                   {e.facilitator}
                 </Text>
               </Table.Td>
