@@ -9,7 +9,9 @@
 // PBKDF2, giving another key (tests/integration/keys.test.ts opens files written either way).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { DomainError } from '../core/domain/result';
+import { folderProblem } from './dataFolder';
 import { migrate, type Migration } from './migrate';
 
 export interface OpenOptions {
@@ -69,7 +71,8 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
   try {
     db = new Database(file, { fileMustExist: !options.create });
   } catch {
-    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+    // A folder that is missing, is a file or cannot be written is not a damaged caseload.
+    throw folderProblem(dirname(file), options.create ? 'set up' : 'open') ?? new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   }
   try {
     applyKey(db, dataKey);
@@ -128,7 +131,7 @@ export function openReader(file: string, dataKey: Buffer): Db {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch {
-    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+    throw folderProblem(dirname(file), 'open') ?? new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   }
   try {
     applyKey(db, dataKey);

@@ -7,27 +7,23 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../core/domain/result';
 import { applyKey } from './connection';
+import { folderError, requireUsableFolder } from './dataFolder';
 
 export const DAMAGED_DATABASE_MESSAGE =
   'The caseload file is damaged: part of it could not be read. It has stayed locked so nothing more is lost, and nothing has been deleted.';
-
-const READ_ONLY_FOLDER_MESSAGE =
-  'The caseload folder cannot be written to, so the caseload cannot be opened. Nothing has been changed. Ask IT to check the folder’s permissions.';
 
 /** SQLite's words for a file that is not a whole database (under the key that unwrapped). */
 const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)/;
 
 export const isDamageError = (e: unknown) => DAMAGE_CODES.test(String((e as { code?: unknown })?.code ?? ''));
 
+/** The folder and the file in it can be written to; otherwise the folder's own words (db/dataFolder.ts). */
 export function requireWritableFolder(file: string): void {
+  requireUsableFolder(dirname(file), 'open');
   try {
-    // access() reports a read-only mount (EROFS) even to an administrator.
-    accessSync(dirname(file), constants.W_OK);
     if (existsSync(file)) accessSync(file, constants.W_OK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new DomainError('READ_ONLY', READ_ONLY_FOLDER_MESSAGE);
-    throw e;
+    throw folderError(e, 'open') ?? e;
   }
 }
 

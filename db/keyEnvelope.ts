@@ -33,6 +33,7 @@ import { replaceFile } from './files';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
 import { DomainError } from '../core/domain/result';
+import { folderError } from './dataFolder';
 import { normaliseRecoveryKey } from './recoveryKey';
 
 export const ENVELOPE_FORMAT = 'peer-caseload-key-envelope';
@@ -453,7 +454,8 @@ export function readEnvelope(path: string): KeyEnvelope {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('NO_WORKSPACE', 'No caseload has been set up on this computer yet.');
-    throw new DomainError('ENVELOPE_DAMAGED', DAMAGED);
+    // A folder this account may not read, or a file where it should be, is not a damaged key file.
+    throw folderError(e, 'open', 'read') ?? new DomainError('ENVELOPE_DAMAGED', DAMAGED);
   }
   let json: unknown;
   try {

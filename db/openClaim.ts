@@ -10,6 +10,7 @@ import { uptime } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/domain/result';
+import { folderError } from './dataFolder';
 import { replaceFile } from './files';
 
 const CLAIM = 'caseload.open';
@@ -75,7 +76,8 @@ export function claimOpen(dataDir: string, who: Claimant, now = new Date()): voi
       const code = (e as NodeJS.ErrnoException).code;
       // A folder that cannot be written: the unlock's own check refuses it in the person's words.
       if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return;
-      if (code !== 'EEXIST') throw e;
+      // A folder that is missing or is a file: its own words, never a damaged caseload.
+      if (code !== 'EEXIST') throw folderError(e, 'open') ?? e;
     }
     const held = readClaim(dataDir);
     if (held && held.pid === who.pid && held.token === who.token) return;

@@ -9,6 +9,7 @@ import { DomainError } from '../core/domain/result';
 import type { DamageReport } from '../core/domain/damage';
 import { openEncrypted, openReader } from './connection';
 import { damageReport } from './damage';
+import { requireUsableFolder } from './dataFolder';
 import { checkIntegrity, checkOpens, DAMAGED_DATABASE_MESSAGE, isDamageError, requireWritableFolder } from './integrity';
 import {
   DEFAULT_ARGON2,
@@ -107,6 +108,8 @@ export async function createWorkspace(
   now: Date = new Date(),
 ): Promise<{ workspace: OpenWorkspace; recoveryKey: string }> {
   requireLocal(config.dataDir);
+  // A folder that cannot take the files says so now, before any key work, in its own words.
+  requireUsableFolder(config.dataDir, 'set up');
   const paths = workspacePaths(config.dataDir);
   if (workspaceExists(config.dataDir)) throw new DomainError('WORKSPACE_EXISTS', 'A caseload is already set up on this computer.');
   if (existsSync(paths.database)) {

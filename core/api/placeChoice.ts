@@ -2,6 +2,7 @@
 // "our team", unless IT fixed it; and looking again while nothing is open.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import type { CaseloadPlace, CaseloadScope } from '../domain/places';
+import { makeFolder } from '../../db/dataFolder';
 import { DomainError } from '../domain/result';
 import type { AppContext } from './context';
 import { findCaseload } from './places';
@@ -35,7 +36,8 @@ export function chosenPlace(ctx: AppContext, scope: CaseloadScope | undefined): 
  */
 export function usePlace(ctx: AppContext, chosen: { dataDir: string; place: CaseloadPlace }): void {
   const made = !existsSync(chosen.dataDir);
-  mkdirSync(chosen.dataDir, { recursive: true, mode: chosen.place === 'user' ? 0o700 : 0o770 });
+  // Missing folders are made; one that cannot be (a file in its place, no permission) says why.
+  makeFolder(chosen.dataDir, chosen.place === 'user' ? 0o700 : 0o770);
   if (made && chosen.place === 'team') ctx.places.shareFolder?.(chosen.dataDir);
   ctx.dataDir = chosen.dataDir;
   ctx.place = chosen.place;

@@ -3,49 +3,57 @@ import { z } from 'zod';
 import { attendance, contactMode, contactTopic, contactType } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
 import { clockTime, id, isoDate, optionalText } from './fields';
+import { fixed, input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
 
-const contactFields = {
-  contactOn: isoDate('Enter the date of the contact.'),
-  startTime: clockTime,
-  minutes: z
-    .number({ error: 'Enter the length in minutes.' })
-    .int({ error: 'Enter whole minutes.' })
-    .min(1, { error: 'Enter at least 1 minute.' })
-    .max(600, { error: 'A contact is at most 600 minutes (10 hours).' })
-    .optional()
-    .nullable()
-    .transform((v) => v ?? null),
-  mode: contactMode.schema,
-  type: contactType.schema,
+/** A contact, declared once (see recordFields.ts). */
+export const contactFields = {
+  contactOn: input(isoDate('Enter the date of the contact.'), show.date('Date')),
+  startTime: input(clockTime, show.text('Start time')),
+  minutes: input(
+    z
+      .number({ error: 'Enter the length in minutes.' })
+      .int({ error: 'Enter whole minutes.' })
+      .min(1, { error: 'Enter at least 1 minute.' })
+      .max(600, { error: 'A contact is at most 600 minutes (10 hours).' })
+      .optional()
+      .nullable()
+      .transform((v) => v ?? null),
+    show.text('Minutes'),
+  ),
+  type: input(contactType.schema, show.code('Kind of contact', contactType)),
+  mode: input(contactMode.schema, show.code('How', contactMode)),
   /** Null while the contact is planned and has not happened yet. */
-  attendance: attendance.schema.nullable(),
-  topics: z.array(contactTopic.schema).max(contactTopic.codes.length).optional().default([]).transform((t) => [...new Set(t)]),
+  attendance: input(attendance.schema.nullable(), show.text('Attendance', (v: string | null) => (v ? attendance.label(v) : 'Planned'))),
+  topics: input(
+    z
+      .array(contactTopic.schema)
+      .max(contactTopic.codes.length)
+      .transform((t) => [...new Set(t)])
+      .optional()
+      .default([]),
+    show.codes('Topics', contactTopic),
+  ),
   /** Private to the caseload: never exported. */
-  note: optionalText(5000),
+  note: input(optionalText(5000), show.long('Note')),
+  createdByName: fixed<string>(show.text('Recorded by')),
+  createdAt: fixed<string>(show.stamp('Recorded')),
+  updatedAt: fixed<string>(show.stamp('Last changed')),
 };
 
-function checkContact(v: { contactOn: string; attendance: string | null }, ctx: z.RefinementCtx) {
+export function checkContact(v: { contactOn: string; attendance: string | null }, ctx: z.RefinementCtx) {
   if (isRealIsoDate(v.contactOn) && v.contactOn > todayIso() && v.attendance !== null) {
     ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'A contact in the future can only be planned: leave attendance blank until it happens.' });
   }
 }
 
-export const newContactSchema = z.object({ episodeId: id, ...contactFields }).superRefine(checkContact);
+export const newContactSchema = z.object({ episodeId: id, ...inputShape(contactFields) }).superRefine(checkContact);
 export type NewContactInput = z.input<typeof newContactSchema>;
-export const updateContactSchema = z.object({ id, ...contactFields }).superRefine(checkContact);
+/** A change to a contact: only the fields sent. */
+export const updateContactSchema = patchSchema(contactFields, { id }, checkContact);
+export type ContactPatch = Omit<z.output<typeof updateContactSchema>, 'id'>;
+export type ContactDetails = Editable<typeof contactFields>;
 
-export interface Contact {
+export interface Contact extends RecordOf<typeof contactFields> {
   id: number;
   episodeId: number;
-  contactOn: string;
-  startTime: string | null;
-  minutes: number | null;
-  mode: string;
-  type: string;
-  attendance: string | null;
-  topics: string[];
-  note: string | null;
-  createdAt: string;
-  createdByName: string;
-  updatedAt: string;
 }

@@ -4,16 +4,32 @@ import { z } from 'zod';
 import { attemptMethod, attemptOutcome, closureReason, pathway, referralSource, referralStatus, type ReferralStatus } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
 import { id, isoDate, optionalLine, optionalText, pastDate, requiredText } from './fields';
+import { fixed, input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
 
-export const referralFields = {
-  referralReceivedOn: isoDate('Enter the date the referral was received.'),
-  referralSource: referralSource.schema,
-  pathway: pathway.schema,
-  referrerOrganisation: optionalLine(120),
-  referralReasons: optionalText(2000),
+/** An episode, declared once (see recordFields.ts): the referral a worker enters, then what the app keeps. */
+export const episodeFields = {
+  referralReceivedOn: input(isoDate('Enter the date the referral was received.'), show.date('Referral received on')),
+  referralSource: input(referralSource.schema, show.code('Referred by', referralSource)),
+  pathway: input(pathway.schema, show.code('Pathway', pathway)),
+  referrerOrganisation: input(optionalLine(120), show.text('Referring organisation')),
+  referralReasons: input(optionalText(2000), show.long('Reasons for referral')),
   /** Re-engaging in care after being lost to follow-up (always true on the re-engagement pathway). */
-  reEngaging: z.boolean().optional().default(false),
+  reEngaging: input(z.boolean().optional().default(false), show.yesNo('Re-engaging in care')),
+  /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
+  newlyDiagnosed: fixed<boolean>(show.yesNo('Newly diagnosed')),
+  referralStatus: fixed<string>(show.code('Referral status', referralStatus)),
+  /** First attended contact or first attempt where the person was reached. */
+  firstContactOn: fixed<string | null>(show.date('First contact on')),
+  open: fixed<boolean>(show.text('Support', (open: boolean) => (open ? 'Open' : 'Closed'))),
+  createdAt: fixed<string>(show.stamp('Referral recorded')),
+  createdByName: fixed<string>(show.text('Referral recorded by')),
 };
+
+/** The referral's fields, for zod. */
+export const referralFields = inputShape(episodeFields);
+export type Referral = Editable<typeof episodeFields>;
+/** The referral's own rule, on a whole referral. */
+export const checkReferral = (v: { referralReceivedOn: string }, ctx: z.RefinementCtx) => checkReferralDates(v, ctx, null, 'referralReceivedOn');
 
 export function checkReferralDates(v: { referralReceivedOn: string }, ctx: z.RefinementCtx, dateOfBirth: string | null, path: string): void {
   if (!isRealIsoDate(v.referralReceivedOn)) return;
@@ -25,19 +41,21 @@ export function checkReferralDates(v: { referralReceivedOn: string }, ctx: z.Ref
 /** A new referral for someone already on the caseload (a new episode). */
 export const newEpisodeSchema = z
   .object({ personId: id, ...referralFields })
-  .superRefine((v, ctx) => checkReferralDates(v, ctx, null, 'referralReceivedOn'));
+  .superRefine(checkReferral);
 
-export const updateReferralSchema = z
-  .object({ episodeId: id, ...referralFields })
-  .superRefine((v, ctx) => checkReferralDates(v, ctx, null, 'referralReceivedOn'));
+/** A change to the referral: only the fields sent. */
+export const updateReferralSchema = patchSchema(episodeFields, { episodeId: id }, checkReferral);
+export type ReferralPatch = Omit<z.output<typeof updateReferralSchema>, 'episodeId'>;
 
-export const contactAttemptSchema = z.object({
-  episodeId: id,
-  attemptedOn: pastDate('Enter the date of the attempt.', 'An attempt cannot be in the future.'),
-  method: attemptMethod.schema,
-  outcome: attemptOutcome.schema,
-  note: optionalText(1000),
-});
+export const attemptFields = {
+  attemptedOn: input(pastDate('Enter the date of the attempt.', 'An attempt cannot be in the future.'), show.date('Date')),
+  method: input(attemptMethod.schema, show.code('How', attemptMethod)),
+  outcome: input(attemptOutcome.schema, show.code('Outcome', attemptOutcome)),
+  note: input(optionalText(1000), show.long('Note')),
+  createdByName: fixed<string>(show.text('Recorded by')),
+};
+
+export const contactAttemptSchema = z.object({ episodeId: id, ...inputShape(attemptFields) });
 
 /** The worker may set the outcome of a referral directly, e.g. not contactable after attempts. */
 export const setReferralStatusSchema = z.object({
@@ -45,12 +63,17 @@ export const setReferralStatusSchema = z.object({
   status: referralStatus.schema,
 });
 
-export const closeEpisodeSchema = z.object({
-  episodeId: id,
-  closedOn: pastDate('Enter the date support ended.', 'The closure date cannot be in the future.'),
-  reason: closureReason.schema,
-  summary: optionalText(5000),
-});
+export const closureFields = {
+  closedOn: input(pastDate('Enter the date support ended.', 'The closure date cannot be in the future.'), show.date('Closed on')),
+  reason: input(closureReason.schema, show.code('Reason', closureReason)),
+  summary: input(optionalText(5000), show.long('Summary')),
+  createdByName: fixed<string>(show.text('Closed by')),
+  reopenedAt: fixed<string | null>(show.stamp('Reopened')),
+  reopenedByName: fixed<string | null>(show.text('Reopened by')),
+  reopenReason: fixed<string | null>(show.long('Reason for reopening')),
+};
+
+export const closeEpisodeSchema = z.object({ episodeId: id, ...inputShape(closureFields) });
 
 export const reopenEpisodeSchema = z.object({
   episodeId: id,
@@ -74,25 +97,13 @@ export function isNewlyDiagnosed(diagnosisMonth: string | null, referralReceived
   return gap >= 0 && gap <= months;
 }
 
-export interface ContactAttempt {
+export interface ContactAttempt extends RecordOf<typeof attemptFields> {
   id: number;
   episodeId: number;
-  attemptedOn: string;
-  method: string;
-  outcome: string;
-  note: string | null;
   createdAt: string;
-  createdByName: string;
 }
 
-export interface Closure {
+export interface Closure extends RecordOf<typeof closureFields> {
   id: number;
-  closedOn: string;
-  reason: string;
-  summary: string | null;
   createdAt: string;
-  createdByName: string;
-  reopenedAt: string | null;
-  reopenedByName: string | null;
-  reopenReason: string | null;
 }

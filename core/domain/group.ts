@@ -2,51 +2,64 @@
 import { z } from 'zod';
 import { groupEventType } from './codes';
 import { clockTime, id, isoDate, optionalLine, optionalText, requiredLine } from './fields';
+import { input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
 
-const eventFields = {
-  type: groupEventType.schema,
-  title: optionalLine(120),
-  heldOn: isoDate('Enter the date of the event.'),
-  startTime: clockTime,
-  facilitator: requiredLine(100, 'Enter who facilitated the event.'),
-  siteId: id.optional().nullable().transform((v) => v ?? null),
-  notes: optionalText(2000),
+/**
+ * A group event, declared once (see recordFields.ts). Not a person's record, but a person's copy
+ * shows the events they registered for by their kind, title and date.
+ */
+export const eventFields = {
+  type: input(groupEventType.schema, show.code('Kind of group', groupEventType)),
+  title: input(optionalLine(120), show.text('Title')),
+  heldOn: input(isoDate('Enter the date of the event.'), show.date('Held on')),
+  startTime: input(clockTime),
+  facilitator: input(requiredLine(100, 'Enter who facilitated the event.')),
+  siteId: input(id.optional().nullable().transform((v) => v ?? null)),
+  notes: input(optionalText(2000)),
 };
 
-export const newGroupEventSchema = z.object(eventFields);
-export const updateGroupEventSchema = z.object({ id, ...eventFields });
+export const newGroupEventSchema = z.object(inputShape(eventFields));
+/** A change to an event: only the fields sent. */
+export const updateGroupEventSchema = patchSchema(eventFields, { id });
+export type GroupEventPatch = Omit<z.output<typeof updateGroupEventSchema>, 'id'>;
+export type GroupEventDetails = Editable<typeof eventFields>;
 
-export const setRegistrationSchema = z.object({
-  eventId: id,
-  personId: id,
-  registered: z.boolean(),
+/** A person's place at an event. */
+export const registrationFields = {
+  registered: input(z.boolean(), show.yesNo('Registered')),
   /** Null until the event has happened. */
-  attended: z.boolean().nullable(),
-});
+  attended: input(z.boolean().nullable(), show.yesNo('Attended', 'Not yet recorded')),
+};
+
+/** An event as the person's record (and copy) shows it: what it was, and whether they came. */
+export const personGroupFields = {
+  type: eventFields.type,
+  title: eventFields.title,
+  heldOn: eventFields.heldOn,
+  ...registrationFields,
+};
+
+export const setRegistrationSchema = z.object({ eventId: id, personId: id, ...inputShape(registrationFields) });
 
 export const removeRegistrationSchema = z.object({ eventId: id, personId: id });
 
-export interface GroupEventSummary {
+export interface GroupEventSummary extends GroupEventDetails {
   id: number;
-  type: string;
-  title: string | null;
-  heldOn: string;
-  startTime: string | null;
-  facilitator: string;
-  siteId: number | null;
-  notes: string | null;
   registered: number;
   attended: number;
   /** Registered, and recorded as not attending. */
   droppedOut: number;
 }
 
-export interface GroupParticipant {
+export interface GroupParticipant extends RecordOf<typeof registrationFields> {
   personId: number;
   caseId: string;
   preferredName: string;
-  registered: boolean;
-  attended: boolean | null;
+}
+
+/** One of the events on a person's record. */
+export interface PersonGroup extends RecordOf<typeof personGroupFields> {
+  eventId: number;
 }
 
 export interface GroupEvent extends GroupEventSummary {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { borough, contactChannel, ethnicCategory, genderIdentity, sexualOrientation } from './codes';
 import { isRealIsoDate, todayIso } from './dates';
 import { HIDDEN_CHARACTER_MESSAGE, id, isoDate, optionalLine, optionalText, visibleLine, yearMonth } from './fields';
-import { nhsNumberProblem, normaliseNhsNumber } from './nhsNumber';
+import { formatNhsNumber, nhsNumberProblem, normaliseNhsNumber } from './nhsNumber';
+import { fixed, input, inputShape, patchSchema, show, type Editable } from './recordFields';
 import { referralFields, checkReferralDates } from './episode';
 
 const optionalCode = <T extends z.ZodType>(schema: T) =>
@@ -13,43 +14,87 @@ const optionalCode = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => (v ? (v as z.output<T>) : null));
 
-export const personDetailsFields = {
-  preferredName: z
-    .string({ error: 'Enter the name the person likes to be called.' })
-    .trim()
-    .min(1, { error: 'Enter the name the person likes to be called.' })
-    .max(100, { error: 'Keep the name to 100 characters or fewer.' })
-    .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE })
-    // One stored form whatever the keyboard sent: "ë" as one character, not "e" and a combining
-    // diaeresis. Matching goes further (nameFolding.ts); what is shown is what was typed.
-    .transform((v) => v.normalize('NFC')),
-  nhsNumber: z
-    .string()
-    .trim()
-    .max(20, { error: 'An NHS Number has 10 digits.' })
-    .optional()
-    .nullable()
-    .transform((v) => (v ? normaliseNhsNumber(v) : null)),
+/**
+ * A person's details, declared once: the details form's rules, the update patch, the record's
+ * types and the "Personal details" of their subject access copy all come from here (see
+ * recordFields.ts). A new field goes here, in db/schema.ts, and on the details form and screen.
+ */
+export const personFields = {
+  preferredName: input(
+    z
+      .string({ error: 'Enter the name the person likes to be called.' })
+      .trim()
+      .min(1, { error: 'Enter the name the person likes to be called.' })
+      .max(100, { error: 'Keep the name to 100 characters or fewer.' })
+      .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE })
+      // One stored form whatever the keyboard sent: "ë" as one character, not "e" and a combining
+      // diaeresis. Matching goes further (nameFolding.ts); what is shown is what was typed.
+      .transform((v) => v.normalize('NFC')),
+    show.text('Name'),
+  ),
+  caseId: fixed<string>(show.text('Case ID')),
+  nhsNumber: input(
+    z
+      .string()
+      .trim()
+      .max(20, { error: 'An NHS Number has 10 digits.' })
+      .optional()
+      .nullable()
+      .transform((v) => (v ? normaliseNhsNumber(v) : null)),
+    show.text('NHS Number', (v: string | null) => (v ? formatNhsNumber(v) : null)),
+  ),
   /** The clinic's own number: text, so leading zeros survive. */
-  hospitalNumber: optionalText(20).refine((v) => v === null || /^[A-Za-z0-9/-]+$/.test(v), {
-    error: 'A hospital number has letters, digits, / or - only.',
-  }),
-  dateOfBirth: isoDate('Enter the date of birth.'),
-  genderIdentity: optionalCode(genderIdentity.schema),
-  sexualOrientation: optionalCode(sexualOrientation.schema),
-  ethnicCategory: optionalCode(ethnicCategory.schema),
-  borough: optionalCode(borough.schema),
-  firstLanguage: optionalLine(60),
-  interpreterNeeded: z.boolean().optional().default(false),
-  phone: optionalText(30).refine((v) => v === null || /^[0-9 +()-]{6,30}$/.test(v), { error: 'Enter a phone number using digits, spaces and +.' }),
-  email: optionalLine(120).refine((v) => v === null || /^[^\s@\p{Cf}]+@[^\s@\p{Cf}]+\.[^\s@\p{Cf}]+$/u.test(v), { error: 'Enter an email address like name@example.org.' }),
+  hospitalNumber: input(
+    optionalText(20).refine((v) => v === null || /^[A-Za-z0-9/-]+$/.test(v), {
+      error: 'A hospital number has letters, digits, / or - only.',
+    }),
+    show.text('Hospital number'),
+  ),
+  dateOfBirth: input(isoDate('Enter the date of birth.'), show.date('Date of birth')),
+  genderIdentity: input(optionalCode(genderIdentity.schema), show.code('Gender identity', genderIdentity)),
+  sexualOrientation: input(optionalCode(sexualOrientation.schema), show.code('Sexual orientation', sexualOrientation)),
+  ethnicCategory: input(optionalCode(ethnicCategory.schema), show.code('Ethnic category', ethnicCategory)),
+  borough: input(optionalCode(borough.schema), show.code('Borough', borough)),
+  firstLanguage: input(optionalLine(60), show.text('First language')),
+  interpreterNeeded: input(z.boolean().optional().default(false), show.yesNo('Interpreter needed')),
+  phone: input(
+    optionalText(30).refine((v) => v === null || /^[0-9 +()-]{6,30}$/.test(v), { error: 'Enter a phone number using digits, spaces and +.' }),
+    show.text('Phone'),
+  ),
+  email: input(
+    optionalLine(120).refine((v) => v === null || /^[^\s@\p{Cf}]+@[^\s@\p{Cf}]+\.[^\s@\p{Cf}]+$/u.test(v), { error: 'Enter an email address like name@example.org.' }),
+    show.text('Email'),
+  ),
   /** Channels the person has agreed we may use. */
-  contactConsent: z.array(contactChannel.schema).max(4).optional().default([]).transform((v) => [...new Set(v)]),
-  safeToLeaveMessage: z.boolean().optional().default(false),
+  contactConsent: input(
+    z
+      .array(contactChannel.schema)
+      .max(4)
+      .transform((v) => [...new Set(v)])
+      .optional()
+      .default([]),
+    show.codes('Agreed ways to contact you', contactChannel),
+  ),
+  safeToLeaveMessage: input(z.boolean().optional().default(false), show.yesNo('Safe to leave a message')),
   /** HIV diagnosis, as month and year (CCYY-MM). */
-  diagnosisMonth: yearMonth,
-  clinicSiteId: id.optional().nullable().transform((v) => v ?? null),
+  diagnosisMonth: input(yearMonth, show.month('HIV diagnosis (month)')),
+  clinicSiteId: input(
+    id.optional().nullable().transform((v) => v ?? null),
+    show.text('Clinic site', (_v: number | null, r: SiteOfRecord) => (r.siteName ? `${r.siteName}${r.siteOdsCode ? ` (${r.siteOdsCode})` : ''}` : null)),
+  ),
+  createdAt: fixed<string>(show.stamp('Record created')),
+  createdByName: fixed<string>(show.text('Record created by')),
+  updatedAt: fixed<string>(show.stamp('Details last changed')),
 };
+
+/** The site's name and ODS code, which the record carries beside the site's id. */
+interface SiteOfRecord {
+  siteName: string | null;
+  siteOdsCode: string | null;
+}
+
+/** The details form's fields, for zod: what a new person is created with, and what an update may change. */
+export const personDetailsFields = inputShape(personFields);
 
 type DetailsOut = { nhsNumber: string | null; dateOfBirth: string; diagnosisMonth: string | null; phone: string | null; email: string | null; contactConsent: string[] };
 
@@ -91,11 +136,12 @@ export const newPersonSchema = z
 export type NewPersonInput = z.input<typeof newPersonSchema>;
 export type NewPerson = z.output<typeof newPersonSchema>;
 
-export const updatePersonSchema = z
-  .object({ id, ...personDetailsFields })
-  .superRefine((v, ctx) => void checkPersonDetails(v, ctx));
+/** An update: the person's id and the details that changed; a detail not sent is left as it is. */
+export const updatePersonSchema = patchSchema(personFields, { id }, checkPersonDetails);
 export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
-export type PersonDetails = Omit<z.output<typeof updatePersonSchema>, 'id'>;
+export type PersonPatch = Omit<z.output<typeof updatePersonSchema>, 'id'>;
+/** The person's details as stored. */
+export type PersonDetails = Editable<typeof personFields>;
 
 export const duplicateCheckSchema = z.object({
   nhsNumber: z.string().trim().max(20).optional().nullable(),

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   /** The folder cannot be written to (permissions, a read-only drive). */
   'READ_ONLY',
+  /** The caseload's folder is missing or has a file in its place: not a damaged caseload. */
+  'FOLDER_UNAVAILABLE',
   'SCHEMA_TOO_NEW',
   'FORBIDDEN',
   'CANCELLED',

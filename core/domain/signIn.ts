@@ -1,5 +1,6 @@
 // Wrong passphrases slow down: a few mistakes are free (Caps Lock happens), then each further
 // one doubles the wait, up to five minutes. Enough to stop guessing, never a lock-out for good.
+import { countOf } from './plural';
 
 export const FREE_ATTEMPTS = 3;
 export const MAX_DELAY_MS = 5 * 60_000;
@@ -11,7 +12,6 @@ export function delayAfter(failures: number): number {
 
 export function waitInWords(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (seconds < 60) return countOf(seconds, 'second');
+  return countOf(Math.ceil(seconds / 60), 'minute');
 }

@@ -2,30 +2,26 @@
 import { z } from 'zod';
 import { serviceType, signpostingOutcome } from './codes';
 import { id, optionalLine, optionalText, pastDate } from './fields';
+import { fixed, input, inputShape, patchSchema, show, someFields, type RecordOf } from './recordFields';
 
-export const newSignpostingSchema = z.object({
-  episodeId: id,
-  serviceType: serviceType.schema,
-  madeOn: pastDate('Enter the date of the referral or signposting.', 'This cannot be in the future.'),
-  organisation: optionalLine(120),
-  outcome: signpostingOutcome.schema.optional().default('pending'),
-  note: optionalText(2000),
-});
+/** Signposting, declared once (see recordFields.ts). */
+export const signpostingFields = {
+  madeOn: input(pastDate('Enter the date of the referral or signposting.', 'This cannot be in the future.'), show.date('Date')),
+  serviceType: input(serviceType.schema, show.code('Service', serviceType)),
+  organisation: input(optionalLine(120), show.text('Organisation')),
+  outcome: input(signpostingOutcome.schema.optional().default('pending'), show.code('Outcome', signpostingOutcome)),
+  note: input(optionalText(2000), show.long('Note')),
+  createdByName: fixed<string>(show.text('Recorded by')),
+};
 
-export const updateSignpostingSchema = z.object({
-  id,
-  outcome: signpostingOutcome.schema,
-  note: optionalText(2000),
-});
+export const newSignpostingSchema = z.object({ episodeId: id, ...inputShape(signpostingFields) });
 
-export interface Signposting {
+/** What came of it, later: the outcome and the note, as sent. */
+const updatable = someFields(signpostingFields, ['outcome', 'note']);
+export const updateSignpostingSchema = patchSchema(updatable, { id });
+export type SignpostingPatch = Omit<z.output<typeof updateSignpostingSchema>, 'id'>;
+
+export interface Signposting extends RecordOf<typeof signpostingFields> {
   id: number;
   episodeId: number;
-  serviceType: string;
-  madeOn: string;
-  organisation: string | null;
-  outcome: string;
-  note: string | null;
-  createdAt: string;
-  createdByName: string;
 }

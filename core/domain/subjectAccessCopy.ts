@@ -1,43 +1,20 @@
 // A person's whole record laid out for a subject access copy: sections with headings, entries
 // in date order, and every value in words (code labels, Yes/No). The PDF and the CSV are both
 // drawn from this one layout, so the two files can never say different things.
-import { adherence, assessmentMethod } from './assessment';
-import {
-  attemptMethod,
-  attemptOutcome,
-  attendance,
-  borough,
-  closureReason,
-  contactChannel,
-  contactMode,
-  contactTopic,
-  contactType,
-  ethnicCategory,
-  genderIdentity,
-  goalArea,
-  goalStatus,
-  groupEventType,
-  pathway,
-  referralSource,
-  referralStatus,
-  serviceType,
-  sexualOrientation,
-  signpostingOutcome,
-} from './codes';
+import { assessmentFields, engagementFields } from './assessment';
+import { contactFields } from './contact';
+import { attemptFields, closureFields, episodeFields } from './episode';
+import { goalFields, goalReviewFields } from './goal';
+import { personGroupFields } from './group';
 import { INSTRUMENTS } from './instruments/definitions';
-import { formatNhsNumber } from './nhsNumber';
+import { personFields } from './person';
 import type { EpisodeView, PersonRecord } from './record';
+import { copyFields, type CopyContext, type CopyField, type FieldKind } from './recordFields';
+import { riskFields } from './risk';
+import { signpostingFields } from './signposting';
 import type { SubjectAccessFormat } from './subjectAccess';
 
-/** How a value is shown: dates DD/MM/YYYY in the PDF and ISO in the CSV; long text full width. */
-export type FieldKind = 'text' | 'long' | 'date' | 'month' | 'timestamp';
-
-export interface CopyField {
-  label: string;
-  /** Null: nothing recorded. Dates and timestamps are ISO here. */
-  value: string | null;
-  kind: FieldKind;
-}
+export type { CopyField, FieldKind } from './recordFields';
 
 export interface CopyEntry {
   title: string;
@@ -74,11 +51,8 @@ export interface RecordCopy {
   sections: CopySection[];
 }
 
-const text = (label: string, value: string | number | null | undefined): CopyField => ({ label, value: value === null || value === undefined || value === '' ? null : String(value), kind: 'text' });
-const long = (label: string, value: string | null | undefined): CopyField => ({ label, value: value || null, kind: 'long' });
-const date = (label: string, value: string | null | undefined): CopyField => ({ label, value: value || null, kind: 'date' });
-const stamp = (label: string, value: string | null | undefined): CopyField => ({ label, value: value || null, kind: 'timestamp' });
-const yesNo = (label: string, value: boolean | null | undefined, unknown = 'Not known'): CopyField => text(label, value === true ? 'Yes' : value === false ? 'No' : unknown);
+/** A line about the copy itself (the records' lines come from their declarations). */
+const about = (label: string, value: string | number, kind: FieldKind = 'text'): CopyField => ({ label, value: value === '' ? null : String(value), kind });
 
 /** Oldest first, ties in the order they were recorded: a copy reads as a story. */
 function chronological<T extends { id: number }>(items: T[], dateOf: (t: T) => string): T[] {
@@ -100,33 +74,25 @@ const HOW_TO_READ: Record<SubjectAccessFormat, string> = {
 export function recordCopy(record: PersonRecord, meta: CopyMeta, format: SubjectAccessFormat): RecordCopy {
   const episodes = chronological(record.episodes, (e) => e.referralReceivedOn);
   const episodeNumber = new Map(episodes.map((e, i) => [e.id, i + 1]));
+  // Each record's lines come from its declaration (core/domain/*.ts: recordFields.ts).
+  const ctx: CopyContext = { episodeName: (id) => (id !== null && episodeNumber.has(id) ? `Episode ${episodeNumber.get(id)}` : null) };
   const sections: CopySection[] = [
     section('About this copy', 1, 'About this copy', {
       paragraphs: [
         `This is a copy of everything ${meta.organisation}'s peer support service holds about you in its caseload. It was made because you asked for a copy of your record (a subject access request).`,
         `Each episode of support starts with a referral. "Recorded by" is the member of staff who wrote the entry. ${HOW_TO_READ[format]}`,
       ],
-      fields: [stamp('Produced on', meta.producedAt), text('Produced by', meta.producedByName), text('Organisation', meta.organisation), text('Case ID', record.caseId), text('Episodes of support', episodes.length)],
+      fields: [about('Produced on', meta.producedAt, 'timestamp'), about('Produced by', meta.producedByName), about('Organisation', meta.organisation), about('Case ID', record.caseId), about('Episodes of support', episodes.length)],
     }),
-    section('Personal details', 1, 'Personal details', { fields: personFields(record) }),
+    section('Personal details', 1, 'Personal details', { fields: copyFields(personFields, record, ctx) }),
   ];
-  episodes.forEach((e, i) => sections.push(...episodeSections(e, i + 1, episodes.length)));
+  episodes.forEach((e, i) => sections.push(...episodeSections(e, i + 1, episodes.length, ctx)));
   sections.push(
     section('Risk flags', 1, 'Risk flags', {
       entries: chronological(record.riskFlags, (r) => r.raisedOn).map((r, i) => ({
         title: `Risk flag ${i + 1}`,
         date: r.raisedOn,
-        fields: [
-          date('Raised on', r.raisedOn),
-          long('Description', r.description),
-          text('Episode', r.episodeId && episodeNumber.has(r.episodeId) ? `Episode ${episodeNumber.get(r.episodeId)}` : null),
-          long('Action taken', r.actionTaken),
-          yesNo('Escalated', r.escalated),
-          date('Escalated on', r.escalatedOn),
-          date('Resolved on', r.resolvedOn),
-          long('How it was resolved', r.resolutionNote),
-          text('Raised by', r.raisedByName),
-        ],
+        fields: copyFields(riskFields, r, ctx),
       })),
       empty: NONE,
     }),
@@ -137,13 +103,7 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
       ).map((g, i) => ({
         title: `Group ${i + 1}`,
         date: g.heldOn,
-        fields: [
-          text('Kind of group', groupEventType.label(g.type)),
-          text('Title', g.title),
-          date('Held on', g.heldOn),
-          yesNo('Registered', g.registered),
-          yesNo('Attended', g.attended, 'Not yet recorded'),
-        ],
+        fields: copyFields(personGroupFields, g, ctx),
       })),
       empty: NONE,
     }),
@@ -151,158 +111,39 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
   return { title: `Copy of the record held about ${record.preferredName}`, caseId: record.caseId, meta, sections };
 }
 
-function personFields(r: PersonRecord): CopyField[] {
-  return [
-    text('Name', r.preferredName),
-    text('Case ID', r.caseId),
-    text('NHS Number', r.nhsNumber ? formatNhsNumber(r.nhsNumber) : null),
-    text('Hospital number', r.hospitalNumber),
-    date('Date of birth', r.dateOfBirth),
-    text('Gender identity', genderIdentity.label(r.genderIdentity)),
-    text('Sexual orientation', sexualOrientation.label(r.sexualOrientation)),
-    text('Ethnic category', ethnicCategory.label(r.ethnicCategory)),
-    text('Borough', borough.label(r.borough)),
-    text('First language', r.firstLanguage),
-    yesNo('Interpreter needed', r.interpreterNeeded),
-    text('Phone', r.phone),
-    text('Email', r.email),
-    text('Agreed ways to contact you', r.contactConsent.map((c) => contactChannel.label(c)).join(', ')),
-    yesNo('Safe to leave a message', r.safeToLeaveMessage),
-    { label: 'HIV diagnosis (month)', value: r.diagnosisMonth, kind: 'month' },
-    text('Clinic site', r.siteName ? `${r.siteName}${r.siteOdsCode ? ` (${r.siteOdsCode})` : ''}` : null),
-    stamp('Record created', r.createdAt),
-    text('Record created by', r.createdByName),
-    stamp('Details last changed', r.updatedAt),
-  ];
-}
-
-function episodeSections(e: EpisodeView, n: number, of: number): CopySection[] {
+function episodeSections(e: EpisodeView, n: number, of: number, ctx: CopyContext): CopySection[] {
   const name = `Episode ${n}`;
   const sub = (heading: string, parts: Parameters<typeof section>[3]) => section(heading, 2, `${name}: ${heading}`, { empty: NONE, ...parts });
   const goals = chronological(e.goals, (g) => g.setOn);
   return [
-    section(`Episode ${n} of ${of}`, 1, name, {
-      date: e.referralReceivedOn,
-      fields: [
-        date('Referral received on', e.referralReceivedOn),
-        text('Referred by', referralSource.label(e.referralSource)),
-        text('Pathway', pathway.label(e.pathway)),
-        text('Referring organisation', e.referrerOrganisation),
-        long('Reasons for referral', e.referralReasons),
-        yesNo('Re-engaging in care', e.reEngaging),
-        yesNo('Newly diagnosed', e.newlyDiagnosed),
-        text('Referral status', referralStatus.label(e.referralStatus)),
-        date('First contact on', e.firstContactOn),
-        text('Support', e.open ? 'Open' : 'Closed'),
-        stamp('Referral recorded', e.createdAt),
-        text('Referral recorded by', e.createdByName),
-      ],
-    }),
+    section(`Episode ${n} of ${of}`, 1, name, { date: e.referralReceivedOn, fields: copyFields(episodeFields, e, ctx) }),
     sub('Closures and reopenings', {
-      entries: chronological(e.closures, (c) => c.closedOn).map((c, i) => ({
-        title: `Closure ${i + 1}`,
-        date: c.closedOn,
-        fields: [
-          date('Closed on', c.closedOn),
-          text('Reason', closureReason.label(c.reason)),
-          long('Summary', c.summary),
-          text('Closed by', c.createdByName),
-          stamp('Reopened', c.reopenedAt),
-          text('Reopened by', c.reopenedByName),
-          long('Reason for reopening', c.reopenReason),
-        ],
-      })),
+      entries: chronological(e.closures, (c) => c.closedOn).map((c, i) => ({ title: `Closure ${i + 1}`, date: c.closedOn, fields: copyFields(closureFields, c, ctx) })),
     }),
     sub('Contact attempts', {
-      entries: chronological(e.attempts, (a) => a.attemptedOn).map((a, i) => ({
-        title: `Attempt ${i + 1}`,
-        date: a.attemptedOn,
-        fields: [date('Date', a.attemptedOn), text('How', attemptMethod.label(a.method)), text('Outcome', attemptOutcome.label(a.outcome)), long('Note', a.note), text('Recorded by', a.createdByName)],
-      })),
+      entries: chronological(e.attempts, (a) => a.attemptedOn).map((a, i) => ({ title: `Attempt ${i + 1}`, date: a.attemptedOn, fields: copyFields(attemptFields, a, ctx) })),
     }),
     sub('Contacts', {
-      entries: chronological(e.contacts, (c) => `${c.contactOn} ${c.startTime ?? ''}`).map((c, i) => ({
-        title: `Contact ${i + 1}`,
-        date: c.contactOn,
-        fields: [
-          date('Date', c.contactOn),
-          text('Start time', c.startTime),
-          text('Minutes', c.minutes),
-          text('Kind of contact', contactType.label(c.type)),
-          text('How', contactMode.label(c.mode)),
-          text('Attendance', c.attendance ? attendance.label(c.attendance) : 'Planned'),
-          text('Topics', c.topics.map((t) => contactTopic.label(t)).join(', ')),
-          long('Note', c.note),
-          text('Recorded by', c.createdByName),
-          stamp('Recorded', c.createdAt),
-          stamp('Last changed', c.updatedAt),
-        ],
-      })),
+      entries: chronological(e.contacts, (c) => `${c.contactOn} ${c.startTime ?? ''}`).map((c, i) => ({ title: `Contact ${i + 1}`, date: c.contactOn, fields: copyFields(contactFields, c, ctx) })),
     }),
     sub('Goals', {
       entries: goals.flatMap((g, i) => [
-        {
-          title: `Goal ${i + 1}`,
-          date: g.setOn,
-          fields: [long('Goal', g.description), text('Area', goalArea.label(g.area)), date('Set on', g.setOn), date('Review by', g.reviewBy), text('Status', goalStatus.label(g.status)), text('Set by', g.createdByName)],
-        },
-        ...g.reviews.map((r, j) => ({
-          title: `Goal ${i + 1}, review ${j + 1}`,
-          date: r.reviewedOn,
-          fields: [date('Reviewed on', r.reviewedOn), text('Status', goalStatus.label(r.status)), long('Note', r.note), text('Reviewed by', r.createdByName)],
-        })),
+        { title: `Goal ${i + 1}`, date: g.setOn, fields: copyFields(goalFields, g, ctx) },
+        ...g.reviews.map((r, j) => ({ title: `Goal ${i + 1}, review ${j + 1}`, date: r.reviewedOn, fields: copyFields(goalReviewFields, r, ctx) })),
       ]),
     }),
     sub('Signposting', {
-      entries: chronological(e.signposting, (s) => s.madeOn).map((s, i) => ({
-        title: `Signposting ${i + 1}`,
-        date: s.madeOn,
-        fields: [
-          date('Date', s.madeOn),
-          text('Service', serviceType.label(s.serviceType)),
-          text('Organisation', s.organisation),
-          text('Outcome', signpostingOutcome.label(s.outcome)),
-          long('Note', s.note),
-          text('Recorded by', s.createdByName),
-        ],
-      })),
+      entries: chronological(e.signposting, (s) => s.madeOn).map((s, i) => ({ title: `Signposting ${i + 1}`, date: s.madeOn, fields: copyFields(signpostingFields, s, ctx) })),
     }),
     sub('Questionnaires', {
-      entries: chronological(e.outcomes.assessments, (a) => a.completedOn).map((a, i) => {
-        const def = INSTRUMENTS[a.instrument];
-        const scores = def.scores
-          .filter((s) => a.scores[s.id] !== undefined)
-          .map((s) => text(s.label, `${a.scores[s.id]}${a.bands[s.id] ? ` (${a.bands[s.id]!.label})` : ''}`));
-        const answers = def.items.map((item, k) => {
-          const answer = a.responses[item.id];
-          const option = (item.options ?? def.options).find((o) => o.value === answer);
-          // Licensed wording is shown only where the licence allows it: the number is enough here.
-          const question = def.licence.requiresConfirmation || !item.text ? `Question ${k + 1}` : `Question ${k + 1}: ${item.text}`;
-          return text(question, answer === null || answer === undefined ? 'Not answered' : option && option.label !== String(answer) ? `${answer} (${option.label})` : String(answer));
-        });
-        return {
-          title: `Questionnaire ${i + 1}: ${def.shortName}`,
-          date: a.completedOn,
-          fields: [text('Questionnaire', def.name), date('Completed on', a.completedOn), text('How it was completed', assessmentMethod.label(a.method)), ...scores, yesNo('Score pro-rated for a missed answer', a.prorated), ...answers, text('Recorded by', a.createdByName)],
-        };
-      }),
+      entries: chronological(e.outcomes.assessments, (a) => a.completedOn).map((a, i) => ({
+        title: `Questionnaire ${i + 1}: ${INSTRUMENTS[a.instrument].shortName}`,
+        date: a.completedOn,
+        fields: copyFields(assessmentFields, a, ctx),
+      })),
     }),
     sub('Engagement with care', {
-      entries: chronological(e.outcomes.engagement, (r) => r.reviewedOn).map((r, i) => ({
-        title: `Review ${i + 1}`,
-        date: r.reviewedOn,
-        fields: [
-          date('Reviewed on', r.reviewedOn),
-          yesNo('Viral load undetectable', r.viralLoadUndetectable),
-          date('Viral load result date', r.viralLoadOn),
-          text('Taking treatment', adherence.label(r.adherence)),
-          text('Clinic appointments kept', r.appointmentsKept),
-          text('Clinic appointments missed', r.appointmentsMissed),
-          yesNo('Back in care', r.reengagedInCare),
-          long('Note', r.note),
-          text('Recorded by', r.createdByName),
-        ],
-      })),
+      entries: chronological(e.outcomes.engagement, (r) => r.reviewedOn).map((r, i) => ({ title: `Review ${i + 1}`, date: r.reviewedOn, fields: copyFields(engagementFields, r, ctx) })),
     }),
   ];
 }

@@ -1,10 +1,12 @@
 // Outcome assessments and engagement reviews.
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Assessment, EngagementReview } from '../../core/domain/assessment';
+import { assessmentFields, engagementFields, type Assessment, type EngagementReview } from '../../core/domain/assessment';
+import { editableKeys, pick, storedKeys, type Editable } from '../../core/domain/recordFields';
 import { displayDate } from '../../core/domain/dates';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
 import { bandFor, itemNumbers, listInWords, scoreAssessment } from '../../core/domain/instruments/scoring';
 import type { InstrumentId } from '../../core/domain/instruments/types';
+import { pluralWord } from '../../core/domain/plural';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { assessments, engagementReviews, riskFlags, workspaceMeta } from '../schema';
@@ -38,10 +40,10 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
     const message = scored.invalid.length
       ? `Some answers are not on ${def.shortName}'s scale.`
       : required.length && flagged === required
-        ? `Answer item ${listInWords(itemNumbers(def, required))}: it must always be asked.`
+        ? `Answer ${pluralWord(required.length, 'item')} ${listInWords(itemNumbers(def, required))}: ${pluralWord(required.length, 'it', 'they')} must always be asked.`
         : def.maxMissing === 0
-          ? `Answer every item: ${def.shortName} cannot be scored with items ${listInWords(itemNumbers(def, scored.missing))} missing.`
-          : `Answer items ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
+          ? `Answer every item: ${def.shortName} cannot be scored with ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))} missing.`
+          : `Answer ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
     throw new DomainError('VALIDATION', message, fields);
   }
   return orm.transaction((tx) => {
@@ -89,18 +91,18 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
   });
 }
 
-export function recordEngagement(
-  orm: Orm,
-  input: Omit<EngagementReview, 'id' | 'createdByName'>,
-  actor: Actor,
-): number {
+export function recordEngagement(orm: Orm, input: { episodeId: number } & Editable<typeof engagementFields>, actor: Actor): number {
   return orm.transaction((tx) => {
     const episode = requireEpisode(tx, input.episodeId);
     refuseBeforeReferral(episode, input.reviewedOn, 'reviewedOn', 'A review');
-    tx.insert(engagementReviews).values({ ...input, ...created(actor) }).run();
+    tx.insert(engagementReviews).values({ episodeId: episode.id, ...pick(input, editableKeys(engagementFields)), ...created(actor) }).run();
     return episode.personId;
   });
 }
+
+/** The declared fields read as stored (core/domain/assessment.ts); who recorded them is looked up. */
+const ASSESSMENT = storedKeys(assessmentFields, ['createdByName']);
+const ENGAGEMENT = storedKeys(engagementFields, ['createdByName']);
 
 export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: number) => string): Assessment[] {
   if (episodeIds.length === 0) return [];
@@ -113,15 +115,11 @@ export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: 
     .map((a) => {
       const def = INSTRUMENTS[a.instrument as InstrumentId];
       return {
+        ...pick(a, ASSESSMENT),
         id: a.id,
         episodeId: a.episodeId,
         instrument: a.instrument as InstrumentId,
-        completedOn: a.completedOn,
-        method: a.method,
-        responses: a.responses,
-        scores: a.scores,
         bands: Object.fromEntries(def.scores.map((s) => [s.id, a.scores[s.id] === undefined ? undefined : bandFor(s, a.scores[s.id])])),
-        prorated: a.prorated,
         risk: def.riskItem ? (a.responses[def.riskItem.item] ?? 0) > def.riskItem.above : false,
         scoringVersion: a.scoringVersion,
         createdByName: name(a.createdBy),
@@ -137,19 +135,7 @@ export function engagementFor(orm: Queryable, episodeIds: number[], name: (id: n
     .where(inArray(engagementReviews.episodeId, episodeIds))
     .orderBy(engagementReviews.reviewedOn, engagementReviews.id)
     .all()
-    .map((r) => ({
-      id: r.id,
-      episodeId: r.episodeId,
-      reviewedOn: r.reviewedOn,
-      viralLoadUndetectable: r.viralLoadUndetectable,
-      viralLoadOn: r.viralLoadOn,
-      adherence: r.adherence,
-      appointmentsKept: r.appointmentsKept,
-      appointmentsMissed: r.appointmentsMissed,
-      reengagedInCare: r.reengagedInCare,
-      note: r.note,
-      createdByName: name(r.createdBy),
-    }));
+    .map((r) => ({ ...pick(r, ENGAGEMENT), id: r.id, episodeId: r.episodeId, createdByName: name(r.createdBy) }));
 }
 
 /**

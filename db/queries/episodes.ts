@@ -1,41 +1,32 @@
 // Episodes of support: referral, contact attempts, status, closure and reopening.
 import { and, desc, eq, inArray, isNull, max, min, or, sql } from 'drizzle-orm';
 import { REFERRAL_OUTCOMES, type ReferralStatus } from '../../core/domain/codes';
-import { isNewlyDiagnosed, statusAfterAttempt } from '../../core/domain/episode';
+import { checkReferral, episodeFields, isNewlyDiagnosed, statusAfterAttempt, type Referral, type ReferralPatch } from '../../core/domain/episode';
+import { editableKeys, pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
 import { contactAttempts, contacts, episodeClosures, episodes, people } from '../schema';
 import type { Orm, Queryable } from '../types';
+import { refuseProblems } from './patches';
 import { created, updated, type Actor } from './stamps';
 
-export interface ReferralInput {
-  referralReceivedOn: string;
-  referralSource: string;
-  pathway: string;
-  referrerOrganisation: string | null;
-  referralReasons: string | null;
-  reEngaging: boolean;
-}
+/** The referral's fields a form enters (core/domain/episode.ts). */
+const REFERRAL = editableKeys(episodeFields);
 
-
-
-export function referralColumns(input: ReferralInput, diagnosisMonth: string | null, newlyDiagnosedMonths: number) {
+/** What the app works out from a referral: both are facts of the episode, kept with it. */
+function referralFacts(referral: Pick<Referral, 'referralReceivedOn' | 'pathway' | 'reEngaging'>, diagnosisMonth: string | null, newlyDiagnosedMonths: number) {
   return {
-    referralReceivedOn: input.referralReceivedOn,
-    referralSource: input.referralSource,
-    pathway: input.pathway,
-    referrerOrganisation: input.referrerOrganisation,
-    referralReasons: input.referralReasons,
     // The re-engagement pathway is re-engagement by definition.
-    reEngaging: input.reEngaging || input.pathway === 'opt_out_reengagement',
-    newlyDiagnosed: isNewlyDiagnosed(diagnosisMonth, input.referralReceivedOn, newlyDiagnosedMonths),
+    reEngaging: referral.reEngaging || referral.pathway === 'opt_out_reengagement',
+    newlyDiagnosed: isNewlyDiagnosed(diagnosisMonth, referral.referralReceivedOn, newlyDiagnosedMonths),
   };
 }
 
-export function insertEpisode(tx: Queryable, personId: number, input: ReferralInput, diagnosisMonth: string | null, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
+export function insertEpisode(tx: Queryable, personId: number, input: Referral, diagnosisMonth: string | null, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
   const stamp = created(actor);
+  const referral = pick(input, REFERRAL);
   const id = tx
     .insert(episodes)
-    .values({ personId, ...referralColumns(input, diagnosisMonth, settings.newlyDiagnosedMonths), referralStatus: 'received', ...stamp })
+    .values({ personId, ...referral, ...referralFacts(referral, diagnosisMonth, settings.newlyDiagnosedMonths), referralStatus: 'received', ...stamp })
     .returning({ id: episodes.id })
     .get().id;
   tx.update(people).set({ latestEpisodeId: id }).where(eq(people.id, personId)).run();
@@ -51,7 +42,7 @@ export function requireEpisode(tx: Queryable, episodeId: number, open = true) {
 }
 
 /** A new referral for someone already known, only when their previous episodes are closed; answers the person. */
-export function createEpisode(orm: Orm, personId: number, input: ReferralInput, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
+export function createEpisode(orm: Orm, personId: number, input: Referral, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
   return orm.transaction((tx) => {
     const person = tx.select({ id: people.id, diagnosisMonth: people.diagnosisMonth, dateOfBirth: people.dateOfBirth }).from(people).where(eq(people.id, personId)).get();
     if (!person) throw new DomainError('NOT_FOUND', 'That person is no longer on the caseload.');
@@ -64,19 +55,23 @@ export function createEpisode(orm: Orm, personId: number, input: ReferralInput, 
   });
 }
 
-export function updateReferral(orm: Orm, episodeId: number, input: ReferralInput, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
+/** Writes only the referral's fields sent, and the facts worked out from the referral as it now stands. */
+export function updateReferral(orm: Orm, episodeId: number, patch: ReferralPatch, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
   return orm.transaction((tx) => {
     const episode = requireEpisode(tx, episodeId);
+    const changes = sentFields(patch);
+    const whole = { ...pick(episode, REFERRAL), ...changes };
+    refuseProblems(whole, checkReferral);
     const person = tx.select({ diagnosisMonth: people.diagnosisMonth, dateOfBirth: people.dateOfBirth }).from(people).where(eq(people.id, episode.personId)).get()!;
-    if (input.referralReceivedOn < person.dateOfBirth)
+    if (whole.referralReceivedOn < person.dateOfBirth)
       throw new DomainError('VALIDATION', 'The referral date cannot be before the date of birth.', { referralReceivedOn: 'The referral date cannot be before the date of birth.' });
     const earliest = earliestActivity(tx, episodeId);
-    if (earliest && input.referralReceivedOn > earliest)
+    if (earliest && whole.referralReceivedOn > earliest)
       throw new DomainError('VALIDATION', 'The referral date cannot be after contact with the person had started.', {
         referralReceivedOn: `Contact was recorded on ${earliest.split('-').reverse().join('/')}, before this date.`,
       });
     tx.update(episodes)
-      .set({ ...referralColumns(input, person.diagnosisMonth, settings.newlyDiagnosedMonths), ...updated(actor) })
+      .set({ ...changes, ...referralFacts(whole, person.diagnosisMonth, settings.newlyDiagnosedMonths), ...updated(actor) })
       .where(eq(episodes.id, episodeId))
       .run();
     return episode.personId;

@@ -1,23 +1,22 @@
 // Goals and their reviews.
 import { eq } from 'drizzle-orm';
+import { checkReview, goalFields, type GoalDetails, type GoalPatch } from '../../core/domain/goal';
+import { editableKeys, pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
 import { goalReviews, goals } from '../schema';
 import type { Orm, Tx } from '../types';
 import { refuseBeforeReferral, requireEpisode } from './episodes';
+import { refuseProblems } from './patches';
 import { created, updated, type Actor } from './stamps';
 
-export interface GoalInput {
-  description: string;
-  area: string;
-  setOn: string;
-  reviewBy: string | null;
-}
+/** The goal's fields a form enters (core/domain/goal.ts). */
+const DETAILS = editableKeys(goalFields);
 
-export function addGoal(orm: Orm, episodeId: number, input: GoalInput, actor: Actor): number {
+export function addGoal(orm: Orm, episodeId: number, input: GoalDetails, actor: Actor): number {
   return orm.transaction((tx) => {
     const episode = requireEpisode(tx, episodeId);
     refuseBeforeReferral(episode, input.setOn, 'setOn', 'A goal');
-    tx.insert(goals).values({ episodeId, ...input, status: 'open', ...created(actor) }).run();
+    tx.insert(goals).values({ episodeId, ...pick(input, DETAILS), status: 'open', ...created(actor) }).run();
     return episode.personId;
   });
 }
@@ -28,11 +27,15 @@ function goalEpisode(tx: Tx, goalId: number) {
   return { goal, episode: requireEpisode(tx, goal.episodeId) };
 }
 
-export function updateGoal(orm: Orm, id: number, input: GoalInput, actor: Actor): number {
+/** Writes only the fields sent; the goal's rules are checked on it as it will stand. */
+export function updateGoal(orm: Orm, id: number, patch: GoalPatch, actor: Actor): number {
   return orm.transaction((tx) => {
-    const { episode } = goalEpisode(tx, id);
-    refuseBeforeReferral(episode, input.setOn, 'setOn', 'A goal');
-    tx.update(goals).set({ ...input, ...updated(actor) }).where(eq(goals.id, id)).run();
+    const { goal, episode } = goalEpisode(tx, id);
+    const changes = sentFields(patch);
+    const whole = { ...pick(goal, DETAILS), ...changes };
+    refuseProblems(whole, checkReview);
+    refuseBeforeReferral(episode, whole.setOn, 'setOn', 'A goal');
+    tx.update(goals).set({ ...changes, ...updated(actor) }).where(eq(goals.id, id)).run();
     return episode.personId;
   });
 }

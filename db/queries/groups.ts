@@ -1,30 +1,18 @@
 // Groups and workshops: events, registrations and attendance.
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { GroupEvent, GroupEventSummary } from '../../core/domain/group';
+import { eventFields, type GroupEvent, type GroupEventDetails, type GroupEventPatch, type GroupEventSummary } from '../../core/domain/group';
+import { editableKeys, pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
 import { groupEvents, groupParticipants, people } from '../schema';
 import type { Orm } from '../types';
 import { created, updated, type Actor } from './stamps';
 
-export interface GroupEventInput {
-  type: string;
-  title: string | null;
-  heldOn: string;
-  startTime: string | null;
-  facilitator: string;
-  siteId: number | null;
-  notes: string | null;
-}
+/** The event's fields a form enters (core/domain/group.ts). */
+const DETAILS = editableKeys(eventFields);
 
 const summaryColumns = {
   id: groupEvents.id,
-  type: groupEvents.type,
-  title: groupEvents.title,
-  heldOn: groupEvents.heldOn,
-  startTime: groupEvents.startTime,
-  facilitator: groupEvents.facilitator,
-  siteId: groupEvents.siteId,
-  notes: groupEvents.notes,
+  ...pick(groupEvents, DETAILS),
   registered: sql<number>`(SELECT count(*) FROM group_participants gp WHERE gp.event_id = "group_events"."id" AND gp.registered = 1)`,
   attended: sql<number>`(SELECT count(*) FROM group_participants gp WHERE gp.event_id = "group_events"."id" AND gp.attended = 1)`,
   // Registered and marked as not attending: walk-ins and not-yet-recorded do not count as drop-out.
@@ -53,12 +41,13 @@ export function getGroupEvent(orm: Orm, id: number): GroupEvent {
   return { ...event, participants };
 }
 
-export function createGroupEvent(orm: Orm, input: GroupEventInput, actor: Actor): number {
-  return orm.insert(groupEvents).values({ ...input, ...created(actor) }).returning({ id: groupEvents.id }).get().id;
+export function createGroupEvent(orm: Orm, input: GroupEventDetails, actor: Actor): number {
+  return orm.insert(groupEvents).values({ ...pick(input, DETAILS), ...created(actor) }).returning({ id: groupEvents.id }).get().id;
 }
 
-export function updateGroupEvent(orm: Orm, id: number, input: GroupEventInput, actor: Actor): void {
-  const found = orm.update(groupEvents).set({ ...input, ...updated(actor) }).where(eq(groupEvents.id, id)).returning({ id: groupEvents.id }).get();
+/** Writes only the fields sent. */
+export function updateGroupEvent(orm: Orm, id: number, patch: GroupEventPatch, actor: Actor): void {
+  const found = orm.update(groupEvents).set({ ...sentFields(patch), ...updated(actor) }).where(eq(groupEvents.id, id)).returning({ id: groupEvents.id }).get();
   if (!found) throw new DomainError('NOT_FOUND', 'That event no longer exists.');
 }
 

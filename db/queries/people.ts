@@ -5,37 +5,24 @@ import { eq } from 'drizzle-orm';
 import { newCaseId } from '../../core/domain/caseId';
 import { isNewlyDiagnosed } from '../../core/domain/episode';
 import { foldName } from '../../core/domain/nameFolding';
-import type { LikelyDuplicate, NewPerson, PeopleListQuery, PeoplePage, PersonDetails, PersonSummary } from '../../core/domain/person';
+import { checkPersonDetails, personFields, type LikelyDuplicate, type NewPerson, type PeopleListQuery, type PeoplePage, type PersonPatch, type PersonSummary } from '../../core/domain/person';
+import { editableKeys, pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { retentionCutoff } from '../../core/domain/retention';
 import { episodes, people } from '../schema';
 import type { Orm } from '../types';
 import { insertEpisode } from './episodes';
+import { refuseProblems } from './patches';
 import { PAST_RETENTION_SQL } from './retention';
 import { created, updated, type Actor } from './stamps';
 
-function detailColumns(d: PersonDetails) {
-  return {
-    preferredName: d.preferredName,
-    nameFolded: foldName(d.preferredName),
-    nhsNumber: d.nhsNumber,
-    hospitalNumber: d.hospitalNumber,
-    dateOfBirth: d.dateOfBirth,
-    genderIdentity: d.genderIdentity,
-    sexualOrientation: d.sexualOrientation,
-    ethnicCategory: d.ethnicCategory,
-    borough: d.borough,
-    firstLanguage: d.firstLanguage,
-    interpreterNeeded: d.interpreterNeeded,
-    phone: d.phone,
-    email: d.email,
-    contactConsent: d.contactConsent,
-    safeToLeaveMessage: d.safeToLeaveMessage,
-    diagnosisMonth: d.diagnosisMonth,
-    clinicSiteId: d.clinicSiteId,
-  };
-}
+/** The details a form enters, as their columns (the declaration's keys: core/domain/person.ts). */
+const DETAILS = editableKeys(personFields);
+
+/** A new or changed name is stored with its folded form, which search and the duplicate check compare. */
+const withFoldedName = <T extends { preferredName?: string }>(details: T) =>
+  details.preferredName === undefined ? details : { ...details, nameFolded: foldName(details.preferredName) };
 
 /**
  * Someone already on the caseload who may be this person: the same NHS Number, or the same name
@@ -71,7 +58,7 @@ export function createPerson(orm: Orm, input: NewPerson, settings: Settings, act
     while (tx.select({ id: people.id }).from(people).where(eq(people.caseId, caseId)).get()) caseId = newCaseId(randomBytes);
     const { id } = tx
       .insert(people)
-      .values({ caseId, ...detailColumns(input), ...created(actor) })
+      .values({ caseId, ...withFoldedName(pick(input, DETAILS)), ...created(actor) })
       .returning({ id: people.id })
       .get();
     insertEpisode(tx, id, input, input.diagnosisMonth, settings, actor);
@@ -79,23 +66,27 @@ export function createPerson(orm: Orm, input: NewPerson, settings: Settings, act
   });
 }
 
-export function updatePerson(orm: Orm, id: number, input: PersonDetails, settings: Settings, actor: Actor): number {
+/** Writes only the details sent; the rules that tie details together are checked on the whole record. */
+export function updatePerson(orm: Orm, id: number, patch: PersonPatch, settings: Settings, actor: Actor): number {
   return orm.transaction((tx) => {
-    const existing = tx.select({ id: people.id }).from(people).where(eq(people.id, id)).get();
-    if (!existing) throw new DomainError('NOT_FOUND', 'That person is no longer on the caseload.');
+    const row = tx.select().from(people).where(eq(people.id, id)).get();
+    if (!row) throw new DomainError('NOT_FOUND', 'That person is no longer on the caseload.');
+    const changes = sentFields(patch);
+    const whole = { ...pick(row, DETAILS), ...changes };
+    refuseProblems(whole, checkPersonDetails);
     const own = tx.select({ id: episodes.id, referralReceivedOn: episodes.referralReceivedOn }).from(episodes).where(eq(episodes.personId, id)).all();
     const earliest = own.map((e) => e.referralReceivedOn).sort()[0];
-    if (earliest && input.dateOfBirth > earliest) {
+    if (earliest && whole.dateOfBirth > earliest) {
       throw new DomainError('VALIDATION', 'The date of birth cannot be after a referral.', { dateOfBirth: 'The date of birth cannot be after the person was referred.' });
     }
     tx.update(people)
-      .set({ ...detailColumns(input), ...updated(actor) })
+      .set({ ...withFoldedName(changes), ...updated(actor) })
       .where(eq(people.id, id))
       .run();
     // "Newly diagnosed" depends on the diagnosis month: keep each episode's fact in step.
     for (const e of own) {
       tx.update(episodes)
-        .set({ newlyDiagnosed: isNewlyDiagnosed(input.diagnosisMonth, e.referralReceivedOn, settings.newlyDiagnosedMonths) })
+        .set({ newlyDiagnosed: isNewlyDiagnosed(whole.diagnosisMonth, e.referralReceivedOn, settings.newlyDiagnosedMonths) })
         .where(eq(episodes.id, e.id))
         .run();
     }

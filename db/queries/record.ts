@@ -1,11 +1,15 @@
 // A person's whole record, assembled for the person screen.
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { ageBand } from '../../core/domain/age';
-import type { Closure, ContactAttempt } from '../../core/domain/episode';
-import type { Contact } from '../../core/domain/contact';
-import type { Goal } from '../../core/domain/goal';
+import { attemptFields, closureFields, episodeFields, type Closure, type ContactAttempt } from '../../core/domain/episode';
+import { contactFields, type Contact } from '../../core/domain/contact';
+import { goalFields, goalReviewFields, type Goal } from '../../core/domain/goal';
+import { personGroupFields, registrationFields } from '../../core/domain/group';
 import type { EpisodeView, PersonRecord } from '../../core/domain/record';
-import type { PersonDetails } from '../../core/domain/person';
+import { personFields } from '../../core/domain/person';
+import { pick, storedKeys } from '../../core/domain/recordFields';
+import { riskFields } from '../../core/domain/risk';
+import { signpostingFields } from '../../core/domain/signposting';
 import { DomainError } from '../../core/domain/result';
 import { workingDaysBetween } from '../../core/domain/workingDays';
 import {
@@ -29,6 +33,21 @@ import { getSettings } from './settings';
 import { episodeOutcomes, talkingTherapiesOutcome } from '../../core/domain/instruments/outcome';
 import { dueAssessments } from '../../core/domain/instruments/schedule';
 import { engagementChange } from '../../core/domain/engagement';
+
+// Each record's declared fields (core/domain), read as stored: the compiler checks each has its
+// column. Who recorded a record (a member's name) and whether an episode is open are worked out.
+const PERSON = storedKeys(personFields, ['createdByName']);
+const EPISODE = storedKeys(episodeFields, ['createdByName', 'open']);
+const CLOSURE = storedKeys(closureFields, ['createdByName', 'reopenedByName']);
+const ATTEMPT = storedKeys(attemptFields, ['createdByName']);
+const CONTACT = storedKeys(contactFields, ['createdByName']);
+const GOAL = storedKeys(goalFields, ['createdByName']);
+const GOAL_REVIEW = storedKeys(goalReviewFields, ['createdByName']);
+const SIGNPOSTING = storedKeys(signpostingFields, ['createdByName']);
+const RISK = storedKeys(riskFields, ['raisedByName', 'resolvedByName']);
+const REGISTRATION = storedKeys(registrationFields);
+const eventColumns = pick(groupEvents, storedKeys(personGroupFields, REGISTRATION));
+const registrationColumns = pick(groupParticipants, REGISTRATION);
 
 export function getPersonRecord(orm: Orm, personId: number, today: string): PersonRecord {
   const person = orm.select().from(people).where(eq(people.id, personId)).get();
@@ -56,77 +75,34 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
 
   const episodeViews: EpisodeView[] = eps.map((e) => {
     const closures: Closure[] = closuresOf(e.id).map((c) => ({
+      ...pick(c, CLOSURE),
       id: c.id,
-      closedOn: c.closedOn,
-      reason: c.reason,
-      summary: c.summary,
       createdAt: c.createdAt,
       createdByName: name(c.createdBy),
-      reopenedAt: c.reopenedAt,
       reopenedByName: c.reopenedBy ? name(c.reopenedBy) : null,
-      reopenReason: c.reopenReason,
     }));
     return {
+      ...pick(e, EPISODE),
       id: e.id,
       personId: e.personId,
-      referralReceivedOn: e.referralReceivedOn,
-      referralSource: e.referralSource,
-      pathway: e.pathway,
-      referrerOrganisation: e.referrerOrganisation,
-      referralReasons: e.referralReasons,
-      reEngaging: e.reEngaging,
-      newlyDiagnosed: e.newlyDiagnosed,
-      referralStatus: e.referralStatus,
-      firstContactOn: e.firstContactOn,
-      workingDaysWaited: workingDaysBetween(e.referralReceivedOn, e.firstContactOn ?? e.closedOn ?? today),
       open: e.closedOn === null,
+      createdByName: name(e.createdBy),
+      workingDaysWaited: workingDaysBetween(e.referralReceivedOn, e.firstContactOn ?? e.closedOn ?? today),
       closure: e.closedOn ? (closures.find((c) => !c.reopenedAt) ?? null) : null,
       closures,
-      attempts: attempts(e.id).map(
-        (a): ContactAttempt => ({ id: a.id, episodeId: a.episodeId, attemptedOn: a.attemptedOn, method: a.method, outcome: a.outcome, note: a.note, createdAt: a.createdAt, createdByName: name(a.createdBy) }),
-      ),
-      contacts: contactRows(e.id).map(
-        (c): Contact => ({
-          id: c.id,
-          episodeId: c.episodeId,
-          contactOn: c.contactOn,
-          startTime: c.startTime,
-          minutes: c.minutes,
-          mode: c.mode,
-          type: c.type,
-          attendance: c.attendance,
-          topics: c.topics,
-          note: c.note,
-          createdAt: c.createdAt,
-          createdByName: name(c.createdBy),
-          updatedAt: c.updatedAt,
-        }),
-      ),
+      attempts: attempts(e.id).map((a): ContactAttempt => ({ ...pick(a, ATTEMPT), id: a.id, episodeId: a.episodeId, createdAt: a.createdAt, createdByName: name(a.createdBy) })),
+      contacts: contactRows(e.id).map((c): Contact => ({ ...pick(c, CONTACT), id: c.id, episodeId: c.episodeId, createdByName: name(c.createdBy) })),
       goals: goalsOf(e.id).map(
         (g): Goal => ({
+          ...pick(g, GOAL),
           id: g.id,
           episodeId: g.episodeId,
-          description: g.description,
-          area: g.area,
-          setOn: g.setOn,
-          reviewBy: g.reviewBy,
-          status: g.status,
-          reviews: reviewRows.filter((r) => r.goalId === g.id).map((r) => ({ id: r.id, reviewedOn: r.reviewedOn, status: r.status, note: r.note, createdByName: name(r.createdBy) })),
+          reviews: reviewRows.filter((r) => r.goalId === g.id).map((r) => ({ ...pick(r, GOAL_REVIEW), id: r.id, createdByName: name(r.createdBy) })),
           createdAt: g.createdAt,
           createdByName: name(g.createdBy),
         }),
       ),
-      signposting: signpostingOf(e.id).map((s) => ({
-        id: s.id,
-        episodeId: s.episodeId,
-        serviceType: s.serviceType,
-        madeOn: s.madeOn,
-        organisation: s.organisation,
-        outcome: s.outcome,
-        note: s.note,
-        createdAt: s.createdAt,
-        createdByName: name(s.createdBy),
-      })),
+      signposting: signpostingOf(e.id).map((s) => ({ ...pick(s, SIGNPOSTING), id: s.id, episodeId: s.episodeId, createdByName: name(s.createdBy) })),
       outcomes: (() => {
         const list = assessmentsOf(e.id);
         const outcomes = episodeOutcomes(list);
@@ -140,62 +116,27 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
           engagementChange: engagementChange(engagement),
         };
       })(),
-      createdAt: e.createdAt,
-      createdByName: name(e.createdBy),
     };
   });
 
   const risks = orm.select().from(riskFlags).where(eq(riskFlags.personId, personId)).orderBy(desc(riskFlags.raisedOn), desc(riskFlags.id)).all();
   const groups = orm
-    .select({ eventId: groupEvents.id, type: groupEvents.type, title: groupEvents.title, heldOn: groupEvents.heldOn, registered: groupParticipants.registered, attended: groupParticipants.attended })
+    .select({ eventId: groupEvents.id, ...eventColumns, ...registrationColumns })
     .from(groupParticipants)
     .innerJoin(groupEvents, eq(groupEvents.id, groupParticipants.eventId))
     .where(eq(groupParticipants.personId, personId))
     .orderBy(desc(groupEvents.heldOn))
     .all();
 
-  const details: PersonDetails = {
-    preferredName: person.preferredName,
-    nhsNumber: person.nhsNumber,
-    hospitalNumber: person.hospitalNumber,
-    dateOfBirth: person.dateOfBirth,
-    genderIdentity: person.genderIdentity as PersonDetails['genderIdentity'],
-    sexualOrientation: person.sexualOrientation as PersonDetails['sexualOrientation'],
-    ethnicCategory: person.ethnicCategory as PersonDetails['ethnicCategory'],
-    borough: person.borough as PersonDetails['borough'],
-    firstLanguage: person.firstLanguage,
-    interpreterNeeded: person.interpreterNeeded,
-    phone: person.phone,
-    email: person.email,
-    contactConsent: person.contactConsent as PersonDetails['contactConsent'],
-    safeToLeaveMessage: person.safeToLeaveMessage,
-    diagnosisMonth: person.diagnosisMonth,
-    clinicSiteId: person.clinicSiteId,
-  };
   return {
-    ...details,
+    ...pick(person, PERSON),
     id: person.id,
-    caseId: person.caseId,
+    createdByName: name(person.createdBy),
     ageBand: ageBand(person.dateOfBirth, today),
     siteName: site?.name ?? null,
     siteOdsCode: site?.odsCode ?? null,
-    createdAt: person.createdAt,
-    createdByName: name(person.createdBy),
-    updatedAt: person.updatedAt,
     episodes: episodeViews,
-    riskFlags: risks.map((r) => ({
-      id: r.id,
-      personId: r.personId,
-      episodeId: r.episodeId,
-      raisedOn: r.raisedOn,
-      description: r.description,
-      raisedByName: name(r.createdBy),
-      actionTaken: r.actionTaken,
-      escalated: r.escalated,
-      escalatedOn: r.escalatedOn,
-      resolvedOn: r.resolvedOn,
-      resolutionNote: r.resolutionNote,
-    })),
+    riskFlags: risks.map((r) => ({ ...pick(r, RISK), id: r.id, personId: r.personId, raisedByName: name(r.createdBy), resolvedByName: r.resolvedBy ? name(r.resolvedBy) : null })),
     groups,
   };
 }

@@ -1,9 +1,12 @@
 // Risk flags: raised, acted on, escalated, resolved. Kept on the person so a flag stays visible
 // across episodes until it is resolved.
 import { eq } from 'drizzle-orm';
+import { pick, sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
+import { checkEscalation, type RiskPatch } from '../../core/domain/risk';
 import { episodes, people, riskFlags } from '../schema';
 import type { Orm, Tx } from '../types';
+import { refuseProblems } from './patches';
 import { created, updated, type Actor } from './stamps';
 
 export function raiseRisk(
@@ -30,14 +33,18 @@ function requireRisk(tx: Tx, id: number) {
   return risk;
 }
 
-export function updateRisk(orm: Orm, input: { id: number; actionTaken: string | null; escalated: boolean; escalatedOn: string | null }, actor: Actor): number {
+/** Writes only the fields sent; the escalation is checked as it will stand (an escalation has its date). */
+export function updateRisk(orm: Orm, id: number, patch: RiskPatch, actor: Actor): number {
   return orm.transaction((tx) => {
-    const risk = requireRisk(tx, input.id);
-    if (input.escalatedOn && input.escalatedOn < risk.raisedOn)
-      throw new DomainError('VALIDATION', 'Escalation cannot be before the risk was identified.', { escalatedOn: 'Escalation cannot be before the risk was identified.' });
+    const risk = requireRisk(tx, id);
+    const changes = sentFields(patch);
+    const whole = { ...pick(risk, ['actionTaken', 'escalated', 'escalatedOn', 'raisedOn']), ...changes };
+    refuseProblems(whole, checkEscalation);
+    // Not escalated has no escalation date, whichever of the two was sent.
+    const escalation = 'escalated' in changes || 'escalatedOn' in changes ? { escalatedOn: whole.escalated ? whole.escalatedOn : null } : {};
     tx.update(riskFlags)
-      .set({ actionTaken: input.actionTaken, escalated: input.escalated, escalatedOn: input.escalated ? input.escalatedOn : null, ...updated(actor) })
-      .where(eq(riskFlags.id, input.id))
+      .set({ ...changes, ...escalation, ...updated(actor) })
+      .where(eq(riskFlags.id, id))
       .run();
     return risk.personId;
   });

@@ -1,6 +1,8 @@
 // Signposting and onward referrals.
 import { eq } from 'drizzle-orm';
+import { sentFields } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
+import type { SignpostingPatch } from '../../core/domain/signposting';
 import { signposting } from '../schema';
 import type { Orm } from '../types';
 import { refuseBeforeReferral, requireEpisode } from './episodes';
@@ -19,12 +21,13 @@ export function addSignposting(
   });
 }
 
-export function updateSignposting(orm: Orm, input: { id: number; outcome: string; note: string | null }, actor: Actor): number {
+/** Writes only the outcome or note sent. */
+export function updateSignposting(orm: Orm, id: number, patch: SignpostingPatch, actor: Actor): number {
   return orm.transaction((tx) => {
-    const row = tx.select({ episodeId: signposting.episodeId }).from(signposting).where(eq(signposting.id, input.id)).get();
+    const row = tx.select({ episodeId: signposting.episodeId }).from(signposting).where(eq(signposting.id, id)).get();
     if (!row) throw new DomainError('NOT_FOUND', 'That signposting record no longer exists.');
     const episode = requireEpisode(tx, row.episodeId);
-    tx.update(signposting).set({ outcome: input.outcome, note: input.note, ...updated(actor) }).where(eq(signposting.id, input.id)).run();
+    tx.update(signposting).set({ ...sentFields(patch), ...updated(actor) }).where(eq(signposting.id, id)).run();
     return episode.personId;
   });
 }

@@ -1,11 +1,11 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { call, errorMessage } from './shared/api';
+import { errorMessage } from './shared/api';
 import { DamagedScreen } from './features/start/DamagedScreen';
 import { UnlockScreen } from './features/start/UnlockScreen';
 import { Workspace } from './features/workspace/Workspace';
-import { STATUS_KEY } from './shared/session';
+import { callQuery } from './shared/queryKeys';
 
 // Set-up happens once per computer and checks passphrase strength with zxcvbn's dictionaries
 // (about 400 kB compressed): loaded on demand, so they are not in every start's main bundle.
@@ -21,8 +21,7 @@ function Opening() {
 
 export function App() {
   const status = useQuery({
-    queryKey: STATUS_KEY,
-    queryFn: () => call('workspace.status', {}),
+    ...callQuery('workspace.status', {}),
     // Just after unlocking, the whole-file check runs for a moment: asked again until it is done,
     // so damage it finds brings up the damaged screen without waiting for the next click.
     refetchInterval: (query) => (query.state.data?.checking ? 300 : false),

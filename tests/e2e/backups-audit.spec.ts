@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { must } from '../support/workspace';
-import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
+import { expect, expectAccessible, PASSPHRASE, step, test } from './fixtures';
 import { AuditPage } from './pages/AuditPage';
 import { BackupsPage } from './pages/BackupsPage';
 import { CaseloadPage } from './pages/CaseloadPage';
@@ -23,32 +23,37 @@ test('back up now, then restore that backup: its counts are shown and the caselo
   await expect(backups.section().getByRole('button', { name: 'Choose folder…' })).toHaveCount(0);
   await expectAccessible(page, 'settings: backups');
 
-  await backups.backUpNow();
-  await expect(page.getByText('Backup made')).toBeVisible();
-  await expect(backups.rows()).toHaveCount(2);
-  await expect(backups.rows().first()).toContainText('Verified');
-  await expect(backups.rows().first().getByRole('cell').nth(2)).toHaveText('1');
+  await step('back up now: verified, with its counts', async () => {
+    await backups.backUpNow();
+    await expect(page.getByText('Backup made')).toBeVisible();
+    await expect(backups.rows()).toHaveCount(2);
+    await expect(backups.rows().first()).toContainText('Verified');
+    await expect(backups.rows().first().getByRole('cell').nth(2)).toHaveText('1');
+  });
 
-  // Someone is added after the backup: the restore takes the caseload back to before them.
-  await refer(harness.ctx, { preferredName: 'Bo After' });
-  await backups.restoreNewest();
-  await expectAccessible(page, 'restore: unlock the backup');
-  await backups.openBackupWith('not the passphrase at all');
-  await expect(backups.restoreDialog().getByText('That does not open this backup.')).toBeVisible();
-  await backups.openBackupWith(PASSPHRASE);
-  await expect(backups.counts().getByRole('row', { name: /People/ })).toContainText('1');
-  await expect(backups.restoreDialog()).toContainText('kept as a safety copy');
-  await expectAccessible(page, 'restore: counts and confirm');
-  await backups.confirmRestore();
+  await step('someone is added after the backup: the restore takes the caseload back to before them', async () => {
+    await refer(harness.ctx, { preferredName: 'Bo After' });
+    await backups.restoreNewest();
+    await expectAccessible(page, 'restore: unlock the backup');
+    await backups.openBackupWith('not the passphrase at all');
+    await expect(backups.restoreDialog().getByText('That does not open this backup.')).toBeVisible();
+    await backups.openBackupWith(PASSPHRASE);
+    await expect(backups.counts().getByRole('row', { name: /People/ })).toContainText('1');
+    await expect(backups.restoreDialog()).toContainText('kept as a safety copy');
+    await expectAccessible(page, 'restore: counts and confirm');
+    await backups.confirmRestore();
+  });
 
-  const unlock = new UnlockPage(page);
-  await unlock.expectLocked();
-  await expect(page.getByText('Backup restored')).toBeVisible();
-  await unlock.unlock(PASSPHRASE);
-  const caseload = new CaseloadPage(page);
-  await caseload.goto();
-  await expect(caseload.row('Amara Before')).toBeVisible();
-  await expect(caseload.rows()).toHaveCount(1);
+  await step('restored: locked, and then the caseload as it was', async () => {
+    const unlock = new UnlockPage(page);
+    await unlock.expectLocked();
+    await expect(page.getByText('Backup restored')).toBeVisible();
+    await unlock.unlock(PASSPHRASE);
+    const caseload = new CaseloadPage(page);
+    await caseload.goto();
+    await expect(caseload.row('Amara Before')).toBeVisible();
+    await expect(caseload.rows()).toHaveCount(1);
+  });
 });
 
 test('the audit log: filter by action, verify the chain, export the filtered entries', async ({ page, harness, dataDir }) => {

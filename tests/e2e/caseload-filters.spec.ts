@@ -1,7 +1,7 @@
 // The caseload's filters and sort order narrow tens of thousands of people to the few a worker
 // wants; rows open the person's record by mouse or keyboard.
 import { must } from '../support/workspace';
-import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
+import { expect, expectAccessible, PASSPHRASE, step, test } from './fixtures';
 import { CaseloadPage, choose } from './pages/CaseloadPage';
 import { UnlockPage } from './pages/UnlockPage';
 import { contact, daysAgo, refer, seedWorkspace } from './seed';
@@ -21,85 +21,96 @@ test('filters narrow the caseload, sorting reorders it, a row opens the record f
   await page.goto(harness.url);
   const caseload = new CaseloadPage(page);
   await caseload.goto();
-  await expect(page.getByText('4 people', { exact: true })).toBeVisible();
-  await expect(caseload.row('Chidi Nwosu')).toContainText('Risk');
-  await expect(caseload.row('Chidi Nwosu')).toContainText('Engaged');
-  await expect(caseload.row('Esi Mensah')).toContainText('Closed');
-  await expect(caseload.row('Amara Okonkwo')).toContainText('None yet');
-  await expectAccessible(page, 'caseload with filters');
+  await step('the caseload shows everyone, with their risk and support', async () => {
+    await expect(page.getByText('4 people', { exact: true })).toBeVisible();
+    await expect(caseload.row('Chidi Nwosu')).toContainText('Risk');
+    await expect(caseload.row('Chidi Nwosu')).toContainText('Engaged');
+    await expect(caseload.row('Esi Mensah')).toContainText('Closed');
+    await expect(caseload.row('Amara Okonkwo')).toContainText('None yet');
+    await expectAccessible(page, 'caseload with filters');
+  });
 
   const filters = page.getByRole('group', { name: 'Find people' });
-  await choose(page, filters.getByRole('combobox', { name: 'Pathway' }), 'Opt-out: re-engaging in care');
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Bola Adeyemi');
-  await expect(page.getByText('1 person matches these filters')).toBeVisible();
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(caseload.rows()).toHaveCount(4);
+  await step('each filter narrows the list, and Clear filters brings everyone back', async () => {
+    await choose(page, filters.getByRole('combobox', { name: 'Pathway' }), 'Opt-out: re-engaging in care');
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Bola Adeyemi');
+    await expect(page.getByText('1 person matches these filters')).toBeVisible();
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(caseload.rows()).toHaveCount(4);
 
-  await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Closed');
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Esi Mensah');
-  await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Open');
-  await expect(caseload.rows()).toHaveCount(3);
+    await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Closed');
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Esi Mensah');
+    await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Open');
+    await expect(caseload.rows()).toHaveCount(3);
 
-  await filters.getByRole('checkbox', { name: 'Waiting for first contact' }).check();
-  await expect(caseload.rows()).toHaveCount(2);
-  await expect(caseload.row('Chidi Nwosu')).toHaveCount(0);
-  await filters.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
-  await filters.getByRole('checkbox', { name: 'No contact for over 6 weeks' }).check();
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await filters.getByRole('checkbox', { name: 'Waiting for first contact' }).check();
+    await expect(caseload.rows()).toHaveCount(2);
+    await expect(caseload.row('Chidi Nwosu')).toHaveCount(0);
+    await filters.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
+    await filters.getByRole('checkbox', { name: 'No contact for over 6 weeks' }).check();
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
 
-  await choose(page, filters.getByRole('combobox', { name: 'Clinic site' }), 'Riverside Clinic (RQM01)');
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await choose(page, filters.getByRole('combobox', { name: 'Clinic site' }), 'Riverside Clinic (RQM01)');
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
 
-  await choose(page, filters.getByRole('combobox', { name: 'Referral status' }), 'Received');
-  await expect(caseload.rows()).toHaveCount(2);
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await choose(page, filters.getByRole('combobox', { name: 'Referral status' }), 'Received');
+    await expect(caseload.rows()).toHaveCount(2);
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+  });
 
-  // Search and filters together: nothing matches, and the screen says what to try.
-  await caseload.search('Amara');
-  await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Closed');
-  await expect(page.getByText('No one matches “Amara” with these filters.')).toBeVisible();
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
-  await caseload.search('');
+  await step('search and filters together: nothing matches, and the screen says what to try', async () => {
+    await caseload.search('Amara');
+    await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Closed');
+    await expect(page.getByText('No one matches “Amara” with these filters.')).toBeVisible();
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await caseload.search('');
+  });
 
-  await choose(page, filters.getByRole('combobox', { name: 'Sort by' }), 'Name (A to Z)');
-  await expect(caseload.rows().first()).toContainText('Amara Okonkwo');
-  await expect(caseload.rows().nth(3)).toContainText('Esi Mensah');
+  await step('sorting by name reorders the list', async () => {
+    await choose(page, filters.getByRole('combobox', { name: 'Sort by' }), 'Name (A to Z)');
+    await expect(caseload.rows().first()).toContainText('Amara Okonkwo');
+    await expect(caseload.rows().nth(3)).toContainText('Esi Mensah');
+  });
 
-  // Keyboard only: into the list, down a row, Enter.
-  await caseload.rows().first().focus();
-  await page.keyboard.press('ArrowDown');
-  await expect(caseload.rows().nth(1)).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Bola Adeyemi', level: 2 })).toBeVisible();
+  await step('keyboard only: into the list, down a row, Enter', async () => {
+    await caseload.rows().first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(caseload.rows().nth(1)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Bola Adeyemi', level: 2 })).toBeVisible();
+  });
 
-  // Back to the caseload: the same search, filters and order as left, not a fresh list.
-  await caseload.goto();
-  await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
-  await caseload.search('Nwosu');
-  await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Open');
-  await expect(caseload.rows()).toHaveCount(1);
-  await caseload.row('Chidi Nwosu').click();
-  await expect(page.getByRole('heading', { name: 'Chidi Nwosu', level: 2 })).toBeVisible();
-  await caseload.goto();
-  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
-  await expect(filters.getByRole('combobox', { name: 'Support' })).toHaveValue('Open');
-  await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
-  // Through another screen and back: still as left.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My day' }).click();
-  await caseload.goto();
-  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
-  // Locking forgets it (a search may hold a name): after unlocking, a fresh list.
-  await caseload.lock();
-  await new UnlockPage(page).unlock(PASSPHRASE);
-  await caseload.goto();
-  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('');
-  await expect(caseload.rows()).toHaveCount(4);
+  await step('back to the caseload: the same search, filters and order as left, not a fresh list', async () => {
+    await caseload.goto();
+    await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
+    await caseload.search('Nwosu');
+    await choose(page, filters.getByRole('combobox', { name: 'Support' }), 'Open');
+    await expect(caseload.rows()).toHaveCount(1);
+    await caseload.row('Chidi Nwosu').click();
+    await expect(page.getByRole('heading', { name: 'Chidi Nwosu', level: 2 })).toBeVisible();
+    await caseload.goto();
+    await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
+    await expect(filters.getByRole('combobox', { name: 'Support' })).toHaveValue('Open');
+    await expect(filters.getByRole('combobox', { name: 'Sort by' })).toHaveValue('Name (A to Z)');
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Chidi Nwosu');
+    // Through another screen and back: still as left.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My day' }).click();
+    await caseload.goto();
+    await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('Nwosu');
+  });
+
+  await step('locking forgets it (a search may hold a name): after unlocking, a fresh list', async () => {
+    await caseload.lock();
+    await new UnlockPage(page).unlock(PASSPHRASE);
+    await caseload.goto();
+    await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('');
+    await expect(caseload.rows()).toHaveCount(4);
+  });
 });

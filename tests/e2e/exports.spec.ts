@@ -1,14 +1,14 @@
 // A clinic manager's month end: the reports for last month compared with the month before, the
 // people behind a figure, the data gaps to fix, the monthly return exported and its file read
 // back, a profile that names people (confirmed, encrypted, logged), and profile files from a
-// trust, good and bad.
+// trust, good and bad. Long journeys go in steps, each with its own time budget (fixtures.ts).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, step, test } from './fixtures';
 import { ExportPage } from './pages/ExportPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { seedWorkspace, shown } from './seed';
@@ -91,77 +91,104 @@ test('a manager changes their mind while an export is saved: Cancel stops it, an
   await expect(page.getByText('No exports yet')).toBeVisible();
 });
 
-test('reports show last month’s figures and charts against the month before, and lead to the people behind them', async ({ page, harness }) => {
+test('reports show last month’s figures and charts against the month before, and as tables', async ({ page, harness }) => {
   await seedWorkspace(harness.ctx);
   const { last, before } = await seedTwoMonths(harness.ctx);
   await page.goto(harness.url);
   const reports = new ReportsPage(page);
   await reports.goto();
   await reports.choose('Last month');
-  await expect(reports.periodHeading(last.label)).toBeVisible();
-  await expect(reports.figure('Referrals received')).toContainText('10');
-  await expect(reports.figure('Referrals received')).toContainText(`Up 7 from 3 in ${before.label}`);
-  await expect(reports.figure('People supported')).toContainText('10 new, 0 continuing');
-  await expect(reports.figure('Contacts attended')).toContainText(`Up 7 from 3 in ${before.label}`);
-  await expect(reports.figure('Did not attend (DNA) rate')).toContainText('9.1%');
-  await expect(reports.figure('Did not attend (DNA) rate')).toContainText('1 of 11 booked contacts not attended');
-  await expect(reports.figure('Average contacts per person')).toContainText(`Same as ${before.label} (1)`);
-  await expect(reports.chart('Referrals by source').getByRole('img', { name: /^Bar chart: Referrals by source/ })).toBeVisible();
-  await expect(reports.chart('Contacts attended by how they were held').getByRole('img', { name: /^Bar chart/ })).toBeVisible();
-  await expectAccessible(page, 'reports: last month');
+  await step('last month’s figures beside the month before, and the charts', async () => {
+    await expect(reports.periodHeading(last.label)).toBeVisible();
+    await expect(reports.figure('Referrals received')).toContainText('10');
+    await expect(reports.figure('Referrals received')).toContainText(`Up 7 from 3 in ${before.label}`);
+    await expect(reports.figure('People supported')).toContainText('10 new, 0 continuing');
+    await expect(reports.figure('Contacts attended')).toContainText(`Up 7 from 3 in ${before.label}`);
+    await expect(reports.figure('Did not attend (DNA) rate')).toContainText('9.1%');
+    await expect(reports.figure('Did not attend (DNA) rate')).toContainText('1 of 11 booked contacts not attended');
+    await expect(reports.figure('Average contacts per person')).toContainText(`Same as ${before.label} (1)`);
+    await expect(reports.chart('Referrals by source').getByRole('img', { name: /^Bar chart: Referrals by source/ })).toBeVisible();
+    await expect(reports.chart('Contacts attended by how they were held').getByRole('img', { name: /^Bar chart/ })).toBeVisible();
+    await expectAccessible(page, 'reports: last month');
+  });
 
-  // The same numbers as a table, this period beside the last.
-  await reports.showAsTable('Referrals by source');
-  const source = reports.chart('Referrals by source').getByRole('table');
-  await expect(source.getByRole('row', { name: /Opt-out pathway from HIV clinic/ }).getByRole('cell')).toHaveText(['Opt-out pathway from HIV clinic', '8', '3', 'Show the records']);
-  await expect(source.getByRole('row', { name: /Self-referral/ }).getByRole('cell')).toHaveText(['Self-referral', '2', '0', 'Show the records']);
+  await step('the same numbers as a table, this period beside the last', async () => {
+    await reports.showAsTable('Referrals by source');
+    const source = reports.chart('Referrals by source').getByRole('table');
+    await expect(source.getByRole('row', { name: /Opt-out pathway from HIV clinic/ }).getByRole('cell')).toHaveText(['Opt-out pathway from HIV clinic', '8', '3', 'Show the records']);
+    await expect(source.getByRole('row', { name: /Self-referral/ }).getByRole('cell')).toHaveText(['Self-referral', '2', '0', 'Show the records']);
+  });
+});
 
-  // From a pathway to the people referred on it, and on to one person's record.
-  await reports.showAsTable('Referrals by pathway');
-  await reports.chart('Referrals by pathway').getByRole('button', { name: 'Show the records: Other' }).click();
-  const drawer = reports.drawer();
-  await expect(drawer.getByRole('table').locator('tbody tr')).toHaveCount(2);
-  for (const name of LAST_MONTH_SELF) await expect(drawer).toContainText(name);
-  await expectAccessible(page, 'reports: the people behind a figure');
-  await drawer.getByRole('button', { name: NO_DEMOGRAPHICS }).click();
-  await expect(page.getByRole('heading', { name: NO_DEMOGRAPHICS, level: 2 })).toBeVisible();
-
-  // Back on Reports the period is the one left; from the keyboard, the card lists all ten.
+test('a figure leads to the people behind it: from a chart’s table, from the keyboard, and on to a record', async ({ page, harness }) => {
+  await seedWorkspace(harness.ctx);
+  const { last } = await seedTwoMonths(harness.ctx);
+  await page.goto(harness.url);
+  const reports = new ReportsPage(page);
   await reports.goto();
+  await reports.choose('Last month');
   await expect(reports.periodHeading(last.label)).toBeVisible();
-  await reports.figure('Referrals received').getByRole('button', { name: 'Show the records: Referrals received' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(10);
-  await page.keyboard.press('Escape');
-  await expect(reports.drawer()).toBeHidden();
 
-  // Every figure lists what it counts: the DNA card's not-attended contacts, one row each.
-  const dna = reports.figure('Did not attend (DNA) rate');
-  const notAttended = Number((await dna.textContent())!.match(/(\d+) of \d+ booked contacts not attended/)![1]);
-  await dna.getByRole('button', { name: 'Show the records: Did not attend (DNA) rate' }).click();
-  await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(notAttended);
-  await expect(reports.drawer().getByRole('table').locator('tbody tr').first()).toContainText('Did not attend');
-  await page.keyboard.press('Escape');
+  await step('from a pathway to the people referred on it, and on to one person’s record', async () => {
+    await reports.showAsTable('Referrals by pathway');
+    await reports.chart('Referrals by pathway').getByRole('button', { name: 'Show the records: Other' }).click();
+    const drawer = reports.drawer();
+    await expect(drawer.getByRole('table').locator('tbody tr')).toHaveCount(2);
+    for (const name of LAST_MONTH_SELF) await expect(drawer).toContainText(name);
+    await expectAccessible(page, 'reports: the people behind a figure');
+    await drawer.getByRole('button', { name: NO_DEMOGRAPHICS }).click();
+    await expect(page.getByRole('heading', { name: NO_DEMOGRAPHICS, level: 2 })).toBeVisible();
+  });
 
-  // A custom range covering both months adds them up.
-  await reports.customRange(shown(before.start), shown(last.end));
-  await expect(reports.periodHeading(`${shown(before.start)} to ${shown(last.end)}`)).toBeVisible();
-  await expect(reports.figure('Referrals received')).toContainText('13');
+  await step('back on Reports the period is the one left; from the keyboard, the card lists all ten', async () => {
+    await reports.goto();
+    await expect(reports.periodHeading(last.label)).toBeVisible();
+    await reports.figure('Referrals received').getByRole('button', { name: 'Show the records: Referrals received' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(10);
+    await page.keyboard.press('Escape');
+    await expect(reports.drawer()).toBeHidden();
+  });
 
-  // Data quality: the one person without demographics, one press from their record.
-  const quality = reports.dataQuality();
-  await expect(quality.getByRole('tab', { name: 'Missing demographics (1)' })).toHaveAttribute('aria-selected', 'true');
-  await expect(quality.getByRole('table')).toContainText('gender identity, ethnic category, sexual orientation, borough');
-  await quality.getByRole('button', { name: NO_DEMOGRAPHICS }).click();
-  await expect(page.getByRole('heading', { name: NO_DEMOGRAPHICS, level: 2 })).toBeVisible();
+  await step('every figure lists what it counts: the DNA card’s not-attended contacts, one row each', async () => {
+    const dna = reports.figure('Did not attend (DNA) rate');
+    await expect(dna).toContainText(/\d+ of \d+ booked contacts not attended/);
+    const notAttended = Number((await dna.textContent())!.match(/(\d+) of \d+ booked contacts not attended/)![1]);
+    await dna.getByRole('button', { name: 'Show the records: Did not attend (DNA) rate' }).click();
+    await expect(reports.drawer().getByRole('table').locator('tbody tr')).toHaveCount(notAttended);
+    await expect(reports.drawer().getByRole('table').locator('tbody tr').first()).toContainText('Did not attend');
+  });
+});
 
-  // A period with nothing in it says so.
+test('a custom range adds months up, data quality leads to the record to fix, and an empty period says so', async ({ page, harness }) => {
+  await seedWorkspace(harness.ctx);
+  const { last, before } = await seedTwoMonths(harness.ctx);
+  await page.goto(harness.url);
+  const reports = new ReportsPage(page);
   await reports.goto();
-  await reports.choose('Month');
-  await reports.set('Month', 'January');
-  await reports.set('Year', '2016');
-  await expect(page.getByText('Nothing recorded for January 2016')).toBeVisible();
-  await expectAccessible(page, 'reports: an empty period');
+
+  await step('a custom range covering both months adds them up', async () => {
+    await reports.customRange(shown(before.start), shown(last.end));
+    await expect(reports.periodHeading(`${shown(before.start)} to ${shown(last.end)}`)).toBeVisible();
+    await expect(reports.figure('Referrals received')).toContainText('13');
+  });
+
+  await step('data quality: the one person without demographics, one press from their record', async () => {
+    const quality = reports.dataQuality();
+    await expect(quality.getByRole('tab', { name: 'Missing demographics (1)' })).toHaveAttribute('aria-selected', 'true');
+    await expect(quality.getByRole('table')).toContainText('gender identity, ethnic category, sexual orientation, borough');
+    await quality.getByRole('button', { name: NO_DEMOGRAPHICS }).click();
+    await expect(page.getByRole('heading', { name: NO_DEMOGRAPHICS, level: 2 })).toBeVisible();
+  });
+
+  await step('a period with nothing in it says so', async () => {
+    await reports.goto();
+    await reports.choose('Month');
+    await reports.set('Month', 'January');
+    await reports.set('Year', '2016');
+    await expect(page.getByText('Nothing recorded for January 2016')).toBeVisible();
+    await expectAccessible(page, 'reports: an empty period');
+  });
 });
 
 test('a profile that names people is made in the editor, needs a confirmation, is encrypted and is logged', async ({ page, harness, dataDir }) => {
@@ -171,60 +198,68 @@ test('a profile that names people is made in the editor, needs a confirmation, i
   const exports = new ExportPage(page);
   await exports.goto();
 
-  await exports.newProfile();
-  const editor = exports.editor();
-  await editor.getByLabel('Profile name').fill('Trust contact list');
-  await expect(editor.getByLabel('Profile id')).toHaveValue('trust_contact_list');
-  // Until the profile is marked identifiable, names cannot be added.
-  await expect(editor.getByRole('button', { name: 'Add Preferred name' })).toBeDisabled();
-  await editor.getByLabel('Identifiable: may include names, NHS Numbers and dates of birth').check();
-  for (const column of ['Case ID', 'Preferred name', 'Referral date', 'Referral source']) await exports.addColumn(column);
-  await editor.getByRole('button', { name: 'Move Preferred name up' }).click();
-  await expect(editor.getByRole('button', { name: 'Move Preferred name down' })).toBeFocused();
-  await editor.getByLabel('Header for Referral date (column 3)').fill('Referred');
-  await editor.getByLabel('31/10/2026 (DD/MM/YYYY)').check();
-  await editor.getByLabel('Label only: Black African').check();
-  await expectAccessible(page, 'profile editor');
-  await editor.getByRole('button', { name: 'Add profile' }).click();
-  await expect(editor).toBeHidden();
-  await expect(exports.profiles().filter({ hasText: 'Trust contact list' })).toContainText('Names people');
+  await step('the profile is made in the editor: names only once it is marked identifiable', async () => {
+    await exports.newProfile();
+    const editor = exports.editor();
+    await editor.getByLabel('Profile name').fill('Trust contact list');
+    await expect(editor.getByLabel('Profile id')).toHaveValue('trust_contact_list');
+    // Until the profile is marked identifiable, names cannot be added.
+    await expect(editor.getByRole('button', { name: 'Add Preferred name' })).toBeDisabled();
+    await editor.getByLabel('Identifiable: may include names, NHS Numbers and dates of birth').check();
+    for (const column of ['Case ID', 'Preferred name', 'Referral date', 'Referral source']) await exports.addColumn(column);
+    await editor.getByRole('button', { name: 'Move Preferred name up' }).click();
+    await expect(editor.getByRole('button', { name: 'Move Preferred name down' })).toBeFocused();
+    await editor.getByLabel('Header for Referral date (column 3)').fill('Referred');
+    await editor.getByLabel('31/10/2026 (DD/MM/YYYY)').check();
+    await editor.getByLabel('Label only: Black African').check();
+    await expectAccessible(page, 'profile editor');
+    await editor.getByRole('button', { name: 'Add profile' }).click();
+    await expect(editor).toBeHidden();
+    await expect(exports.profiles().filter({ hasText: 'Trust contact list' })).toContainText('Names people');
+  });
 
-  await exports.chooseProfile('Trust contact list (identifiable)');
-  await exports.quickPeriod('Last month');
-  await expect(exports.preview()).toContainText('This export names people');
-  await expect(exports.previewTable().locator('thead')).toContainText('Preferred nameCase IDReferredReferral source');
-  await expect(exports.previewTable()).toContainText('Amara Okonkwo');
-  await expect(exports.previewTable()).toContainText(shown(`${last.start.slice(0, 8)}02`));
-  await expect(exports.previewTable()).toContainText('Opt-out pathway from HIV clinic');
-  await expectAccessible(page, 'export: identifiable preview');
+  await step('its preview says it names people, in the columns and formats chosen', async () => {
+    await exports.chooseProfile('Trust contact list (identifiable)');
+    await exports.quickPeriod('Last month');
+    await expect(exports.preview()).toContainText('This export names people');
+    await expect(exports.previewTable().locator('thead')).toContainText('Preferred nameCase IDReferredReferral source');
+    await expect(exports.previewTable()).toContainText('Amara Okonkwo');
+    await expect(exports.previewTable()).toContainText(shown(`${last.start.slice(0, 8)}02`));
+    await expect(exports.previewTable()).toContainText('Opt-out pathway from HIV clinic');
+    await expectAccessible(page, 'export: identifiable preview');
+  });
 
-  // Encrypting is the default for a file that names people; the password is checked first.
-  await expect(exports.section().getByLabel('Encrypt as a password-protected ZIP (AES-256)')).toBeChecked();
-  await exports.password('short');
-  await exports.exportButton().click();
-  await expect(exports.section().getByText('Use at least 12 characters for the ZIP password.')).toBeVisible();
-  await exports.password('lantern orchard copper', 'lantern orchard cooper');
-  await exports.exportButton().click();
-  await expect(exports.section().getByText('The two passwords are not the same.')).toBeVisible();
-  await exports.password('lantern orchard copper');
+  await step('encrypting is the default for a file that names people; the password is checked first', async () => {
+    await expect(exports.section().getByLabel('Encrypt as a password-protected ZIP (AES-256)')).toBeChecked();
+    await exports.password('short');
+    await exports.exportButton().click();
+    await expect(exports.section().getByText('Use at least 12 characters for the ZIP password.')).toBeVisible();
+    await exports.password('lantern orchard copper', 'lantern orchard cooper');
+    await exports.exportButton().click();
+    await expect(exports.section().getByText('The two passwords are not the same.')).toBeVisible();
+    await exports.password('lantern orchard copper');
+  });
 
-  // Going back from the confirmation writes nothing.
-  await exports.exportButton().click();
-  await expect(exports.confirmDialog()).toContainText('recorded in the export log');
-  await expectAccessible(page, 'export: confirm identifiable');
-  await exports.confirmDialog().getByRole('button', { name: 'Go back' }).click();
-  await expect(exports.confirmDialog()).toBeHidden();
-  await expect(page.getByText('No exports yet')).toBeVisible();
+  await step('going back from the confirmation writes nothing', async () => {
+    await exports.exportButton().click();
+    await expect(exports.confirmDialog()).toContainText('recorded in the export log');
+    await expectAccessible(page, 'export: confirm identifiable');
+    await exports.confirmDialog().getByRole('button', { name: 'Go back' }).click();
+    await expect(exports.confirmDialog()).toBeHidden();
+    await expect(page.getByText('No exports yet')).toBeVisible();
+  });
 
-  await exports.exportButton().click();
-  await exports.confirmDialog().getByRole('button', { name: 'Yes, export identifiable data' }).click();
   const fileName = `trust_contact_list_${last.start}_${last.end}.zip`;
-  await expect(exports.done()).toContainText(fileName);
-  await expect(exports.done()).toContainText('10 rows written');
-  await expect(exports.done()).toContainText('AES-256 encrypted ZIP');
-  await expect(exports.section().getByLabel('ZIP password')).toHaveValue('');
-  await expect(exports.log().first()).toContainText('Names people');
-  await expect(exports.log().first()).toContainText('Encrypted');
+  await step('confirmed: an encrypted ZIP is saved and logged, and the password is not kept', async () => {
+    await exports.exportButton().click();
+    await exports.confirmDialog().getByRole('button', { name: 'Yes, export identifiable data' }).click();
+    await expect(exports.done()).toContainText(fileName);
+    await expect(exports.done()).toContainText('10 rows written');
+    await expect(exports.done()).toContainText('AES-256 encrypted ZIP');
+    await expect(exports.section().getByLabel('ZIP password')).toHaveValue('');
+    await expect(exports.log().first()).toContainText('Names people');
+    await expect(exports.log().first()).toContainText('Encrypted');
+  });
 
   // 7-Zip opens it with the password, and the CSV inside names the people.
   const zip = join(dataDir, 'exports', fileName);

@@ -1,6 +1,6 @@
 // Groups and workshops: setting one up, registering people from the caseload, recording who
 // came, and the drop-out figure the programmes report.
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, step, test } from './fixtures';
 import { GroupsPage } from './pages/GroupsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { refer, seedWorkspace, shown, today } from './seed';
@@ -14,45 +14,51 @@ test('a workshop with three registered and two attended shows a drop-out of one 
   await expect(page.getByText('No groups or workshops coming up')).toBeVisible();
   await expectAccessible(page, 'groups: none yet');
 
-  // Mistakes are explained beside the field and what was typed stays.
-  await page.getByRole('button', { name: 'New event' }).click();
-  const dialog = groups.eventDialog();
-  await dialog.getByLabel('Title (optional)').fill('Living well, week 1');
-  await dialog.getByLabel('Facilitator').fill('');
-  await dialog.getByRole('button', { name: 'Add event' }).click();
-  await expect(dialog.getByText('Choose one of the options.')).toBeVisible();
-  await expect(dialog.getByText('Enter who facilitated the event.')).toBeVisible();
-  await expect(dialog.getByLabel('Title (optional)')).toHaveValue('Living well, week 1');
-  await expectAccessible(page, 'new event with errors');
-  await groups.fillEvent({ type: 'Recently-diagnosed workshop', startTime: '14:00', facilitator: 'Sam Peer' });
-  await dialog.getByRole('button', { name: 'Add event' }).click();
+  await step('mistakes are explained beside the field and what was typed stays', async () => {
+    await page.getByRole('button', { name: 'New event' }).click();
+    const dialog = groups.eventDialog();
+    await dialog.getByLabel('Title (optional)').fill('Living well, week 1');
+    await dialog.getByLabel('Facilitator').fill('');
+    await dialog.getByRole('button', { name: 'Add event' }).click();
+    await expect(dialog.getByText('Choose one of the options.')).toBeVisible();
+    await expect(dialog.getByText('Enter who facilitated the event.')).toBeVisible();
+    await expect(dialog.getByLabel('Title (optional)')).toHaveValue('Living well, week 1');
+    await expectAccessible(page, 'new event with errors');
+    await groups.fillEvent({ type: 'Recently-diagnosed workshop', startTime: '14:00', facilitator: 'Sam Peer' });
+    await dialog.getByRole('button', { name: 'Add event' }).click();
+  });
 
-  await expect(page.getByRole('heading', { name: 'Living well, week 1', level: 2 })).toBeVisible();
-  await expect(page.getByText('Facilitated by Sam Peer')).toBeVisible();
-  await expect(page.getByText('No one registered yet')).toBeVisible();
-  for (const name of ['Amara Okonkwo', 'Bola Adeyemi', 'Chidi Nwosu']) await groups.register(name);
-  await expect(groups.participants()).toHaveCount(3);
-  await groups.mark('Amara Okonkwo', 'Attended');
-  await groups.mark('Bola Adeyemi', 'Attended');
-  await groups.mark('Chidi Nwosu', 'Did not attend');
-  await expect(groups.turnout()).toContainText('3Registered');
-  await expect(groups.turnout()).toContainText('2Attended');
-  await expect(groups.turnout()).toContainText('1 (33%)Drop-out');
-  await expectAccessible(page, 'event with attendance');
+  await step('three registered, two attended: a drop-out of one in three', async () => {
+    await expect(page.getByRole('heading', { name: 'Living well, week 1', level: 2 })).toBeVisible();
+    await expect(page.getByText('Facilitated by Sam Peer')).toBeVisible();
+    await expect(page.getByText('No one registered yet')).toBeVisible();
+    for (const name of ['Amara Okonkwo', 'Bola Adeyemi', 'Chidi Nwosu']) await groups.register(name);
+    await expect(groups.participants()).toHaveCount(3);
+    await groups.mark('Amara Okonkwo', 'Attended');
+    await groups.mark('Bola Adeyemi', 'Attended');
+    await groups.mark('Chidi Nwosu', 'Did not attend');
+    await expect(groups.turnout()).toContainText('3Registered');
+    await expect(groups.turnout()).toContainText('2Attended');
+    await expect(groups.turnout()).toContainText('1 (33%)Drop-out');
+    await expectAccessible(page, 'event with attendance');
+  });
 
-  await page.getByRole('button', { name: 'All groups and workshops' }).click();
   const row = groups.events().filter({ hasText: 'Living well, week 1' });
-  await expect(row).toContainText(shown(today()));
-  await expect(row).toContainText('14:00');
-  await expect(row).toContainText('1 (33%)');
-  await expectAccessible(page, 'groups: one event');
+  await step('the list of events shows it with its drop-out', async () => {
+    await page.getByRole('button', { name: 'All groups and workshops' }).click();
+    await expect(row).toContainText(shown(today()));
+    await expect(row).toContainText('14:00');
+    await expect(row).toContainText('1 (33%)');
+    await expectAccessible(page, 'groups: one event');
+  });
 
-  // Someone added by mistake is removed, after a second press.
-  await row.getByRole('button', { name: 'Living well, week 1' }).click();
-  await page.getByRole('button', { name: 'Remove Chidi Nwosu' }).click();
-  await page.getByRole('button', { name: 'Yes, remove Chidi Nwosu' }).click();
-  await expect(groups.participant('Chidi Nwosu')).toHaveCount(0);
-  await expect(groups.turnout()).toContainText('0 (0%)Drop-out');
+  await step('someone added by mistake is removed, after a second press', async () => {
+    await row.getByRole('button', { name: 'Living well, week 1' }).click();
+    await page.getByRole('button', { name: 'Remove Chidi Nwosu' }).click();
+    await page.getByRole('button', { name: 'Yes, remove Chidi Nwosu' }).click();
+    await expect(groups.participant('Chidi Nwosu')).toHaveCount(0);
+    await expect(groups.turnout()).toContainText('0 (0%)Drop-out');
+  });
 });
 
 test('sites are added in settings, with a clear refusal for a bad ODS code, and can be chosen for an event', async ({ page, harness }) => {

@@ -2,7 +2,7 @@
 // overdue, logging the outcome of a planned session, and the way from a long list to the
 // caseload filtered to match. Records are set up through the real dispatcher with past dates.
 import { must } from '../support/workspace';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -117,26 +117,30 @@ test('goals due, people gone quiet and open risks are listed, and a long list li
   for (let i = 1; i <= 53; i++) await refer(harness.ctx, { preferredName: `Waiting Person ${i}`, referredDaysAgo: i % 10 });
 
   await page.goto(harness.url);
-  const myDay = new MyDayPage(page);
-  await expect(myDay.row('Goals due for review', 'Dele Quiet')).toContainText('Go back to the gym');
-  await expect(myDay.row('No recent contact', 'Dele Quiet')).toContainText('10');
-  await expect(myDay.row('Open risk flags', 'Dele Quiet')).toContainText('Has run out of medication');
-  await expect(myDay.row('Open risk flags', 'Dele Quiet')).toContainText('Not escalated yet');
-  await expect(myDay.rows('Waiting for first contact')).toHaveCount(50);
-  await expect(myDay.figures()).toContainText('53waiting for first contact');
-  await expectAccessible(page, 'My day: busy');
+  await step('My day lists goals due, people gone quiet, open risks and the 50 longest waits', async () => {
+    const myDay = new MyDayPage(page);
+    await expect(myDay.row('Goals due for review', 'Dele Quiet')).toContainText('Go back to the gym');
+    await expect(myDay.row('No recent contact', 'Dele Quiet')).toContainText('10');
+    await expect(myDay.row('Open risk flags', 'Dele Quiet')).toContainText('Has run out of medication');
+    await expect(myDay.row('Open risk flags', 'Dele Quiet')).toContainText('Not escalated yet');
+    await expect(myDay.rows('Waiting for first contact')).toHaveCount(50);
+    await expect(myDay.figures()).toContainText('53waiting for first contact');
+    await expectAccessible(page, 'My day: busy');
+  });
 
-  await page.getByRole('button', { name: 'and 3 more: see everyone waiting in the caseload' }).click();
-  const caseload = new CaseloadPage(page);
-  await caseload.expectShown();
-  await expect(page.getByRole('checkbox', { name: 'Waiting for first contact' })).toBeChecked();
-  await expect(page.getByText('53 people match these filters')).toBeVisible();
-  // As My day lists them: who has waited longest first (referred 9 days ago).
-  await expect(page.getByRole('group', { name: 'Find people' }).getByRole('combobox', { name: 'Sort by' })).toHaveValue('Referral date (oldest first)');
-  await expect(caseload.rows().first()).toContainText(/Waiting Person (9|19|29|39|49)(?!\d)/);
-  await expect(caseload.row('Dele Quiet')).toHaveCount(0);
-  await page.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
-  await expect(page.getByText('54 people match these filters')).toBeVisible();
+  await step('the long list links to the caseload filtered to match, longest wait first', async () => {
+    await page.getByRole('button', { name: 'and 3 more: see everyone waiting in the caseload' }).click();
+    const caseload = new CaseloadPage(page);
+    await caseload.expectShown();
+    await expect(page.getByRole('checkbox', { name: 'Waiting for first contact' })).toBeChecked();
+    await expect(page.getByText('53 people match these filters')).toBeVisible();
+    // As My day lists them: who has waited longest first (referred 9 days ago).
+    await expect(page.getByRole('group', { name: 'Find people' }).getByRole('combobox', { name: 'Sort by' })).toHaveValue('Referral date (oldest first)');
+    await expect(caseload.rows().first()).toContainText(/Waiting Person (9|19|29|39|49)(?!\d)/);
+    await expect(caseload.row('Dele Quiet')).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Waiting for first contact' }).uncheck();
+    await expect(page.getByText('54 people match these filters')).toBeVisible();
+  });
 });
 
 test('publishing settings: the small-number threshold and rounding are saved for the monthly return', async ({ page, harness }) => {

@@ -14,6 +14,11 @@ export async function seedWorkspace(ctx: AppContext): Promise<void> {
   await must(ctx, 'workspace.create', { organisation: 'Riverside Sexual Health', displayName: 'Sam Peer', passphrase: PASSPHRASE });
 }
 
+/** A member the coordinator added, with their own passphrase (the add dialog is tested in members.spec.ts). */
+export async function addMember(ctx: AppContext, name: string, role: MethodInput<'members.add'>['role'], passphrase: string): Promise<void> {
+  await must(ctx, 'members.add', { name, role, passphrase });
+}
+
 /** A calendar date `days` before today, as the app stores it. */
 export function daysAgo(days: number, from = new Date()): string {
   const d = new Date(from);
@@ -38,6 +43,12 @@ export async function refer(ctx: AppContext, r: Referral): Promise<PersonRecord>
     pathway: 'opt_out_new_diagnosis',
     ...rest,
   });
+}
+
+/** Locks the seeded caseload, as a worker leaving the PC would: the page then opens on the lock screen. */
+export async function lockSeeded(ctx: AppContext): Promise<void> {
+  lock(ctx);
+  await whenSettled(ctx);
 }
 
 /** A contact on the person's current episode: planned (no attendance) unless told otherwise. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { must } from '../support/workspace';
 import { pdfText } from '../support/pdfText';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -68,44 +68,51 @@ test('a coordinator finds a record long past retention and deletes it, after typ
   const caseload = new CaseloadPage(page);
   await caseload.goto();
   const filters = page.getByRole('group', { name: 'Find people' });
-  await filters.getByRole('checkbox', { name: 'Past retention (closed over 8 years)' }).check();
-  await expect(caseload.rows()).toHaveCount(1);
-  await expect(caseload.rows().first()).toContainText('Adaeze Oldrecord');
-  await expectAccessible(page, 'caseload: past retention');
+  await step('the caseload’s filter finds the record past retention', async () => {
+    await filters.getByRole('checkbox', { name: 'Past retention (closed over 8 years)' }).check();
+    await expect(caseload.rows()).toHaveCount(1);
+    await expect(caseload.rows().first()).toContainText('Adaeze Oldrecord');
+    await expectAccessible(page, 'caseload: past retention');
+  });
 
   const settings = new SettingsPage(page);
-  await settings.goto();
   const panel = settings.retention();
-  await expect(panel).toContainText('1 record is past retention.');
-  await expect(settings.retentionRows()).toHaveCount(1);
-  await expect(settings.retentionRows().first()).toContainText(old.caseId);
-  await expect(settings.retentionRows().first()).toContainText(shown(daysAgo(9 * 366)));
-  await expect(panel).toContainText('Backups made before then still hold them');
-  await expectAccessible(page, 'settings: records past retention');
+  await step('Settings lists it, with when support ended', async () => {
+    await settings.goto();
+    await expect(panel).toContainText('1 record is past retention.');
+    await expect(settings.retentionRows()).toHaveCount(1);
+    await expect(settings.retentionRows().first()).toContainText(old.caseId);
+    await expect(settings.retentionRows().first()).toContainText(shown(daysAgo(9 * 366)));
+    await expect(panel).toContainText('Backups made before then still hold them');
+    await expectAccessible(page, 'settings: records past retention');
+  });
 
-  await panel.getByRole('button', { name: 'Delete these records' }).click();
-  const dialog = settings.deleteDialog();
-  await expect(dialog).toBeVisible();
-  const confirm = dialog.getByRole('button', { name: 'Delete 1 record' });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel('Type 1 to confirm').fill('2');
-  await expect(dialog).toContainText('Type 1, the number of records listed.');
-  await expect(confirm).toBeDisabled();
-  await expectAccessible(page, 'settings: confirming a deletion');
-  await dialog.getByLabel('Type 1 to confirm').fill('1');
-  await confirm.click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText('1 record deleted.')).toBeVisible();
-  await expect(panel).toContainText('No records are past retention.');
+  await step('deleting it needs the number typed', async () => {
+    await panel.getByRole('button', { name: 'Delete these records' }).click();
+    const dialog = settings.deleteDialog();
+    await expect(dialog).toBeVisible();
+    const confirm = dialog.getByRole('button', { name: 'Delete 1 record' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Type 1 to confirm').fill('2');
+    await expect(dialog).toContainText('Type 1, the number of records listed.');
+    await expect(confirm).toBeDisabled();
+    await expectAccessible(page, 'settings: confirming a deletion');
+    await dialog.getByLabel('Type 1 to confirm').fill('1');
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('1 record deleted.')).toBeVisible();
+    await expect(panel).toContainText('No records are past retention.');
+  });
 
-  // Gone from the caseload (still filtered as it was left: now no one is past retention);
-  // everyone else still there; the audit log says which record, by id.
-  await caseload.goto();
-  await expect(filters.getByRole('checkbox', { name: 'Past retention (closed over 8 years)' })).toBeChecked();
-  await expect(page.getByText('No one matches these filters.', { exact: false })).toBeVisible();
-  await filters.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByText('2 people', { exact: true })).toBeVisible();
-  await expect(caseload.row('Adaeze Oldrecord')).toHaveCount(0);
-  const audit = await must(harness.ctx, 'audit.list', { action: 'person.purged' });
-  expect(audit.map((e) => e.entityId)).toEqual([old.id]);
+  await step('gone from the caseload; everyone else still there; the audit log says which record, by id', async () => {
+    // Still filtered as it was left: now no one is past retention.
+    await caseload.goto();
+    await expect(filters.getByRole('checkbox', { name: 'Past retention (closed over 8 years)' })).toBeChecked();
+    await expect(page.getByText('No one matches these filters.', { exact: false })).toBeVisible();
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByText('2 people', { exact: true })).toBeVisible();
+    await expect(caseload.row('Adaeze Oldrecord')).toHaveCount(0);
+    const audit = await must(harness.ctx, 'audit.list', { action: 'person.purged' });
+    expect(audit.map((e) => e.entityId)).toEqual([old.id]);
+  });
 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock, whenSettled } from '../../core/api/handlers';
-import { expect, expectAccessible, PASSPHRASE, test } from './fixtures';
+import { expect, expectAccessible, PASSPHRASE, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { ExportPage } from './pages/ExportPage';
 import { MyDayPage } from './pages/MyDayPage';
@@ -21,45 +21,50 @@ test('from set-up: the training caseload says TRAINING on every screen and file,
   await setup.openTraining();
 
   const training = new TrainingBanner(page);
-  await new MyDayPage(page).expectShown();
-  await training.expectShown();
-  await expectAccessible(page, 'training: my day');
+  await step('training says so on My day, the caseload and Settings', async () => {
+    await new MyDayPage(page).expectShown();
+    await training.expectShown();
+    await expectAccessible(page, 'training: my day');
 
-  const caseload = new CaseloadPage(page);
-  await caseload.goto();
-  await training.expectShown();
-  // Made-up people, already there.
-  await expect(caseload.rows().first()).toBeVisible();
-  expect(await caseload.rows().count()).toBeGreaterThan(5);
-  await expectAccessible(page, 'training: caseload');
+    const caseload = new CaseloadPage(page);
+    await caseload.goto();
+    await training.expectShown();
+    // Made-up people, already there.
+    await expect(caseload.rows().nth(5)).toBeVisible();
+    await expectAccessible(page, 'training: caseload');
 
-  await new SettingsPage(page).goto();
-  await training.expectShown();
-  await expectAccessible(page, 'training: settings');
+    await new SettingsPage(page).goto();
+    await training.expectShown();
+    await expectAccessible(page, 'training: settings');
+  });
 
-  // A file saved from training says so in its name.
-  const exports = new ExportPage(page);
-  await exports.goto();
-  await training.expectShown();
-  await exports.exportButton().click();
-  await expect(exports.done()).toContainText('TRAINING-');
-  const href = await exports.downloadLink().getAttribute('href');
-  const fileName = decodeURIComponent(new URL(href!, harness.url).pathname.split('/').pop()!);
-  expect(fileName).toMatch(/^TRAINING-/);
-  const downloaded = await (await page.request.get(new URL(href!, harness.url).toString())).body();
-  expect(downloaded.equals(readFileSync(join(dataDir, 'exports', fileName)))).toBe(true);
+  await step('a file saved from training says so in its name', async () => {
+    const exports = new ExportPage(page);
+    await exports.goto();
+    await training.expectShown();
+    await exports.exportButton().click();
+    await expect(exports.done()).toContainText('TRAINING-');
+    const href = await exports.downloadLink().getAttribute('href');
+    const fileName = decodeURIComponent(new URL(href!, harness.url).pathname.split('/').pop()!);
+    expect(fileName).toMatch(/^TRAINING-/);
+    const downloaded = await (await page.request.get(new URL(href!, harness.url).toString())).body();
+    expect(downloaded.equals(readFileSync(join(dataDir, 'exports', fileName)))).toBe(true);
+  });
 
-  // Reset: fresh made-up people, still in training.
-  await training.reset();
-  await training.expectShown();
-  await new MyDayPage(page).expectShown();
+  await step('reset: fresh made-up people, still in training', async () => {
+    await training.reset();
+    await training.expectShown();
+    await new MyDayPage(page).expectShown();
+  });
 
-  await training.leave();
-  await expect(page.getByRole('heading', { name: 'Set up your caseload' })).toBeVisible();
-  await expect(page).toHaveTitle('Peer Support Caseload');
-  await expect(training.banner()).toBeHidden();
-  // No real caseload was made by training.
-  expect(existsSync(join(dataDir, 'caseload.keys'))).toBe(false);
+  await step('leaving goes back to set-up, and no real caseload was made', async () => {
+    await training.leave();
+    await expect(page.getByRole('heading', { name: 'Set up your caseload' })).toBeVisible();
+    await expect(page).toHaveTitle('Peer Support Caseload');
+    await expect(training.banner()).toBeHidden();
+    // No real caseload was made by training.
+    expect(existsSync(join(dataDir, 'caseload.keys'))).toBe(false);
+  });
 });
 
 test('from the lock screen of a real caseload: training opens, and leaving comes back to that lock screen', async ({ page, harness }) => {

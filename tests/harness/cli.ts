@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataDirProblem } from './dataDir';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -17,7 +18,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const teamDir = values['team-dir'] ? resolve(values['team-dir']) : undefined;
-const harness = await startHarness({ dataDir, port, places: teamDir ? { team: teamDir } : undefined });
+let harness: Awaited<ReturnType<typeof startHarness>>;
+try {
+  harness = await startHarness({ dataDir, port, places: teamDir ? { team: teamDir } : undefined });
+} catch (e) {
+  // A data folder that cannot be used (a file in its place, say) is said plainly, not as a stack.
+  if (!(e instanceof DataDirProblem)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
 console.log(`Harness ready (data in ${dataDir}; bound to 127.0.0.1 only).`);
 console.log(`Open: ${harness.url}`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -10,6 +10,9 @@ import { METHOD_NAMES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { lock } from '../../core/api/handlers';
 import type { Argon2Params } from '../../db/keyEnvelope';
+import { Answers } from './answers';
+import { prepareDataDir } from './dataDir';
+import { CALL_ID_HEADER, shimScript } from './shim';
 import { baseFileName } from '../../core/domain/localPath';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
@@ -35,7 +38,11 @@ export interface Harness {
 
 export async function startHarness(options: { dataDir: string; port?: number; argon2?: Argon2Params; places?: Partial<Omit<Places, 'user'>> }): Promise<Harness> {
   if (!existsSync(join(ROOT, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:renderer` first.');
+  // The data folder is made if it is not there yet; one that cannot be used stops here, in words.
+  prepareDataDir(options.dataDir);
   const token = randomBytes(24).toString('hex');
+  const script = await shimScript(METHOD_NAMES, token);
+  const answers = new Answers<Awaited<ReturnType<typeof dispatch>>>();
   const exportsDir = join(options.dataDir, 'exports');
   const ctx = createContext({
     dataDir: options.dataDir,
@@ -70,7 +77,8 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
       } catch {
         input = undefined;
       }
-      const result = await dispatch(ctx, name, input);
+      // A call tried again after its connection failed gets the first try's answer (answers.ts).
+      const result = await answers.once(req.headers[CALL_ID_HEADER] as string | undefined, () => dispatch(ctx, name, input));
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (url.pathname.startsWith('/__harness/exports/')) {
@@ -86,7 +94,7 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
     }
     if (url.pathname === '/__harness/api.js') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Forbidden');
-      return send(res, 200, TYPES['.js'], shim(token));
+      return send(res, 200, TYPES['.js'], script);
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 403, 'text/plain', 'Open the address the harness printed (it carries a token).');
@@ -114,22 +122,6 @@ export async function startHarness(options: { dataDir: string; port?: number; ar
         server.close(() => ok());
       }),
   };
-}
-
-function shim(token: string): string {
-  // The same surface as Electron's preload: one function per contract method.
-  return `(() => {
-  const names = ${JSON.stringify(METHOD_NAMES)};
-  const api = {};
-  for (const name of names) {
-    api[name] = (input) => fetch('/__harness/api/' + encodeURIComponent(name), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-harness-token': ${JSON.stringify(token)} },
-      body: JSON.stringify(input ?? {}),
-    }).then((r) => r.json(), () => ({ ok: false, error: { code: 'INTERNAL', message: 'The app is not responding.' } }));
-  }
-  window.api = Object.freeze(api);
-})();`;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -43,6 +43,9 @@ describe('recording an assessment', () => {
     });
     const noQ9 = await call(ctx, 'assessments.record', { episodeId, instrument: 'phq9', completedOn: daysAgo(10), method: 'self_completed', responses: phq([1, 1, 1, 1, 1, 1, 1, 1, null]) });
     expect(noQ9.ok ? 'saved' : noQ9.error.message).toBe('Answer item 9: it must always be asked.');
+    // One item missing is one item, in the singular.
+    const oneMissing = await call(ctx, 'assessments.record', { episodeId, instrument: 'ons4', completedOn: daysAgo(10), method: 'self_completed', responses: { satisfied: 7, worthwhile: 8, happy: 6, anxious: null } });
+    expect(oneMissing.ok ? 'saved' : oneMissing.error.message).toBe('Answer every item: ONS4 cannot be scored with item 4 missing.');
     expect(snapshot(ctx)).toEqual(before);
     close();
   });

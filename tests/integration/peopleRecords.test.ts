@@ -58,7 +58,8 @@ describe('people', () => {
     expect(badCode.ok ? 'saved' : badCode.error.fields).toEqual({ ethnicCategory: 'Choose one of the options.' });
     const noEmail = await call(ctx, 'people.update', { id: p.id, preferredName: 'x', dateOfBirth: '1979-09-09', contactConsent: ['email'] });
     expect(noEmail.ok ? 'saved' : noEmail.error.fields).toEqual({ email: 'Add the email address they agreed we may use.' });
-    const later = await call(ctx, 'people.update', { id: p.id, preferredName: 'x', dateOfBirth: daysAgo(1) });
+    // An update is a patch: the diagnosis month stays as stored unless sent, so it is sent here.
+    const later = await call(ctx, 'people.update', { id: p.id, preferredName: 'x', dateOfBirth: daysAgo(1), diagnosisMonth: null });
     expect(later.ok ? 'saved' : later.error.fields).toEqual({ dateOfBirth: 'The date of birth cannot be after the person was referred.' });
     close();
   });
@@ -128,8 +129,9 @@ describe('groups and workshops', () => {
     expect(event).toMatchObject({ registered: 2, attended: 2 });
     const record = await must(ctx, 'people.get', { id: people[0].id });
     expect(record.groups).toEqual([expect.objectContaining({ eventId: event.id, attended: true, title: 'Living well' })]);
+    // Only what is sent changes: the title, not sent, is kept.
     const updated = await must(ctx, 'groups.update', { id: event.id, type: 'support_group', heldOn: daysAgo(2), facilitator: 'Jo' });
-    expect(updated).toMatchObject({ type: 'support_group', facilitator: 'Jo', title: null });
+    expect(updated).toMatchObject({ type: 'support_group', facilitator: 'Jo', title: 'Living well' });
     expect((await call(ctx, 'groups.get', { id: 999 })).ok).toBe(false);
     close();
   });

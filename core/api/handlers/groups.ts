@@ -10,9 +10,9 @@ export const groupHandlers = {
     const s = session(ctx);
     return getGroupEvent(s.ws.orm, createGroupEvent(s.ws.orm, input, s.actor));
   },
-  'groups.update': (ctx, { id, ...input }) => {
+  'groups.update': (ctx, { id, ...patch }) => {
     const s = session(ctx);
-    updateGroupEvent(s.ws.orm, id, input, s.actor);
+    updateGroupEvent(s.ws.orm, id, patch, s.actor);
     return getGroupEvent(s.ws.orm, id);
   },
   'groups.setRegistration': (ctx, input) => {

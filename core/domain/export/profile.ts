@@ -2,7 +2,7 @@
 // writes one, sends the JSON file to every clinic, and gets the same CSV back from each.
 import { z } from 'zod';
 import type { CsvFormat } from './csv';
-import { CATALOGUE, type Dataset } from './catalogue';
+import { CATALOGUE, DATASETS, type ColumnId, type Dataset } from './catalogue';
 import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from '../fields';
 
 export const PROFILE_FILE_FORMAT = 'peer-caseload-export-profile';
@@ -18,7 +18,7 @@ export const profileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: 'Use lower-case letters, digits, - and _ for the profile id.' }),
     name: z.string().trim().min(1, { error: 'Give the profile a name.' }).max(80).refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE }),
-    dataset: z.enum(['referrals', 'outcomes']),
+    dataset: z.enum(DATASETS),
     columns: z.array(columnRef).min(1, { error: 'Choose at least one column.' }).max(120),
     dateFormat: z.enum(['iso', 'dmy']).default('iso'),
     codeStyle: z.enum(['code', 'label', 'both']).default('code'),
@@ -53,7 +53,8 @@ export function csvFormatOf(p: ExportProfile): CsvFormat {
   return { delimiter: p.delimiter, bom: p.bom, lineEnding: p.lineEnding };
 }
 
-const cols = (dataset: Dataset, ids: string[]) => ids.map((id) => {
+/** A built-in profile's columns: a named column the catalogue lacks does not compile (a score column's key is checked here). */
+const cols = <D extends Dataset>(dataset: D, ids: ColumnId<D>[]) => ids.map((id) => {
   if (!CATALOGUE[dataset].some((c) => c.id === id)) throw new Error(`built-in profile names unknown column ${id}`);
   return { id };
 });

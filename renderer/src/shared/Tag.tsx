@@ -1,15 +1,15 @@
 // A small status label. Mantine's light badges put shade-9 text on a tint, which for green,
-// orange and yellow is under 4.5:1; these pairs are all 7:1 or better on their own tint.
+// orange and yellow is under 4.5:1; these pairs are all 6.9:1 or better on their own tint.
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { TEXT } from './contrast';
+import { TEXT, TINT } from './contrast';
 
 const TONES = {
-  danger: { background: '#fde8e8', color: TEXT.danger },
-  good: { background: '#e3f4e8', color: TEXT.good },
-  warning: { background: '#fff1d6', color: TEXT.warning },
-  neutral: { background: '#eceff2', color: TEXT.neutral },
-  info: { background: '#e6f0fa', color: TEXT.info },
+  danger: { background: TINT.danger, color: TEXT.danger },
+  good: { background: TINT.good, color: TEXT.good },
+  warning: { background: TINT.warning, color: TEXT.warning },
+  neutral: { background: TINT.neutral, color: TEXT.neutral },
+  info: { background: TINT.info, color: TEXT.info },
 } as const;
 export type Tone = keyof typeof TONES;
 

@@ -10,6 +10,22 @@ export const TEXT = {
   info: '#003f7d',
 } as const;
 
+/** The pale tints behind each colour of text above (Tags, cards): each pair is 6.9:1 or better (tests/unit/contrast.test.ts). */
+export const TINT = {
+  danger: '#fde8e8',
+  good: '#e3f4e8',
+  warning: '#fff1d6',
+  neutral: '#eceff2',
+  info: '#e6f0fa',
+} as const;
+
+/**
+ * Something overdue or waiting too long: amber, with the word ("overdue") beside it. Red is kept
+ * for risk and safety (risk flags, PHQ-9 item 9, errors, deleting), so an overdue count never
+ * reads as a risk. The edge is 5:1 on white and on the tint (a part of the screen needs 3:1).
+ */
+export const ATTENTION = { edge: '#a85400', tint: '#fff8eb', text: TEXT.warning } as const;
+
 /** Alert titles: a success, a warning, a danger. */
 export const GOOD_TITLE = { title: { color: TEXT.good } };
 export const WARNING_TITLE = { title: { color: TEXT.warning } };

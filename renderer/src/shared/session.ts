@@ -3,18 +3,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { WorkspaceStatus } from '../../../core/domain/workspace';
 import { ApiFailure, call } from './api';
-
-export const STATUS_KEY = ['workspace-status'] as const;
+import { isFor, refresh, setAnswer } from './queryKeys';
 
 export function showLocked(queryClient: QueryClient): void {
   // Status first: the unlocked screens unmount, taking their form state with them.
   // (Locking the training caseload goes back to the real one: no longer training.)
-  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, (was) => ({ place: was?.place ?? 'user', trainingAvailable: was?.trainingAvailable ?? false, state: 'locked', training: false }));
+  setAnswer(queryClient, 'workspace.status', {}, (was) => ({ place: was?.place ?? 'user', trainingAvailable: was?.trainingAvailable ?? false, state: 'locked', training: false }));
   // Then every cached answer and every remembered mutation input (a typed name, say).
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+  queryClient.removeQueries({ predicate: (q) => !isFor(q.queryKey, 'workspace.status') });
   queryClient.getMutationCache().clear();
   // Then the lock screen's own facts (who can sign in here) from the app.
-  void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+  refresh(queryClient, 'workspace.status');
 }
 
 export async function lockNow(queryClient: QueryClient): Promise<void> {
@@ -28,9 +27,9 @@ export async function lockNow(queryClient: QueryClient): Promise<void> {
 
 /** A damaged file: the app's status now says so, with what it found, and the damaged screen shows it. */
 export function showIfDamaged(queryClient: QueryClient, e: unknown) {
-  if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+  if (e instanceof ApiFailure && (e.error.code === 'DATABASE_DAMAGED' || e.error.code === 'ENVELOPE_DAMAGED')) refresh(queryClient, 'workspace.status');
 }
 
 export function showUnlocked(queryClient: QueryClient, status: WorkspaceStatus): void {
-  queryClient.setQueryData<WorkspaceStatus>(STATUS_KEY, status);
+  setAnswer(queryClient, 'workspace.status', {}, status);
 }

@@ -5,9 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PersonRecord } from '../../../core/domain/record';
 import { ApiFailure } from './api';
 import { notifySuccess } from './notify';
-import { STATUS_KEY } from './session';
-
-export const personKey = (personId: number) => ['person', personId] as const;
+import { isFor, setAnswer } from './queryKeys';
 
 interface Options {
   /** A short confirmation; never a name or anything identifying. */
@@ -24,11 +22,11 @@ export function useSaveRecord<V>(personId: number, save: (values: V) => Promise<
   return useMutation({
     mutationFn: save,
     onSuccess: (record) => {
-      queryClient.setQueryData(personKey(personId), record);
+      setAnswer(queryClient, 'people.get', { id: personId }, record);
       // Everything else read from the caseload may count what just changed (My day, the lists'
       // waiting and last contact, reports, data quality): read again when next shown. Not the
       // session's status, and not the record just put in place.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] && q.queryKey[0] !== 'person' });
+      void queryClient.invalidateQueries({ predicate: (q) => !isFor(q.queryKey, 'workspace.status') && !isFor(q.queryKey, 'people.get') });
       notifySuccess(options.success, options.successTitle);
       options.onSaved?.(record);
     },

@@ -1,12 +1,10 @@
 // Clinic sites, fetched once and shared by every screen with a site picker.
 import { useQuery } from '@tanstack/react-query';
 import type { Site } from '../../../core/domain/site';
-import { call } from './api';
-
-export const SITES_KEY = ['sites'] as const;
+import { callQuery } from './queryKeys';
 
 export function useSites() {
-  return useQuery({ queryKey: SITES_KEY, queryFn: () => call('sites.list', {}) });
+  return useQuery(callQuery('sites.list', {}));
 }
 
 /** Options for a site picker: active sites, plus the one already chosen even if now inactive. */

@@ -46,9 +46,11 @@ export class MyDayPage {
   async logOutcome(name: string, outcome: { attendance?: string; minutes?: string; topics?: string[] } = {}) {
     await this.page.getByRole('button', { name: `Log outcome for ${name}` }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Log the outcome' });
-    await expect(dialog.getByRole('radio', { name: 'Attended' })).toBeVisible();
+    // The same contact form as the record's, starting on what happened, with "Attended" chosen.
+    await expect(dialog.getByRole('radio', { name: 'Attended' })).toBeFocused();
+    await expect(dialog.getByRole('radio', { name: 'Attended' })).toBeChecked();
     if (outcome.attendance) await dialog.getByRole('radio', { name: outcome.attendance }).check();
-    if (outcome.minutes) await dialog.getByLabel('Length in minutes').fill(outcome.minutes);
+    if (outcome.minutes) await dialog.getByLabel('Length in minutes (optional)').fill(outcome.minutes);
     for (const t of outcome.topics ?? []) {
       // Topic chips hide their checkbox behind the label a worker clicks.
       await dialog.getByText(t, { exact: true }).click();

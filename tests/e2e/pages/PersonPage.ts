@@ -79,7 +79,7 @@ export class PersonPage {
   async fillContact(dialog: Locator, c: ContactEntry) {
     if (c.date) await typeDate(dialog.getByRole('textbox', { name: 'Date', exact: true }), c.date);
     if (c.startTime) await dialog.getByLabel('Start time (optional)').fill(c.startTime);
-    if (c.minutes) await dialog.getByLabel('Minutes (optional)').fill(c.minutes);
+    if (c.minutes) await dialog.getByLabel('Length in minutes (optional)').fill(c.minutes);
     if (c.type) await dialog.getByRole('radio', { name: c.type, exact: true }).check();
     if (c.mode) await dialog.getByRole('radio', { name: c.mode, exact: true }).check();
     if (c.attendance) await dialog.getByRole('radio', { name: c.attendance, exact: true }).check();

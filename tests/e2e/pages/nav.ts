@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The main navigation on the left: the way a worker moves between screens. */
 export type Screen = 'My day' | 'Caseload' | 'Groups' | 'Reports' | 'Export' | 'Audit log' | 'Settings';
@@ -31,7 +31,7 @@ export async function screenShown(page: Page, screen: Screen) {
   await expect(page.getByRole('heading', { name: HEADINGS[screen] ?? screen, level: 2 })).toBeVisible();
 }
 
-/** The screens the main navigation offers, in order: what the signed-in member's role allows. */
-export async function screensOffered(page: Page): Promise<string[]> {
-  return (await page.getByRole('navigation', { name: 'Main' }).getByRole('button').allInnerTexts()).map((t) => t.trim());
+/** The screens the main navigation offers, in order (what the member's role allows): `expect(…).toHaveText([…])` waits for them. */
+export function screensOffered(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('button');
 }

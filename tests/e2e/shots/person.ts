@@ -106,16 +106,30 @@ export async function personScreens(browser: Browser, shot: Shot): Promise<void>
     await page.keyboard.press('Space');
     await shot(page, '28b-log-contact-topics-keyboard');
     await typeDate(dialog.getByRole('textbox', { name: 'Date', exact: true }), shown(daysAgo(90)));
-    await dialog.getByLabel('Minutes (optional)').fill('900');
+    await dialog.getByLabel('Length in minutes (optional)').fill('900');
     await dialog.getByLabel('Private note (optional)').fill('Kept after the error.');
     await dialog.getByRole('button', { name: 'Log contact' }).click();
     await dialog.getByText(/600 minutes/).waitFor();
     await shot(page, '29-log-contact-errors');
-    await dialog.getByLabel('Minutes (optional)').fill('45');
+    await dialog.getByLabel('Length in minutes (optional)').fill('45');
     await dialog.getByRole('button', { name: 'Log contact' }).click();
     await dialog.getByText(/before the referral/).waitFor();
     await shot(page, '29b-log-contact-server-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // A clinic PC's 1366×768 screen, maximised: the footer's Save stays in view, and a start time
+    // that does not read is explained beside it with what was typed kept.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const small = await person.openLogContact();
+    await shot(page, '29c-log-contact-1366x768');
+    await small.getByLabel('Start time (optional)').fill('9:3x');
+    await small.getByLabel('Length in minutes (optional)').fill('45');
+    await small.getByRole('button', { name: 'Log contact' }).click();
+    await small.getByText(/Enter a time on the 24-hour clock/).waitFor();
+    await shot(page, '29d-log-contact-1366x768-time-error');
+    await small.getByLabel('Private note (optional)').focus();
+    await shot(page, '29e-log-contact-1366x768-note-focused');
+    await small.getByRole('button', { name: 'Cancel' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('button', { name: 'Close episode' }).click();
     await page.getByRole('dialog', { name: 'Close this episode' }).getByRole('button', { name: 'Close episode' }).click();

@@ -2,8 +2,8 @@
 import { Button, Group, Paper, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { auditActionLabel } from '../../../../core/domain/auditActions';
-import { call } from '../../shared/api';
 import { DateField } from '../../shared/DateField';
+import { callQuery } from '../../shared/queryKeys';
 
 export interface Filters {
   from?: string;
@@ -12,7 +12,7 @@ export interface Filters {
 }
 
 export function AuditFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
-  const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: () => call('audit.actions', {}), refetchOnMount: 'always' });
+  const actions = useQuery({ ...callQuery('audit.actions', {}), refetchOnMount: 'always' });
   const options = (actions.data ?? []).map((a) => ({ value: a, label: auditActionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   const set = (patch: Filters) => onChange(Object.fromEntries(Object.entries({ ...value, ...patch }).filter(([, v]) => v)) as Filters);
   return (

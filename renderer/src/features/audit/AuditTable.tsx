@@ -5,8 +5,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditActionLabel } from '../../../../core/domain/auditActions';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import type { Filters } from './AuditFilters';
+import { callQuery } from '../../shared/queryKeys';
 import { StackedTable } from '../../shared/StackedTable';
 
 export const PAGE = 50;
@@ -15,8 +16,7 @@ export function AuditTable({ filters }: { filters: Filters }) {
   const [page, setPage] = useState(0);
   // One more than a page: whether there is an older page, without counting the whole log.
   const entries = useQuery({
-    queryKey: ['audit', 'list', filters, page],
-    queryFn: () => call('audit.list', { ...filters, limit: PAGE + 1, offset: page * PAGE }),
+    ...callQuery('audit.list', { ...filters, limit: PAGE + 1, offset: page * PAGE }),
     placeholderData: keepPreviousData,
     refetchOnMount: 'always',
   });

@@ -8,6 +8,7 @@ import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Fingerprint, SavedWhere } from '../../shared/SavedFile';
 import type { Filters } from './AuditFilters';
 import { GOOD_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 
 export function ExportAudit({ filters }: { filters: Filters }) {
@@ -29,7 +30,7 @@ export function ExportAudit({ filters }: { filters: Filters }) {
           <Alert color="green" variant="light" title="Audit log saved" styles={GOOD_TITLE}>
             <Stack gap={4}>
               <Text size="sm">
-                {result.rows.toLocaleString('en-GB')} {result.rows === 1 ? 'entry' : 'entries'} in <strong>{result.fileName}</strong>
+                {countOf(result.rows, 'entry', 'entries')} in <strong>{result.fileName}</strong>
               </Text>
               <SavedWhere fileName={result.fileName} location={result.location} />
               <Fingerprint sha256={result.sha256} />

@@ -7,6 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { IconCircleCheck, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { call, errorMessage } from '../../shared/api';
 import { DANGER_TITLE, GOOD_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 // Mantine's light green and red titles are under 4.5:1 on their tint; these are 7:1.
 
@@ -27,13 +28,13 @@ export function VerifyChain() {
         <div role="status" aria-live="polite">
           {v?.ok && (
             <Alert mt="sm" color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="OK: the chain is intact" styles={GOOD_TITLE}>
-              All {v.entries.toLocaleString('en-GB')} entries link up. None has been changed or removed.{' '}
-              {v.anchorsChecked > 0 && `It also matches the ${v.anchorsChecked.toLocaleString('en-GB')} ${v.anchorsChecked === 1 ? 'copy of its end' : 'copies of its end'} kept beside backups and saved files.`}
+              {v.entries === 1 ? 'Its one entry is as written.' : `All ${countOf(v.entries, 'entry', 'entries')} link up. None has been changed or removed.`}{' '}
+              {v.anchorsChecked > 0 && `It also matches the ${countOf(v.anchorsChecked, 'copy of its end', 'copies of its end')} kept beside backups and saved files.`}
             </Alert>
           )}
           {v && v.brokenAt !== null && (
             <Alert mt="sm" color="red" variant="light" icon={<IconShieldX aria-hidden />} title={`The chain is broken at entry ${v.brokenAt}`} styles={DANGER_TITLE}>
-              Entry {v.brokenAt} does not match the entry before it: it, or one just before it, was changed or removed outside the app. {v.entries === 1 ? 'The entry before it is intact.' : `The ${v.entries.toLocaleString('en-GB')} entries before it are intact.`} Tell your information governance lead.
+              Entry {v.brokenAt} does not match the entry before it: it, or one just before it, was changed or removed outside the app. {v.entries === 1 ? 'The entry before it is intact.' : `The ${countOf(v.entries, 'entry', 'entries')} before it are intact.`} Tell your information governance lead.
             </Alert>
           )}
           {v && v.anchorsFailed.length > 0 && (
@@ -45,7 +46,7 @@ export function VerifyChain() {
               <List size="sm" mt="xs">
                 {v.anchorsFailed.slice(0, 10).map((a) => (
                   <List.Item key={`${a.source}-${a.name}`}>
-                    {a.source === 'backup' ? 'Backup' : 'Saved file'} {a.name} ({dayjs(a.at).format('DD/MM/YYYY HH:mm')}): {a.problem === 'cut' ? `noted ${a.entries.toLocaleString('en-GB')} entries; fewer are left` : `entry ${a.entries.toLocaleString('en-GB')} has been rewritten`}
+                    {a.source === 'backup' ? 'Backup' : 'Saved file'} {a.name} ({dayjs(a.at).format('DD/MM/YYYY HH:mm')}): {a.problem === 'cut' ? `noted ${countOf(a.entries, 'entry', 'entries')}; fewer are left` : `entry ${a.entries.toLocaleString('en-GB')} has been rewritten`}
                   </List.Item>
                 ))}
               </List>

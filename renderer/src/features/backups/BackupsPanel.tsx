@@ -11,19 +11,19 @@ import type { Settings } from '../../../../core/domain/settings';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { WARNING_TITLE } from '../../shared/contrast';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { notifySuccess } from '../../shared/notify';
 import { showLocked } from '../../shared/session';
 import { backupWhen, fileSize } from './format';
 import { RestoreBackupModal, type RestoreTarget } from './RestoreBackupModal';
 import { StackedTable } from '../../shared/StackedTable';
+import { countOf } from '../../../../core/domain/plural';
 
-export const BACKUPS_KEY = ['backups'] as const;
-const LOCATION_KEY = ['backups', 'location'] as const;
 
 export function BackupsPanel() {
   const settings = useSettings();
-  const location = useQuery({ queryKey: LOCATION_KEY, queryFn: () => call('backups.location', {}) });
+  const location = useQuery(callQuery('backups.location', {}));
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="backups-title">
       <Stack>
@@ -63,10 +63,10 @@ function FolderForm({ saved, location }: { saved: Settings; location: BackupLoca
     // Where IT set the folder, only the number kept is the coordinator's to change.
     mutationFn: (v: FolderValues) => call('settings.update', fixedByIt ? { backupKeep: v.backupKeep } : { backupFolder: v.backupFolder.trim() || null, backupKeep: v.backupKeep }),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty({ backupFolder: next.backupFolder ?? '', backupKeep: next.backupKeep });
       // The list and the location both follow the folder.
-      void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
+      refresh(queryClient, 'backups');
       notifySuccess('Backup settings saved');
     },
     onError: (e) => {
@@ -143,13 +143,13 @@ function FolderForm({ saved, location }: { saved: Settings; location: BackupLoca
 
 function BackupList() {
   const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups.list', {}), refetchOnMount: 'always' });
+  const backups = useQuery({ ...callQuery('backups.list', {}), refetchOnMount: 'always' });
   const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
   const backUp = useMutation({
     mutationFn: () => call('backups.create', {}),
     onSuccess: (made) => {
-      void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
-      notifySuccess(`${made.people === null ? '' : `${made.people.toLocaleString('en-GB')} ${made.people === 1 ? 'person' : 'people'}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
+      refresh(queryClient, 'backups');
+      notifySuccess(`${made.people === null ? '' : `${countOf(made.people, 'person', 'people')}, `}${fileSize(made.bytes)}. It opened and passed its check.`, 'Backup made');
     },
   });
   return (

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { newPersonSchema, type LikelyDuplicate, type NewPersonInput } from '../../../../core/domain/person';
 import { ApiFailure, call } from '../../shared/api';
-import { personKey } from '../../shared/useSaveRecord';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
 import { DateField } from '../../shared/DateField';
@@ -46,9 +46,8 @@ function AddPersonForm({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: ({ values, allowDuplicate }: { values: Values; allowDuplicate: boolean }) => call('people.create', { ...toInput(values), allowDuplicate }),
     onSuccess: (person) => {
-      queryClient.setQueryData(personKey(person.id), person);
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
+      setAnswer(queryClient, 'people.get', { id: person.id }, person);
+      refresh(queryClient, 'people.list', 'myDay');
       notifySuccess(`Case ID ${person.caseId}`, 'Added to your caseload');
       onClose();
       go({ name: 'person', personId: person.id });

@@ -7,6 +7,7 @@ import { pathway, referralStatus } from '../../../../core/domain/codes';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { siteOptions, useSites } from '../../shared/useSites';
 import { clearFilters, isFiltered, SORT_OPTIONS, type EpisodeStatus, type FilterState, type Sort } from './filters';
+import { countOf } from '../../../../core/domain/plural';
 
 const STATUS_OPTIONS: { value: EpisodeStatus; label: string }[] = [
   { value: 'all', label: 'Any' },
@@ -36,13 +37,13 @@ export function CaseloadFilterBar({ search, value, onChange, inactiveWeeks, rete
         <Group gap="md" mih={36} wrap="wrap">
           <Checkbox label="Waiting for first contact" checked={value.waiting} onChange={(e) => set('waiting', e.currentTarget.checked)} />
           <Checkbox
-            label={inactiveWeeks ? `No contact for over ${inactiveWeeks} weeks` : 'No recent contact'}
+            label={inactiveWeeks ? `No contact for over ${countOf(inactiveWeeks, 'week')}` : 'No recent contact'}
             checked={value.inactive}
             onChange={(e) => set('inactive', e.currentTarget.checked)}
           />
           <Checkbox
             // Closed, and care ended longer ago than the retention setting (Settings → Retention).
-            label={retentionYears ? `Past retention (closed over ${retentionYears} years)` : 'Past retention'}
+            label={retentionYears ? `Past retention (closed over ${countOf(retentionYears, 'year')})` : 'Past retention'}
             checked={value.pastRetention}
             onChange={(e) => set('pastRetention', e.currentTarget.checked)}
           />

@@ -13,6 +13,7 @@ import { fromRoute, isFiltered, toQuery, type FilterState } from './filters';
 import { useRememberedView } from './rememberedView';
 import classes from './CaseloadScreen.module.css';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { countOf, pluralWord } from '../../../../core/domain/plural';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -38,6 +39,16 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
   // says it is searching, never "No one matches" words it has not looked for yet.
   const settled = query === search.trim() && !people.isPlaceholderData;
 
+  // Search to record in three keys: type, ↓, Enter. ↓ waits for the answer to what was typed, so
+  // it never lands on a row of the list from before the last keystroke.
+  const [wantsFirstRow, setWantsFirstRow] = useState(false);
+  const [firstRowWanted, setFirstRowWanted] = useState(0);
+  useEffect(() => {
+    if (!wantsFirstRow || !settled) return;
+    setWantsFirstRow(false);
+    if ((total ?? 0) > 0) setFirstRowWanted((n) => n + 1);
+  }, [wantsFirstRow, settled, total]);
+
   const nobodyYet = !query && !filtered && total === 0;
   const open = (personId: number) => go({ name: 'person', personId });
   return (
@@ -55,10 +66,19 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
           search={
             <TextInput
               label="Search"
-              description="Case ID, name, NHS Number or hospital number"
+              description="Case ID, name, NHS Number or hospital number. ↓ goes to the list."
               leftSection={<IconSearch aria-hidden size={16} />}
               value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setWantsFirstRow(false);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  setWantsFirstRow(true);
+                }
+              }}
               w={400}
               maw="100%"
               autoComplete="off"
@@ -99,11 +119,11 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
               : query
                 ? `${count(total)} found`
                 : filtered
-                  ? `${count(total)} ${total === 1 ? 'person matches' : 'people match'} these filters`
-                  : `${count(total)} ${total === 1 ? 'person' : 'people'}`}
+                  ? `${count(total)} ${pluralWord(total, 'person matches', 'people match')} these filters`
+                  : countOf(total, 'person', 'people')}
           </Text>
           {total > 0 ? (
-            <CaseloadTable people={people} onOpen={open} />
+            <CaseloadTable people={people} onOpen={open} firstRowWanted={firstRowWanted} />
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (

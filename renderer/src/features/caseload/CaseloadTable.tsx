@@ -15,6 +15,7 @@ import { call } from '../../shared/api';
 import classes from './CaseloadTable.module.css';
 import { StackedTable } from '../../shared/StackedTable';
 import { Tag } from '../../shared/Tag';
+import { keyFor } from '../../shared/queryKeys';
 
 const PAGE = 100;
 /** A row's height before any has been measured: one line of columns. */
@@ -26,7 +27,8 @@ export type PeopleFilter = Omit<PeopleListInput, 'offset' | 'limit' | 'query'>;
 
 export function usePeople(query: string, filter: PeopleFilter = {}) {
   return useInfiniteQuery({
-    queryKey: ['people', query, filter],
+    // Keyed by what is asked, less the page: the pages of one list share one cache entry.
+    queryKey: keyFor('people.list', { ...filter, ...(query ? { query } : {}), limit: PAGE }),
     queryFn: ({ pageParam }) => call('people.list', { ...filter, ...(query ? { query } : {}), offset: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last: PeoplePage, all: PeoplePage[]) => {
@@ -37,7 +39,14 @@ export function usePeople(query: string, filter: PeopleFilter = {}) {
   });
 }
 
-export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof usePeople>; onOpen: (personId: number) => void }) {
+interface Props {
+  people: ReturnType<typeof usePeople>;
+  onOpen: (personId: number) => void;
+  /** Counts up each time the search box's ↓ asks for the first row to take focus. */
+  firstRowWanted?: number;
+}
+
+export function CaseloadTable({ people, onOpen, firstRowWanted = 0 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const listRef = useMergedRef(scrollRef, sizeRef);
@@ -76,6 +85,11 @@ export function CaseloadTable({ people, onOpen }: { people: ReturnType<typeof us
     // The row may only exist after the scroll has rendered it.
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
   };
+  useEffect(() => {
+    if (firstRowWanted > 0) moveFocus(-1, 0);
+    // Only a new request moves focus; a list that changes under the worker does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstRowWanted]);
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, person: PersonSummary) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();

@@ -84,7 +84,7 @@ export function ColumnPicker({ dataset, identifiable, columns, onChange, errors 
                     <div style={{ minWidth: 0 }}>
                       <Text size="sm">{c.header}</Text>
                       {c.identifiable && (
-                        <Tag tone="danger" size="xs">
+                        <Tag tone="warning" size="xs">
                           Identifies the person
                         </Tag>
                       )}

@@ -30,7 +30,8 @@ export function ConfirmIdentifiableModal({ opened, profileName, encrypted, onCan
           <Button variant="default" onClick={onCancel} data-autofocus>
             Go back
           </Button>
-          <Button color="red.9" onClick={onConfirm}>
+          {/* Not red: nothing is lost. Red is kept for risk, safety and deleting. */}
+          <Button onClick={onConfirm}>
             Yes, export identifiable data
           </Button>
         </Group>

@@ -8,21 +8,21 @@ import { todayIso } from '../../../../core/domain/dates';
 import { lastMonth, type Period } from '../../../../core/domain/export/periods';
 import { MONTHLY_RETURN_ID } from '../../../../core/domain/export/request';
 import { useCanExportRows } from '../../shared/access';
-import { ApiFailure, call } from '../../shared/api';
+import { ApiFailure } from '../../shared/api';
 import { PeriodPicker } from '../reports/PeriodPicker';
-import { periodKey } from '../reports/periodChoice';
 import { ConfirmIdentifiableModal } from './ConfirmIdentifiableModal';
 import { ExportDone, ExportFailed, ExportRunning } from './ExportStatus';
 import { PreviewPanel } from './PreviewPanel';
 import { MONTHLY_RETURN_LABEL, profileChoices } from './profileChoices';
-import { PROFILES_KEY } from './queries';
+import { callQuery } from '../../shared/queryKeys';
 import { useExportRun } from './useExportRun';
+import { countOf } from '../../../../core/domain/plural';
 
 const MIN_PASSWORD = 12;
 
 export function ExportFlow() {
   const today = todayIso();
-  const profiles = useQuery({ queryKey: PROFILES_KEY, queryFn: () => call('exports.profiles', {}), refetchOnMount: 'always' });
+  const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
   const [chosen, setChosen] = useState<string>(MONTHLY_RETURN_ID);
   const [period, setPeriod] = useState<Period | null>(() => lastMonth(today));
   // null: follow the profile (encrypt what names people); true/false once the person chooses.
@@ -41,8 +41,7 @@ export function ExportFlow() {
   const aggregate = profileId === MONTHLY_RETURN_ID;
   const profileName = aggregate ? MONTHLY_RETURN_LABEL : (profile?.name ?? '');
   const preview = useQuery({
-    queryKey: ['exports', 'preview', profileId, ...(period ? periodKey(period) : [])],
-    queryFn: () => call('exports.preview', { profileId, period: period! }),
+    ...callQuery('exports.preview', { profileId, period: period! }),
     enabled: !!period,
     staleTime: 0,
     gcTime: 0,
@@ -152,7 +151,7 @@ export function ExportFlow() {
             )}
             <Group>
               <Button type="submit" leftSection={<IconFileExport size={18} aria-hidden />} disabled={!period}>
-                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'}`}
+                {running ? 'Exporting…' : aggregate || rows === undefined ? 'Export' : `Export ${countOf(rows, 'row')}`}
               </Button>
               {!period && (
                 <Text size="sm" c="dimmed">

@@ -7,14 +7,14 @@ import { IconHistory } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { displayDate } from '../../../../core/domain/dates';
 import { MONTHLY_RETURN_ID, type ExportLogEntry } from '../../../../core/domain/export/request';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { CopySha } from '../../shared/CopySha';
-import { LOG_KEY } from './queries';
+import { callQuery } from '../../shared/queryKeys';
 import { StackedTable } from '../../shared/StackedTable';
 
 export function ExportLog() {
-  const log = useQuery({ queryKey: LOG_KEY, queryFn: () => call('exports.log', {}), refetchOnMount: 'always' });
+  const log = useQuery({ ...callQuery('exports.log', {}), refetchOnMount: 'always' });
   return (
     <Paper component="section" aria-labelledby="export-log-title" withBorder p="md">
       <Stack gap="xs">
@@ -80,7 +80,7 @@ function LogTable({ entries }: { entries: ExportLogEntry[] }) {
               <Table.Td data-label="Data">
                 <Group gap={4}>
                   {e.identifiable ? (
-                    <Tag tone="danger">Names people</Tag>
+                    <Tag tone="warning">Names people</Tag>
                   ) : (
                     <Tag tone="neutral">{e.profileId === MONTHLY_RETURN_ID ? 'Counts only' : 'Pseudonymised'}</Tag>
                   )}

@@ -6,6 +6,7 @@ import type { ExportProgress, ExportResult } from '../../../../core/domain/expor
 import { ApiFailure, errorMessage } from '../../shared/api';
 import { Fingerprint, SavedWhere } from '../../shared/SavedFile';
 import { GOOD_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 export function ExportRunning({ progress, onCancel }: { progress: ExportProgress | null; onCancel: () => void }) {
   const share = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
@@ -32,7 +33,7 @@ function RunningState({ progress, share }: { progress: ExportProgress | null; sh
           <Text fw={600}>Writing the file…</Text>
           <Progress value={share} aria-label="Export progress" size="lg" transitionDuration={200} />
           <Text size="sm" c="dimmed">
-            {`${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')} rows written (${share}%)`}
+            {`${progress.done.toLocaleString('en-GB')} of ${countOf(progress.total, 'row')} written (${share}%)`}
           </Text>
         </Stack>
       ) : (
@@ -55,7 +56,7 @@ function RunningState({ progress, share }: { progress: ExportProgress | null; sh
 // Mantine's light green puts green-9 text on a green tint at about 4:1; this is 7:1.
 
 export function ExportDone({ result }: { result: ExportResult }) {
-  const rows = `${result.rows.toLocaleString('en-GB')} ${result.rows === 1 ? 'row' : 'rows'}`;
+  const rows = countOf(result.rows, 'row');
   return (
     <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Export saved" role="status" styles={GOOD_TITLE}>
       <Stack gap={6}>

@@ -3,13 +3,15 @@
 import { Alert, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { ExportPreview } from '../../../../core/domain/export/request';
+import { WARNING_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; aggregate: boolean }) {
   const n = preview.total.toLocaleString('en-GB');
   return (
     <Stack gap="xs">
       {preview.identifiable && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This export names people">
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This export names people" styles={WARNING_TITLE}>
           It holds names, NHS Numbers or dates of birth. You will be asked to confirm before it is saved, the export is recorded in the log with your name, and it should
           be saved as an encrypted ZIP.
         </Alert>
@@ -25,7 +27,9 @@ export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; a
           ? 'No rows for this period: the file would hold only its header row.'
           : preview.rows.length < preview.total
             ? `Showing the first ${preview.rows.length} of ${n} rows.`
-            : `All ${n} ${preview.total === 1 ? 'row' : 'rows'}.`}
+            : preview.total === 1
+              ? 'The one row.'
+              : `All ${countOf(preview.total, 'row')}.`}
       </Text>
       <div tabIndex={0} role="region" aria-label={`Preview of ${preview.profileName}`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <Table striped withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing="xs" fz="xs" style={{ whiteSpace: 'nowrap' }}>

@@ -12,7 +12,7 @@ import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
 import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
 import { slug, toProfile, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { setAnswer } from '../../shared/queryKeys';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
@@ -42,7 +42,7 @@ export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
   const save = useMutation({
     mutationFn: (v: ProfileValues) => call('exports.saveProfile', toProfile(v)),
     onSuccess: (profiles, v) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(v.name.trim(), editing ? 'Profile saved' : 'Profile added');
       onClose();
     },

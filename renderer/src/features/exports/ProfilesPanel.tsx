@@ -13,7 +13,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
-import { PROFILES_KEY } from './queries';
+import { callQuery, setAnswer } from '../../shared/queryKeys';
 import { DANGER_BUTTON } from '../../shared/contrast';
 import { StackedTable } from '../../shared/StackedTable';
 
@@ -23,7 +23,7 @@ type Editing = { values: ProfileValues; existing: boolean } | null;
 
 export function ProfilesPanel() {
   const queryClient = useQueryClient();
-  const profiles = useQuery({ queryKey: PROFILES_KEY, queryFn: () => call('exports.profiles', {}), refetchOnMount: 'always' });
+  const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ExportProfile | null>(null);
   const list = profiles.data ?? [];
@@ -47,7 +47,7 @@ export function ProfilesPanel() {
       }
     },
     onSuccess: ({ before, after }, { replace }) => {
-      queryClient.setQueryData(PROFILES_KEY, after);
+      setAnswer(queryClient, 'exports.profiles', {}, after);
       setClash(null);
       const added = after.find((p) => !before.includes(p.id));
       notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
@@ -185,7 +185,7 @@ function ProfileRow({
       <Table.Td data-label="Kind">
         <Group gap={4}>
           <Tag tone={builtIn ? 'info' : 'neutral'}>{builtIn ? 'Built-in' : 'Custom'}</Tag>
-          {profile.identifiable ? <Tag tone="danger">Names people</Tag> : <Tag tone="good">Pseudonymised</Tag>}
+          {profile.identifiable ? <Tag tone="warning">Names people</Tag> : <Tag tone="good">Pseudonymised</Tag>}
         </Group>
       </Table.Td>
       <Table.Td data-wide>
@@ -256,7 +256,7 @@ function DeleteProfile({ profile, onClose }: { profile: ExportProfile; onClose: 
   const remove = useMutation({
     mutationFn: () => call('exports.deleteProfile', { id: profile.id }),
     onSuccess: (profiles) => {
-      queryClient.setQueryData(PROFILES_KEY, profiles);
+      setAnswer(queryClient, 'exports.profiles', {}, profiles);
       notifySuccess(profile.name, 'Profile deleted');
       onClose();
     },

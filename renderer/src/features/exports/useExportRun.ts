@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RunExportInput } from '../../../../core/domain/export/request';
 import { call } from '../../shared/api';
-import { LOG_KEY, PROGRESS_KEY } from './queries';
+import { callQuery, refresh } from '../../shared/queryKeys';
 
 export const POLL_MS = 250;
 
@@ -13,11 +13,10 @@ export function useExportRun() {
   const run = useMutation({
     mutationFn: (input: RunExportInput) => call('exports.run', input),
     // A finished export, and only a finished one, adds a line to the log.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: LOG_KEY }),
+    onSuccess: () => refresh(queryClient, 'exports.log'),
   });
   const progress = useQuery({
-    queryKey: PROGRESS_KEY,
-    queryFn: () => call('exports.progress', {}),
+    ...callQuery('exports.progress', {}),
     enabled: run.isPending,
     refetchInterval: POLL_MS,
     staleTime: 0,

@@ -8,18 +8,19 @@ import { useState } from 'react';
 import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import type { GroupEvent } from '../../../../core/domain/group';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { useSites } from '../../shared/useSites';
 import { useNavigation } from '../../shared/navigation';
 import { EventFormModal } from './EventFormModal';
 import { percent, turnout } from './figures';
 import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
+import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function EventDetail({ eventId }: { eventId: number }) {
   const { go } = useNavigation();
-  const event = useQuery({ queryKey: ['group', eventId], queryFn: () => call('groups.get', { id: eventId }), refetchOnMount: 'always' });
+  const event = useQuery({ ...callQuery('groups.get', { id: eventId }), refetchOnMount: 'always' });
   return (
     <Stack>
       <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'groups' })} style={{ alignSelf: 'flex-start' }}>

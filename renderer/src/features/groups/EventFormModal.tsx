@@ -7,13 +7,12 @@ import type { MethodInput } from '../../../../core/api/contract';
 import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
-import type { WorkspaceStatus } from '../../../../core/domain/workspace';
 import { ApiFailure, call } from '../../shared/api';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { DateField } from '../../shared/DateField';
 import { siteOptions, useSites } from '../../shared/useSites';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
+import { cachedAnswer, refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
 
 type EventType = (typeof groupEventType.codes)[number];
@@ -41,7 +40,7 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
   const queryClient = useQueryClient();
   const sites = useSites();
   // The worker running the event is usually the one signed in.
-  const me = queryClient.getQueryData<WorkspaceStatus>(STATUS_KEY)?.memberName ?? '';
+  const me = cachedAnswer(queryClient, 'workspace.status', {})?.memberName ?? '';
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: event
@@ -60,8 +59,8 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
   const save = useMutation({
     mutationFn: (v: Values) => (event ? call('groups.update', { id: event.id, ...toInput(v) }) : call('groups.create', toInput(v))),
     onSuccess: (saved) => {
-      queryClient.setQueryData(['group', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      setAnswer(queryClient, 'groups.get', { id: saved.id }, saved);
+      refresh(queryClient, 'groups.list');
       notifySuccess(event ? 'Event saved' : 'Event added');
       onClose();
       onSaved?.(saved);

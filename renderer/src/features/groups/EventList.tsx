@@ -8,17 +8,17 @@ import { useState } from 'react';
 import { groupEventType } from '../../../../core/domain/codes';
 import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { GroupEventSummary } from '../../../../core/domain/group';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { useSites } from '../../shared/useSites';
 import { useNavigation } from '../../shared/navigation';
 import { EventFormModal } from './EventFormModal';
 import { percent } from './figures';
+import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 import { StackedTable } from '../../shared/StackedTable';
 
 type When = 'upcoming' | 'past';
 
-export const GROUPS_KEY = ['groups'] as const;
 
 export function EventList() {
   const { go } = useNavigation();
@@ -26,7 +26,7 @@ export function EventList() {
   const [creating, setCreating] = useState(false);
   const today = todayIso();
   const range = when === 'upcoming' ? { from: today } : { to: dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') };
-  const events = useQuery({ queryKey: [...GROUPS_KEY, when, range], queryFn: () => call('groups.list', range), refetchOnMount: 'always' });
+  const events = useQuery({ ...callQuery('groups.list', range), refetchOnMount: 'always' });
   const rows = [...(events.data ?? [])].sort((a, b) => (when === 'upcoming' ? 1 : -1) * `${a.heldOn} ${a.startTime ?? ''}`.localeCompare(`${b.heldOn} ${b.startTime ?? ''}`));
   return (
     <Stack>

@@ -11,6 +11,7 @@ import type { GroupEvent } from '../../../../core/domain/group';
 import { call, errorMessage } from '../../shared/api';
 import { notifySuccess } from '../../shared/notify';
 import { useEventMutation } from './useEventMutation';
+import { callQuery } from '../../shared/queryKeys';
 
 const RESULTS = 8;
 
@@ -19,8 +20,7 @@ export function RegisterPerson({ event, happened }: { event: GroupEvent; happene
   const [walkIn, setWalkIn] = useState(false);
   const [query] = useDebouncedValue(search.trim(), 150);
   const found = useQuery({
-    queryKey: ['people', 'register', query],
-    queryFn: () => call('people.list', { query, limit: RESULTS, sort: 'name' }),
+    ...callQuery('people.list', { query, limit: RESULTS, sort: 'name' }),
     enabled: query.length > 0,
   });
   const add = useEventMutation(

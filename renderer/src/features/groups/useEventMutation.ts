@@ -2,14 +2,15 @@
 // and let the lists recount.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GroupEvent } from '../../../../core/domain/group';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 
 export function useEventMutation<I>(fn: (input: I) => Promise<GroupEvent>, onDone?: (event: GroupEvent, input: I) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: (event, input) => {
-      queryClient.setQueryData(['group', event.id], event);
-      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      setAnswer(queryClient, 'groups.get', { id: event.id }, event);
+      refresh(queryClient, 'groups.list');
       onDone?.(event, input);
     },
   });

@@ -3,6 +3,7 @@ import { Table, Text } from '@mantine/core';
 import { StackedTable } from '../../shared/StackedTable';
 import { displayDate } from '../../../../core/domain/dates';
 import type { GoalDue } from '../../../../core/domain/myDay';
+import { TEXT } from '../../shared/contrast';
 import { PersonLink, useRowOpen } from '../../shared/PersonLink';
 
 export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }) {
@@ -32,7 +33,7 @@ export function GoalsDueList({ rows, today }: { rows: GoalDue[]; today: string }
                 {displayDate(g.reviewBy)}
               </Text>
               {g.reviewBy < today && (
-                <Text size="xs" c="red.9">
+                <Text size="xs" fw={700} c={TEXT.warning}>
                   Past due
                 </Text>
               )}

@@ -7,7 +7,7 @@ import { IconSun, IconUsers } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MyDay, PlannedContact } from '../../../../core/domain/myDay';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { AssessmentsDueList } from '../outcomes';
 import { useSettings } from '../../shared/useSettings';
 import { useNavigation } from '../../shared/navigation';
@@ -19,14 +19,15 @@ import { PlannedList } from './PlannedList';
 import { RisksList } from './RisksList';
 import { Section } from './Section';
 import { WaitingList } from './WaitingList';
+import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { countOf } from '../../../../core/domain/plural';
 
-export const MY_DAY_KEY = ['myDay'] as const;
 
 export function MyDayScreen() {
   // Everything a worker records elsewhere changes this screen: always ask again on arrival.
-  const day = useQuery({ queryKey: MY_DAY_KEY, queryFn: () => call('myDay.get', {}), refetchOnMount: 'always' });
-  const anyone = useQuery({ queryKey: ['people', 'any'], queryFn: () => call('people.list', { limit: 1 }), refetchOnMount: 'always' });
+  const day = useQuery({ ...callQuery('myDay.get', {}), refetchOnMount: 'always' });
+  const anyone = useQuery({ ...callQuery('people.list', { limit: 1 }), refetchOnMount: 'always' });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
@@ -68,8 +69,8 @@ function Lists({ day }: { day: MyDay }) {
   const settings = useSettings().data;
   const [outcomeFor, setOutcomeFor] = useState<PlannedContact | null>(null);
   const c = day.counts;
-  const overdueAfter = settings ? `${settings.firstContactOverdueWorkingDays} working days` : 'the time set in Settings';
-  const weeks = settings ? `${settings.inactiveWeeks} weeks` : 'the time set in Settings';
+  const overdueAfter = settings ? countOf(settings.firstContactOverdueWorkingDays, 'working day') : 'the time set in Settings';
+  const weeks = settings ? countOf(settings.inactiveWeeks, 'week') : 'the time set in Settings';
   return (
     <>
       <Headline figures={figuresFor(day)} />

@@ -1,14 +1,15 @@
 // Referrals waiting for first contact, longest wait first as the app sends them. Overdue ones
-// carry the word "Overdue" and a red edge, so the colour is never the only sign.
+// carry the word "Overdue" and an amber edge, so the colour is never the only sign (red is kept
+// for risk and safety).
 import { Group, Table, Text } from '@mantine/core';
 import { StackedTable } from '../../shared/StackedTable';
 import { pathway, referralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { WaitingReferral } from '../../../../core/domain/myDay';
 import { PersonLink, useRowOpen } from '../../shared/PersonLink';
+import { ATTENTION } from '../../shared/contrast';
 import { Tag } from '../../shared/Tag';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { countOf } from '../../../../core/domain/plural';
 
 export function WaitingList({ rows }: { rows: WaitingReferral[] }) {
   const rowOpen = useRowOpen();
@@ -28,7 +29,7 @@ export function WaitingList({ rows }: { rows: WaitingReferral[] }) {
           <Table.Tr
             key={r.episodeId}
             {...rowOpen(r.personId)}
-            style={{ cursor: 'pointer', ...(r.overdue ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-9)' } : {}) }}
+            style={{ cursor: 'pointer', ...(r.overdue ? { boxShadow: `inset 4px 0 0 ${ATTENTION.edge}` } : {}) }}
             data-overdue={r.overdue || undefined}
           >
             <Table.Td data-lead>
@@ -43,16 +44,16 @@ export function WaitingList({ rows }: { rows: WaitingReferral[] }) {
             <Table.Td data-label="Status">
               <Text size="sm">{referralStatus.label(r.referralStatus)}</Text>
               <Text size="xs" c="dimmed">
-                {r.attempts === 0 ? 'No attempts yet' : plural(r.attempts, 'attempt', 'attempts')}
+                {r.attempts === 0 ? 'No attempts yet' : countOf(r.attempts, 'attempt')}
               </Text>
             </Table.Td>
             <Table.Td data-label="Waited">
               <Group gap={6} wrap="nowrap">
                 <Text size="sm" fw={r.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
-                  {plural(r.workingDaysWaited, 'working day', 'working days')}
+                  {countOf(r.workingDaysWaited, 'working day')}
                 </Text>
                 {r.overdue && (
-                  <Tag tone="danger" size="sm" style={{ flexShrink: 0 }}>
+                  <Tag tone="warning" size="sm" style={{ flexShrink: 0 }}>
                     Overdue
                   </Tag>
                 )}

@@ -5,7 +5,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { settingsSchema, type Settings } from '../../../../core/domain/settings';
 import { ApiFailure, call } from '../../shared/api';
-import { SETTINGS_KEY } from '../../shared/useSettings';
+import { setAnswer } from '../../shared/queryKeys';
 import { notifySuccess } from '../../shared/notify';
 import { refreshAfterOutcomeSettings } from './queries';
 import { FormFailure } from '../../shared/FormFailure';
@@ -23,7 +23,7 @@ export function AssessmentRulesForm({ saved }: { saved: Rules }) {
   const save = useMutation({
     mutationFn: (v: Rules) => call('settings.update', v),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty({ assessmentIntervalWeeks: next.assessmentIntervalWeeks, escalationRoute: next.escalationRoute });
       refreshAfterOutcomeSettings(queryClient);
       notifySuccess('Assessment settings saved');

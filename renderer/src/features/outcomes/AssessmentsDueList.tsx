@@ -63,7 +63,7 @@ export function AssessmentsDueList({ items, total }: { items: MyDay['assessments
                   {displayDate(a.dueOn)}
                 </Text>
                 {a.overdue && (
-                  <Tag tone="danger" size="sm">
+                  <Tag tone="warning" size="sm">
                     Overdue
                   </Tag>
                 )}

@@ -24,7 +24,7 @@ export function DueAssessments({ due, onRecord }: { due: DueAssessment[]; onReco
                   {instrumentName(d.instrument)} {dueKind(d.kind)}
                 </Text>
                 <Text size="sm">due {displayDate(d.dueOn)}</Text>
-                {d.overdue && <Tag tone="danger">Overdue</Tag>}
+                {d.overdue && <Tag tone="warning">Overdue</Tag>}
               </Group>
               {onRecord && (
                 <Button size="xs" variant="default" onClick={() => onRecord(d.instrument)} aria-describedby={id}>

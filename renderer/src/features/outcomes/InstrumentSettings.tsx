@@ -9,7 +9,8 @@ import type { InstrumentView } from '../../../../core/domain/instruments/view';
 import { LICENCES, licenceFor, type LicenceId, type Licences } from '../../../../core/domain/settings';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
+import { setAnswer } from '../../shared/queryKeys';
 import { notifySuccess } from '../../shared/notify';
 import { AssessmentRulesForm } from './AssessmentRulesForm';
 import { LicenceModal, licenceNote, type LicenceAsk } from './LicenceModal';
@@ -52,7 +53,7 @@ function Instruments({ instruments, licences }: { instruments: InstrumentView[];
     mutationFn: ({ id, on }: { id: InstrumentId; on: boolean }) =>
       call('settings.update', { enabledInstruments: on ? [...enabledNow, id] : enabledNow.filter((x) => x !== id) }),
     onSuccess: (next, { id, on }) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       refreshAfterOutcomeSettings(queryClient);
       notifySuccess(`${instruments.find((i) => i.id === id)?.shortName} switched ${on ? 'on' : 'off'}`);
     },

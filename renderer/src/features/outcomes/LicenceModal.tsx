@@ -7,9 +7,9 @@ import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import { LICENCES, type LicenceId } from '../../../../core/domain/settings';
 import { call } from '../../shared/api';
 import { FormFailure } from '../../shared/FormFailure';
-import { SETTINGS_KEY } from '../../shared/useSettings';
 import { notifySuccess } from '../../shared/notify';
-import { LICENCES_KEY, refreshAfterOutcomeSettings } from './queries';
+import { refreshAfterOutcomeSettings } from './queries';
+import { setAnswer } from '../../shared/queryKeys';
 import { WARNING_TITLE } from '../../shared/contrast';
 
 export interface LicenceAsk {
@@ -42,13 +42,13 @@ function LicenceQuestion({ ask, onClose }: { ask: LicenceAsk; onClose: () => voi
   const save = useMutation({
     mutationFn: async () => {
       const licences = await call('licences.confirm', { licence: ask.licence, confirmed: ask.confirm });
-      queryClient.setQueryData(LICENCES_KEY, licences);
+      setAnswer(queryClient, 'licences.get', {}, licences);
       if (ask.confirm && ask.thenEnable) {
         const settings = await call('settings.update', { enabledInstruments: [...new Set([...ask.enabledNow, ask.thenEnable])] });
-        queryClient.setQueryData(SETTINGS_KEY, settings);
+        setAnswer(queryClient, 'settings.get', {}, settings);
       } else if (!ask.confirm) {
         // Withdrawing switches the instruments off in the app; show the settings as they now are.
-        queryClient.setQueryData(SETTINGS_KEY, await call('settings.get', {}));
+        setAnswer(queryClient, 'settings.get', {}, await call('settings.get', {}));
       }
     },
     onSuccess: () => {

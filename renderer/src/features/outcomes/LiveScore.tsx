@@ -6,13 +6,14 @@ import type { InstrumentDefinition } from '../../../../core/domain/instruments/t
 import { Tag } from '../../shared/Tag';
 import type { Answers } from './assessmentForm';
 import { formatScore, shownScores } from './scores';
+import { countOf } from '../../../../core/domain/plural';
 
 /** What stands between the answers so far and a score. */
 function stillNeeded(def: InstrumentDefinition, missing: string[]): string {
   const required = (def.requiredItems ?? []).filter((id) => missing.includes(id));
   if (required.length > 0) return `Answer item ${listInWords(itemNumbers(def, required))} to see the score: it must always be asked.`;
   const more = missing.length - def.maxMissing;
-  return `Answer ${more} more ${more === 1 ? 'question' : 'questions'} to see the score.`;
+  return `Answer ${countOf(more, 'more question', 'more questions')} to see the score.`;
 }
 
 export function LiveScore({ def, answers }: { def: InstrumentDefinition; answers: Answers }) {

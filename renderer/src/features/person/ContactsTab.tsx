@@ -5,10 +5,11 @@ import { attendance, contactMode, contactTopic, contactType } from '../../../../
 import type { Contact } from '../../../../core/domain/contact';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView } from '../../../../core/domain/record';
-import { LogContactModal } from '../contacts/LogContactModal';
+import { LogContactModal } from '../contacts';
 import { Tag } from '../../shared/Tag';
 import { ClosedNote } from './ClosedNote';
 import { statusTone } from './tones';
+import { countOf } from '../../../../core/domain/plural';
 
 function newestFirst(a: Contact, b: Contact): number {
   const ka = `${a.contactOn} ${a.startTime ?? ''}`;
@@ -34,7 +35,7 @@ export function ContactsTab({ personId, episode }: { personId: number; episode: 
       ) : (
         <>
           <Text size="sm">
-            {contacts.length} {contacts.length === 1 ? 'contact' : 'contacts'}: {attended} attended, {missed} did not attend.
+            {countOf(contacts.length, 'contact')}: {attended} attended, {missed} did not attend.
           </Text>
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="contacts-heading">
             {contacts.map((c) => (

@@ -6,7 +6,7 @@ import { IconDoorExit, IconMessagePlus, IconPlus, IconRotateClockwise } from '@t
 import { closureReason } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
-import { LogContactModal } from '../contacts/LogContactModal';
+import { LogContactModal } from '../contacts';
 import { CloseEpisodeModal } from './CloseEpisodeModal';
 import { NewReferralModal } from './NewReferralModal';
 import { ReopenEpisodeModal } from './ReopenEpisodeModal';

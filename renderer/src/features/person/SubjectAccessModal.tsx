@@ -11,6 +11,7 @@ import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { Fingerprint, SavedWhere } from '../../shared/SavedFile';
 import { closableUnless } from '../../shared/closableUnless';
 import { GOOD_TITLE } from '../../shared/contrast';
+import { countOf } from '../../../../core/domain/plural';
 
 interface Props {
   opened: boolean;
@@ -88,7 +89,7 @@ function Making() {
 // Mantine's light green puts green-9 text on a green tint at about 4:1; this is 7:1.
 
 function Made({ result }: { result: SubjectAccessResult }) {
-  const size = result.format === 'pdf' ? `${result.size} ${result.size === 1 ? 'page' : 'pages'}` : `${result.size.toLocaleString('en-GB')} rows`;
+  const size = countOf(result.size, result.format === 'pdf' ? 'page' : 'row');
   return (
     <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Copy saved" role="status" styles={GOOD_TITLE}>
       <Stack gap={6}>

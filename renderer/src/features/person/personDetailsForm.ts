@@ -1,70 +1,54 @@
-// The person-details form's values, and how they map to and from the record and the schema.
+// The person-details form's values, and how they map to and from the record and the update.
+// The details are declared in core/domain/person.ts; each needs its line in FORM (the compiler
+// refuses a detail without one): how the form's input holds it. The form sends every detail it
+// holds, and the update is a patch, so a detail this form does not hold is never overwritten.
+import type { PersonDetails, UpdatePersonInput } from '../../../../core/domain/person';
 import type { PersonRecord } from '../../../../core/domain/record';
-import type { UpdatePersonInput } from '../../../../core/domain/person';
 import { formatNhsNumber } from '../../../../core/domain/nhsNumber';
 import { isoToMonth, monthToIso } from '../../shared/MonthField';
 
-export interface DetailsValues {
-  preferredName: string;
-  nhsNumber: string;
-  hospitalNumber: string;
-  dateOfBirth: string | null;
-  genderIdentity: string | null;
-  sexualOrientation: string | null;
-  ethnicCategory: string | null;
-  borough: string | null;
-  firstLanguage: string;
-  interpreterNeeded: boolean;
-  phone: string;
-  email: string;
-  contactConsent: string[];
-  safeToLeaveMessage: boolean;
-  /** As typed: MM/YYYY. */
-  diagnosisMonth: string;
-  /** Select values are strings. */
-  clinicSiteId: string | null;
+/** From the stored value to the input's, and back to what the update schema takes. */
+interface Held<Stored, Shown> {
+  toForm: (stored: Stored) => Shown;
+  toInput: (shown: Shown) => unknown;
 }
 
+/** A text input holds '' for nothing; the schema reads '' as nothing. */
+const typed: Held<string | null, string> = { toForm: (v) => v ?? '', toInput: (v) => v };
+/** Selects and checkboxes hold the value as stored (a code select: null for none). */
+const asStored = <V>(): Held<V, V> => ({ toForm: (v) => v, toInput: (v) => v });
+
+const FORM = {
+  preferredName: typed,
+  nhsNumber: { toForm: (v: string | null) => (v ? formatNhsNumber(v) : ''), toInput: (v: string) => v.trim() || null },
+  hospitalNumber: typed,
+  dateOfBirth: { toForm: (v: string): string | null => v, toInput: (v: string | null) => v ?? '' },
+  genderIdentity: asStored<string | null>(),
+  sexualOrientation: asStored<string | null>(),
+  ethnicCategory: asStored<string | null>(),
+  borough: asStored<string | null>(),
+  firstLanguage: typed,
+  interpreterNeeded: asStored<boolean>(),
+  phone: typed,
+  email: typed,
+  contactConsent: asStored<string[]>(),
+  safeToLeaveMessage: asStored<boolean>(),
+  /** As typed: MM/YYYY. */
+  diagnosisMonth: { toForm: isoToMonth, toInput: monthToIso },
+  /** Select values are strings. */
+  clinicSiteId: { toForm: (v: number | null) => (v === null ? null : String(v)), toInput: (v: string | null) => (v ? Number(v) : null) },
+} satisfies { [K in keyof PersonDetails]: { toForm: (stored: PersonDetails[K]) => unknown; toInput: (shown: never) => unknown } };
+
+type Form = typeof FORM;
+export type DetailsValues = { [K in keyof Form]: ReturnType<Form[K]['toForm']> };
+
+const KEYS = Object.keys(FORM) as (keyof Form)[];
+
 export function detailsValuesOf(r: PersonRecord): DetailsValues {
-  return {
-    preferredName: r.preferredName,
-    nhsNumber: r.nhsNumber ? formatNhsNumber(r.nhsNumber) : '',
-    hospitalNumber: r.hospitalNumber ?? '',
-    dateOfBirth: r.dateOfBirth,
-    genderIdentity: r.genderIdentity,
-    sexualOrientation: r.sexualOrientation,
-    ethnicCategory: r.ethnicCategory,
-    borough: r.borough,
-    firstLanguage: r.firstLanguage ?? '',
-    interpreterNeeded: r.interpreterNeeded,
-    phone: r.phone ?? '',
-    email: r.email ?? '',
-    contactConsent: r.contactConsent,
-    safeToLeaveMessage: r.safeToLeaveMessage,
-    diagnosisMonth: isoToMonth(r.diagnosisMonth),
-    clinicSiteId: r.clinicSiteId === null ? null : String(r.clinicSiteId),
-  };
+  return Object.fromEntries(KEYS.map((k) => [k, (FORM[k].toForm as (v: unknown) => unknown)(r[k])])) as DetailsValues;
 }
 
 export function detailsInput(id: number, v: DetailsValues): UpdatePersonInput {
-  return {
-    id,
-    preferredName: v.preferredName,
-    nhsNumber: v.nhsNumber.trim() || null,
-    hospitalNumber: v.hospitalNumber,
-    dateOfBirth: v.dateOfBirth ?? '',
-    // The code selects only offer codes from the set; the schema checks them again.
-    genderIdentity: v.genderIdentity as UpdatePersonInput['genderIdentity'],
-    sexualOrientation: v.sexualOrientation as UpdatePersonInput['sexualOrientation'],
-    ethnicCategory: v.ethnicCategory as UpdatePersonInput['ethnicCategory'],
-    borough: v.borough as UpdatePersonInput['borough'],
-    firstLanguage: v.firstLanguage,
-    interpreterNeeded: v.interpreterNeeded,
-    phone: v.phone,
-    email: v.email,
-    contactConsent: v.contactConsent as UpdatePersonInput['contactConsent'],
-    safeToLeaveMessage: v.safeToLeaveMessage,
-    diagnosisMonth: monthToIso(v.diagnosisMonth),
-    clinicSiteId: v.clinicSiteId ? Number(v.clinicSiteId) : null,
-  };
+  // The code selects only offer codes from the set; the schema checks them again.
+  return { id, ...Object.fromEntries(KEYS.map((k) => [k, (FORM[k].toInput as (v: unknown) => unknown)(v[k])])) } as UpdatePersonInput;
 }

@@ -10,7 +10,8 @@ const TONE: Record<string, Tone> = {
   not_contactable: 'neutral',
   // attendance
   attended: 'good',
-  dna: 'danger',
+  // Not a risk: red is kept for risk and safety.
+  dna: 'warning',
   cancelled_by_person: 'neutral',
   cancelled_by_service: 'neutral',
   planned: 'info',

@@ -1,8 +1,7 @@
-// A person's whole record, cached under ['person', id]; every change to it replaces the cache.
+// A person's whole record, cached under people.get's key; every change to it replaces the cache.
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../../shared/api';
-import { personKey } from '../../shared/useSaveRecord';
+import { callQuery } from '../../shared/queryKeys';
 
 export function usePerson(personId: number) {
-  return useQuery({ queryKey: personKey(personId), queryFn: () => call('people.get', { id: personId }) });
+  return useQuery(callQuery('people.get', { id: personId }));
 }

@@ -6,9 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { displayDate } from '../../../../core/domain/dates';
 import type { DataQuality, QualityItem } from '../../../../core/domain/export/reports';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { useNavigation, type CaseloadFilters } from '../../shared/navigation';
 import { PersonLink } from '../../shared/PersonLink';
+import { callQuery } from '../../shared/queryKeys';
 
 interface Kind {
   key: keyof DataQuality;
@@ -51,7 +52,7 @@ const KINDS: Kind[] = [
 ];
 
 export function DataQualityPanel() {
-  const quality = useQuery({ queryKey: ['reports', 'dataQuality'], queryFn: () => call('reports.dataQuality', {}), refetchOnMount: 'always' });
+  const quality = useQuery({ ...callQuery('reports.dataQuality', {}), refetchOnMount: 'always' });
   return (
     <Paper component="section" aria-labelledby="data-quality-title" withBorder p="md">
       <Stack gap="xs">

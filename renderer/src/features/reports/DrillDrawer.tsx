@@ -3,9 +3,11 @@ import { Alert, Drawer, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { displayDate } from '../../../../core/domain/dates';
 import type { Period } from '../../../../core/domain/export/periods';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import type { Drill } from './drill';
 import { PersonLink } from '../../shared/PersonLink';
+import { callQuery } from '../../shared/queryKeys';
+import { countOf } from '../../../../core/domain/plural';
 
 export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period; onClose: () => void }) {
   return (
@@ -18,8 +20,7 @@ export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; p
 function DrillList({ drill, period }: { drill: Drill; period: Period }) {
   // Always asked afresh: a record may have changed since the drawer last opened.
   const found = useQuery({
-    queryKey: ['reports', 'drill', period.start, period.end, drill.measure, drill.breakdown ?? '', drill.category ?? ''],
-    queryFn: () => call('reports.drillDown', { period, measure: drill.measure, breakdown: drill.breakdown, category: drill.category }),
+    ...callQuery('reports.drillDown', { period, measure: drill.measure, breakdown: drill.breakdown, category: drill.category }),
     staleTime: 0,
     gcTime: 0,
   });
@@ -36,7 +37,7 @@ function DrillList({ drill, period }: { drill: Drill; period: Period }) {
       <Text size="sm">
         {total === 0
           ? 'Nothing to list: this figure counts no records.'
-          : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}, newest first. Each name opens the person’s record.`}
+          : `${countOf(total, 'record')}, newest first. Each name opens the person’s record.`}
       </Text>
       {rows.length < total && (
         <Alert color="gray" variant="light">

@@ -10,7 +10,7 @@ import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { Period } from '../../../../core/domain/export/periods';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
 import { useCan } from '../../shared/access';
-import { call, errorMessage } from '../../shared/api';
+import { errorMessage } from '../../shared/api';
 import { DataQualityPanel } from './DataQualityPanel';
 import type { Drill } from './drill';
 import { DrillDrawer } from './DrillDrawer';
@@ -18,7 +18,8 @@ import { FigureCard } from './FigureCard';
 import { figureSpecs } from './figures';
 import { isEmpty, measuresOf } from './measures';
 import { PeriodPicker } from './PeriodPicker';
-import { defaultPeriod, periodKey } from './periodChoice';
+import { defaultPeriod } from './periodChoice';
+import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
@@ -42,8 +43,7 @@ export function ReportsScreen() {
     setPickerVersion((v) => v + 1);
   };
   const report = useQuery({
-    queryKey: ['reports', 'monthly', ...(period ? periodKey(period) : [])],
-    queryFn: () => call('reports.monthly', { period: period! }),
+    ...callQuery('reports.monthly', { period: period! }),
     enabled: !!period,
     // The last period's figures stay on screen (dimmed by nothing) until the new ones arrive.
     placeholderData: keepPreviousData,

@@ -7,6 +7,7 @@ import type { Published } from '../../../../core/domain/export/suppression';
 import type { DrillBreakdown } from '../../../../core/domain/export/drill';
 import type { Drill } from './drill';
 import type { Measures } from './measures';
+import { countOf } from '../../../../core/domain/plural';
 
 export interface FigureSpec {
   id: string;
@@ -57,7 +58,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       value: now.dnaRate,
       previous: before.dnaRate,
       unit: 'percent',
-      detail: `${n(now.dna)} of ${n(now.booked)} booked contacts not attended`,
+      detail: `${n(now.dna)} of ${countOf(now.booked, 'booked contact')} not attended`,
       drill: { title: 'Contacts not attended', measure: 'contacts_not_attended', expected: toFind(now.dna) },
     },
     {
@@ -66,7 +67,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       value: now.average,
       previous: before.average,
       unit: 'decimal',
-      detail: `${n(now.attended)} contacts, ${n(now.supported)} people`,
+      detail: `${countOf(now.attended, 'contact')}, ${countOf(now.supported, 'person', 'people')}`,
       drill: { title: 'People supported', measure: 'people_supported', expected: toFind(now.supported) },
     },
     {

@@ -101,4 +101,3 @@ export function periodDates(p: Period): string {
 }
 
 /** A stable key for caching a period's figures. */
-export const periodKey = (p: Period) => [p.kind, p.start, p.end] as const;

@@ -8,7 +8,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../../../co
 import { ApiFailure, call } from '../../shared/api';
 import { PassphraseField } from '../../shared/PassphraseField';
 import { notifySuccess } from '../../shared/notify';
-import { MEMBERS_KEY } from './queries';
+import { setAnswer } from '../../shared/queryKeys';
 import { confirmedPassphrase } from '../../shared/confirmedPassphrase';
 import { FormFailure } from '../../shared/FormFailure';
 import { closableUnless } from '../../shared/closableUnless';
@@ -25,7 +25,7 @@ export function AddMemberModal({ onClose }: { onClose: () => void }) {
   const add = useMutation({
     mutationFn: (v: AddMemberInput) => call('members.add', v),
     onSuccess: (list, v) => {
-      queryClient.setQueryData(MEMBERS_KEY, list);
+      setAnswer(queryClient, 'members.list', {}, list);
       notifySuccess(`${v.name.trim()} can now sign in on this computer with their own passphrase.`, 'Member added');
       onClose();
     },

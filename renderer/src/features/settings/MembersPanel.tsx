@@ -10,8 +10,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../core/domain/roles';
 import { call, errorMessage } from '../../shared/api';
 import { Tag } from '../../shared/Tag';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
-import { MEMBERS_KEY } from './queries';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { RekeyModal } from './RekeyModal';
 import { RemoveMemberModal } from './RemoveMemberModal';
 import { DANGER_BUTTON } from '../../shared/contrast';
@@ -24,17 +23,17 @@ const AddMemberModal = lazy(() => import('./AddMemberModal').then((m) => ({ defa
 
 export function MembersPanel() {
   const queryClient = useQueryClient();
-  const members = useQuery({ queryKey: MEMBERS_KEY, queryFn: () => call('members.list', {}) });
+  const members = useQuery(callQuery('members.list', {}));
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const [rekeying, setRekeying] = useState(false);
   const setRole = useMutation({
     mutationFn: (v: { member: MemberView; role: Role }) => call('members.setRole', { id: v.member.id, role: v.role }),
     onSuccess: (list, v) => {
-      queryClient.setQueryData(MEMBERS_KEY, list);
+      setAnswer(queryClient, 'members.list', {}, list);
       notifySuccess(`${v.member.name} is now: ${ROLE_LABELS[v.role]}.`, 'Role changed');
       // A coordinator who steps down sees the app as their new role at once.
-      if (v.member.isYou) void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      if (v.member.isYou) refresh(queryClient, 'workspace.status');
     },
   });
   return (

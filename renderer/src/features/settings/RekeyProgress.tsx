@@ -3,10 +3,10 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { REKEY_STAGE_LABELS, REKEY_STAGES } from '../../../../core/domain/rekey';
-import { call } from '../../shared/api';
+import { callQuery } from '../../shared/queryKeys';
 
 export function RekeyProgress() {
-  const progress = useQuery({ queryKey: ['rekey-progress'], queryFn: () => call('workspace.rekeyProgress', {}), refetchInterval: 250, gcTime: 0 });
+  const progress = useQuery({ ...callQuery('workspace.rekeyProgress', {}), refetchInterval: 250, gcTime: 0 });
   const stage = progress.data?.stage ?? 'preparing';
   const step = REKEY_STAGES.indexOf(stage) + 1;
   return (

@@ -11,7 +11,7 @@ import { RecoveryKeyCheck } from '../../shared/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../../shared/RecoveryKeySave';
 import { RekeyProgress } from './RekeyProgress';
 import { notifySuccess } from '../../shared/notify';
-import { MEMBERS_KEY } from './queries';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { closableUnless } from '../../shared/closableUnless';
 import { NewRecoveryKeyModal } from './NewRecoveryKeyModal';
 
@@ -25,12 +25,12 @@ export function RemoveMemberModal({ member, onClose }: { member: MemberView; onC
   const remove = useMutation({
     mutationFn: () => call('members.remove', { id: member.id, rekey }),
     onSuccess: (result) => {
-      queryClient.setQueryData(MEMBERS_KEY, result.members);
+      setAnswer(queryClient, 'members.list', {}, result.members);
       if (!result.rekeyProblem) notifySuccess(rekey ? `${member.name} has been removed and the caseload re-encrypted.` : `${member.name} has been removed.`, 'Member removed');
       setStep(result.recoveryKey ? 'show' : 'done');
     },
     // The removal may have happened even if something after it did not: show the list as it is.
-    onError: () => void queryClient.invalidateQueries({ queryKey: MEMBERS_KEY }),
+    onError: () => refresh(queryClient, 'members.list'),
   });
   const busy = remove.isPending;
   const recoveryKey = remove.data?.recoveryKey;

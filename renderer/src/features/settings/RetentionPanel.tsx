@@ -11,13 +11,14 @@ import type { RetentionCandidate, RetentionList } from '../../../../core/domain/
 import { call, errorMessage } from '../../shared/api';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
-import { RETENTION_KEY } from './retentionQueries';
+import { callQuery, refresh } from '../../shared/queryKeys';
 import { closableUnless } from '../../shared/closableUnless';
+import { countOf, pluralWord } from '../../../../core/domain/plural';
 
-const records = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'record' : 'records'}`;
+const records = (n: number) => countOf(n, 'record');
 
 export function RetentionPanel() {
-  const list = useQuery({ queryKey: RETENTION_KEY, queryFn: () => call('retention.list', {}) });
+  const list = useQuery(callQuery('retention.list', {}));
   const [confirming, setConfirming] = useState<RetentionCandidate[] | null>(null);
   const purging = useIsMutating({ mutationKey: PURGING }) > 0;
   return (
@@ -52,7 +53,7 @@ function Listing({ data, onDelete }: { data: RetentionList; onDelete: () => void
   return (
     <>
       <Text size="sm">
-        Records are kept {data.years} {data.years === 1 ? 'year' : 'years'} after support ends (change this under Keeping records). A record is past retention when none of its episodes is open and its
+        Records are kept {countOf(data.years, 'year')} after support ends (change this under Keeping records). A record is past retention when none of its episodes is open and its
         latest closure was longer ago than that.
       </Text>
       {n === 0 ? (
@@ -60,7 +61,7 @@ function Listing({ data, onDelete }: { data: RetentionList; onDelete: () => void
       ) : (
         <>
           <Text fw={600} aria-live="polite">
-            {records(n)} {n === 1 ? 'is' : 'are'} past retention.
+            {records(n)} {pluralWord(n, 'is', 'are')} past retention.
           </Text>
           <ScrollArea.Autosize mah={320} type="auto">
             <Table aria-label="Records past retention" verticalSpacing={4} stickyHeader>
@@ -91,7 +92,7 @@ function Listing({ data, onDelete }: { data: RetentionList; onDelete: () => void
       )}
       <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title="Backups still hold deleted records" styles={{ title: { color: '#0b3d91' } }}>
         Deleting removes the records from the caseload at once. Backups made before then still hold them until they are replaced: the caseload keeps its {data.backupKeep} most recent
-        backups (one a day when it is used), so the deleted records are gone from backups after about {data.backupKeep} more days of use. The audit log keeps one line for each deleted record, with
+        backups (one a day when it is used), so the deleted records are gone from backups after about {countOf(data.backupKeep, 'more day', 'more days')} of use. The audit log keeps one line for each deleted record, with
         its number only.
       </Alert>
       {n > 0 && (
@@ -120,7 +121,7 @@ function ConfirmDelete({ people, onClose }: { people: RetentionCandidate[]; onCl
     },
     // Whatever happened, the list and the caseload are read again.
     onSettled: () => {
-      for (const key of [RETENTION_KEY, ['people'], ['myDay'], ['groups']]) void queryClient.invalidateQueries({ queryKey: key });
+      refresh(queryClient, 'retention.list', 'people.list', 'myDay', 'groups.list');
     },
   });
   const matches = typed.trim() === String(n);

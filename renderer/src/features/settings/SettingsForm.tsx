@@ -19,10 +19,9 @@ const own = (s: Settings): Values => ({
   retentionYears: s.retentionYears,
 });
 import { ApiFailure, call, errorMessage } from '../../shared/api';
-import { SETTINGS_KEY, useSettings } from '../../shared/useSettings';
+import { useSettings } from '../../shared/useSettings';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
-import { RETENTION_KEY } from './retentionQueries';
+import { refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 
@@ -39,13 +38,10 @@ function Form({ saved }: { saved: Settings }) {
   const save = useMutation({
     mutationFn: (v: Values) => call('settings.update', v),
     onSuccess: (next) => {
-      queryClient.setQueryData(SETTINGS_KEY, next);
+      setAnswer(queryClient, 'settings.get', {}, next);
       form.resetDirty(own(next));
       // The idle lock lives on the workspace status; the thresholds change My day and the caseload.
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['myDay'] });
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: RETENTION_KEY });
+      refresh(queryClient, 'workspace.status', 'myDay', 'people.list', 'retention.list');
       notifySuccess('Settings saved');
     },
     onError: (e) => {

@@ -4,7 +4,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { siteSchema, type Site } from '../../../../core/domain/site';
 import { ApiFailure, call } from '../../shared/api';
-import { SITES_KEY } from '../../shared/useSites';
+import { setAnswer } from '../../shared/queryKeys';
 import { notifySuccess } from '../../shared/notify';
 import { FormFailure } from '../../shared/FormFailure';
 
@@ -20,7 +20,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
   const save = useMutation({
     mutationFn: (v: Values) => call('sites.save', { ...v, ...(site ? { id: site.id } : {}) }),
     onSuccess: (all) => {
-      queryClient.setQueryData(SITES_KEY, all);
+      setAnswer(queryClient, 'sites.list', {}, all);
       notifySuccess(site ? 'Site saved' : 'Site added');
       onClose();
     },

@@ -10,7 +10,7 @@ import type { CaseloadScope } from '../../../../core/domain/places';
 import type { SetupChoices } from '../../../../core/domain/workspace';
 import { ApiFailure, call, errorMessage } from '../../shared/api';
 import { notifySuccess } from '../../shared/notify';
-import { STATUS_KEY } from '../../shared/session';
+import { refresh } from '../../shared/queryKeys';
 import { BackupCounts } from '../backups/BackupCounts';
 import { backupWhen } from '../backups/format';
 import { ScopeChoice, scopeOffered } from './ScopeChoice';
@@ -59,7 +59,7 @@ export function OpenFromBackup({ setup }: { setup: SetupChoices }) {
     mutationFn: () => call('backups.restore', { ...input(), confirm: true }),
     onSuccess: () => {
       notifySuccess('Sign in with the passphrase from when the backup was taken.', 'Caseload opened from the backup');
-      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      refresh(queryClient, 'workspace.status');
     },
   });
   const choose = useMutation({

@@ -11,7 +11,7 @@ import { PassphraseField } from '../../shared/PassphraseField';
 import { PolicyProblems } from './PolicyProblems';
 import { RecoveryKeyCheck } from '../../shared/RecoveryKeyCheck';
 import { RecoveryKeySave } from '../../shared/RecoveryKeySave';
-import { STATUS_KEY } from '../../shared/session';
+import { refresh } from '../../shared/queryKeys';
 import { confirmedPassphrase } from '../../shared/confirmedPassphrase';
 import { FormFailure } from '../../shared/FormFailure';
 import { OpenFromBackup } from './OpenFromBackup';
@@ -183,7 +183,7 @@ function ConfirmStep({ recoveryKey, onBack }: { recoveryKey: string; onBack: () 
       recoveryKey={recoveryKey}
       onBack={onBack}
       confirmLabel="Continue to my caseload"
-      onConfirmed={() => void queryClient.invalidateQueries({ queryKey: STATUS_KEY })}
+      onConfirmed={() => refresh(queryClient, 'workspace.status')}
     />
   );
 }

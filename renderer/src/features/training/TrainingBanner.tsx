@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { call, errorMessage } from '../../shared/api';
 import { closableUnless } from '../../shared/closableUnless';
 import { notifySuccess } from '../../shared/notify';
-import { lockNow, showUnlocked, STATUS_KEY } from '../../shared/session';
+import { lockNow, showUnlocked } from '../../shared/session';
+import { isFor } from '../../shared/queryKeys';
 import classes from './TrainingBanner.module.css';
 
 /** Black on NHS warm yellow: 12:1, and unlike anything else in the app. */
@@ -61,7 +62,7 @@ function ResetModal({ onClose, onDone }: { onClose: () => void; onDone: () => vo
     onSuccess: (status) => {
       showUnlocked(queryClient, status);
       // Everything on screen came from the old made-up people: ask again.
-      void queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+      void queryClient.resetQueries({ predicate: (q) => !isFor(q.queryKey, 'workspace.status') });
       notifySuccess('The training caseload has fresh made-up people.', 'Training caseload reset');
       onDone();
     },
