@@ -33,4 +33,7 @@ export async function zoomCaseload(ctx: AppContext, busy = 300): Promise<void> {
     await contact(ctx, person, { contactOn: daysAgo(1), attendance: 'attended', minutes: 45, topics: ['adjusting_to_diagnosis'], note: 'Talked about how the diagnosis landed.' });
     await must(ctx, 'signposting.create', { episodeId, serviceType: 'benefits_advice', madeOn: daysAgo(1), organisation: 'Citizens Advice Hackney', note: 'PIP application started.' });
   }
+  // Groups coming up, so the Groups screen has its table.
+  await must(ctx, 'groups.create', { type: 'recently_diagnosed_workshop', title: 'Living well with HIV, week 1 of 4', heldOn: daysAgo(-3), startTime: '14:00', facilitator: 'Guest facilitator from the wellbeing team', siteId: null });
+  await must(ctx, 'groups.create', { type: 'support_group', title: null, heldOn: daysAgo(-10), startTime: '18:00', facilitator: 'Sam Peer', siteId: null });
 }

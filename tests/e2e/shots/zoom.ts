@@ -14,6 +14,7 @@ type Shot = (page: Page, name: string, fullPage?: boolean) => Promise<unknown>;
 const SCREENS: [Screen, string][] = [
   ['My day', 'my-day'],
   ['Caseload', 'caseload'],
+  ['Groups', 'groups'],
   ['Reports', 'reports'],
   ['Export', 'export'],
   ['Audit log', 'audit'],

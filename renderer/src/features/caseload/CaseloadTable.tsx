@@ -168,7 +168,7 @@ function PersonCells({ person: p }: { person: PersonSummary }) {
         </Text>
       </Table.Td>
       {/* The name wraps rather than being cut short. Stacked, it leads the row on a line of its own. */}
-      <Table.Td data-lead className={classes.name}>
+      <Table.Td data-lead>
         <Group gap={6} wrap="nowrap" align="flex-start">
           <Text span size="sm" fw={600} style={{ overflowWrap: 'break-word' }}>
             {p.preferredName}

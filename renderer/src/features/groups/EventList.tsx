@@ -15,6 +15,7 @@ import { EventFormModal } from './EventFormModal';
 import { percent } from './figures';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { StackedTable } from '../../shared/StackedTable';
 
 type When = 'upcoming' | 'past';
 
@@ -85,7 +86,8 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
   // Attendance columns only once something in the list has been held (today's events count).
   const anyHeld = rows.some((e) => e.heldOn <= today);
   return (
-    <Table aria-label={label} highlightOnHover verticalSpacing="xs">
+    // Columns while the event's name keeps 200 px or more beside them; stacked below that.
+    <StackedTable stackBelow={anyHeld ? 'lg' : 'md'} aria-label={label} highlightOnHover verticalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={150}>Date</Table.Th>
@@ -114,14 +116,14 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
           const happened = e.heldOn <= today;
           return (
             <Table.Tr key={e.id} onClick={() => onOpen(e.id)} style={{ cursor: 'pointer' }}>
-              <Table.Td>
+              <Table.Td data-label="Date">
                 <Text size="sm">{displayDate(e.heldOn)}</Text>
                 <Text size="xs" c="dimmed">
                   {dayjs(e.heldOn).locale('en-gb').format('dddd')}
                   {e.startTime ? `, ${e.startTime}` : ''}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-lead>
                 <Anchor
                   component="button"
                   type="button"
@@ -139,26 +141,32 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
                   {[e.title ? groupEventType.label(e.type) : null, siteName(e.siteId) || null].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate="end">
+              <Table.Td data-label="Facilitator">
+                <Text size="sm" style={{ overflowWrap: 'break-word' }}>
                   {e.facilitator}
                 </Text>
               </Table.Td>
-              <Table.Td ta="right">{e.registered}</Table.Td>
+              <Table.Td ta="right" data-label="Registered">
+                {e.registered}
+              </Table.Td>
               {anyHeld &&
                 (happened ? (
                   <>
-                    <Table.Td ta="right">{e.attended}</Table.Td>
-                    <Table.Td ta="right">{e.registered === 0 ? '0' : `${dropped} (${percent(dropped, e.registered)})`}</Table.Td>
+                    <Table.Td ta="right" data-label="Attended">
+                      {e.attended}
+                    </Table.Td>
+                    <Table.Td ta="right" data-label="Drop-out">
+                      {e.registered === 0 ? '0' : `${dropped} (${percent(dropped, e.registered)})`}
+                    </Table.Td>
                   </>
                 ) : (
                   <>
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" data-label="Attended">
                       <Text span size="sm" c="dimmed">
                         Not yet
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" data-label="Drop-out">
                       <Text span size="sm" c="dimmed">
                         Not yet
                       </Text>
@@ -169,6 +177,6 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
           );
         })}
       </Table.Tbody>
-    </Table>
+    </StackedTable>
   );
 }
