@@ -249,7 +249,12 @@ export const contract = {
   'risks.raise': method<typeof raiseRiskSchema, PersonRecord>(raiseRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
   'risks.update': method<typeof updateRiskSchema, PersonRecord>(updateRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
   'risks.resolve': method<typeof resolveRiskSchema, PersonRecord>(resolveRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
-  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  // A follow-up after closure changes a closed episode: its own action, with the episode, in the log.
+  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema, {
+    roles: CASELOAD,
+    mode: 'write',
+    audit: (i, v, m) => (i.afterClosure ? { action: 'assessments.record_after_closure', entity: 'person', entityId: personOf(v), detail: { episodeId: i.episodeId, instrument: i.instrument } } : personChange(i, v, m)),
+  }),
   'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
 
   // Exports and reports

@@ -24,6 +24,8 @@ export const recordAssessmentSchema = z.object({
   responses: z.record(z.string().max(20), z.number().int().min(0).max(10).nullable()),
   /** Set after the worker has seen the "too soon to repeat" warning and chosen to go on. */
   allowEarly: z.boolean().optional().default(false),
+  /** A follow-up 6–12 months after the episode closed (sustained change): only on a closed episode. */
+  afterClosure: z.boolean().optional().default(false),
 });
 export type RecordAssessmentInput = z.input<typeof recordAssessmentSchema>;
 
@@ -69,6 +71,8 @@ export interface Assessment {
   prorated: boolean;
   risk: boolean;
   scoringVersion: number;
+  /** Recorded 6–12 months after the episode closed: sustained change, not part of support. */
+  afterClosure: boolean;
   createdByName: string;
 }
 
@@ -98,7 +102,12 @@ export interface EngagementChange {
 
 export interface EpisodeOutcomes {
   assessments: Assessment[];
+  /** During support: each instrument's baseline against its latest follow-up before closure. */
   outcomes: InstrumentOutcome[];
+  /** After closure: each instrument's baseline against its latest follow-up 6–12 months on. */
+  sustained: InstrumentOutcome[];
+  /** When a follow-up after closure may be recorded (closed episodes only). */
+  postClosureWindow: { from: string; to: string } | null;
   talkingTherapies: TalkingTherapiesOutcome | null;
   due: DueAssessment[];
   engagement: EngagementReview[];

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Assessment, EngagementReview } from '../../core/domain/assessment';
 import { displayDate } from '../../core/domain/dates';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
+import { monthsAfter, postClosureProblem } from '../../core/domain/instruments/postClosure';
 import { bandFor, itemNumbers, listInWords, scoreAssessment } from '../../core/domain/instruments/scoring';
 import type { InstrumentId } from '../../core/domain/instruments/types';
 import { DomainError } from '../../core/domain/result';
@@ -19,6 +20,35 @@ export interface AssessmentInput {
   method: string;
   responses: Record<string, number | null>;
   allowEarly: boolean;
+  afterClosure?: boolean;
+}
+
+const MONTHS_IN_WORDS = ['', 'one month', 'two months', 'three months'];
+
+/**
+ * An instrument used no sooner than its rule allows (PozQoL: two calendar months), either side of
+ * the date: a back-dated entry must keep its distance from the ones after it too.
+ */
+function refuseTooSoon(tx: Queryable, episodeId: number, def: (typeof INSTRUMENTS)[InstrumentId], completedOn: string): void {
+  const months = def.minIntervalMonths;
+  if (!months) return;
+  const others = tx
+    .select({ on: assessments.completedOn })
+    .from(assessments)
+    .where(and(eq(assessments.episodeId, episodeId), eq(assessments.instrument, def.id)))
+    .all()
+    .map((a) => a.on);
+  const gap = MONTHS_IN_WORDS[months] ?? `${months} months`;
+  const before = others.filter((on) => on <= completedOn).sort().at(-1);
+  if (before && completedOn < monthsAfter(before, months)) {
+    const message = `${def.shortName} is used at least ${gap} apart: the last was on ${displayDate(before)}, so the next can be from ${displayDate(monthsAfter(before, months))}.`;
+    throw new DomainError('VALIDATION', message, { completedOn: message });
+  }
+  const after = others.filter((on) => on > completedOn).sort()[0];
+  if (after && after < monthsAfter(completedOn, months)) {
+    const message = `${def.shortName} is used at least ${gap} apart: there is one on ${displayDate(after)}, so this one cannot be after ${displayDate(monthsAfter(after, -months))}.`;
+    throw new DomainError('VALIDATION', message, { completedOn: message });
+  }
 }
 
 export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Settings, actor: Actor): number {
@@ -45,9 +75,19 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
     throw new DomainError('VALIDATION', message, fields);
   }
   return orm.transaction((tx) => {
-    const episode = requireEpisode(tx, input.episodeId);
+    // A closed episode takes one kind of assessment only: the follow-up after closure, in its window.
+    const episode = requireEpisode(tx, input.episodeId, !input.afterClosure);
+    if (input.afterClosure) {
+      if (!episode.closedOn) {
+        const message = 'This episode is still open: record the assessment as part of support.';
+        throw new DomainError('VALIDATION', message, { afterClosure: message });
+      }
+      const problem = postClosureProblem(episode.closedOn, input.completedOn);
+      if (problem) throw new DomainError('VALIDATION', problem, { completedOn: problem });
+    }
     refuseBeforeReferral(episode, input.completedOn, 'completedOn', 'An assessment');
-    if (def.minIntervalDays > 0 && !input.allowEarly) {
+    refuseTooSoon(tx, episode.id, def, input.completedOn);
+    if (def.minIntervalDays > 0 && !input.allowEarly && !input.afterClosure) {
       const last = tx
         .select({ on: assessments.completedOn })
         .from(assessments)
@@ -70,6 +110,7 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
         primaryScore: scored.value.scores[def.primaryScore],
         prorated: scored.value.prorated,
         scoringVersion: scored.value.scoringVersion,
+        afterClosure: !!input.afterClosure,
         ...created(actor),
       })
       .run();
@@ -124,6 +165,7 @@ export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: 
         prorated: a.prorated,
         risk: def.riskItem ? (a.responses[def.riskItem.item] ?? 0) > def.riskItem.above : false,
         scoringVersion: a.scoringVersion,
+        afterClosure: a.afterClosure,
         createdByName: name(a.createdBy),
       };
     });
