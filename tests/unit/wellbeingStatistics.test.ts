@@ -5,7 +5,8 @@ import { improvementRule, improvedByRule } from '../../core/domain/instruments/i
 import { publishTrend, type TrendInputs } from '../../core/domain/export/trends';
 import type { ReturnInputs } from '../../core/domain/export/returnInputs';
 import { publishReturn } from '../../core/domain/export/publishedReturn';
-import { fewPairs, meanChange } from '../../core/domain/stats/meanChange';
+import { fewPairs } from '../../core/domain/stats/groupComparison';
+import { meanChange } from '../../core/domain/stats/meanChange';
 
 describe('mean change with its 95% confidence interval', () => {
   it('matches the paired t interval of Student’s sleep data (Cushny and Peebles, 1905)', () => {

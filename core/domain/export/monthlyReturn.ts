@@ -3,7 +3,7 @@
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
 import { publishReturn, type PublishedChange } from './publishedReturn';
-import { fewPairs } from '../stats/meanChange';
+import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';

@@ -33,11 +33,3 @@ export function meanChange(differences: readonly number[]): MeanChange {
   const halfWidth = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance / n);
   return { n, mean: round2(mean), lower: round2(mean - halfWidth), upper: round2(mean + halfWidth) };
 }
-
-/**
- * The SWEMWBS authors' rule of thumb: compare groups (sites, years, programmes) only on 30 pairs
- * or more. Below that the figures describe the people counted, not a difference between groups.
- */
-export const PAIRS_FOR_GROUP_COMPARISON = 30;
-
-export const fewPairs = (paired: number) => paired > 0 && paired < PAIRS_FOR_GROUP_COMPARISON;
