@@ -70,7 +70,7 @@ function TrendBody({ trend, onDrill }: { trend: Trend; onDrill?: (d: Drill) => v
         component="button"
         type="button"
         size="sm"
-        aria-label={`Show the records: ${labelOf(measure)}, ${when}`}
+        aria-label={`${shown(value)} ${labelOf(measure)}, ${when}: show the records`}
         onClick={() => onDrill({ title: `${labelOf(measure)}, ${when}`, ...drillOf(measure), expected: value, period: spanPeriod(span) })}
       >
         {shown(value)}

@@ -5,7 +5,6 @@
 // Under 30 pairs it says, as the SWEMWBS authors do, not to compare groups on them.
 import { Alert, Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import type { DrillBreakdown } from '../../../../core/domain/export/drill';
 import type { PublishedChange } from '../../../../core/domain/export/publishedReturn';
 import type { MonthlyReport } from '../../../../core/domain/export/reports';
@@ -14,6 +13,7 @@ import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
 import { improvementRule } from '../../../../core/domain/instruments/improvement';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import { PAIRS_FOR_GROUP_COMPARISON } from '../../../../core/domain/stats/groupComparison';
+import { WARNING_TITLE } from '../../shared/contrast';
 import type { Drill } from './drill';
 import { percent } from './measures';
 
@@ -44,9 +44,10 @@ export function WellbeingPanel({ report, onDrill }: Props) {
   const during = r.wellbeing.filter((w) => w.followedUp !== 0 || w.noFollowUp !== 0);
   const after = r.sustained;
   const nameOf = (id: string) => INSTRUMENTS[id as InstrumentId]?.shortName ?? id;
-  const link = (label: ReactNode, value: Published | null, drill: Omit<Drill, 'expected'>, what: string) =>
+  // The visible number leads the button's name (WCAG 2.5.3), then what it counts.
+  const link = (label: string, value: Published | null, drill: Omit<Drill, 'expected'>, what: string) =>
     onDrill && value !== '*' && value !== null && value !== 0 ? (
-      <Anchor component="button" type="button" size="sm" fw={600} aria-label={`Show the records: ${what}`} onClick={() => onDrill({ ...drill, expected: value as number })}>
+      <Anchor component="button" type="button" size="sm" fw={600} aria-label={`${label} ${what}: show the records`} onClick={() => onDrill({ ...drill, expected: value as number })}>
         {label}
       </Anchor>
     ) : (
@@ -147,7 +148,7 @@ export function WellbeingPanel({ report, onDrill }: Props) {
           </Table.ScrollContainer>
         )}
         {warn && (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="Fewer than 30 pairs: do not compare groups on these" data-testid="few-pairs">
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="Fewer than 30 pairs: do not compare groups on these" styles={WARNING_TITLE} data-testid="few-pairs">
             <Text size="sm" c="var(--mantine-color-text)">
               The SWEMWBS authors ask for at least 30 pairs before comparing groups (sites, years, programmes). Below that, these figures describe the people counted; the
               interval shows how far the true mean change could be from this one. The exported return carries the same warning (fewer_than_30_pairs).
