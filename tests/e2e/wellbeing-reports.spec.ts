@@ -63,7 +63,7 @@ test('Reports pair each person’s baseline with their follow-up, give the mean 
   const after = panel.getByRole('row', { name: /PHQ-9, 6–12 months after support ended/ });
   await expect(after.getByRole('cell')).toHaveText(['1', 'Set against the same baseline', '−8 (one pair: no interval)', '1 (100%)still improved on their baseline']);
   await expect(panel.getByRole('alert', { name: 'Fewer than 30 pairs: do not compare groups on these' })).toContainText('at least 30 pairs before comparing groups');
-  await expect(reports.figure('Improved wellbeing (PHQ-9)')).toContainText('1 of 2 paired improved (a fall of 6 or more (reliable improvement)); 0 closed with only a baseline');
+  await expect(reports.figure('Improved wellbeing (PHQ-9)')).toContainText('1 of 2 paired improved, by a fall of 6 or more (reliable improvement); 0 closed with only a baseline');
   await expectAccessible(page, 'reports: wellbeing pairs');
 
   // The pairs behind the mean, each with its two scores.

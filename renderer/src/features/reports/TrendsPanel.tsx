@@ -120,7 +120,8 @@ function TrendBody({ trend, onDrill }: { trend: Trend; onDrill?: (d: Drill) => v
           curveType="linear"
           connectNulls={false}
           withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 30 }}
+          // Recharts sorts legend items by name; keep this year first.
+          legendProps={{ verticalAlign: 'bottom', height: 30, itemSorter: null }}
           gridAxis="y"
           textColor="dimmed"
           yAxisProps={{ allowDecimals: false, width: 40 }}

@@ -94,7 +94,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       value: w?.percent ?? null,
       previous: b?.percent ?? null,
       unit: 'percent',
-      detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} paired improved (${improvementRule(id as InstrumentId).words}); ${n(w?.noFollowUp ?? 0)} closed with only a baseline`,
+      detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} paired improved, by ${improvementRule(id as InstrumentId).words}; ${n(w?.noFollowUp ?? 0)} closed with only a baseline`,
       drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id as DrillBreakdown, category: 'followed_up', expected: toFind(w?.followedUp ?? 0) },
     });
   }
