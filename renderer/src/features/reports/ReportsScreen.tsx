@@ -78,7 +78,8 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
   const canDrill = useCan()('people.list');
   const now = measuresOf(report.current);
   const before = measuresOf(report.previous);
-  if (isEmpty(now)) {
+  // Follow-ups after closure are work in the period too, even in a month with nothing else.
+  if (isEmpty(now) && report.current.sustained.length === 0) {
     return (
       <Paper withBorder p="xl">
         <EmptyState
