@@ -164,6 +164,97 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
   };
 }
 
+/**
+ * The headline counts alone (no breakdown by person), for the trend's many spans: referrals and
+ * the newly diagnosed, contacts, groups, how many people were supported, and wellbeing. Each is the
+ * return's own selection, so a span that is the return's period gives the return's numbers.
+ */
+export function headlineInputs(orm: Orm, period: Period, pairs?: ReturnInputs['wellbeing']): ReturnInputs {
+  const db = orm.$client;
+  const p = { start: period.start, end: period.end };
+  const referrals = referralCounts(db, p);
+  const contacts = contactCounts(db, p);
+  const supported = db
+    .prepare(`SELECT count(DISTINCT e.person_id) FROM contacts c JOIN episodes e ON e.id = c.episode_id WHERE ${ATTENDED} AND c.contact_on BETWEEN @start AND @end`)
+    .pluck()
+    .get(p) as number;
+  const groups = db
+    .prepare(
+      `SELECT coalesce(sum(gp.registered = 1), 0) AS registered, coalesce(sum(gp.attended = 1), 0) AS attended
+         FROM group_events g JOIN group_participants gp ON gp.event_id = g.id WHERE g.held_on BETWEEN @start AND @end`,
+    )
+    .get(p) as { registered: number; attended: number };
+  const total = (measure: string, n: number): CountGroup => ({ measure, breakdown: 'all', categories: [], total: n });
+  return {
+    groups: [
+      total('referrals_received', referrals.source.reduce((a, c) => a + c.n, 0)),
+      total('group_registrations', groups.registered),
+      total('group_attendance', groups.attended),
+    ],
+    attended: contacts.attended,
+    dna: contacts.dna,
+    peopleSupported: supported,
+    newlyDiagnosedOffered: referrals.offered,
+    newlyDiagnosedEngaged: referrals.engaged,
+    ...(pairs ? { wellbeing: pairs, wellbeingChange: [], sustained: [] } : wellbeing(orm, period)),
+  };
+}
+
+/**
+ * Pairs followed up, and improved, in each of many spans at once (the trend's 26): one pass over
+ * the support series of every episode with an assessment in any span. By the period's rule a pair
+ * counts in a span when the series' latest follow-up up to the span's end falls in it, which is
+ * its last follow-up inside the span.
+ */
+export function pairsBySpan(orm: Orm, spans: { start: string; end: string }[]): ReturnInputs['wellbeing'][] {
+  const start = spans.reduce((a, s) => (s.start < a ? s.start : a), spans[0].start);
+  const end = spans.reduce((a, s) => (s.end > a ? s.end : a), spans[0].end);
+  const rows = orm.$client
+    .prepare(
+      `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score
+         FROM assessments a
+        WHERE a.completed_on <= @end AND a.after_closure = 0
+          AND a.episode_id IN (SELECT episode_id FROM assessments WHERE completed_on BETWEEN @start AND @end)
+        ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
+    )
+    .raw()
+    .iterate({ start, end }) as IterableIterator<[number, InstrumentId, string, number]>;
+  const tallies = spans.map(() => new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>());
+  let key = '';
+  let instrument: InstrumentId | null = null;
+  let baseline = 0;
+  let count = 0;
+  const last: (number | null)[] = spans.map(() => null);
+  const finish = () => {
+    if (instrument === null) return;
+    const rule = improvementRule(instrument);
+    last.forEach((score, i) => {
+      if (score === null) return;
+      const t = tallies[i];
+      let entry = t.get(instrument!);
+      if (!entry) t.set(instrument!, (entry = { instrument: instrument!, improved: 0, followedUp: 0, noFollowUp: 0 }));
+      entry.followedUp++;
+      if (improvedByRule(rule, changeOf(baseline, score))) entry.improved++;
+      last[i] = null;
+    });
+  };
+  for (const [e, i, on, score] of rows) {
+    if (`${e}|${i}` !== key) {
+      finish();
+      key = `${e}|${i}`;
+      instrument = i;
+      baseline = score;
+      count = 0;
+    }
+    if (count++ === 0) continue;
+    spans.forEach((s, k) => {
+      if (on >= s.start && on <= s.end) last[k] = score;
+    });
+  }
+  finish();
+  return tallies.map((t) => [...t.values()].sort((a, b) => a.instrument.localeCompare(b.instrument)));
+}
+
 export type WellbeingOutcome = 'improved' | 'not_improved' | 'no_follow_up';
 export type WellbeingResult = {
   episodeId: number;

@@ -1,11 +1,12 @@
 // The spans the trend reads (core/domain/export/trends.ts): April to the month holding the
 // period's end, the last month cut at that end; the twelve months of the year before, the matching
-// month cut a year earlier; and the two years to date. Each is counted by the return's own query.
+// month cut a year earlier; and the two years to date. Each is counted by the return's own
+// selections, headline counts only (headlineInputs): 26 spans must not cost 26 whole returns.
 import dayjs from 'dayjs';
 import { financialYear, financialYearOf, month, type Period } from '../../core/domain/export/periods';
 import type { TrendInputs, TrendSpan } from '../../core/domain/export/trends';
 import type { Orm } from '../types';
-import { returnInputs } from './returns';
+import { headlineInputs, pairsBySpan } from './returns';
 
 const yearBefore = (iso: string) => dayjs(iso).subtract(1, 'year').format('YYYY-MM-DD');
 const span = (start: string, end: string): Period => ({ kind: 'custom', start, end, label: '' });
@@ -29,7 +30,9 @@ export function trendSpans(period: { start: string; end: string }) {
 
 export function trendInputs(orm: Orm, period: { start: string; end: string }): TrendInputs {
   const spans = trendSpans(period);
-  const count = (s: TrendSpan) => ({ ...s, inputs: returnInputs(orm, span(s.start, s.end)) });
+  const all = [...spans.thisYear, ...spans.lastYear, spans.ytd, spans.ytdLastYear];
+  const pairs = pairsBySpan(orm, all);
+  const count = (s: TrendSpan) => ({ ...s, inputs: headlineInputs(orm, span(s.start, s.end), pairs[all.indexOf(s)]) });
   return {
     financialYear: spans.financialYear,
     thisYear: spans.thisYear.map(count),
