@@ -336,13 +336,15 @@ export const assessments = sqliteTable(
     primaryScore: real('primary_score').notNull(),
     prorated: integer('prorated', { mode: 'boolean' }).notNull().default(false),
     scoringVersion: integer('scoring_version').notNull(),
+    /** A follow-up 6–12 months after the episode closed (sustained change), not part of support. */
+    afterClosure: integer('after_closure', { mode: 'boolean' }).notNull().default(false),
     ...stamps,
   },
   (t) => [
     // Each episode's series per instrument in date order (id breaks same-day ties), with the
-    // primary score: the monthly return's wellbeing outcomes read the series from this index
-    // alone, never the rows with their responses.
-    index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn, t.id, t.primaryScore),
+    // primary score and whether it came after closure: the monthly return's wellbeing outcomes
+    // read the series from this index alone, never the rows with their responses.
+    index('assessments_episode_idx').on(t.episodeId, t.instrument, t.completedOn, t.id, t.primaryScore, t.afterClosure),
     // The monthly return: the episodes with an assessment in the period, from the index alone.
     index('assessments_completed_idx').on(t.completedOn, t.episodeId),
   ],

@@ -22,6 +22,7 @@ import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
 import { drillDownSchema, type DrillResult } from '../domain/export/drill';
 import type { DataQuality, MonthlyReport } from '../domain/export/reports';
+import type { Trend } from '../domain/export/trends';
 import { exportRequestSchema, runExportSchema, type ExportLogEntry, type ExportPreview, type ExportProgress, type ExportResult } from '../domain/export/request';
 import { newGoalSchema, reviewGoalSchema, updateGoalSchema } from '../domain/goal';
 import {
@@ -249,7 +250,12 @@ export const contract = {
   'risks.raise': method<typeof raiseRiskSchema, PersonRecord>(raiseRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
   'risks.update': method<typeof updateRiskSchema, PersonRecord>(updateRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
   'risks.resolve': method<typeof resolveRiskSchema, PersonRecord>(resolveRiskSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
-  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  // A follow-up after closure changes a closed episode: its own action, with the episode, in the log.
+  'assessments.record': method<typeof recordAssessmentSchema, PersonRecord>(recordAssessmentSchema, {
+    roles: CASELOAD,
+    mode: 'write',
+    audit: (i, v, m) => (i.afterClosure ? { action: 'assessments.record_after_closure', entity: 'person', entityId: personOf(v), detail: { episodeId: i.episodeId, instrument: i.instrument } } : personChange(i, v, m)),
+  }),
   'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
 
   // Exports and reports
@@ -265,6 +271,8 @@ export const contract = {
   'exports.progress': method<typeof none, ExportProgress>(none, { roles: ALL, mode: 'read', audit: null }),
   'exports.log': method<typeof none, ExportLogEntry[]>(none, { roles: ALL, mode: 'read', audit: null }),
   'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
+  /** The return's measures month by month across the financial year of the period's end. */
+  'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
   // These list people by name: the caseload's roles only.
   'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema, { roles: CASELOAD, mode: 'read', audit: null }),
   'reports.dataQuality': method<typeof none, DataQuality>(none, { roles: CASELOAD, mode: 'read', audit: null }),

@@ -50,6 +50,8 @@ export const recordAssessmentSchema = z.object({
   ...inputShape(assessmentFields),
   /** Set after the worker has seen the "too soon to repeat" warning and chosen to go on. */
   allowEarly: z.boolean().optional().default(false),
+  /** A follow-up 6–12 months after the episode closed (sustained change): only on a closed episode. */
+  afterClosure: z.boolean().optional().default(false),
 });
 export type RecordAssessmentInput = z.input<typeof recordAssessmentSchema>;
 
@@ -93,6 +95,8 @@ export interface Assessment extends Omit<RecordOf<typeof assessmentFields>, 'ins
   bands: Record<string, Band | undefined>;
   risk: boolean;
   scoringVersion: number;
+  /** Recorded 6–12 months after the episode closed: sustained change, not part of support. */
+  afterClosure: boolean;
 }
 
 export interface EngagementReview extends RecordOf<typeof engagementFields> {
@@ -112,7 +116,12 @@ export interface EngagementChange {
 
 export interface EpisodeOutcomes {
   assessments: Assessment[];
+  /** During support: each instrument's baseline against its latest follow-up before closure. */
   outcomes: InstrumentOutcome[];
+  /** After closure: each instrument's baseline against its latest follow-up 6–12 months on. */
+  sustained: InstrumentOutcome[];
+  /** When a follow-up after closure may be recorded (closed episodes only). */
+  postClosureWindow: { from: string; to: string } | null;
   talkingTherapies: TalkingTherapiesOutcome | null;
   due: DueAssessment[];
   engagement: EngagementReview[];

@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
   'risks.update': 'Changed a risk',
   'risks.resolve': 'Resolved a risk',
   'assessments.record': 'Recorded an assessment',
+  'assessments.record_after_closure': 'Recorded a follow-up after closure',
   'engagement.record': 'Recorded an engagement review',
   'groups.create': 'Added a group or workshop',
   'groups.update': 'Changed a group or workshop',

@@ -4,6 +4,7 @@ import { assessmentFields, engagementFields, type Assessment, type EngagementRev
 import { editableKeys, pick, storedKeys, type Editable } from '../../core/domain/recordFields';
 import { displayDate } from '../../core/domain/dates';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
+import { monthsAfter, postClosureProblem } from '../../core/domain/instruments/postClosure';
 import { bandFor, itemNumbers, listInWords, scoreAssessment } from '../../core/domain/instruments/scoring';
 import type { InstrumentId } from '../../core/domain/instruments/types';
 import { pluralWord } from '../../core/domain/plural';
@@ -21,6 +22,35 @@ export interface AssessmentInput {
   method: string;
   responses: Record<string, number | null>;
   allowEarly: boolean;
+  afterClosure?: boolean;
+}
+
+const MONTHS_IN_WORDS = ['', 'one month', 'two months', 'three months'];
+
+/**
+ * An instrument used no sooner than its rule allows (PozQoL: two calendar months), either side of
+ * the date: a back-dated entry must keep its distance from the ones after it too.
+ */
+function refuseTooSoon(tx: Queryable, episodeId: number, def: (typeof INSTRUMENTS)[InstrumentId], completedOn: string): void {
+  const months = def.minIntervalMonths;
+  if (!months) return;
+  const others = tx
+    .select({ on: assessments.completedOn })
+    .from(assessments)
+    .where(and(eq(assessments.episodeId, episodeId), eq(assessments.instrument, def.id)))
+    .all()
+    .map((a) => a.on);
+  const gap = MONTHS_IN_WORDS[months] ?? `${months} months`;
+  const before = others.filter((on) => on <= completedOn).sort().at(-1);
+  if (before && completedOn < monthsAfter(before, months)) {
+    const message = `${def.shortName} is used at least ${gap} apart: the last was on ${displayDate(before)}, so the next can be from ${displayDate(monthsAfter(before, months))}.`;
+    throw new DomainError('VALIDATION', message, { completedOn: message });
+  }
+  const after = others.filter((on) => on > completedOn).sort()[0];
+  if (after && after < monthsAfter(completedOn, months)) {
+    const message = `${def.shortName} is used at least ${gap} apart: there is one on ${displayDate(after)}, so this one cannot be after ${displayDate(monthsAfter(after, -months))}.`;
+    throw new DomainError('VALIDATION', message, { completedOn: message });
+  }
 }
 
 export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Settings, actor: Actor): number {
@@ -47,9 +77,19 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
     throw new DomainError('VALIDATION', message, fields);
   }
   return orm.transaction((tx) => {
-    const episode = requireEpisode(tx, input.episodeId);
+    // A closed episode takes one kind of assessment only: the follow-up after closure, in its window.
+    const episode = requireEpisode(tx, input.episodeId, !input.afterClosure);
+    if (input.afterClosure) {
+      if (!episode.closedOn) {
+        const message = 'This episode is still open: record the assessment as part of support.';
+        throw new DomainError('VALIDATION', message, { afterClosure: message });
+      }
+      const problem = postClosureProblem(episode.closedOn, input.completedOn);
+      if (problem) throw new DomainError('VALIDATION', problem, { completedOn: problem });
+    }
     refuseBeforeReferral(episode, input.completedOn, 'completedOn', 'An assessment');
-    if (def.minIntervalDays > 0 && !input.allowEarly) {
+    refuseTooSoon(tx, episode.id, def, input.completedOn);
+    if (def.minIntervalDays > 0 && !input.allowEarly && !input.afterClosure) {
       const last = tx
         .select({ on: assessments.completedOn })
         .from(assessments)
@@ -72,6 +112,7 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
         primaryScore: scored.value.scores[def.primaryScore],
         prorated: scored.value.prorated,
         scoringVersion: scored.value.scoringVersion,
+        afterClosure: !!input.afterClosure,
         ...created(actor),
       })
       .run();
@@ -122,6 +163,7 @@ export function assessmentsFor(orm: Queryable, episodeIds: number[], name: (id: 
         bands: Object.fromEntries(def.scores.map((s) => [s.id, a.scores[s.id] === undefined ? undefined : bandFor(s, a.scores[s.id])])),
         risk: def.riskItem ? (a.responses[def.riskItem.item] ?? 0) > def.riskItem.above : false,
         scoringVersion: a.scoringVersion,
+        afterClosure: a.afterClosure,
         createdByName: name(a.createdBy),
       };
     });

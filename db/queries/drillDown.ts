@@ -16,6 +16,7 @@ import {
   REFERRAL_BREAKDOWNS,
   SUPPORTED_BREAKDOWNS,
   supportedPeople,
+  sustainedOutcomes,
   wellbeingOutcomes,
 } from './returns';
 import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
@@ -103,23 +104,59 @@ function supported(orm: Orm, req: Request): DrillRow[] {
     .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
 }
 
+const WELLBEING_CATEGORIES = ['improved', 'followed_up', 'no_follow_up', 'with_baseline'];
+const SUSTAINED_CATEGORIES = ['improved', 'followed_up_after_closure'];
+
+/** Each episode's person, for the episodes a wellbeing figure counts. */
+function peopleOfEpisodes(orm: Orm, episodeIds: number[]) {
+  const rows = orm.$client
+    .prepare(`SELECT e.id AS episodeId, ${PERSON} FROM episodes e JOIN people p ON p.id = e.person_id WHERE e.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...new Set(episodeIds)])) as { episodeId: number; personId: number; caseId: string; preferredName: string }[];
+  return new Map(rows.map(({ episodeId, ...who }) => [episodeId, who]));
+}
+
+const score = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+/** "14 → 6 (−8)": the pair and its change, as the mean change is worked out from them. */
+function pairWords(baseline: number, latest: number): string {
+  const change = Math.round((latest - baseline) * 100) / 100;
+  return `${score(baseline)} → ${score(latest)} (${change > 0 ? '+' : change < 0 ? '−' : '±'}${score(Math.abs(change))})`;
+}
+
 function wellbeing(orm: Orm, req: Request): DrillRow[] {
   if (req.breakdown && !Object.hasOwn(INSTRUMENTS, req.breakdown)) unknownBreakdown();
+  if (req.category && !WELLBEING_CATEGORIES.includes(req.category)) unknownBreakdown();
+  const followedUp = (o: string) => o === 'improved' || o === 'not_improved';
   const wanted = (o: string | null) =>
-    o !== null && (!req.category || req.category === o || (req.category === 'followed_up' && (o === 'improved' || o === 'not_improved')));
-  if (req.category && !['improved', 'followed_up', 'no_follow_up'].includes(req.category)) unknownBreakdown();
+    o !== null &&
+    (!req.category ||
+      req.category === o ||
+      (req.category === 'followed_up' && followedUp(o)) ||
+      (req.category === 'with_baseline' && (followedUp(o) || o === 'no_follow_up')));
   const chosen = wellbeingOutcomes(orm, req.period).filter((o) => (!req.breakdown || o.instrument === req.breakdown) && wanted(o.outcome));
   if (chosen.length === 0) return [];
-  const byEpisode = orm.$client
-    .prepare(`SELECT e.id AS episodeId, ${PERSON} FROM episodes e JOIN people p ON p.id = e.person_id WHERE e.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify([...new Set(chosen.map((o) => o.episodeId))])) as { episodeId: number; personId: number; caseId: string; preferredName: string }[];
-  const people = new Map(byEpisode.map((r) => [r.episodeId, r]));
-  const words = { improved: 'Improved meaningfully', not_improved: 'Followed up, no meaningful improvement', no_follow_up: 'Closed with only a baseline' } as const;
+  const people = peopleOfEpisodes(orm, chosen.map((o) => o.episodeId));
+  const words = { improved: 'Improved by its rule', not_improved: 'Followed up, not improved by its rule', no_follow_up: 'Closed with only a baseline' } as const;
   return chosen
-    .map((o) => {
-      const { episodeId: _e, ...who } = people.get(o.episodeId)!;
-      return { ...who, on: o.on, what: joinWords(INSTRUMENTS[o.instrument].shortName, words[o.outcome!]) };
-    })
+    .map((o) => ({
+      ...people.get(o.episodeId)!,
+      on: o.on,
+      what: joinWords(INSTRUMENTS[o.instrument].shortName, o.latest !== null && pairWords(o.baseline, o.latest), words[o.outcome!]),
+    }))
+    .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
+}
+
+function sustained(orm: Orm, req: Request): DrillRow[] {
+  if (req.breakdown && !Object.hasOwn(INSTRUMENTS, req.breakdown)) unknownBreakdown();
+  if (req.category && !SUSTAINED_CATEGORIES.includes(req.category)) unknownBreakdown();
+  const chosen = sustainedOutcomes(orm, req.period).filter((o) => (!req.breakdown || o.instrument === req.breakdown) && (req.category !== 'improved' || o.improved));
+  if (chosen.length === 0) return [];
+  const people = peopleOfEpisodes(orm, chosen.map((o) => o.episodeId));
+  return chosen
+    .map((o) => ({
+      ...people.get(o.episodeId)!,
+      on: o.on,
+      what: joinWords(INSTRUMENTS[o.instrument].shortName, 'Follow-up after closure', pairWords(o.baseline, o.latest), o.improved ? 'Still improved by its rule' : 'Not improved by its rule'),
+    }))
     .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
 }
 
@@ -143,6 +180,8 @@ function rowsFor(orm: Orm, req: Request): DrillRow[] {
       return supported(orm, req);
     case 'improved_wellbeing':
       return wellbeing(orm, req);
+    case 'sustained_wellbeing':
+      return sustained(orm, req);
     case 'group_registrations':
       return groups(orm, req, false);
     case 'group_attendance':

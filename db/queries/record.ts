@@ -31,6 +31,7 @@ import { memberNames } from './stamps';
 import { assessmentsFor, engagementFor } from './assessments';
 import { getSettings } from './settings';
 import { episodeOutcomes, talkingTherapiesOutcome } from '../../core/domain/instruments/outcome';
+import { postClosureWindow } from '../../core/domain/instruments/postClosure';
 import { dueAssessments } from '../../core/domain/instruments/schedule';
 import { engagementChange } from '../../core/domain/engagement';
 
@@ -105,13 +106,19 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
       signposting: signpostingOf(e.id).map((s) => ({ ...pick(s, SIGNPOSTING), id: s.id, episodeId: s.episodeId, createdByName: name(s.createdBy) })),
       outcomes: (() => {
         const list = assessmentsOf(e.id);
-        const outcomes = episodeOutcomes(list);
+        // Support's own series, and the follow-ups after closure set against its baselines.
+        const during = list.filter((a) => !a.afterClosure);
+        const after = list.filter((a) => a.afterClosure);
+        const outcomes = episodeOutcomes(during);
+        const baselines = [...new Set(after.map((a) => a.instrument))].flatMap((i) => during.filter((a) => a.instrument === i).slice(0, 1));
         const engagement = engagementOf(e.id);
         return {
           assessments: list,
           outcomes,
+          sustained: baselines.length ? episodeOutcomes([...baselines, ...after.filter((a) => baselines.some((b) => b.instrument === a.instrument))]).filter((o) => o.followedUp) : [],
+          postClosureWindow: e.closedOn ? postClosureWindow(e.closedOn) : null,
           talkingTherapies: talkingTherapiesOutcome(outcomes),
-          due: dueAssessments({ firstContactOn: e.firstContactOn, open: e.closedOn === null }, settings.enabledInstruments, list, settings.assessmentIntervalWeeks, today),
+          due: dueAssessments({ firstContactOn: e.firstContactOn, open: e.closedOn === null }, settings.enabledInstruments, during, settings.assessmentIntervalWeeks, today),
           engagement,
           engagementChange: engagementChange(engagement),
         };

@@ -3,8 +3,9 @@
 import { ageBand } from '../../core/domain/age';
 import type { CountGroup, ReturnInputs } from '../../core/domain/export/monthlyReturn';
 import type { Period } from '../../core/domain/export/periods';
-import { INSTRUMENTS } from '../../core/domain/instruments/definitions';
+import { improvedByRule, improvementRule } from '../../core/domain/instruments/improvement';
 import type { InstrumentId } from '../../core/domain/instruments/types';
+import { meanChange } from '../../core/domain/stats/meanChange';
 import type { Orm } from '../types';
 
 type Count = { category: string | null; n: number };
@@ -159,31 +160,138 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
     peopleSupported: people.length,
     newlyDiagnosedOffered: referrals.offered,
     newlyDiagnosedEngaged: referrals.engaged,
-    wellbeing: wellbeing(orm, period),
+    ...wellbeing(orm, period),
   };
 }
 
-export type WellbeingOutcome = 'improved' | 'not_improved' | 'no_follow_up';
-export type WellbeingResult = { episodeId: number; instrument: InstrumentId; outcome: WellbeingOutcome | null; on: string };
+/**
+ * The headline counts alone (no breakdown by person), for the trend's many spans: referrals and
+ * the newly diagnosed, contacts, groups, how many people were supported, and wellbeing. Each is the
+ * return's own selection, so a span that is the return's period gives the return's numbers.
+ */
+export function headlineInputs(orm: Orm, period: Period, pairs?: ReturnInputs['wellbeing']): ReturnInputs {
+  const db = orm.$client;
+  const p = { start: period.start, end: period.end };
+  const referrals = referralCounts(db, p);
+  const contacts = contactCounts(db, p);
+  const supported = db
+    .prepare(`SELECT count(DISTINCT e.person_id) FROM contacts c JOIN episodes e ON e.id = c.episode_id WHERE ${ATTENDED} AND c.contact_on BETWEEN @start AND @end`)
+    .pluck()
+    .get(p) as number;
+  const groups = db
+    .prepare(
+      `SELECT coalesce(sum(gp.registered = 1), 0) AS registered, coalesce(sum(gp.attended = 1), 0) AS attended
+         FROM group_events g JOIN group_participants gp ON gp.event_id = g.id WHERE g.held_on BETWEEN @start AND @end`,
+    )
+    .get(p) as { registered: number; attended: number };
+  const total = (measure: string, n: number): CountGroup => ({ measure, breakdown: 'all', categories: [], total: n });
+  return {
+    groups: [
+      total('referrals_received', referrals.source.reduce((a, c) => a + c.n, 0)),
+      total('group_registrations', groups.registered),
+      total('group_attendance', groups.attended),
+    ],
+    attended: contacts.attended,
+    dna: contacts.dna,
+    peopleSupported: supported,
+    newlyDiagnosedOffered: referrals.offered,
+    newlyDiagnosedEngaged: referrals.engaged,
+    ...(pairs ? { wellbeing: pairs, wellbeingChange: [], sustained: [] } : wellbeing(orm, period)),
+  };
+}
 
 /**
- * Per episode and instrument: whether its latest assessment in the period is a follow-up that
- * improved meaningfully on the primary score (or not), or the episode closed in the period with
- * only a baseline. Episodes that are neither have no outcome but still put the instrument on
- * the return (with zeros), as it was used in the period.
- *
- * The series are read in order from assessments_episode_idx alone (it carries the id and the
- * primary score) and each is reduced as it streams past: its first score, its count and its
- * latest row, never an array of its rows.
+ * Pairs followed up, and improved, in each of many spans at once (the trend's 26): one pass over
+ * the support series of every episode with an assessment in any span. By the period's rule a pair
+ * counts in a span when the series' latest follow-up up to the span's end falls in it, which is
+ * its last follow-up inside the span.
  */
-function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: WellbeingResult) => void): void {
+export function pairsBySpan(orm: Orm, spans: { start: string; end: string }[]): ReturnInputs['wellbeing'][] {
+  const start = spans.reduce((a, s) => (s.start < a ? s.start : a), spans[0].start);
+  const end = spans.reduce((a, s) => (s.end > a ? s.end : a), spans[0].end);
+  const rows = orm.$client
+    .prepare(
+      `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score
+         FROM assessments a
+        WHERE a.completed_on <= @end AND a.after_closure = 0
+          AND a.episode_id IN (SELECT episode_id FROM assessments WHERE completed_on BETWEEN @start AND @end)
+        ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
+    )
+    .raw()
+    .iterate({ start, end }) as IterableIterator<[number, InstrumentId, string, number]>;
+  const tallies = spans.map(() => new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>());
+  let key = '';
+  let instrument: InstrumentId | null = null;
+  let baseline = 0;
+  let count = 0;
+  const last: (number | null)[] = spans.map(() => null);
+  const finish = () => {
+    if (instrument === null) return;
+    const rule = improvementRule(instrument);
+    last.forEach((score, i) => {
+      if (score === null) return;
+      const t = tallies[i];
+      let entry = t.get(instrument!);
+      if (!entry) t.set(instrument!, (entry = { instrument: instrument!, improved: 0, followedUp: 0, noFollowUp: 0 }));
+      entry.followedUp++;
+      if (improvedByRule(rule, changeOf(baseline, score))) entry.improved++;
+      last[i] = null;
+    });
+  };
+  for (const [e, i, on, score] of rows) {
+    if (`${e}|${i}` !== key) {
+      finish();
+      key = `${e}|${i}`;
+      instrument = i;
+      baseline = score;
+      count = 0;
+    }
+    if (count++ === 0) continue;
+    spans.forEach((s, k) => {
+      if (on >= s.start && on <= s.end) last[k] = score;
+    });
+  }
+  finish();
+  return tallies.map((t) => [...t.values()].sort((a, b) => a.instrument.localeCompare(b.instrument)));
+}
+
+export type WellbeingOutcome = 'improved' | 'not_improved' | 'no_follow_up';
+export type WellbeingResult = {
+  episodeId: number;
+  instrument: InstrumentId;
+  outcome: WellbeingOutcome | null;
+  on: string;
+  /** The first assessment in the episode, and the follow-up it is paired with (none: null). */
+  baseline: number;
+  latest: number | null;
+};
+/** A follow-up after closure in the period, paired with the baseline of the support it followed. */
+export type SustainedResult = { episodeId: number; instrument: InstrumentId; improved: boolean; on: string; baseline: number; latest: number };
+
+/** follow-up − baseline to two decimals (scores are kept to two), so sums do not drift. */
+const changeOf = (baseline: number, latest: number) => Math.round((latest - baseline) * 100) / 100;
+
+/**
+ * The period's rule for wellbeing, per episode and instrument. During support: the baseline is the
+ * first assessment in the episode; it is paired with the latest follow-up up to the period's end
+ * when that follow-up falls in the period ("improved" or "not improved" by the instrument's rule,
+ * improvement.ts), and an episode closed in the period with only a baseline is "no follow-up".
+ * Episodes that are neither have no outcome but still put the instrument on the return (with
+ * zeros), as it was used in the period. A follow-up recorded after closure is never part of the
+ * support series: the latest one in the period is paired with the same baseline as sustained change.
+ *
+ * The series are read in order from assessments_episode_idx alone (it carries the id, the
+ * primary score and the after-closure mark) and each is reduced as it streams past: its first
+ * score, its count and its latest row, never an array of its rows.
+ */
+function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: WellbeingResult) => void, visitSustained: (result: SustainedResult) => void = () => {}): void {
   const p = { start: period.start, end: period.end };
   const db = orm.$client;
   // Episodes closed in the period, with the date: a series of one closed in it has no follow-up.
   const closedIn = new Map(db.prepare('SELECT id, closed_on FROM episodes WHERE closed_on BETWEEN @start AND @end').raw().all(p) as [number, string][]);
   const rows = db
     .prepare(
-      `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score
+      `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score, a.after_closure
          FROM assessments a
         WHERE a.completed_on <= @end AND a.episode_id IN (
               SELECT episode_id FROM assessments WHERE completed_on BETWEEN @start AND @end
@@ -191,33 +299,44 @@ function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: Wellbein
         ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
     )
     .raw()
-    .iterate(p) as IterableIterator<[number, InstrumentId, string, number]>;
-  // The series under way: its key, its first score, how many rows and its latest row.
+    .iterate(p) as IterableIterator<[number, InstrumentId, string, number, number]>;
+  // The series under way: its key, its first score, how many rows and its latest row, and its
+  // latest follow-up after closure.
   let episodeId = -1;
   let instrument: InstrumentId | null = null;
   let count = 0;
   let firstScore = 0;
   let lastScore = 0;
   let lastOn = '';
+  let afterScore: number | null = null;
+  let afterOn = '';
   const finish = () => {
     if (instrument === null) return;
-    const def = INSTRUMENTS[instrument];
-    const score = def.scores.find((s) => s.id === def.primaryScore)!;
+    const rule = improvementRule(instrument);
     const closedOn = closedIn.get(episodeId);
     if (count > 1 && lastOn >= period.start) {
-      const better = (lastScore - firstScore) * (score.higherIsBetter ? 1 : -1);
-      visit({ episodeId, instrument: def.id, outcome: better >= score.meaningfulChange ? 'improved' : 'not_improved', on: lastOn });
-    } else if (count === 1 && closedOn) visit({ episodeId, instrument: def.id, outcome: 'no_follow_up', on: closedOn });
-    else visit({ episodeId, instrument: def.id, outcome: null, on: lastOn });
+      const improved = improvedByRule(rule, changeOf(firstScore, lastScore));
+      visit({ episodeId, instrument, outcome: improved ? 'improved' : 'not_improved', on: lastOn, baseline: firstScore, latest: lastScore });
+    } else if (count === 1 && closedOn) visit({ episodeId, instrument, outcome: 'no_follow_up', on: closedOn, baseline: firstScore, latest: null });
+    else visit({ episodeId, instrument, outcome: null, on: lastOn, baseline: firstScore, latest: null });
+    if (count > 0 && afterScore !== null && afterOn >= period.start) {
+      visitSustained({ episodeId, instrument, improved: improvedByRule(rule, changeOf(firstScore, afterScore)), on: afterOn, baseline: firstScore, latest: afterScore });
+    }
   };
-  for (const [e, i, on, value] of rows) {
+  for (const [e, i, on, value, after] of rows) {
     if (e !== episodeId || i !== instrument) {
       finish();
       episodeId = e;
       instrument = i;
       count = 0;
-      firstScore = value;
+      afterScore = null;
     }
+    if (after) {
+      afterScore = value;
+      afterOn = on;
+      continue;
+    }
+    if (count === 0) firstScore = value;
     count++;
     lastScore = value;
     lastOn = on;
@@ -232,16 +351,44 @@ export function wellbeingOutcomes(orm: Orm, period: Period): WellbeingResult[] {
   return out;
 }
 
-function wellbeing(orm: Orm, period: Period): ReturnInputs['wellbeing'] {
-  const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number }>();
-  eachWellbeingOutcome(orm, period, (o) => {
-    let entry = out.get(o.instrument);
-    if (!entry) out.set(o.instrument, (entry = { instrument: o.instrument, improved: 0, followedUp: 0, noFollowUp: 0 }));
-    if (o.outcome === 'no_follow_up') entry.noFollowUp++;
-    else if (o.outcome) {
+/** Every follow-up after closure the period counts (drill-down lists them). */
+export function sustainedOutcomes(orm: Orm, period: Period): SustainedResult[] {
+  const out: SustainedResult[] = [];
+  eachWellbeingOutcome(orm, period, () => {}, (o) => out.push(o));
+  return out;
+}
+
+type WellbeingInputs = Pick<ReturnInputs, 'wellbeing' | 'wellbeingChange' | 'sustained'>;
+
+function wellbeing(orm: Orm, period: Period): WellbeingInputs {
+  const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number; changes: number[] }>();
+  const sustained = new Map<string, { instrument: string; improved: number; followedUp: number; changes: number[] }>();
+  eachWellbeingOutcome(
+    orm,
+    period,
+    (o) => {
+      let entry = out.get(o.instrument);
+      if (!entry) out.set(o.instrument, (entry = { instrument: o.instrument, improved: 0, followedUp: 0, noFollowUp: 0, changes: [] }));
+      if (o.outcome === 'no_follow_up') entry.noFollowUp++;
+      else if (o.outcome) {
+        entry.followedUp++;
+        entry.changes.push(changeOf(o.baseline, o.latest!));
+        if (o.outcome === 'improved') entry.improved++;
+      }
+    },
+    (o) => {
+      let entry = sustained.get(o.instrument);
+      if (!entry) sustained.set(o.instrument, (entry = { instrument: o.instrument, improved: 0, followedUp: 0, changes: [] }));
       entry.followedUp++;
-      if (o.outcome === 'improved') entry.improved++;
-    }
-  });
-  return [...out.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
+      entry.changes.push(changeOf(o.baseline, o.latest));
+      if (o.improved) entry.improved++;
+    },
+  );
+  const byInstrument = <T extends { instrument: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
+  const series = byInstrument(out);
+  return {
+    wellbeing: series.map(({ changes: _c, ...w }) => w),
+    wellbeingChange: series.map((w) => ({ instrument: w.instrument, ...meanChange(w.changes) })),
+    sustained: byInstrument(sustained).map(({ changes, ...w }) => ({ ...w, change: meanChange(changes) })),
+  };
 }

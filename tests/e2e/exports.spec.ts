@@ -47,8 +47,10 @@ test('a manager exports last month’s monthly return, and the saved file holds 
 
   const rows = parse(file, { bom: true, columns: true }) as ReturnRow[];
   const value = (measure: string, breakdown: string, category: string) => rows.find((r) => r.measure === measure && r.breakdown === breakdown && r.category === category)?.value;
-  expect(rows.every((r) => r.period === `${last.start}/${last.end}`)).toBe(true);
+  // The period's own rows carry its dates; the financial year's trend follows, each row dated.
+  expect(rows.filter((r) => r.measure !== 'trend').every((r) => r.period === `${last.start}/${last.end}`)).toBe(true);
   expect(value('referrals_received', 'source', 'total')).toBe('10');
+  expect(rows.find((r) => r.measure === 'trend' && r.breakdown === 'referrals_received' && r.category === 'month' && r.period === `${last.start}/${last.end}`)?.value).toBe('10');
   // Two self-referrals are hidden, and the eight beside them too, or 10 − 8 would give them away.
   expect(value('referrals_received', 'source', 'self')).toBe('*');
   expect(value('referrals_received', 'source', 'opt_out_clinic')).toBe('*');

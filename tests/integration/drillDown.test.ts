@@ -57,6 +57,7 @@ describe('reports.drillDown', () => {
         expect((await by('improved')).total, `${w.instrument} improved`).toBe(w.improved);
         expect((await by('followed_up')).total, `${w.instrument} followed up`).toBe(w.followedUp);
         expect((await by('no_follow_up')).total, `${w.instrument} no follow-up`).toBe(w.noFollowUp);
+        expect((await by('with_baseline')).total, `${w.instrument} with a baseline`).toBe(w.withBaseline);
       }
       // The fixture must exercise real numbers, not a page of zeros.
       expect(checked).toBeGreaterThan(40);

@@ -81,6 +81,9 @@ describe('built-in profiles', () => {
   // orientation "2" (9) is now hidden beside "1" (9) and "Z" (7), as 73 − the rest = 16 with the
   // rule "hide the next smallest" pinned Z = 7 and 1 = 9; newly diagnosed engaged (10) and its
   // percentage are hidden, as 14 offered − 10 engaged gave "4 not engaged" away. Nothing else moved.
+  // Re-recorded for issue 15 items 4 and 5, a deliberate change of format: each instrument's pairs
+  // gain with_baseline, the mean change and its 95% CI and the under-30-pairs flag, and the
+  // financial year's trend follows as rows of their own ("trend", each dated). No earlier row moved.
   it('monthly return: long format, small numbers hidden, matching the golden file', async () => {
     const { ctx, close } = await fixtureCaseload();
     const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
@@ -88,13 +91,16 @@ describe('built-in profiles', () => {
     expectGolden('monthly_return_2026-10.csv', bytes);
     const rows = readBack(bytes);
     expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
-    const counts = rows.slice(1).filter((r) => !['percent', 'average', 'percent_engaged', 'percent_improved'].includes(r[3]));
-    expect(counts.every((r) => r[4] === '*' || r[4] === '0' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]));
+    expect(counts.every((r) => r[4] === '*' || r[4] === '0' || r[4] === '' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
     expect(counts.some((r) => r[4] === '*')).toBe(true);
     expect(counts.some((r) => Number(r[4]) > 7)).toBe(true);
-    expect(rows.slice(1).every((r) => r[0] === '2026-10-01/2026-10-31')).toBe(true);
+    // The period's own rows carry its dates; the trend's rows carry each month's or year's.
+    expect(rows.slice(1).every((r) => r[1] === 'trend' || r[0] === '2026-10-01/2026-10-31')).toBe(true);
+    expect(rows.filter((r) => r[1] === 'trend' && r[3] === 'year_to_date').every((r) => r[0] === '2026-04-01/2026-10-31')).toBe(true);
     const measures = new Set(rows.slice(1).map((r) => r[1]));
-    for (const m of ['referrals_received', 'people_supported', 'contacts_attended', 'dna_rate', 'average_contacts_per_person', 'newly_diagnosed', 'improved_wellbeing']) {
+    for (const m of ['referrals_received', 'people_supported', 'contacts_attended', 'dna_rate', 'average_contacts_per_person', 'newly_diagnosed', 'improved_wellbeing', 'trend']) {
       expect(measures.has(m), m).toBe(true);
     }
     close();
@@ -275,7 +281,9 @@ describe('publishing settings', () => {
     await must(ctx, 'settings.update', { suppressionThreshold: 0, roundToFive: true });
     const r = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
     const rows = readBack(readFileSync(r.location)).slice(1);
-    const counts = rows.filter((x) => !['percent', 'average', 'percent_engaged', 'percent_improved'].includes(x[3]));
+    // Rates, averages and the statistics of the wellbeing pairs are not counts.
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const counts = rows.filter((x) => !statistics.includes(x[3]));
     expect(counts.some((x) => x[4] === '*')).toBe(false);
     expect(counts.every((x) => x[4] === '' || Number(x[4]) % 5 === 0)).toBe(true);
     close();

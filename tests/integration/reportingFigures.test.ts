@@ -60,6 +60,15 @@ describe('figures for a reporting-only member', () => {
     expect(hidden).toBeGreaterThan(0);
     expect(String(report.current.newlyDiagnosedEngaged)).toBe(published.get('newly_diagnosed/all/engaged'));
     expect(String(report.current.booked)).toBe(published.get('dna_rate/all/attended_or_not'));
+    // The year's trend comes suppressed with the return: its October is the return's own figure,
+    // and its rows are the file's trend rows.
+    const trend = await must(ctx, 'reports.trends', { period: october });
+    const octoberInTrend = trend.months.find((m) => m.thisYear?.start === october.start)!.thisYear!.values;
+    expect(octoberInTrend.referrals_received).toBe(report.current.groups.find((g) => g.measure === 'referrals_received')!.total);
+    expect(octoberInTrend.people_supported).toBe(report.current.peopleSupported);
+    const fileTrend = (parse(readFileSync(file.location), { bom: true, from_line: 2 }) as string[][]).filter((r) => r[1] === 'trend' && r[3] === 'month');
+    for (const m of trend.months.filter((x) => x.thisYear))
+      for (const [key, value] of Object.entries(m.thisYear!.values)) expect(fileTrend.find((r) => r[0] === `${m.thisYear!.start}/${m.thisYear!.end}` && r[2] === key)?.[4], `${key} ${m.label}`).toBe(String(value));
     // The period before is suppressed too.
     expect(report.previous.groups.flatMap((g) => g.categories).some((c) => c.count === '*')).toBe(true);
     close();

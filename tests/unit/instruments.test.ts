@@ -138,21 +138,31 @@ describe('ONS4', () => {
 });
 
 describe('PozQoL', () => {
-  it('reverse-codes the nine negative items and scores means by domain', () => {
+  it('numbers its items as the official form does: 1, 5, 8 and 13 scored as answered, the other nine reversed', () => {
     const def = INSTRUMENTS.pozqol;
-    expect(def.items.filter((i) => i.reverse)).toHaveLength(9);
-    expect(itemScore(def, 'q1', 5)).toBe(1);
-    expect(itemScore(def, 'q6', 5)).toBe(5);
-    // Best possible quality of life: negatives strongly disagreed (1), positives strongly agreed (5).
+    expect(def.items.map((i) => i.id)).toEqual(Array.from({ length: 13 }, (_, i) => `q${i + 1}`));
+    expect(def.items.filter((i) => !i.reverse).map((i) => i.id)).toEqual(['q1', 'q5', 'q8', 'q13']);
+    expect(def.options.map((o) => `${o.value} ${o.label}`)).toEqual(['1 Not at all', '2 Slightly', '3 Moderately', '4 Very', '5 Extremely']);
+    expect(itemScore(def, 'q1', 5)).toBe(5);
+    expect(itemScore(def, 'q2', 5)).toBe(1);
+  });
+
+  it('scores the overall and each domain as a mean of coded items', () => {
+    const def = INSTRUMENTS.pozqol;
+    // Best possible quality of life: negatives "not at all" (1), positives "extremely" (5).
     const best = Object.fromEntries(def.items.map((i) => [i.id, i.reverse ? 1 : 5]));
     const r = scoreAssessment(def, best);
     expect(r.ok && r.value.scores).toEqual({ overall: 5, health: 5, psychological: 5, social: 5, functional: 5 });
+    // Every answer 3 except item 1 (positive, psychological) answered 1: psychological
+    // (1 + 3 + 3 + 3) / 4 = 2.5; overall (1 + 12 × 3) / 13 = 37 / 13 = 2.846… → 2.85; the rest 3.
     const mixed = Object.fromEntries(def.items.map((i) => [i.id, 3]));
-    expect(scoreAssessment(def, { ...mixed, q1: 1 })).toMatchObject({ ok: true, value: { scores: expect.objectContaining({ health: 3.67, overall: 3.15 }) } });
+    expect(scoreAssessment(def, { ...mixed, q1: 1 })).toMatchObject({ ok: true, value: { scores: { overall: 2.85, psychological: 2.5, health: 3, social: 3, functional: 3 } } });
+    // Item 2 is negative: answered 5 it codes to 1, lowering its domain (health: (1 + 3 + 3) / 3 = 2.33).
+    expect(scoreAssessment(def, { ...mixed, q2: 5 })).toMatchObject({ ok: true, value: { scores: expect.objectContaining({ health: 2.33 }) } });
   });
 
-  it('asks for two months between repeats', () => {
-    expect(INSTRUMENTS.pozqol.minIntervalDays).toBeGreaterThanOrEqual(60);
+  it('is never repeated within two calendar months', () => {
+    expect(INSTRUMENTS.pozqol.minIntervalMonths).toBe(2);
   });
 });
 

@@ -94,6 +94,7 @@ const EXPECTED: Record<MethodName, Row> = {
   'exports.progress': { roles: ALL, run: ['whileChecking'], audit: null },
   'exports.log': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.monthly': { roles: ALL, run: ['whileChecking'], audit: null },
+  'reports.trends': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.drillDown': { roles: CASELOAD, run: ['whileChecking'], audit: null },
   'reports.dataQuality': { roles: CASELOAD, run: ['whileChecking'], audit: null },
   'people.subjectAccess': { roles: COORDINATOR, run: ['async'], audit: { action: 'person.subject_access_copy', entity: 'person', entityId: 7, detail: { format: 'pdf', sha256: 'h' } } },

@@ -38,6 +38,8 @@ describe('the role policy', () => {
         'exports.cancel',
         'exports.log',
         'reports.monthly',
+        // The return's measures by month: aggregate, and suppressed with the return for this role.
+        'reports.trends',
         // Made-up people only, in a caseload of its own (handlers/training.ts).
         'training.open',
         'training.reset',

@@ -30,11 +30,12 @@ const referralArb = fc.record({ source: pick(7), pathway: pick(3), newlyDiagnose
 const contactArb = fc.record({ attended: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }), type: pick(3), mode: pick(4) });
 const registrationArb = fc.record({ type: pick(3), registered: fc.boolean(), attended: fc.boolean() });
 const outcomeArb = fc.record({ instrument: pick(3), outcome: fc.constantFrom('improved', 'not_improved', 'no_follow_up') });
+const sustainedArb = fc.record({ instrument: pick(3), improved: fc.boolean() });
 const sized = <T>(arb: fc.Arbitrary<T>) => fc.nat({ max: 90 }).chain((n) => fc.array(arb, { maxLength: n }));
 
 const caseload: fc.Arbitrary<ReturnInputs> = fc
-  .record({ people: sized(person), referrals: sized(referralArb), contacts: sized(contactArb), registrations: sized(registrationArb), outcomes: sized(outcomeArb) })
-  .map(({ people, referrals, contacts, registrations, outcomes }) => {
+  .record({ people: sized(person), referrals: sized(referralArb), contacts: sized(contactArb), registrations: sized(registrationArb), outcomes: sized(outcomeArb), afterClosure: sized(sustainedArb) })
+  .map(({ people, referrals, contacts, registrations, outcomes, afterClosure }) => {
     const attended = contacts.filter((c) => c.attended);
     const eventTypes = codes('event', 3);
     const groupCount = (measure: string, counted: (r: (typeof registrations)[number]) => boolean): CountGroup => {
@@ -69,6 +70,12 @@ const caseload: fc.Arbitrary<ReturnInputs> = fc
         const count = (...kinds: string[]) => mine.filter((o) => kinds.includes(o.outcome)).length;
         return { instrument, improved: count('improved'), followedUp: count('improved', 'not_improved'), noFollowUp: count('no_follow_up') };
       }),
+      // Statistics of the pairs: not counts, published beside them (the figures are made up).
+      wellbeingChange: used.map((instrument) => ({ instrument, n: 3, mean: 2.5, lower: 1, upper: 4 })),
+      sustained: [...new Set(afterClosure.map((o) => instruments[o.instrument]))].sort().map((instrument) => {
+        const mine = afterClosure.filter((o) => instruments[o.instrument] === instrument);
+        return { instrument, improved: mine.filter((o) => o.improved).length, followedUp: mine.length, change: { n: mine.length, mean: 1.5, lower: -2, upper: 5 } };
+      }),
     };
   });
 
@@ -83,7 +90,7 @@ interface Sum {
 
 /** The quantity a published row states (a total printed twice is one quantity). */
 function quantityOf(r: ReturnRow): string | null {
-  if (['percent', 'average', 'percent_engaged', 'percent_improved'].includes(r.category)) return null;
+  if (['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'].includes(r.category)) return null;
   if (r.measure === 'average_contacts_per_person') return `${r.category}:total`;
   if (r.category === 'total') return `${r.measure}:total`;
   return `${r.measure}:${r.breakdown}:${r.category}`;
@@ -95,7 +102,7 @@ function relationsOf(rows: ReturnRow[]): { sums: Sum[]; differences: string[]; c
   const categories = new Map<string, Sum>();
   const groups = new Map<string, string[]>();
   for (const r of rows) {
-    if (r.category === 'total' || r.breakdown === 'all' || r.measure === 'improved_wellbeing') continue;
+    if (r.category === 'total' || r.breakdown === 'all' || r.measure === 'improved_wellbeing' || r.measure === 'sustained_wellbeing') continue;
     const key = `${r.measure}|${r.breakdown}`;
     groups.set(key, [...(groups.get(key) ?? []), quantityOf(r)!]);
   }
@@ -112,6 +119,12 @@ function relationsOf(rows: ReturnRow[]): { sums: Sum[]; differences: string[]; c
   for (const i of new Set(rows.filter((r) => r.measure === 'improved_wellbeing').map((r) => r.breakdown))) {
     sums.push({ total: `improved_wellbeing:${i}:followed_up`, parts: [`improved_wellbeing:${i}:improved`, `not_improved:${i}`] });
     differences.push(`not_improved:${i}`);
+    // With a baseline: those paired and those closed with only a baseline (given when both are).
+    if (rows.some((r) => r.measure === 'improved_wellbeing' && r.breakdown === i && r.category === 'with_baseline' && typeof r.value === 'number')) sums.push({ total: `improved_wellbeing:${i}:with_baseline`, parts: [`improved_wellbeing:${i}:followed_up`, `improved_wellbeing:${i}:no_follow_up`] });
+  }
+  for (const i of new Set(rows.filter((r) => r.measure === 'sustained_wellbeing').map((r) => r.breakdown))) {
+    sums.push({ total: `sustained_wellbeing:${i}:followed_up_after_closure`, parts: [`sustained_wellbeing:${i}:improved`, `sustained_not_improved:${i}`] });
+    differences.push(`sustained_not_improved:${i}`);
   }
   return { sums, differences, categories };
 }
@@ -133,6 +146,12 @@ function truthOf(inputs: ReturnInputs): Map<string, number> {
     t.set(`improved_wellbeing:${w.instrument}:followed_up`, w.followedUp);
     t.set(`improved_wellbeing:${w.instrument}:no_follow_up`, w.noFollowUp);
     t.set(`not_improved:${w.instrument}`, w.followedUp - w.improved);
+    t.set(`improved_wellbeing:${w.instrument}:with_baseline`, w.followedUp + w.noFollowUp);
+  }
+  for (const w of inputs.sustained) {
+    t.set(`sustained_wellbeing:${w.instrument}:followed_up_after_closure`, w.followedUp);
+    t.set(`sustained_wellbeing:${w.instrument}:improved`, w.improved);
+    t.set(`sustained_not_improved:${w.instrument}`, w.followedUp - w.improved);
   }
   return t;
 }
@@ -154,7 +173,8 @@ function read(rows: ReturnRow[], truth: Map<string, number>, s: SuppressionSetti
   const published = new Map<string, number | '*'>();
   for (const r of rows) {
     const q = quantityOf(r);
-    if (q !== null) published.set(q, r.value as number | '*');
+    // Null: not given (a sum of counts one of which is hidden).
+    if (q !== null && r.value !== null) published.set(q, r.value as number | '*');
   }
   const small = (q: string) => truth.get(q)! >= 1 && truth.get(q)! <= s.threshold;
   // With a threshold of 1, being told a hidden count is small is being told it is 1: that reader
@@ -271,7 +291,7 @@ describe('secondary suppression against a reader who knows the rules', () => {
   it('protects the cases the review found in the October return', () => {
     const seven = { threshold: 7, roundToFive: false };
     const orientation = { measure: 'people_supported', breakdown: 'sexual_orientation', categories: [['1', 9], ['2', 9], ['3', 12], ['4', 15], ['9', 11], ['U', 10], ['Z', 7]].map(([category, count]) => ({ category: String(category), count: Number(count) })), total: 73 };
-    const inputs: ReturnInputs = { groups: [orientation], attended: 0, dna: 0, peopleSupported: 73, newlyDiagnosedOffered: 14, newlyDiagnosedEngaged: 10, wellbeing: [] };
+    const inputs: ReturnInputs = { groups: [orientation], attended: 0, dna: 0, peopleSupported: 73, newlyDiagnosedOffered: 14, newlyDiagnosedEngaged: 10, wellbeing: [], wellbeingChange: [], sustained: [] };
     const { rows, exposed } = attack(inputs, seven);
     expect(exposed).toEqual([]);
     // "4 not engaged" no longer follows from 14 offered and 10 engaged.

@@ -9,6 +9,7 @@ import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
 import { returnInputs } from '../../../db/queries/returns';
+import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
 import { columnById, type ExportColumn } from '../../domain/export/catalogue';
 import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../domain/export/csv';
@@ -48,7 +49,8 @@ const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
-    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression);
+    // With the financial year's trend, suppressed together with the period's figures.
+    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression, trendInputs(rawOnly(db), period));
     const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,

@@ -6,6 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../files/atomicFile';
 import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
 import { returnInputs } from '../../../db/queries/returns';
+import { trendInputs } from '../../../db/queries/trends';
+import { exactTrend, publishTrend } from '../../domain/export/trends';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
 import { exactReturn, publishReturn } from '../../domain/export/publishedReturn';
 import { isWholePeriod, WHOLE_PERIODS_ONLY_MESSAGE } from '../../domain/export/reportingPeriods';
@@ -167,6 +169,13 @@ export const exportHandlers = {
     const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p)));
     return { period, previousPeriod: before, suppressed, current: figures(period), previous: figures(before) };
   },
+  'reports.trends': (ctx, input) => {
+    const s = session(ctx);
+    const period = withLabel(input.period);
+    const trend = trendInputs(s.ws.orm, period);
+    // A reporting-only member gets the trend as the return publishes it, suppressed with it.
+    return publishedOnly(s, period) ? publishTrend(trend, returnInputs(s.ws.orm, period), suppressionOf(s.settings())) : exactTrend(trend);
+  },
   'reports.drillDown': (ctx, input) => drillDown(session(ctx).ws.orm, { ...input, period: withLabel(input.period) }),
   'reports.dataQuality': (ctx) => {
     const s = session(ctx);
@@ -184,6 +193,7 @@ export const exportHandlers = {
   | 'exports.progress'
   | 'exports.log'
   | 'reports.monthly'
+  | 'reports.trends'
   | 'reports.drillDown'
   | 'reports.dataQuality'
 >;

@@ -14,6 +14,7 @@ export const DRILL_MEASURES = [
   'newly_diagnosed_offered',
   'newly_diagnosed_engaged',
   'improved_wellbeing',
+  'sustained_wellbeing',
   'group_registrations',
   'group_attendance',
 ] as const;
@@ -22,7 +23,8 @@ export type DrillMeasure = (typeof DRILL_MEASURES)[number];
 /**
  * The return's breakdowns, by the names db/queries/returns.ts gives them: referrals by source and
  * pathway, contacts by type and mode, group events by type, people supported by new or
- * continuing and their demographics; for wellbeing, the instrument.
+ * continuing and their demographics; for wellbeing, the instrument (its categories: improved,
+ * followed_up and with_baseline during support; followed_up_after_closure and improved after it).
  */
 export const DRILL_BREAKDOWNS = [
   'source',

@@ -2,7 +2,9 @@
 // category, value), suppressed for publication, with rates worked out from published numbers.
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
-import { publishReturn } from './publishedReturn';
+import { publishReturn, type PublishedChange } from './publishedReturn';
+import { fewPairs } from '../stats/groupComparison';
+import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
 
@@ -21,7 +23,7 @@ export const RETURN_HEADER = ['period', 'measure', 'breakdown', 'category', 'val
 /** "2026-10-01/2026-10-31": an ISO 8601 interval, readable and sortable. */
 export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 
-export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings): ReturnRow[] {
+export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs): ReturnRow[] {
   const rows: ReturnRow[] = [];
   const at = periodCode(period);
   const push = (measure: string, breakdown: string, category: string, value: Published | null) => rows.push({ period: at, measure, breakdown, category, value });
@@ -40,13 +42,35 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
   push('newly_diagnosed', 'all', 'offered', p.newlyDiagnosedOffered);
   push('newly_diagnosed', 'all', 'engaged', p.newlyDiagnosedEngaged);
   push('newly_diagnosed', 'all', 'percent_engaged', publishedPercent(p.newlyDiagnosedEngaged, p.newlyDiagnosedOffered));
+  const change = (measure: string, instrument: string, pairs: Published, c: PublishedChange | undefined) => {
+    push(measure, instrument, 'mean_change', c?.mean ?? null);
+    push(measure, instrument, 'mean_change_ci95_lower', c?.lower ?? null);
+    push(measure, instrument, 'mean_change_ci95_upper', c?.upper ?? null);
+    push(measure, instrument, 'fewer_than_30_pairs', fewPairsFlag(pairs));
+  };
   for (const w of p.wellbeing) {
     push('improved_wellbeing', w.instrument, 'improved', w.improved);
     push('improved_wellbeing', w.instrument, 'followed_up', w.followedUp);
     push('improved_wellbeing', w.instrument, 'no_follow_up', w.noFollowUp);
     push('improved_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
+    // Paired beside all with a baseline, the mean change of the pairs with its 95% CI, and the
+    // SWEMWBS authors' warning against comparing groups on fewer than 30 pairs.
+    push('improved_wellbeing', w.instrument, 'with_baseline', w.withBaseline);
+    change('improved_wellbeing', w.instrument, w.followedUp, p.wellbeingChange.find((c) => c.instrument === w.instrument));
   }
+  for (const w of p.sustained) {
+    push('sustained_wellbeing', w.instrument, 'followed_up_after_closure', w.followedUp);
+    push('sustained_wellbeing', w.instrument, 'improved', w.improved);
+    push('sustained_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
+    change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
+  }
+  if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
   return rows;
+}
+
+/** 1 where groups should not be compared on these pairs (fewer than 30, or too few to publish). */
+function fewPairsFlag(pairs: Published): number {
+  return pairs === '*' || fewPairs(pairs) ? 1 : 0;
 }
 
 export { ageBandOf };

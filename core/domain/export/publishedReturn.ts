@@ -4,6 +4,7 @@
 import type { CountGroup, ReturnInputs } from './returnInputs';
 import { cellId, returnCells } from './returnRelations';
 import { cellsToHide } from './secondarySuppression';
+import type { MeanChange } from '../stats/meanChange';
 import { roundFive, type Published, type SuppressionSettings } from './suppression';
 
 export interface PublishedReturn {
@@ -15,7 +16,32 @@ export interface PublishedReturn {
   peopleSupported: Published;
   newlyDiagnosedOffered: Published;
   newlyDiagnosedEngaged: Published;
-  wellbeing: { instrument: string; improved: Published; followedUp: Published; noFollowUp: Published }[];
+  /**
+   * `withBaseline`: followed up (paired) and closed with only a baseline. Worked out from the two
+   * published counts, like a rate: not given (null) when either is hidden, as a hidden sum of
+   * small counts would pin each of them down.
+   */
+  wellbeing: { instrument: string; improved: Published; followedUp: Published; noFollowUp: Published; withBaseline: Published | null }[];
+  /** The mean change of each instrument's pairs and its 95% CI; hidden ("*") with the count of pairs. */
+  wellbeingChange: ({ instrument: string } & PublishedChange)[];
+  /** Follow-ups after closure (sustained change), each paired with its baseline. */
+  sustained: { instrument: string; improved: Published; followedUp: Published; change: PublishedChange }[];
+}
+
+/** A mean change and its 95% confidence interval as published: null where there is none to give. */
+export interface PublishedChange {
+  mean: Published | null;
+  lower: Published | null;
+  upper: Published | null;
+}
+
+/**
+ * A mean says nothing about one person once it is over enough of them, but it is of the same
+ * people as its count: where the count of pairs is hidden, so is everything worked out from them.
+ */
+function publishedChange(pairs: Published, change: MeanChange): PublishedChange {
+  if (pairs === '*') return { mean: '*', lower: change.lower === null ? null : '*', upper: change.upper === null ? null : '*' };
+  return { mean: change.mean, lower: change.lower, upper: change.upper };
 }
 
 export function publishReturn(inputs: ReturnInputs, settings: SuppressionSettings): PublishedReturn {
@@ -37,16 +63,26 @@ export function publishReturn(inputs: ReturnInputs, settings: SuppressionSetting
     peopleSupported: show(cellId.peopleSupported),
     newlyDiagnosedOffered: show(cellId.offered),
     newlyDiagnosedEngaged: show(cellId.engaged),
-    wellbeing: inputs.wellbeing.map((w) => ({
-      instrument: w.instrument,
-      improved: show(cellId.improved(w.instrument)),
-      followedUp: show(cellId.followedUp(w.instrument)),
-      noFollowUp: show(cellId.noFollowUp(w.instrument)),
-    })),
+    wellbeing: inputs.wellbeing.map((w) => {
+      const followedUp = show(cellId.followedUp(w.instrument));
+      const noFollowUp = show(cellId.noFollowUp(w.instrument));
+      return {
+        instrument: w.instrument,
+        improved: show(cellId.improved(w.instrument)),
+        followedUp,
+        noFollowUp,
+        withBaseline: followedUp === '*' || noFollowUp === '*' ? null : followedUp + noFollowUp,
+      };
+    }),
+    wellbeingChange: inputs.wellbeingChange.map((c) => ({ instrument: c.instrument, ...publishedChange(show(cellId.followedUp(c.instrument)), c) })),
+    sustained: inputs.sustained.map((w) => {
+      const followedUp = show(cellId.sustainedFollowedUp(w.instrument));
+      return { instrument: w.instrument, improved: show(cellId.sustainedImproved(w.instrument)), followedUp, change: publishedChange(followedUp, w.change) };
+    }),
   };
 }
 
 /** The true figures in the same shape, for those who may see them (nothing hidden or rounded). */
 export function exactReturn(inputs: ReturnInputs): PublishedReturn {
-  return { ...inputs, booked: inputs.attended + inputs.dna };
+  return { ...inputs, booked: inputs.attended + inputs.dna, wellbeing: inputs.wellbeing.map((w) => ({ ...w, withBaseline: w.followedUp + w.noFollowUp })) };
 }

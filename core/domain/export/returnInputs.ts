@@ -1,5 +1,6 @@
 // The monthly return's true counts, before anything is published: what the queries give and the
 // suppression works on. On their own so the suppression's files need not import the return's.
+import type { MeanChange } from '../stats/meanChange';
 
 /** One breakdown of a measure: true counts, or (`Published`) as they may be published. */
 export interface CountGroup<N = number> {
@@ -21,4 +22,8 @@ export interface ReturnInputs {
   newlyDiagnosedEngaged: number;
   /** Per instrument: improved meaningfully, followed up, and baseline only (no follow-up). */
   wellbeing: { instrument: string; improved: number; followedUp: number; noFollowUp: number }[];
+  /** Per instrument, in the order of `wellbeing`: the mean change of its followed-up pairs, with its 95% CI. */
+  wellbeingChange: ({ instrument: string } & MeanChange)[];
+  /** Per instrument: follow-ups after closure in the period, paired with the baseline of the support before. */
+  sustained: { instrument: string; improved: number; followedUp: number; change: MeanChange }[];
 }

@@ -2,7 +2,7 @@
 // a measure sums to the same total (referrals by source and by pathway; people supported by new
 // or continuing and by each demographic), the return repeats those totals beside the average,
 // booked = attended + not attended, and two differences are there for anyone to take:
-// offered − engaged (not engaged) and followed up − improved (not improved).
+// offered − engaged (not engaged) and followed up − improved (not improved), after closure too.
 // Group registrations and attendance are not related: someone may attend without registering.
 import type { ReturnInputs } from './returnInputs';
 import type { Cell, SumRelation } from './secondarySuppression';
@@ -24,6 +24,9 @@ export const cellId = {
   followedUp: (instrument: string) => `improved_wellbeing/${instrument}/followed_up`,
   notImproved: (instrument: string) => `improved_wellbeing/${instrument}/not_improved`,
   noFollowUp: (instrument: string) => `improved_wellbeing/${instrument}/no_follow_up`,
+  sustainedImproved: (instrument: string) => `sustained_wellbeing/${instrument}/improved`,
+  sustainedFollowedUp: (instrument: string) => `sustained_wellbeing/${instrument}/followed_up_after_closure`,
+  sustainedNotImproved: (instrument: string) => `sustained_wellbeing/${instrument}/not_improved`,
 };
 
 export interface ReturnCells {
@@ -63,6 +66,12 @@ export function returnCells(inputs: ReturnInputs): ReturnCells {
     cell(cellId.notImproved(w.instrument), w.followedUp - w.improved, true);
     cell(cellId.noFollowUp(w.instrument), w.noFollowUp);
     relations.push({ total: cellId.followedUp(w.instrument), parts: [cellId.improved(w.instrument), cellId.notImproved(w.instrument)] });
+  }
+  for (const w of inputs.sustained) {
+    cell(cellId.sustainedImproved(w.instrument), w.improved);
+    cell(cellId.sustainedFollowedUp(w.instrument), w.followedUp);
+    cell(cellId.sustainedNotImproved(w.instrument), w.followedUp - w.improved, true);
+    relations.push({ total: cellId.sustainedFollowedUp(w.instrument), parts: [cellId.sustainedImproved(w.instrument), cellId.sustainedNotImproved(w.instrument)] });
   }
   return { cells: [...cells.values()], relations, groupTotals };
 }

@@ -22,13 +22,16 @@ const zeroToTen: ResponseOption[] = Array.from({ length: 11 }, (_, v) => ({
   label: v === 0 ? '0: not at all' : v === 10 ? '10: completely' : String(v),
 }));
 
-const agree5: ResponseOption[] = [
-  { value: 1, label: 'Strongly disagree' },
-  { value: 2, label: 'Disagree' },
-  { value: 3, label: 'Neither agree nor disagree' },
-  { value: 4, label: 'Agree' },
-  { value: 5, label: 'Strongly agree' },
-];
+/** PozQoL's answer scale, as on the official form: how much each statement applies. */
+const pozqolOptions: ResponseOption[] = ['Not at all', 'Slightly', 'Moderately', 'Very', 'Extremely'].map((label, i) => ({ value: i + 1, label }));
+
+/**
+ * PozQoL's domains by the official form's item numbers. The four positively worded items (1, 5, 8,
+ * 13) are the psychological domain and are scored as answered; the other nine are reverse-coded.
+ */
+export const POZQOL_POSITIVE = [1, 5, 8, 13];
+export const POZQOL_DOMAINS: Record<'health' | 'psychological' | 'social' | 'functional', number[]> = { health: [2, 6, 10], psychological: [1, 5, 8, 13], social: [3, 7, 11], functional: [4, 9, 12] };
+const POZQOL_DOMAIN_LABELS = { health: 'Health concerns', psychological: 'Psychological', social: 'Social', functional: 'Functional' };
 
 /** SWEMWBS raw total → metric score (*confirm* against the licensor's chart). */
 export const SWEMWBS_METRIC: Record<number, number> = {
@@ -228,28 +231,38 @@ export const INSTRUMENTS: Record<InstrumentId, InstrumentDefinition> = {
     id: 'pozqol',
     name: 'PozQoL: quality of life with HIV',
     shortName: 'PozQoL',
-    stem: 'How much do you agree or disagree with each statement? (Wording from your licensed PozQoL form.)',
-    options: agree5,
-    // Wording is not shipped: the licensed form gives it. Domains and reverse coding as data.
-    items: [
-      ...['q1', 'q2', 'q3'].map((id) => ({ id, text: null, domain: 'health', reverse: true })),
-      ...['q4', 'q5', 'q6', 'q7'].map((id, i) => ({ id, text: null, domain: 'psychological', reverse: i < 2 })),
-      ...['q8', 'q9', 'q10'].map((id, i) => ({ id, text: null, domain: 'social', reverse: i < 2 })),
-      ...['q11', 'q12', 'q13'].map((id, i) => ({ id, text: null, domain: 'functional', reverse: i < 2 })),
-    ],
+    stem: 'How much does each statement apply to you? (Wording from your licensed PozQoL form.)',
+    options: pozqolOptions,
+    // The official form's numbering (pozqol.org), not the published paper's table, which groups
+    // the items by domain: there the four positive items appear as 4–7. Wording is not shipped.
+    items: Array.from({ length: 13 }, (_, i) => {
+      const n = i + 1;
+      const domain = Object.entries(POZQOL_DOMAINS).find(([, items]) => items.includes(n))![0];
+      return { id: `q${n}`, text: null, domain, reverse: !POZQOL_POSITIVE.includes(n) };
+    }),
     scores: [
       { id: 'overall', label: 'PozQoL overall', method: 'mean', items: ids(13), range: { min: 1, max: 5 }, higherIsBetter: true, bands: pozqolBands(), meaningfulChange: 0.5 },
-      { id: 'health', label: 'Health concerns', method: 'mean', items: ['q1', 'q2', 'q3'], range: { min: 1, max: 5 }, higherIsBetter: true, bands: pozqolBands(), meaningfulChange: 0.5 },
-      { id: 'psychological', label: 'Psychological', method: 'mean', items: ['q4', 'q5', 'q6', 'q7'], range: { min: 1, max: 5 }, higherIsBetter: true, bands: pozqolBands(), meaningfulChange: 0.5 },
-      { id: 'social', label: 'Social', method: 'mean', items: ['q8', 'q9', 'q10'], range: { min: 1, max: 5 }, higherIsBetter: true, bands: pozqolBands(), meaningfulChange: 0.5 },
-      { id: 'functional', label: 'Functional', method: 'mean', items: ['q11', 'q12', 'q13'], range: { min: 1, max: 5 }, higherIsBetter: true, bands: pozqolBands(), meaningfulChange: 0.5 },
+      ...(['health', 'psychological', 'social', 'functional'] as const).map((domain) => ({
+        id: domain,
+        label: POZQOL_DOMAIN_LABELS[domain],
+        method: 'mean' as const,
+        items: POZQOL_DOMAINS[domain].map((n) => `q${n}`),
+        range: { min: 1, max: 5 },
+        higherIsBetter: true,
+        bands: pozqolBands(),
+        meaningfulChange: 0.5,
+      })),
     ],
     primaryScore: 'overall',
     maxMissing: 0,
-    minIntervalDays: 61,
+    minIntervalDays: 0,
+    // The authors: "wait at least 2 months before re-administering PozQoL".
+    minIntervalMonths: 2,
     licence: { requiresConfirmation: true, note: 'PozQoL is free to use after registration with its authors; the item wording comes from your licensed form.' },
-    scoringVersion: 1,
-    toConfirm: 'Which items are positive and which negative (9 reverse-coded), their domains, the scoring method (means) and a meaningful change (0.5 here).',
+    // 2: the official form's numbering and reverse coding (1 was the paper's domain order, wrongly coded).
+    scoringVersion: 2,
+    toConfirm:
+      'Positive items 1, 5, 8 and 13 (the psychological domain) are from the authors’ scoring guide; which of the other nine items fall in the health, social and functional domains, the means method and a meaningful change of 0.5 are to be confirmed against the licensed form.',
   },
 };
 

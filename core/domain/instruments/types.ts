@@ -66,8 +66,10 @@ export interface InstrumentDefinition {
   requiredItems?: string[];
   /** An answer above `above` on this item needs the worker's attention at once. */
   riskItem?: { item: string; above: number };
-  /** Do not repeat sooner than this (days); 0 for no limit. */
+  /** Do not repeat sooner than this (days); 0 for no limit. The worker may record it anyway. */
   minIntervalDays: number;
+  /** Never repeat sooner than this many calendar months (PozQoL: two): a rule, not a warning. */
+  minIntervalMonths?: number;
   licence: { requiresConfirmation: boolean; note: string };
   /** Bumped whenever a table or rule changes, so stored scores can be worked out again. */
   scoringVersion: number;

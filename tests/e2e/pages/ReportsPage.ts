@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { typeDate } from './CaseloadPage';
 
-/** Reports: the period picker, the figure cards, the charts and the data-quality panel. */
+/** Reports: the period picker, the figure cards, wellbeing pairs, the charts, the trend and the data-quality panel. */
 export class ReportsPage {
   constructor(readonly page: Page) {}
 
@@ -49,6 +49,16 @@ export class ReportsPage {
 
   drawer() {
     return this.page.getByRole('dialog');
+  }
+
+  /** Wellbeing change for the same people: paired, with a baseline, mean change, improved. */
+  wellbeing() {
+    return this.page.getByRole('region', { name: 'Wellbeing: change for the same people' });
+  }
+
+  /** The financial year month by month. */
+  trend() {
+    return this.page.getByRole('region', { name: 'The financial year month by month' });
   }
 
   dataQuality() {

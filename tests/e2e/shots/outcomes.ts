@@ -1,7 +1,8 @@
 // Screenshots of outcomes for `npm run screenshots`: a record with several instruments over a
 // year, the assessment form (live score, missing items, too soon, the item 9 prompt), ONS4's
 // 0–10 answers, engagement with care, a closed episode, instrument settings and the licence
-// question. Steps that need a mount another screen owns are skipped, with a line saying so.
+// question, a follow-up after closure, and PozQoL's form. Steps that need a mount another
+// screen owns are skipped, with a line saying so.
 import type { Browser, Page } from '@playwright/test';
 import type { MethodInput } from '../../../core/api/contract';
 import { startHarness } from '../../harness/server';
@@ -157,7 +158,41 @@ export async function outcomeScreens(browser: Browser, shot: Shot): Promise<void
       await section.getByRole('switch', { name: 'PozQoL' }).click();
       await page.getByRole('dialog', { name: 'Does your organisation hold this licence?' }).waitFor();
       await shot(page, '71-licence-question');
+      await page.keyboard.press('Escape');
     }
+
+    // A follow-up about seven months after support ended, set against the baseline (sustained change).
+    const ended = await refer(harness.ctx, { preferredName: 'Chidi Nwosu', referredDaysAgo: 330 });
+    await contact(harness.ctx, ended, { contactOn: daysAgo(320), attendance: 'attended' });
+    await record(harness.ctx, { episodeId: ended.episodes[0].id, instrument: 'phq9', completedOn: daysAgo(320), responses: responses(PHQ9[0]) });
+    await must(harness.ctx, 'episodes.close', { episodeId: ended.episodes[0].id, closedOn: daysAgo(200), reason: 'goals_met' });
+    await caseload.goto();
+    await caseload.open('Chidi Nwosu');
+    await outcomes.open();
+    await page.getByRole('button', { name: 'Record a follow-up after closure' }).click();
+    const after = page.getByRole('dialog', { name: 'Record a follow-up after closure' });
+    await after.getByRole('radio', { name: 'PHQ-9', exact: true }).check();
+    await outcomes.typeAnswers(after, '110101000');
+    await shot(page, '72-record-follow-up-after-closure');
+    await outcomes.save(after);
+    await outcomes.saved(after);
+    await settle();
+    await shot(page, '73-outcomes-after-closure', true);
+
+    // PozQoL in the official form's numbering, each item with its domain.
+    await must(harness.ctx, 'licences.confirm', { licence: 'pozqol', confirmed: true });
+    await must(harness.ctx, 'settings.update', { enabledInstruments: ['phq9', 'gad7', 'ons4', 'pozqol'] });
+    const dele = await refer(harness.ctx, { preferredName: 'Dele Okafor', referredDaysAgo: 20 });
+    await contact(harness.ctx, dele, { contactOn: daysAgo(14), attendance: 'attended' });
+    // The instruments were switched on behind the window's back: it asks for them afresh.
+    await page.reload();
+    await caseload.goto();
+    await caseload.open('Dele Okafor');
+    await outcomes.open();
+    const poz = await outcomes.startAssessment('PozQoL');
+    await outcomes.typeAnswers(poz, '4231423');
+    await shot(page, '74-record-pozqol');
+    await poz.getByRole('button', { name: 'Cancel' }).click();
   } finally {
     await page.close();
     await harness.close();

@@ -1,5 +1,6 @@
-// Screenshots for `npm run screenshots`: Reports with a busy caseload, a drill-down, an empty
-// period and a new caseload; Export's preview, the file type, progress, done message, the identifiable
+// Screenshots for `npm run screenshots`: Reports with a busy caseload (its wellbeing pairs and the
+// year's trend), a drill-down, an empty period and a new caseload; Export's preview, the file
+// type, progress, done message, the identifiable
 // confirmation, the profile editor (with its errors) and a refused profile file.
 import type { Browser, Page } from '@playwright/test';
 import { repoMigrationsDir } from '../../../core/api/context';
@@ -83,6 +84,12 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     await settle(page);
     await shot(page, '82-reports-last-month');
     await shot(page, '82b-reports-last-month-full', true);
+    await reports.wellbeing().scrollIntoViewIfNeeded();
+    await shot(page, '82c-reports-wellbeing-pairs');
+    await reports.trend().getByRole('img', { name: /^Line chart/ }).waitFor();
+    await reports.trend().scrollIntoViewIfNeeded();
+    await shot(page, '82d-reports-trend');
+    await reports.page.mouse.wheel(0, -10_000);
     await reports.showAsTable('Referrals by pathway');
     await reports.chart('Referrals by pathway').getByRole('button', { name: /^Show the records: Opt-out: new diagnosis/ }).click();
     await reports.drawer().getByRole('table').waitFor();

@@ -30,7 +30,14 @@ export function AssessmentsTable({ def, scores, assessments }: { def: Instrument
         <Table.Tbody>
           {assessments.map((a) => (
             <Table.Tr key={a.id}>
-              <Table.Td>{displayDate(a.completedOn)}</Table.Td>
+              <Table.Td>
+                {displayDate(a.completedOn)}
+                {a.afterClosure && (
+                  <Tag tone="neutral" size="sm">
+                    After closure
+                  </Tag>
+                )}
+              </Table.Td>
               {single ? (
                 <>
                   <Table.Td>

@@ -13,6 +13,8 @@ export function InstrumentOutcome({ outcome, assessments }: { outcome: Outcome; 
   const scores = shownScores(def);
   const headingId = `outcome-${def.id}`;
   const mine = assessments.filter((a) => a.instrument === def.id);
+  const afterClosure = mine.filter((a) => a.afterClosure).length;
+  const during = outcome.count === 1 ? 'One assessment' : `${outcome.count} assessments`;
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -21,7 +23,10 @@ export function InstrumentOutcome({ outcome, assessments }: { outcome: Outcome; 
             {def.shortName}
           </Title>
           <Text size="sm" c="dimmed">
-            {def.name}. {outcome.count === 1 ? 'One assessment' : `${outcome.count} assessments`} in this episode.
+            {def.name}.{' '}
+            {afterClosure === 0
+              ? `${during} in this episode.`
+              : `${during} during support, and ${afterClosure === 1 ? 'one follow-up' : `${afterClosure} follow-ups`} after it ended (marked “After closure”).`}
           </Text>
         </div>
         <Stack gap={2} data-testid={`change-${def.id}`}>

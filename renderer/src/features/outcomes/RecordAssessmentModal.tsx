@@ -6,7 +6,7 @@ import { Alert, Button, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text } f
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { assessmentMethod } from '../../../../core/domain/assessment';
-import { todayIso } from '../../../../core/domain/dates';
+import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { InstrumentView } from '../../../../core/domain/instruments/view';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import type { PersonRecord } from '../../../../core/domain/record';
@@ -31,6 +31,8 @@ export interface RecordAssessmentModalProps {
   episodeId: number;
   /** Start on this instrument (from a "due" row). */
   instrument?: InstrumentId;
+  /** A follow-up 6–12 months after a closed episode ended, in this window (sustained change). */
+  afterClosure?: { from: string; to: string };
 }
 
 export function RecordAssessmentModal({ opened, onClose, ...rest }: RecordAssessmentModalProps) {
@@ -40,7 +42,7 @@ export function RecordAssessmentModal({ opened, onClose, ...rest }: RecordAssess
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Record an assessment"
+      title={rest.afterClosure ? 'Record a follow-up after closure' : 'Record an assessment'}
       size="xl"
       closeOnClickOutside={false}
       closeOnEscape={!prompting}
@@ -82,14 +84,14 @@ function Loaded(props: LoadedProps) {
   return <AssessmentForm {...props} enabled={enabled} />;
 }
 
-function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, enabled }: LoadedProps & { enabled: InstrumentView[] }) {
+function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, enabled, afterClosure }: LoadedProps & { enabled: InstrumentView[] }) {
   const escalationRoute = useSettings().data?.escalationRoute;
   const formRef = useRef<HTMLFormElement>(null);
   const [prompt, setPrompt] = useState(false);
   const first = enabled.find((i) => i.id === instrument)?.id ?? (enabled.length === 1 ? enabled[0].id : '');
   const form = useForm<AssessmentValues>({
     mode: 'controlled',
-    initialValues: { instrument: first, completedOn: todayIso(), method: 'self_completed', answers: {} },
+    initialValues: { instrument: first, completedOn: afterClosure ? (todayIso() <= afterClosure.to ? todayIso() : null) : todayIso(), method: 'self_completed', answers: {} },
     onValuesChange: (v, previous) => {
       // "Too soon" was about the date and instrument that were asked; a new one asks again.
       if (v.completedOn !== previous.completedOn || v.instrument !== previous.instrument) save.reset();
@@ -136,7 +138,7 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
       form.setFieldError('instrument', 'Choose an instrument.');
       return;
     }
-    save.mutate(toInput(form.getValues(), def, episodeId, allowEarly));
+    save.mutate(toInput(form.getValues(), def, episodeId, allowEarly, !!afterClosure));
   };
 
   return (
@@ -158,6 +160,14 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
         }}
       />
       <Stack gap="md">
+        {afterClosure && (
+          <Alert color="blue" variant="light" title="After support ended">
+            <Text size="sm" c="var(--mantine-color-text)">
+              This follow-up is kept apart from the assessments made during support and set against the same baseline, to show whether change lasted. It can be dated
+              from {displayDate(afterClosure.from)} to {displayDate(afterClosure.to)}.
+            </Text>
+          </Alert>
+        )}
         <Radio.Group label="Instrument" required {...form.getInputProps('instrument')}>
           <Group gap="md" mt={6}>
             {enabled.map((i) => (

@@ -15,7 +15,7 @@ export interface AssessmentValues {
 
 export const itemErrorKey = (instrument: string, itemId: string) => `answers.${instrument}.${itemId}`;
 
-export function toInput(v: AssessmentValues, def: InstrumentDefinition, episodeId: number, allowEarly: boolean): RecordAssessmentInput {
+export function toInput(v: AssessmentValues, def: InstrumentDefinition, episodeId: number, allowEarly: boolean, afterClosure = false): RecordAssessmentInput {
   const given = v.answers[def.id] ?? {};
   return {
     episodeId,
@@ -25,6 +25,7 @@ export function toInput(v: AssessmentValues, def: InstrumentDefinition, episodeI
     // Every item is sent, unanswered ones as null, so the app can name what is missing.
     responses: Object.fromEntries(def.items.map((i) => [i.id, given[i.id] ?? null])),
     allowEarly,
+    afterClosure,
   };
 }
 

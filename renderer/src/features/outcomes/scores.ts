@@ -3,13 +3,14 @@
 import type { Band, InstrumentDefinition, ScoreDefinition } from '../../../../core/domain/instruments/types';
 
 /**
- * The scores worth charting. A primary score made of every item stands for the instrument
- * (PozQoL's domains are parts of it); where it is not (ONS4's four questions are each a score of
- * their own) every score is shown.
+ * The scores worth charting. A primary score made of every item stands for the instrument; where
+ * it is not (ONS4's four questions are each a score of their own), or the instrument has domains
+ * (PozQoL: the overall score and its four domain scores), every score is shown.
  */
 export function shownScores(def: InstrumentDefinition): ScoreDefinition[] {
   const primary = def.scores.find((s) => s.id === def.primaryScore) ?? def.scores[0];
-  return primary.items.length === def.items.length ? [primary] : def.scores;
+  const domains = def.items.some((i) => i.domain);
+  return primary.items.length === def.items.length && !domains ? [primary] : def.scores;
 }
 
 export interface ChartGroup {

@@ -11,8 +11,15 @@ import { countOf } from '../../../../core/domain/plural';
 
 export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period; onClose: () => void }) {
   return (
-    <Drawer opened={!!drill} onClose={onClose} position="right" size="lg" closeButtonProps={{ 'aria-label': 'Close' }} title={drill ? `${drill.title}, ${period.label}` : ''}>
-      {drill && <DrillList drill={drill} period={period} />}
+    <Drawer
+      opened={!!drill}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={drill ? (drill.period ? drill.title : `${drill.title}, ${period.label}`) : ''}
+    >
+      {drill && <DrillList drill={drill} period={drill.period ?? period} />}
     </Drawer>
   );
 }

@@ -1,5 +1,6 @@
 // Reports: the monthly return's figures for a chosen period, each compared with the period
-// before, as cards and charts that drill down to the people behind them, and the data-quality
+// before, as cards and charts that drill down to the people behind them, wellbeing change for
+// the same people, the financial year month by month, and the data-quality
 // gaps to fix before exporting. Coordinators and peer workers see the organisation's true
 // numbers; a reporting-only member sees them as the exported return publishes them.
 import { Alert, Button, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -22,6 +23,8 @@ import { defaultPeriod } from './periodChoice';
 import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { TrendsPanel } from './TrendsPanel';
+import { WellbeingPanel } from './WellbeingPanel';
 
 // Opening a record from a drill-down leaves this screen; coming back should show the same
 // period, not jump to last month. Only the period is kept, never any caseload data.
@@ -76,7 +79,8 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
   const canDrill = useCan()('people.list');
   const now = measuresOf(report.current);
   const before = measuresOf(report.previous);
-  if (isEmpty(now)) {
+  // Follow-ups after closure are work in the period too, even in a month with nothing else.
+  if (isEmpty(now) && report.current.sustained.length === 0) {
     return (
       <Paper withBorder p="xl">
         <EmptyState
@@ -126,7 +130,9 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
           </div>
         ))}
       </SimpleGrid>
+      <WellbeingPanel report={report} onDrill={canDrill ? setDrill : undefined} />
       <ReportCharts report={report} onDrill={canDrill ? setDrill : undefined} />
+      <TrendsPanel period={report.period} onDrill={canDrill ? setDrill : undefined} />
       <DrillDrawer drill={drill} period={report.period} onClose={() => setDrill(null)} />
     </>
   );

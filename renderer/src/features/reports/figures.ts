@@ -1,6 +1,7 @@
 // The figure cards on Reports: what each shows, what it is compared on, and which records behind
 // it "Show the records" lists.
 import { INSTRUMENTS } from '../../../../core/domain/instruments/definitions';
+import { improvementRule } from '../../../../core/domain/instruments/improvement';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
 import type { Shown, Unit } from './compare';
 import type { Published } from '../../../../core/domain/export/suppression';
@@ -94,7 +95,7 @@ export function figureSpecs(now: Measures, before: Measures): FigureSpec[] {
       value: w?.percent ?? null,
       previous: b?.percent ?? null,
       unit: 'percent',
-      detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} followed up improved; ${n(w?.noFollowUp ?? 0)} closed with no follow-up`,
+      detail: `${n(w?.improved ?? 0)} of ${n(w?.followedUp ?? 0)} paired improved, by ${improvementRule(id as InstrumentId).words}; ${n(w?.noFollowUp ?? 0)} closed with only a baseline`,
       drill: { title: `Followed up on ${instrumentName(id)}`, measure: 'improved_wellbeing', breakdown: id as DrillBreakdown, category: 'followed_up', expected: toFind(w?.followedUp ?? 0) },
     });
   }

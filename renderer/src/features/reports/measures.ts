@@ -10,6 +10,7 @@ export interface WellbeingMeasure {
   improved: Published;
   followedUp: Published;
   noFollowUp: Published;
+  withBaseline: Published | null;
   percent: Published | null;
 }
 
