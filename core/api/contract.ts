@@ -132,7 +132,7 @@ const subjectAccessCopy = (input: { id: number }, value: SubjectAccessResult): A
 const exportRun = (input: { profileId: string; period: { start: string; end: string } }, value: ExportResult): AuditDescription => ({
   action: 'exports.run',
   entity: 'export',
-  detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted },
+  detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted, fileType: value.fileType },
 });
 /** Which filter, not only how many rows: the same rows mean different things by date. */
 const auditExported = (input: { from?: string; to?: string; action?: string }, value: AuditExportResult): AuditDescription => ({

@@ -143,7 +143,7 @@ export const exportHandlers = {
         { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
         s.actor,
       );
-      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword };
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword, fileType };
     } catch (e) {
       throw explainDiskProblem(e, EXPORT_DISK_WORDS);
     } finally {

@@ -1,6 +1,7 @@
 // Who is on an event: registered or came on the day, whether they attended, and removing
 // someone added by mistake (asked twice, as attendance goes with them).
 import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { GroupEvent, GroupParticipant } from '../../../../core/domain/group';
@@ -46,7 +47,7 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
             description="Find people from your caseload above and register them. After the event, mark who came, so the drop-out figure is right."
           />
         ) : (
-          <Table aria-label="People on this event" verticalSpacing="xs">
+          <StackedTable stackBelow="lg" aria-label="People on this event" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
@@ -58,7 +59,7 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
             <Table.Tbody>
               {rows.map((p) => (
                 <Table.Tr key={p.personId}>
-                  <Table.Td>
+                  <Table.Td data-lead>
                     <Anchor component="button" type="button" fw={600} size="sm" onClick={() => go({ name: 'person', personId: p.personId })}>
                       {p.preferredName}
                     </Anchor>
@@ -66,10 +67,10 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
                       {p.caseId}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Registered">
                     <Text size="sm">{p.registered ? 'Yes' : 'Came on the day'}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Attendance">
                     {happened ? (
                       <Attendance participant={p} onChange={(attended) => mark.mutate({ personId: p.personId, registered: p.registered, attended })} />
                     ) : (
@@ -97,7 +98,7 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
       </Stack>
     </Paper>
