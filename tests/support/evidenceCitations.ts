@@ -24,7 +24,8 @@ interface TitlePart {
 /** A test or describe block: its title and the titles of the describe blocks around it, outermost first. */
 export type TitlePath = TitlePart[];
 
-const CITATION = /`((?:tests)\/[^`\s]+?\.(?:test|spec)\.tsx?)`\s*›\s*"([^"\n]+)"/g;
+// A title holding a double quotation mark writes it as \" inside the citation's quotation marks.
+const CITATION = /`((?:tests)\/[^`\s]+?\.(?:test|spec)\.tsx?)`\s*›\s*"((?:[^"\\\n]|\\")+)"/g;
 // Any back-quoted repository path a doc names must exist (a file or a folder), cited or not.
 const REPO_PATH = /`((?:tests|core|db|electron|renderer|scripts|docs)\/[A-Za-z0-9_./-]+?)`/g;
 const TEST_FUNCTIONS = new Set(['test', 'it', 'describe']);
@@ -35,7 +36,7 @@ export function citationsIn(doc: string, markdown: string): Citation[] {
   const found: Citation[] = [];
   markdown.split('\n').forEach((text, index) => {
     for (const match of text.matchAll(CITATION)) {
-      found.push({ doc, line: index + 1, file: match[1], title: match[2] });
+      found.push({ doc, line: index + 1, file: match[1], title: match[2].replaceAll('\\"', '"') });
     }
   });
   return found;
@@ -53,23 +54,41 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Pieces of a title: literal strings and holes (null) for anything computed. */
-function pieces(node: ts.Expression): (string | null)[] {
+/** Constants a file declares with a literal value (`const KILLS = 200;`): a title may use them. */
+type Constants = Map<string, string>;
+
+function constantsIn(file: ts.SourceFile): Constants {
+  const constants: Constants = new Map();
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer;
+      if (!ts.isIdentifier(declaration.name) || !value) continue;
+      if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) constants.set(declaration.name.text, value.text);
+      if (ts.isNumericLiteral(value)) constants.set(declaration.name.text, String(Number(value.text.replaceAll('_', ''))));
+    }
+  }
+  return constants;
+}
+
+/** Pieces of a title: literal strings, and holes (null) for anything computed. */
+function pieces(node: ts.Expression, constants: Constants): (string | null)[] {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
-  if (ts.isParenthesizedExpression(node)) return pieces(node.expression);
+  if (ts.isParenthesizedExpression(node)) return pieces(node.expression, constants);
+  if (ts.isIdentifier(node) && constants.has(node.text)) return [constants.get(node.text) ?? null];
   if (ts.isTemplateExpression(node)) {
     const out: (string | null)[] = [node.head.text];
-    for (const span of node.templateSpans) out.push(null, span.literal.text);
+    for (const span of node.templateSpans) out.push(...pieces(span.expression, constants), span.literal.text);
     return out;
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return [...pieces(node.left), ...pieces(node.right)];
+    return [...pieces(node.left, constants), ...pieces(node.right, constants)];
   }
   return [null];
 }
 
-function titlePart(node: ts.Expression, isEach: boolean): TitlePart | null {
-  const parts = pieces(node);
+function titlePart(node: ts.Expression, isEach: boolean, constants: Constants): TitlePart | null {
+  const parts = pieces(node, constants);
   const literal = parts.filter((p): p is string => p !== null).join('');
   // A title with no literal text at all (a variable) cannot be cited: it would match anything.
   if (literal.trim() === '') return null;
@@ -108,13 +127,14 @@ export function titlesIn(fileName: string, source: string): TitlePath[] {
     ts.forEachChild(node, findAliases);
   };
   findAliases(file);
+  const constants = constantsIn(file);
   const visit = (node: ts.Node, around: TitlePath): void => {
     if (ts.isCallExpression(node)) {
       const names = calleeNames(node.expression);
       const [first, ...rest] = node.arguments;
       if (names.length > 0 && testFunctions.has(names[0]) && first && rest.some(isFunction)) {
         const isEach = names.includes('each') || names.includes('for');
-        const part = titlePart(first, isEach);
+        const part = titlePart(first, isEach, constants);
         if (part) {
           const here = [...around, part];
           titles.push(here);

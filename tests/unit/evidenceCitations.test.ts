@@ -29,6 +29,8 @@ describe('backups', () => {
   });
   it.each(['a', 'b'])('%s is refused', () => {});
   it(someName, () => {});
+  it('finds "nguyen"', () => {});
+  for (const zoom of zooms) it(\`fits at \${zoom.label}\`, () => {});
 });
 const oldPc = test.extend({});
 oldPc('a new PC opens a backup', async () => {});
@@ -57,6 +59,12 @@ describe('the citation checker', () => {
     ]);
   });
 
+  it('reads a quotation mark in a title written as \\"', () => {
+    const [citation] = citationsIn('docs/pack.md', '`tests/unit/backups.test.ts` › "finds \\"nguyen\\""');
+    expect(citation.title).toBe('finds "nguyen"');
+    expect(titleCited(titlesIn('backups.test.ts', SPEC), citation.title)).toBe(true);
+  });
+
   it('finds titles through describe nesting, template strings, concatenation, .each and test.extend', () => {
     const titles = titlesIn('backups.test.ts', SPEC);
     expect(titleCited(titles, 'are encrypted')).toBe(true);
@@ -66,6 +74,7 @@ describe('the citation checker', () => {
     expect(titleCited(titles, 'a is refused')).toBe(true);
     expect(titleCited(titles, 'a new PC opens a backup')).toBe(true);
     expect(titleCited(titles, 'backups › restore')).toBe(true);
+    expect(titleCited(titles, 'fits at 1280×720 at 200%')).toBe(true);
   });
 
   it('refuses a title that is not there, a wrong nesting, and the reason given to test.skip', () => {
@@ -73,6 +82,8 @@ describe('the citation checker', () => {
     expect(titleCited(titles, 'are encrypted twice')).toBe(false);
     expect(titleCited(titles, 'restore › are encrypted')).toBe(false);
     expect(titleCited(titles, 'round trip on people')).toBe(false);
+    // A constant the file declares is read for its value: the title says 3 people, not any number.
+    expect(titleCited(titles, 'round trip on 4 people')).toBe(false);
     expect(titleCited(titles, 'not a test title')).toBe(false);
   });
 
