@@ -50,6 +50,33 @@ export function repoPathsIn(markdown: string): { line: number; path: string }[] 
   return found;
 }
 
+const LINK = /\]\(([^)\s]+)\)/g;
+
+/** Relative Markdown links in a doc: `[text](file.md#anchor)`, `[text](#anchor)`. Web links are left alone. */
+export function linksIn(markdown: string): { line: number; target: string }[] {
+  const found: { line: number; target: string }[] = [];
+  markdown.split('\n').forEach((text, index) => {
+    for (const match of text.matchAll(LINK)) {
+      if (!/^[a-z]+:/i.test(match[1])) found.push({ line: index + 1, target: match[1] });
+    }
+  });
+  return found;
+}
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+export function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  for (const match of markdown.matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
+    anchors.add(
+      match[1]
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-'),
+    );
+  }
+  return anchors;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -191,6 +218,15 @@ export function checkCitations(root: string, docsDir: string): CitationReport {
     for (const named of repoPathsIn(markdown)) {
       if (citedOn.has(`${named.line} ${named.path}`)) continue; // checked as a citation below
       if (!existsSync(path.join(root, named.path))) problems.push(`${relativeDoc}:${named.line}: ${named.path} does not exist`);
+    }
+    for (const link of linksIn(markdown)) {
+      const [file, anchor] = link.target.split('#');
+      const target = file === '' ? doc : path.resolve(path.dirname(doc), decodeURIComponent(file));
+      if (!existsSync(target)) {
+        problems.push(`${relativeDoc}:${link.line}: link to ${link.target}: no such file`);
+      } else if (anchor && target.endsWith('.md') && !headingAnchors(readFileSync(target, 'utf8')).has(anchor)) {
+        problems.push(`${relativeDoc}:${link.line}: link to ${link.target}: no such heading`);
+      }
     }
     for (const citation of cited) {
       citations.push(citation);

@@ -87,7 +87,7 @@ describe('the citation checker', () => {
     expect(titleCited(titles, 'not a test title')).toBe(false);
   });
 
-  it('passes a good citation, and fails a missing title, a missing file and a missing path', () => {
+  it('passes a good citation, and fails a missing title, a missing file, a missing path and a broken link', () => {
     const good = repo('`tests/unit/backups.test.ts` › "backups › restore › keeps the current file aside"\n');
     expect(checkCitations(good, path.join(good, 'docs')).problems).toEqual([]);
 
@@ -97,12 +97,16 @@ describe('the citation checker', () => {
         '`tests/unit/backups.test.ts` › "backups are kept forever"',
         '`tests/unit/gone.test.ts` › "anything"',
         'See `core/domain/nowhere.ts`.',
+        'See [the heading](#the-pack), [a missing one](#nowhere), [another doc](other.md) and [the web](https://example.org/x.md).',
+        '# The pack',
       ].join('\n'),
     );
     const { citations, problems } = checkCitations(bad, path.join(bad, 'docs'));
     expect(citations).toHaveLength(2);
     expect(problems).toEqual([
       'docs/pack.md:4: core/domain/nowhere.ts does not exist',
+      'docs/pack.md:5: link to #nowhere: no such heading',
+      'docs/pack.md:5: link to other.md: no such file',
       'docs/pack.md:2: no test titled "backups are kept forever" in tests/unit/backups.test.ts',
       'docs/pack.md:3: cited file tests/unit/gone.test.ts does not exist',
     ]);
