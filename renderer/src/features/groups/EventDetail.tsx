@@ -44,7 +44,7 @@ function Loaded({ event }: { event: GroupEvent }) {
   const when = `${dayjs(event.heldOn).locale('en-gb').format('dddd D MMMM YYYY')}${event.startTime ? `, ${event.startTime}` : ''}`;
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start">
         <div>
           <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
           <Text c="dimmed">

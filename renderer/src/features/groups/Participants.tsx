@@ -1,13 +1,14 @@
 // Who is on an event: registered or came on the day, whether they attended, and removing
 // someone added by mistake (asked twice, as attendance goes with them).
 import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { StackedTable } from '../../shared/StackedTable';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { GroupEvent, GroupParticipant } from '../../../../core/domain/group';
 import { call, errorMessage } from '../../shared/api';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
+import { StackedTable } from '../../shared/StackedTable';
 import { useEventMutation } from './useEventMutation';
 
 type Mark = 'unrecorded' | 'attended' | 'dna';
@@ -51,9 +52,9 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
-                <Table.Th w={150}>Registered</Table.Th>
-                <Table.Th w={happened ? 360 : 200}>Attendance</Table.Th>
-                <Table.Th w={200}>Remove</Table.Th>
+                <Table.Th>Registered</Table.Th>
+                <Table.Th>Attendance</Table.Th>
+                <Table.Th>Remove</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -107,9 +108,13 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
 
 // Not disabled while saving: that would drop keyboard focus after every arrow key.
 function Attendance({ participant: p, onChange }: { participant: GroupParticipant; onChange: (attended: boolean | null) => void }) {
+  // Three choices side by side need about 300 px: on a window narrower than 480 CSS px (320 px at
+  // 400% zoom) they go one above the other, so the row never pushes the page sideways.
+  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
   return (
     <SegmentedControl
       size="xs"
+      orientation={narrow ? 'vertical' : 'horizontal'}
       aria-label={`Attendance for ${p.preferredName}`}
       value={toMark(p.attended)}
       onChange={(v) => onChange(fromMark(v as Mark))}
