@@ -11,6 +11,7 @@ import type { CsvFormat } from './csv';
 import { FILE_TYPES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION } from './profile';
 import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from '../fields';
 import type { Published } from './suppression';
+import { DomainError } from '../result';
 
 /** A layout is stored and sent as an export profile whose dataset is the monthly return. */
 export const RETURN_DATASET = 'monthly_return';
@@ -148,6 +149,10 @@ export function layOut(rows: readonly SiteReturnRow[], layout: ReturnLayout): La
   // Wide: the key columns the layout names (period, site) in its order, then a column per figure
   // in the order the figures first appear, so the return's own order reads left to right.
   const keys = layout.columns.filter((c) => c.id === 'period' || c.id === 'site');
+  // Without a site column, two sites' figures would land in one cell and one would be lost.
+  if (!keys.some((c) => c.id === 'site') && new Set(rows.map((r) => r.site)).size > 1) {
+    throw new DomainError('VALIDATION', `The layout “${layout.name}” has no site column, so it cannot hold several sites’ figures. Add the site column to it, or choose another layout.`);
+  }
   const figureName = (r: SiteReturnRow) => [map.measure(r.measure), r.breakdown, map.category(r.measure, r.category)].join(layout.separator);
   const figures: string[] = [];
   const figureAt = new Map<string, number>();
