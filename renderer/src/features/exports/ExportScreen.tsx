@@ -5,6 +5,7 @@ import { useCan } from '../../shared/access';
 import { ExportFlow } from './ExportFlow';
 import { ExportLog } from './ExportLog';
 import { ProfilesPanel } from './ProfilesPanel';
+import { ReturnDataPanel } from './ReturnDataPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function ExportScreen() {
@@ -18,6 +19,7 @@ export function ExportScreen() {
         </Text>
       </div>
       <ExportFlow />
+      {can('returns.saveDataFile') && <ReturnDataPanel />}
       <ExportLog />
       {can('exports.saveProfile') && <ProfilesPanel />}
     </Stack>
