@@ -65,4 +65,39 @@ test('a coordinator combines two clinic PCs’ return data files into one return
     expect([total('RQMN'), total('RQMS'), total('ALL')]).toEqual(['9', '12', '21']);
     await expectAccessible(page, 'combine: saved');
   });
+
+  await step('the trust’s wide layout, made on Export, renames the columns of the combined return', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'New return layout' }).click();
+    const editor = page.getByRole('dialog', { name: 'New return layout' });
+    await editor.getByLabel('Layout name').fill('Trust wide return');
+    await editor.getByLabel('Wide: one row per period and site, one column per figure').check();
+    await editor.getByLabel('Name of the site column').fill('ODS');
+    await editor.getByRole('button', { name: 'Add a code' }).click();
+    await editor.getByLabel('Our measure, code 1').fill('referrals_received');
+    await editor.getByLabel('Trust’s code, code 1').fill('REF');
+    await expectAccessible(page, 'combine: the layout editor');
+    await editor.getByRole('button', { name: 'Save layout' }).click();
+    await expect(editor).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Return layouts' })).toContainText('Trust wide return');
+
+    const combine2 = new CombinePage(page);
+    await combine2.goto();
+    await combine2.chooseFiles([north, south]);
+    await combine2.passphrase().fill(RETURN_PASSPHRASE);
+    await combine2.combineButton().click();
+    await expect(combine2.filesTable()).toBeVisible();
+    await page.getByLabel('Layout', { exact: true }).selectOption({ label: 'Trust wide return' });
+    await page.getByRole('button', { name: 'Save combined return' }).click();
+    const saved = page.getByText(/Saved trust_wide_return_.*\.csv/);
+    await expect(saved).toBeVisible();
+    const file = readFileSync(join(dataDir, 'exports', (await saved.innerText()).match(/trust_wide_return_\S+\.csv/)![0]));
+    const table = parse(file, { bom: true }) as string[][];
+    expect(table[0].slice(0, 3)).toEqual(['period', 'ODS', 'REF.source.total']);
+    expect(table.slice(1).map((r) => [r[1], r[2]])).toEqual([
+      ['RQMN', '9'],
+      ['RQMS', '12'],
+      ['ALL', '21'],
+    ]);
+  });
 });

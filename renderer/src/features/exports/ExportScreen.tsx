@@ -6,6 +6,7 @@ import { ExportFlow } from './ExportFlow';
 import { ExportLog } from './ExportLog';
 import { ProfilesPanel } from './ProfilesPanel';
 import { ReturnDataPanel } from './ReturnDataPanel';
+import { ReturnLayoutsPanel } from './ReturnLayoutsPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function ExportScreen() {
@@ -22,6 +23,7 @@ export function ExportScreen() {
       {can('returns.saveDataFile') && <ReturnDataPanel />}
       <ExportLog />
       {can('exports.saveProfile') && <ProfilesPanel />}
+      {can('exports.saveLayout') && <ReturnLayoutsPanel />}
     </Stack>
   );
 }
