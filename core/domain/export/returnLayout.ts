@@ -38,15 +38,15 @@ const trustCode = z
   .min(1, { error: 'Enter the trust’s code.' })
   .max(80)
   .refine(visibleLine, { error: HIDDEN_CHARACTER_MESSAGE });
-const ourCode = z.string().trim().min(1).max(80);
+const ourCode = (what: string) => z.string().trim().min(1, { error: `Enter our ${what}’s code, for example ${what === 'measure' ? 'referrals_received' : 'self'}.` }).max(80);
 
 /**
  * One line of the trust's mapping: our measure's code → theirs (no category), or, within one
  * measure, our category's code → theirs (in every breakdown of that measure).
  */
 export const codeMappingSchema = z.object({
-  measure: ourCode,
-  category: ourCode.optional(),
+  measure: ourCode('measure'),
+  category: ourCode('category').optional(),
   code: trustCode,
 });
 export type CodeMapping = z.infer<typeof codeMappingSchema>;

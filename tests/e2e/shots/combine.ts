@@ -39,6 +39,26 @@ export async function combineScreens(browser: Browser, shot: Shot) {
     await page.getByTestId('return-data-fingerprint').scrollIntoViewIfNeeded();
     await shot(page, 'combine-02-workstation-saved');
 
+    await page.getByRole('button', { name: 'New return layout' }).click();
+    const editor = page.getByRole('dialog', { name: 'New return layout' });
+    await editor.getByLabel('Layout name').fill('Trust wide return');
+    await editor.getByLabel('Wide: one row per period and site, one column per figure').check();
+    await editor.getByLabel('Name of the site column').fill('ODS');
+    await editor.getByRole('button', { name: 'Add a code' }).click();
+    await editor.getByLabel('Our measure, code 1').fill('referrals_received');
+    await editor.getByLabel('Trust’s code, code 1').fill('REF');
+    await editor.getByRole('button', { name: 'Add a code' }).click();
+    await editor.getByRole('button', { name: 'Save layout' }).click();
+    await editor.getByRole('alert').first().waitFor();
+    await shot(page, 'combine-03a-layout-editor-errors');
+    await editor.getByLabel('Our measure, code 2').fill('referrals_received');
+    await editor.getByLabel('Our category, code 2').fill('self');
+    await editor.getByLabel('Trust’s code, code 2').fill('SELF');
+    await editor.getByRole('button', { name: 'Save layout' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: 'Return layouts' }).scrollIntoViewIfNeeded();
+    await shot(page, 'combine-03b-layouts');
+
     const combine = new CombinePage(page);
     await combine.goto();
     await shot(page, 'combine-03-empty');

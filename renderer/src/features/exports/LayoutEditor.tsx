@@ -102,7 +102,7 @@ export function LayoutEditor({ initial, editing, takenIds, onClose }: Props) {
   return (
     <Modal opened onClose={onClose} title={editing ? `Edit return layout: ${initial.name}` : 'New return layout'} size="min(900px, 96vw)">
       <form onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
-        <ErrorSummary errors={form.errors} />
+        <ErrorSummary errors={form.errors} describe={(path, m) => (/^codes\.\d+\./.test(path) ? `Code ${Number(path.split('.')[1]) + 1}: ${String(m)}` : m)} />
         <Stack gap="md">
           <TextInput
             label="Layout name"
