@@ -20,6 +20,8 @@ import { isRealIsoDate } from '../domain/dates';
 import { id } from '../domain/fields';
 import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
+import { returnLayoutSchema, type ReturnLayout } from '../domain/export/returnLayout';
+import { returnFilesSchema, saveCombinedSchema, saveReturnDataSchema, type CombinePreview, type ReturnDataResult } from '../domain/export/combineRequest';
 import { drillDownSchema, type DrillResult } from '../domain/export/drill';
 import type { DataQuality, MonthlyReport } from '../domain/export/reports';
 import type { Trend } from '../domain/export/trends';
@@ -133,6 +135,18 @@ const exportRun = (input: { profileId: string; period: { start: string; end: str
   action: 'exports.run',
   entity: 'export',
   detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted, fileType: value.fileType },
+});
+const returnDataSaved = (input: { period: { start: string; end: string }; siteId: number }, value: ReturnDataResult): AuditDescription => ({
+  action: 'returns.saveDataFile',
+  entity: 'export',
+  detail: { periodStart: input.period.start, periodEnd: input.period.end, siteId: input.siteId, sha256: value.sha256 },
+});
+/** How many workstations' files were opened (their true counts are seen on screen). */
+const returnsCombined = (input: { files: unknown[] }): AuditDescription => ({ action: 'returns.combine', entity: 'export', detail: { files: input.files.length } });
+const combinedSaved = (input: { profileId: string; files: unknown[] }, value: ExportResult): AuditDescription => ({
+  action: 'returns.saveCombined',
+  entity: 'export',
+  detail: { profileId: input.profileId, files: input.files.length, rows: value.rows, sha256: value.sha256 },
 });
 /** Which filter, not only how many rows: the same rows mean different things by date. */
 const auditExported = (input: { from?: string; to?: string; action?: string }, value: AuditExportResult): AuditDescription => ({
@@ -264,12 +278,20 @@ export const contract = {
   'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'exports.layouts': method<typeof none, ReturnLayout[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'exports.saveLayout': method<typeof returnLayoutSchema, ReturnLayout[]>(returnLayoutSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId, { roles: COORDINATOR, mode: 'task', audit: null }),
   'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema, { roles: ALL, mode: 'task', audit: null }),
   'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema, { roles: ALL, mode: 'task', audit: exportRun }),
   'exports.cancel': method<typeof none, { cancelled: boolean }>(none, { roles: ALL, mode: 'write', audit: null }),
   'exports.progress': method<typeof none, ExportProgress>(none, { roles: ALL, mode: 'read', audit: null }),
   'exports.log': method<typeof none, ExportLogEntry[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  // One return from several PCs. A workstation's file holds true (unsuppressed) counts: the
+  // caseload's roles, who see the true figures anyway, may save it; a reporting-only member sees
+  // only published figures, so may not. Only a coordinator combines.
+  'returns.saveDataFile': method<typeof saveReturnDataSchema, ReturnDataResult>(saveReturnDataSchema, { roles: CASELOAD, mode: 'task', audit: returnDataSaved }),
+  'returns.combine': method<typeof returnFilesSchema, CombinePreview>(returnFilesSchema, { roles: COORDINATOR, mode: 'task', audit: returnsCombined }),
+  'returns.saveCombined': method<typeof saveCombinedSchema, ExportResult>(saveCombinedSchema, { roles: COORDINATOR, mode: 'task', audit: combinedSaved }),
   'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
   /** The return's measures month by month across the financial year of the period's end. */
   'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),

@@ -392,3 +392,22 @@ function wellbeing(orm: Orm, period: Period): WellbeingInputs {
     sustained: byInstrument(sustained).map(({ changes, ...w }) => ({ ...w, change: meanChange(changes) })),
   };
 }
+
+/**
+ * Each instrument's changes (follow-up − baseline), paired and after closure, by the return's own
+ * rule: what a workstation's return data file sums, so a coordinator can combine means.
+ */
+export function wellbeingChanges(orm: Orm, period: Period): { wellbeing: Map<string, number[]>; sustained: Map<string, number[]> } {
+  const wellbeing = new Map<string, number[]>();
+  const sustained = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, instrument: string, d: number) => m.set(instrument, [...(m.get(instrument) ?? []), d]);
+  eachWellbeingOutcome(
+    orm,
+    period,
+    (o) => {
+      if (o.outcome === 'improved' || o.outcome === 'not_improved') push(wellbeing, o.instrument, changeOf(o.baseline, o.latest!));
+    },
+    (o) => push(sustained, o.instrument, changeOf(o.baseline, o.latest)),
+  );
+  return { wellbeing, sustained };
+}

@@ -107,6 +107,87 @@ describe('built-in profiles', () => {
   });
 });
 
+describe('the trust’s layouts of the monthly return (issue 15 item 6)', () => {
+  // The same figures as monthly_return_2026-10.csv, laid out as a trust asks: checked by hand
+  // against it when recorded (every value the same, renamed and recoded only).
+  it('long, with the trust’s column names, its order and its codes, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', {
+      id: 'trust-long',
+      name: 'Trust return (long)',
+      dataset: 'monthly_return',
+      layout: 'long',
+      columns: [{ id: 'site', header: 'ODS_CODE' }, { id: 'period', header: 'REPORTING_PERIOD' }, { id: 'measure', header: 'INDICATOR' }, { id: 'breakdown', header: 'SPLIT' }, { id: 'category', header: 'GROUP' }, { id: 'value', header: 'COUNT' }],
+      codes: [
+        { measure: 'referrals_received', code: 'PS01' },
+        { measure: 'people_supported', code: 'PS02' },
+        { measure: 'referrals_received', category: 'opt_out_clinic', code: 'OPTOUT' },
+        { measure: 'referrals_received', category: 'self', code: 'SELF' },
+      ],
+      delimiter: ';',
+      bom: false,
+      lineEnding: 'lf',
+    });
+    const result = await must(ctx, 'exports.run', { profileId: 'trust-long', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('monthly_return_trust_long_2026-10.csv', bytes);
+    const rows = parse(bytes, { delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(['ODS_CODE', 'REPORTING_PERIOD', 'INDICATOR', 'SPLIT', 'GROUP', 'COUNT']);
+    // Every figure of today's return, in its order, with the same value.
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv'))).slice(1);
+    expect(rows.slice(1).map((r) => r[5])).toEqual(today.map((r) => r[4]));
+    expect(rows.some((r) => r[2] === 'PS01' && r[4] === 'OPTOUT')).toBe(true);
+    expect(rows.some((r) => r[2] === 'referrals_received')).toBe(false);
+    close();
+  });
+
+  it('wide: one row per period and site, one column per figure, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', {
+      id: 'trust-wide',
+      name: 'Trust return (wide)',
+      dataset: 'monthly_return',
+      layout: 'wide',
+      columns: [{ id: 'period', header: 'Period' }, { id: 'site', header: 'Site' }],
+      separator: '_',
+      codes: [{ measure: 'referrals_received', code: 'REF' }],
+    });
+    const result = await must(ctx, 'exports.run', { profileId: 'trust-wide', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('monthly_return_trust_wide_2026-10.csv', bytes);
+    const rows = readBack(bytes);
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv'))).slice(1);
+    const october_ = rows.find((r) => r[0] === '2026-10-01/2026-10-31')!;
+    expect(october_[1]).toBe('ALL');
+    // Each of the period's figures under its own column, the same value as the long return's.
+    for (const r of today.filter((x) => x[0] === '2026-10-01/2026-10-31')) {
+      const name = [r[1] === 'referrals_received' ? 'REF' : r[1], r[2], r[3]].join('_');
+      expect(october_[rows[0].indexOf(name)], name).toBe(r[4]);
+    }
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(rows.length - 1);
+    close();
+  });
+
+  it('today’s built-in return is untouched by a saved layout, and a layout travels in the profile file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', { id: 'trust-long', name: 'Trust return', dataset: 'monthly_return', columns: [{ id: 'measure' }, { id: 'value', header: 'N' }] });
+    const saved = await must(ctx, 'exports.saveProfileFile', { id: 'trust-long' });
+    const file = JSON.parse(readFileSync(saved.location, 'utf8'));
+    expect(file).toMatchObject({ format: PROFILE_FILE_FORMAT, profile: { id: 'trust-long', dataset: 'monthly_return', columns: [{ id: 'measure' }, { id: 'value', header: 'N' }] } });
+    // Imported elsewhere, it is a layout there too.
+    const other = await newWorkspace(join(dir, 'other'));
+    await must(other.ctx, 'exports.importProfile', { json: JSON.stringify(file) });
+    expect((await must(other.ctx, 'exports.layouts', {})).map((l) => l.id)).toEqual(['trust-long']);
+    expect(await call(other.ctx, 'exports.importProfile', { json: JSON.stringify(file) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    other.close();
+    // A layout cannot take a built-in's id.
+    expect(await call(ctx, 'exports.saveLayout', { id: 'monthly_return', name: 'Mine', dataset: 'monthly_return', columns: [{ id: 'value' }] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
+    expectGolden('monthly_return_2026-10.csv', readFileSync(result.location));
+    close();
+  });
+});
+
 describe('writing files', () => {
   it('a failed export leaves no file and no half file', async () => {
     const { ctx, close } = await fixtureCaseload();

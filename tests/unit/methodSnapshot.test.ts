@@ -21,6 +21,9 @@ const PERIOD = { start: '2026-10-01', end: '2026-10-31' };
 const INPUT: Record<string, unknown> = { id: 7 };
 const INPUTS: Partial<Record<MethodName, Record<string, unknown>>> = {
   'exports.run': { profileId: 'monthly', period: PERIOD },
+  'returns.saveDataFile': { period: PERIOD, siteId: 3, passphrase: 'not in the log' },
+  'returns.combine': { files: [{ name: 'a.json', data: '' }, { name: 'b.json', data: '' }], passphrase: 'not in the log' },
+  'returns.saveCombined': { files: [{ name: 'a.json', data: '' }], passphrase: 'not in the log', profileId: 'combined_return' },
   'audit.export': { from: '2026-01-01', to: '2026-12-31' },
 };
 const VALUE = { id: 9, fileName: 'f', rows: 1, sha256: 'h', people: 3, format: 'pdf', memberId: 2, identifiable: false, encrypted: false };
@@ -87,12 +90,17 @@ const EXPECTED: Record<MethodName, Row> = {
   'exports.saveProfile': { roles: COORDINATOR, run: [], audit: { action: 'exports.saveProfile', entity: 'settings', detail: { keys: 'id' } } },
   'exports.deleteProfile': { roles: COORDINATOR, run: [], audit: { action: 'exports.deleteProfile', entity: 'settings', detail: { keys: 'id' } } },
   'exports.importProfile': { roles: COORDINATOR, run: [], audit: { action: 'exports.importProfile', entity: 'settings', detail: { keys: 'id' } } },
+  'exports.layouts': { roles: ALL, run: ['whileChecking'], audit: null },
+  'exports.saveLayout': { roles: COORDINATOR, run: [], audit: { action: 'exports.saveLayout', entity: 'settings', detail: { keys: 'id' } } },
   'exports.saveProfileFile': { roles: COORDINATOR, run: ['async'], audit: null },
   'exports.preview': { roles: ALL, run: ['async'], audit: null },
   'exports.run': { roles: ALL, run: ['async'], audit: { action: 'exports.run', entity: 'export', detail: { profileId: 'monthly', periodStart: '2026-10-01', periodEnd: '2026-10-31', rows: 1, sha256: 'h', identifiable: false, encrypted: false } } },
   'exports.cancel': { roles: ALL, run: [], audit: null },
   'exports.progress': { roles: ALL, run: ['whileChecking'], audit: null },
   'exports.log': { roles: ALL, run: ['whileChecking'], audit: null },
+  'returns.saveDataFile': { roles: CASELOAD, run: ['async'], audit: { action: 'returns.saveDataFile', entity: 'export', detail: { periodStart: '2026-10-01', periodEnd: '2026-10-31', siteId: 3, sha256: 'h' } } },
+  'returns.combine': { roles: COORDINATOR, run: ['async'], audit: { action: 'returns.combine', entity: 'export', detail: { files: 2 } } },
+  'returns.saveCombined': { roles: COORDINATOR, run: ['async'], audit: { action: 'returns.saveCombined', entity: 'export', detail: { profileId: 'combined_return', files: 1, rows: 1, sha256: 'h' } } },
   'reports.monthly': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.trends': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.drillDown': { roles: CASELOAD, run: ['whileChecking'], audit: null },

@@ -32,6 +32,8 @@ describe('the role policy', () => {
         'licences.get',
         'instruments.list',
         'exports.profiles',
+        // The trust's layouts of the monthly return: figures only.
+        'exports.layouts',
         'exports.preview',
         'exports.run',
         'exports.progress',

@@ -17,6 +17,7 @@ import { cellWriter, formatCell } from '../../domain/export/format';
 import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
 import type { Period } from '../../domain/export/periods';
 import { csvFormatOf, type ExportProfile, type FileType } from '../../domain/export/profile';
+import { ALL_SITES, layOut, layoutCellText, layoutCsvFormat, RETURN_DATASET, type LaidOutReturn, type ReturnLayout } from '../../domain/export/returnLayout';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/export/suppression';
 import { sheetCellWriter, sheetKindOf, type SheetCell, type SheetRows } from '../../domain/export/sheetCell';
@@ -46,7 +47,12 @@ export const MONTHLY_RETURN_NAME = 'Monthly activity return';
  */
 const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 
-export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
+export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
+  if (profile !== 'monthly_return' && profile.dataset === RETURN_DATASET) {
+    // The same return as the built-in one, laid out as the trust's profile says (the whole caseload: site ALL).
+    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression, trendInputs(rawOnly(db), period));
+    return layoutSource(layOut(built.map((r) => ({ ...r, site: ALL_SITES })), profile), layoutCsvFormat(profile));
+  }
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
     // With the financial year's trend, suppressed together with the period's figures.
@@ -114,6 +120,30 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
         const writers = columns.map(({ column }) => sheetCellWriter(column, profile));
         const at = columns.map((c) => c.at);
         for (const rows of source.chunks()) yield { cells: rows.map((row) => writers.map((write, i) => write(row[at[i]]))), rows: rows.length };
+      },
+    },
+  };
+}
+
+/** A laid-out return (a trust's layout of this caseload's return, or a combined return) as a source. */
+export function layoutSource(laid: LaidOutReturn, format: CsvFormat, sheetName = 'Monthly return'): Source {
+  const rows = laid.rows.map((r) => r.map(layoutCellText));
+  return {
+    header: laid.header,
+    total: rows.length,
+    format,
+    identifiable: false,
+    *csvChunks() {
+      yield { text: rows.map((r) => csvLine(r, format)).join(''), rows: rows.length };
+    },
+    firstRows: (limit) => rows.slice(0, limit),
+    sheet: {
+      name: sheetName,
+      kinds: laid.figureColumns.map((f) => (f ? 'number' : 'text')),
+      *chunks() {
+        // A hidden count stays the * the CSV shows, as text; figures are numbers, the rest text.
+        const cell = (v: string | number | null, figure: boolean): SheetCell => (v === null ? null : figure && typeof v === 'number' ? { number: v } : { text: String(v) });
+        yield { cells: laid.rows.map((r) => r.map((v, i) => cell(v, laid.figureColumns[i]))), rows: laid.rows.length };
       },
     },
   };

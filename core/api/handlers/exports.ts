@@ -4,7 +4,8 @@ import { dataQuality } from '../../../db/queries/dataQuality';
 import { drillDown } from '../../../db/queries/drillDown';
 import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../files/atomicFile';
-import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
+import { deleteProfile, findLayout, findProfile, listExportLog, listLayouts, listProfiles, logExport, saveLayout, saveProfile } from '../../../db/queries/exportProfiles';
+import { layoutFileSchema, RETURN_DATASET } from '../../domain/export/returnLayout';
 import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import { exactTrend, publishTrend } from '../../domain/export/trends';
@@ -59,6 +60,13 @@ function resolve(ctx: AppContext, profileId: string, period: Period) {
     publishedOnly(s, period);
     return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
   }
+  const layout = findLayout(s.ws.orm, profileId);
+  if (layout) {
+    // A trust's layout of the monthly return: the same aggregate, suppressed figures.
+    requireExportAllowed(s, { aggregate: true, identifiable: false });
+    publishedOnly(s, period);
+    return { s, profile: layout, name: layout.name };
+  }
   const profile = findProfile(s.ws.orm, profileId);
   requireExportAllowed(s, { aggregate: false, identifiable: profile.identifiable });
   publishedOnly(s, period);
@@ -80,6 +88,19 @@ export const exportHandlers = {
     } catch {
       throw new DomainError('VALIDATION', 'This file is not an export profile: it could not be read as JSON. Nothing was imported.');
     }
+    if ((json as { profile?: { dataset?: unknown } } | null)?.profile?.dataset === RETURN_DATASET) {
+      const layout = layoutFileSchema.safeParse(json);
+      if (!layout.success) {
+        const fields = fieldErrors(layout.error);
+        throw new DomainError('VALIDATION', `This profile file has problems, so nothing was imported: ${Object.values(fields).slice(0, 3).join(' ')}`, fields);
+      }
+      const existing = findLayout(s.ws.orm, layout.data.profile.id);
+      if (existing && !input.replace) {
+        throw new DomainError('CONFLICT', `A profile with the id “${existing.id}” already exists (“${existing.name}”). Replace it with the one in this file?`, { id: 'already_exists' });
+      }
+      saveLayout(s.ws.orm, layout.data.profile, s.actor);
+      return listProfiles(s.ws.orm);
+    }
     const parsed = profileFileSchema.safeParse(json);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -93,8 +114,13 @@ export const exportHandlers = {
     }
     return saveProfile(s.ws.orm, incoming, s.actor);
   },
+  'exports.layouts': (ctx) => listLayouts(session(ctx).ws.orm),
+  'exports.saveLayout': (ctx, input) => {
+    const s = session(ctx);
+    return saveLayout(s.ws.orm, input, s.actor);
+  },
   'exports.saveProfileFile': async (ctx, input) => {
-    const profile = findProfile(session(ctx).ws.orm, input.id);
+    const profile = findLayout(session(ctx).ws.orm, input.id) ?? findProfile(session(ctx).ws.orm, input.id);
     const fileName = `${profile.id}.profile.json`;
     // Electron asks where with its save dialog (the window itself may not download files).
     const destination = await ctx.exportDestination(fileName);
@@ -110,7 +136,7 @@ export const exportHandlers = {
   'exports.run': async (ctx, input) => {
     const period = withLabel(input.period);
     const { s, profile, name } = resolve(ctx, input.profileId, period);
-    const identifiable = profile !== 'monthly_return' && profile.identifiable;
+    const identifiable = profile !== 'monthly_return' && profile.dataset !== RETURN_DATASET && profile.identifiable;
     if (identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }
@@ -186,6 +212,8 @@ export const exportHandlers = {
   | 'exports.saveProfile'
   | 'exports.deleteProfile'
   | 'exports.importProfile'
+  | 'exports.layouts'
+  | 'exports.saveLayout'
   | 'exports.saveProfileFile'
   | 'exports.preview'
   | 'exports.run'

@@ -2,7 +2,7 @@
 // category, value), suppressed for publication, with rates worked out from published numbers.
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
-import { publishReturn, type PublishedChange } from './publishedReturn';
+import { publishReturn, type PublishedChange, type PublishedReturn } from './publishedReturn';
 import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
@@ -24,10 +24,16 @@ export const RETURN_HEADER = ['period', 'measure', 'breakdown', 'category', 'val
 export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 
 export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs): ReturnRow[] {
+  const rows = publishedRows(period, publishReturn(inputs, settings));
+  if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
+  return rows;
+}
+
+/** The return's rows from figures already published (one site's, or several sites' combined). */
+export function publishedRows(period: Period, p: PublishedReturn): ReturnRow[] {
   const rows: ReturnRow[] = [];
   const at = periodCode(period);
   const push = (measure: string, breakdown: string, category: string, value: Published | null) => rows.push({ period: at, measure, breakdown, category, value });
-  const p = publishReturn(inputs, settings);
   for (const g of p.groups) {
     push(g.measure, g.breakdown, 'total', g.total);
     for (const c of g.categories) push(g.measure, g.breakdown, c.category, c.count);
@@ -64,7 +70,6 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
     push('sustained_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
     change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
   }
-  if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
   return rows;
 }
 

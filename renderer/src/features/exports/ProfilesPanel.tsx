@@ -14,7 +14,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
-import { callQuery, setAnswer } from '../../shared/queryKeys';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { DANGER_BUTTON } from '../../shared/contrast';
 import { StackedTable } from '../../shared/StackedTable';
 
@@ -49,9 +49,11 @@ export function ProfilesPanel() {
     },
     onSuccess: ({ before, after }, { replace }) => {
       setAnswer(queryClient, 'exports.profiles', {}, after);
+      // A trust's layout of the monthly return comes in the same kind of file.
+      refresh(queryClient, 'exports.layouts');
       setClash(null);
       const added = after.find((p) => !before.includes(p.id));
-      notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
+      notifySuccess(added ? `“${added.name}” is ready to use.` : after.length === before.length && !replace ? 'Return layout imported: choose it under What to export.' : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
     },
     onSettled: () => resetFile.current?.(),
   });
