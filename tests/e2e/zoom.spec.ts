@@ -19,6 +19,7 @@ const HEADINGS: [Screen, string][] = [
   ['Groups', 'Groups and workshops'],
   ['Reports', 'Reports'],
   ['Export', 'Export'],
+  ['Combine returns', 'Combine returns'],
   ['Audit log', 'Audit log'],
   ['Settings', 'Settings'],
 ];

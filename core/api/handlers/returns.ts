@@ -135,7 +135,7 @@ export const returnHandlers = {
         { profileId: layout.id, profileName: `${layout.name} (${opened.length} workstations combined)`, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable: false, encrypted: false, sha256: written.sha256, fileName: savedName },
         s.actor,
       );
-      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: false, encrypted: false };
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable: false, encrypted: false, fileType: input.fileType };
     } catch (e) {
       throw explainDiskProblem(e, DISK_WORDS);
     }
