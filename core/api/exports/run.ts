@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
+import { listLabels, trustCodes } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
@@ -77,7 +78,7 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
   const source = profile.dataset === 'referrals' ? referralRows(db, period, wanted) : outcomeRows(db, period, wanted);
   const format = csvFormatOf(profile);
   const columns = profile.columns.map((c) => {
-    const column = columnById(profile.dataset, c.id) as ExportColumn;
+    const column = withListCodes(db, columnById(profile.dataset, c.id) as ExportColumn);
     const at = source.fields.indexOf(column.id);
     if (at < 0) throw new Error(`no rows for export column ${column.id}`);
     return { column, header: c.header, at };
@@ -115,6 +116,21 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
         const at = columns.map((c) => c.at);
         for (const rows of source.chunks()) yield { cells: rows.map((row) => writers.map((write, i) => write(row[at[i]]))), rows: rows.length };
       },
+    },
+  };
+}
+
+/** A programme list's column with the caseload's own labels, and the trust's codes where it set them. */
+function withListCodes(db: Database, column: ExportColumn): ExportColumn {
+  if (!column.list) return column;
+  const labels = listLabels(db, column.list);
+  const trust = trustCodes(db, column.list);
+  return {
+    ...column,
+    codes: {
+      list: [...labels].map(([code, label]) => ({ code, label })),
+      label: (c) => (c == null ? '' : (labels.get(c) ?? c)),
+      exportCode: (c) => trust.get(c) ?? c,
     },
   };
 }

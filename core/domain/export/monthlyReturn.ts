@@ -6,6 +6,7 @@ import { publishReturn, type PublishedChange } from './publishedReturn';
 import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
+import type { DevelopmentFigures } from '../development';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
 
 export type { CountGroup, ReturnInputs };
@@ -64,8 +65,25 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
     push('sustained_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
     change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
   }
+  if (inputs.development) for (const [category, value] of developmentRows(inputs.development)) push('staff_development', 'all', category, value);
   if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
   return rows;
+}
+
+/**
+ * The team's development, published as counted: these are figures about staff, not about people
+ * supported, so small numbers are not hidden; they are totals across the team, never a member's own.
+ */
+export function developmentRows(d: DevelopmentFigures): [string, number][] {
+  return [
+    ['workers', d.workers],
+    ['workers_supervised', d.workersSupervised],
+    ['supervisions', d.supervisions],
+    ['joint_supervisions', d.jointSupervisions],
+    ['training_sessions', d.trainingSessions],
+    ['training_hours', d.trainingHours],
+    ['other_cpd_hours', d.cpdHours],
+  ];
 }
 
 /** 1 where groups should not be compared on these pairs (fewer than 30, or too few to publish). */
