@@ -61,16 +61,18 @@ export function removeDevelopment(orm: Orm, id: number): void {
 
 /**
  * The team's development in the period. Workers: peer workers and coordinators who could sign in
- * on some day of it (added by its end, not removed before its start); reporting-only members
- * support nobody. Hours are summed as recorded; an entry without hours adds none.
+ * on some day of it (added by its end, not removed before its start; reporting-only members support
+ * nobody), and anyone with development recorded in it (a month before the app was installed, or a
+ * worker since removed, still had its staff). Hours are summed as recorded; an entry without hours adds none.
  */
 export function developmentFigures(orm: Pick<Orm, '$client'>, period: Period): DevelopmentFigures {
   const db = orm.$client;
   const at = { start: period.start, end: period.end };
   const workers = db
     .prepare(
-      `SELECT count(*) FROM members WHERE role IN ('peer_worker', 'coordinator')
-          AND substr(created_at, 1, 10) <= @end AND (removed_at IS NULL OR substr(removed_at, 1, 10) >= @start)`,
+      `SELECT count(*) FROM members m
+        WHERE (m.role IN ('peer_worker', 'coordinator') AND substr(m.created_at, 1, 10) <= @end AND (m.removed_at IS NULL OR substr(m.removed_at, 1, 10) >= @start))
+           OR EXISTS (SELECT 1 FROM member_development d WHERE d.member_id = m.id AND d.held_on BETWEEN @start AND @end)`,
     )
     .pluck()
     .get(at) as number;
