@@ -4,7 +4,8 @@
 import { Button, Chip, Group, Input, NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect, useId, useRef } from 'react';
-import { attendance, contactMode, contactTopic, contactType } from '../../../../core/domain/codes';
+import { attendance, contactTopic } from '../../../../core/domain/codes';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 import { newContactSchema, type Contact } from '../../../../core/domain/contact';
 import { todayIso } from '../../../../core/domain/dates';
 import type { PersonRecord } from '../../../../core/domain/record';
@@ -70,8 +71,8 @@ function toInput(v: Values, episodeId: number) {
     // A time that does not read is sent as typed only to be refused: it is never dropped.
     startTime: time.ok ? time.time : v.startTime,
     minutes: v.minutes === '' ? null : Number(v.minutes),
-    mode: v.mode as (typeof contactMode.codes)[number],
-    type: v.type as (typeof contactType.codes)[number],
+    mode: v.mode ?? '',
+    type: v.type ?? '',
     attendance: v.attendance === PLANNED ? null : (v.attendance as (typeof attendance.codes)[number]),
     topics: v.topics as (typeof contactTopic.codes)[number][],
     note: v.note,
@@ -85,6 +86,8 @@ function validate(v: Values, episodeId: number) {
 }
 
 export function ContactForm({ personId, episodeId, purpose, contact, onDone, onSaved }: ContactFormProps) {
+  const types = useProgrammeList('contact_type');
+  const modes = useProgrammeList('contact_mode');
   const topicsId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -142,8 +145,8 @@ export function ContactForm({ personId, episodeId, purpose, contact, onDone, onS
           focusChosen={purpose === 'outcome'}
           {...form.getInputProps('attendance')}
         />
-        <CodeRadios codes={contactType} label="Type" required {...form.getInputProps('type')} />
-        <CodeRadios codes={contactMode} label="How it was held" required {...form.getInputProps('mode')} />
+        <CodeRadios codes={types.codes(contact?.type)} label="Type" required {...form.getInputProps('type')} />
+        <CodeRadios codes={modes.codes(contact?.mode)} label="How it was held" required {...form.getInputProps('mode')} />
         <Input.Wrapper id={topicsId} label="Topics talked about" description="Choose any that came up. Space toggles a topic." labelElement="div" error={form.errors.topics}>
           <Group gap="xs" mt={6} role="group" aria-labelledby={`${topicsId}-label`} aria-describedby={`${topicsId}-description`}>
             <Chip.Group multiple value={form.values.topics} onChange={(v) => form.setFieldValue('topics', v)}>
