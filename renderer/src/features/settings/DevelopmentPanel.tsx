@@ -121,7 +121,7 @@ function Entries({ memberId, memberName }: { memberId: number; memberName: strin
                 </Group>
               </Table.Td>
               <Table.Td data-label="Hours">{e.hours ?? '—'}</Table.Td>
-              <Table.Td>
+              <Table.Td data-wide>
                 <Button
                   variant="subtle"
                   color="red"

@@ -47,8 +47,8 @@ export function ProgrammeListsPanel() {
               <Table.Tr>
                 <Table.Th>Entry</Table.Th>
                 <Table.Th w={130}>Trust’s code</Table.Th>
-                <Table.Th w={150}>Offered</Table.Th>
-                <Table.Th w={110}>Records</Table.Th>
+                <Table.Th w={100}>Offered</Table.Th>
+                <Table.Th w={90}>Records</Table.Th>
                 <Table.Th w={190}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
@@ -79,8 +79,8 @@ export function ProgrammeListsPanel() {
                       {i.used}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                  <Table.Td data-wide>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
                       <Button variant="subtle" size="compact-sm" leftSection={<IconPencil aria-hidden size={14} />} aria-label={`Change ${i.label}`} onClick={() => setEditing(i)}>
                         Change
                       </Button>
