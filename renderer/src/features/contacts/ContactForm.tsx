@@ -63,6 +63,12 @@ function initialValues(contact: Contact | undefined, purpose: ContactPurpose): V
   };
 }
 
+/** A new contact starts on the usual type and mode, or the first offered where the coordinator retired those. */
+function withOffered(v: Values, types: { code: string }[], modes: { code: string }[]): Values {
+  const pick = (value: string, offered: { code: string }[]) => (offered.some((o) => o.code === value) ? value : (offered[0]?.code ?? value));
+  return { ...v, type: pick(v.type, types), mode: pick(v.mode, modes) };
+}
+
 function toInput(v: Values, episodeId: number) {
   const time = readTypedTime(v.startTime);
   return {
@@ -97,7 +103,7 @@ export function ContactForm({ personId, episodeId, purpose, contact, onDone, onS
   }, []);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: initialValues(contact, purpose),
+    initialValues: withOffered(initialValues(contact, purpose), types.offered(contact?.type), modes.offered(contact?.mode)),
     validate: (v) => validate(v, episodeId),
     // Said on leaving the field, while the worker still has the time in mind.
     validateInputOnBlur: ['startTime'],
