@@ -210,7 +210,7 @@ export const contract = {
   // The programme's own lists (support types, closure reasons…): every screen reads them, a coordinator edits them.
   'lists.get': method<typeof none, ProgrammeList[]>(none, { roles: ALL, mode: 'read', audit: null }),
   'lists.add': method<typeof addListItemSchema, ProgrammeList[]>(addListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
-  'lists.update': method<typeof updateListItemSchema, ProgrammeList[]>(updateListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  'lists.change': method<typeof updateListItemSchema, ProgrammeList[]>(updateListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
   'lists.remove': method<typeof removeListItemSchema, ProgrammeList[]>(removeListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
   // A peer worker's own development; a coordinator's for anyone (checked in handlers/programme.ts).
   'development.list': method<typeof developmentListSchema, DevelopmentEntry[]>(developmentListSchema, { roles: CASELOAD, mode: 'read', audit: null }),

@@ -47,7 +47,7 @@ describe('programme lists', () => {
     const contactId = record.episodes[0].contacts[0].id;
 
     // Renamed: the code stays, so the record keeps it and now reads with the new words.
-    await must(ctx, 'lists.update', { list: 'contact_type', code: 'life_coaching', label: 'Life coaching (1-to-1)' });
+    await must(ctx, 'lists.change', { list: 'contact_type', code: 'life_coaching', label: 'Life coaching (1-to-1)' });
     expect((await listOf(ctx, 'contact_type')).items.find((i) => i.code === 'life_coaching')).toMatchObject({ label: 'Life coaching (1-to-1)', used: 1 });
     expect((await must(ctx, 'people.get', { id: record.id })).episodes[0].contacts[0].type).toBe('life_coaching');
     // A second entry with the same words is refused, beside the field.
@@ -55,18 +55,18 @@ describe('programme lists', () => {
 
     // Retired: no longer offered, refused on a new contact, but the old contact is still valid as
     // it is (a change to its other fields saves) and may not be moved to another retired code.
-    await must(ctx, 'lists.update', { list: 'contact_type', code: 'life_coaching', retired: true });
+    await must(ctx, 'lists.change', { list: 'contact_type', code: 'life_coaching', retired: true });
     expect(await codesOf(ctx, 'contact_type')).toEqual(['one_to_one', 'accompaniment', 'signposting_only']);
     expect(await call(ctx, 'contacts.create', { episodeId, ...contact })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { type: 'Choose one of the options.' } } });
     const changed = await must(ctx, 'contacts.update', { id: contactId, ...contact, minutes: 45 });
     expect(changed.episodes[0].contacts[0]).toMatchObject({ type: 'life_coaching', minutes: 45 });
-    await must(ctx, 'lists.update', { list: 'contact_mode', code: 'video', retired: true });
+    await must(ctx, 'lists.change', { list: 'contact_mode', code: 'video', retired: true });
     expect(await call(ctx, 'contacts.update', { id: contactId, mode: 'video' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { mode: 'Choose one of the options.' } } });
     // A code no list has ever held is refused too.
     expect(await call(ctx, 'contacts.create', { episodeId, ...contact, type: 'made_up' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { type: 'Choose one of the options.' } } });
 
     // Brought back, it is offered and accepted again.
-    await must(ctx, 'lists.update', { list: 'contact_type', code: 'life_coaching', retired: false });
+    await must(ctx, 'lists.change', { list: 'contact_type', code: 'life_coaching', retired: false });
     expect((await must(ctx, 'contacts.create', { episodeId, ...contact })).episodes[0].contacts).toHaveLength(2);
     close();
   });
@@ -84,8 +84,8 @@ describe('programme lists', () => {
     expect(after.find((l) => l.key === 'signposting_category')!.items.map((i) => i.code)).not.toContain('hypnotherapy');
 
     // Event modes hold two entries: retiring one leaves one, and that one cannot be retired or deleted.
-    await must(ctx, 'lists.update', { list: 'event_mode', code: 'online', retired: true });
-    expect(await call(ctx, 'lists.update', { list: 'event_mode', code: 'in_person', retired: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await must(ctx, 'lists.change', { list: 'event_mode', code: 'online', retired: true });
+    expect(await call(ctx, 'lists.change', { list: 'event_mode', code: 'in_person', retired: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await call(ctx, 'lists.remove', { list: 'event_mode', code: 'in_person' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     close();
   });
@@ -94,12 +94,12 @@ describe('programme lists', () => {
     const { ctx, close } = await newWorkspace(dir);
     const { personId, episodeId } = await personWithEpisode(ctx);
     await must(ctx, 'episodes.updateReferral', { episodeId, referralSource: 'gp' });
-    await must(ctx, 'lists.update', { list: 'referral_source', code: 'gp', retired: true });
+    await must(ctx, 'lists.change', { list: 'referral_source', code: 'gp', retired: true });
     // The episode keeps its retired source, and a change to its referral saves with it.
     const kept = await must(ctx, 'episodes.updateReferral', { episodeId, referralSource: 'gp', referrerOrganisation: 'Riverside GP' });
     expect(kept.episodes[0]).toMatchObject({ referralSource: 'gp', referrerOrganisation: 'Riverside GP' });
     await must(ctx, 'episodes.close', { episodeId, closedOn: daysAgo(1), reason: 'moved_away' });
-    await must(ctx, 'lists.update', { list: 'closure_reason', code: 'moved_away', retired: true });
+    await must(ctx, 'lists.change', { list: 'closure_reason', code: 'moved_away', retired: true });
     const closed = await must(ctx, 'people.get', { id: personId });
     expect(closed.episodes[0]).toMatchObject({ referralSource: 'gp', closure: { reason: 'moved_away' } });
     // A new episode cannot take them.
@@ -115,7 +115,7 @@ describe('programme lists', () => {
     expect((await must(ctx, 'lists.get', {})).length).toBe(LIST_KEYS.length);
     for (const [name, input] of [
       ['lists.add', { list: 'contact_type', label: 'Counselling' }],
-      ['lists.update', { list: 'contact_type', code: 'one_to_one', label: 'Renamed' }],
+      ['lists.change', { list: 'contact_type', code: 'one_to_one', label: 'Renamed' }],
       ['lists.remove', { list: 'contact_type', code: 'one_to_one' }],
     ] as const) {
       expect(await call(ctx, name, input as never), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -133,8 +133,8 @@ describe('trust codes and the trust’s profile file', () => {
     const a = await personWithEpisode(ctx);
     await must(ctx, 'episodes.close', { episodeId: a.episodeId, closedOn: daysAgo(1), reason: 'goals_met' });
     const b = await must(ctx, 'people.create', { preferredName: 'Second Person', dateOfBirth: '1990-01-01', referralReceivedOn: daysAgo(20), referralSource: 'self', pathway: 'other' });
-    await must(ctx, 'lists.update', { list: 'referral_source', code: 'opt_out_clinic', trustCode: 'R01' });
-    await must(ctx, 'lists.update', { list: 'closure_reason', code: 'goals_met', trustCode: 'CL-GM', label: 'Goals met: discharged' });
+    await must(ctx, 'lists.change', { list: 'referral_source', code: 'opt_out_clinic', trustCode: 'R01' });
+    await must(ctx, 'lists.change', { list: 'closure_reason', code: 'goals_met', trustCode: 'CL-GM', label: 'Goals met: discharged' });
     const columns = [{ id: 'case_id' }, { id: 'referral_source' }, { id: 'closure_reason' }];
     await must(ctx, 'exports.saveProfile', { id: 'trust-codes', name: 'Trust codes', dataset: 'referrals', columns, codeStyle: 'code' });
     await must(ctx, 'exports.saveProfile', { id: 'trust-both', name: 'Trust both', dataset: 'referrals', columns, codeStyle: 'both' });
@@ -158,9 +158,9 @@ describe('trust codes and the trust’s profile file', () => {
     const trust = await newWorkspace(dir + '/trust');
     await must(trust.ctx, 'lists.add', { list: 'contact_type', label: 'Counselling', trustCode: 'CNS' });
     await must(trust.ctx, 'lists.add', { list: 'contact_type', label: 'Hypnotherapy', trustCode: 'HYP' });
-    await must(trust.ctx, 'lists.update', { list: 'contact_type', code: 'accompaniment', retired: true });
+    await must(trust.ctx, 'lists.change', { list: 'contact_type', code: 'accompaniment', retired: true });
     await must(trust.ctx, 'lists.remove', { list: 'contact_type', code: 'signposting_only' });
-    await must(trust.ctx, 'lists.update', { list: 'contact_type', code: 'one_to_one', label: 'Peer mentoring' });
+    await must(trust.ctx, 'lists.change', { list: 'contact_type', code: 'one_to_one', label: 'Peer mentoring' });
     await must(trust.ctx, 'exports.saveProfile', { id: 'trust-q', name: 'Trust quarterly', dataset: 'referrals', columns: [{ id: 'referral_id' }] });
     const file = await must(trust.ctx, 'exports.saveProfileFile', { id: 'trust-q' });
     const json = readFileSync(file.location, 'utf8');

@@ -21,7 +21,7 @@ export const programmeHandlers = {
     addListItem(s.ws.db, input);
     return programmeLists(s.ws.db);
   },
-  'lists.update': (ctx, input) => {
+  'lists.change': (ctx, input) => {
     const s = session(ctx);
     updateListItem(s.ws.db, input, s.actor.now);
     return programmeLists(s.ws.db);
@@ -49,4 +49,4 @@ export const programmeHandlers = {
     removeDevelopment(s.ws.orm, input.id);
     return listDevelopment(s.ws.orm, owner);
   },
-} satisfies HandlerMap<'lists.get' | 'lists.add' | 'lists.update' | 'lists.remove' | 'development.list' | 'development.record' | 'development.remove'>;
+} satisfies HandlerMap<'lists.get' | 'lists.add' | 'lists.change' | 'lists.remove' | 'development.list' | 'development.record' | 'development.remove'>;

@@ -29,7 +29,7 @@ export async function programmeListScreens(browser: Browser, shot: Shot) {
     await must(ctx, 'lists.add', { list: 'contact_type', label: 'Life coaching', trustCode: 'LC01' });
     await must(ctx, 'lists.add', { list: 'contact_type', label: 'Hypnotherapy with a very long name that a trust insisted on for its returns', trustCode: 'HYP-LONG-CODE-01' });
     await must(ctx, 'contacts.create', { episodeId: person.episodes[0].id, contactOn: daysAgo(3), type: 'accompaniment', mode: 'phone', attendance: 'attended' });
-    await must(ctx, 'lists.update', { list: 'contact_type', code: 'accompaniment', retired: true });
+    await must(ctx, 'lists.change', { list: 'contact_type', code: 'accompaniment', retired: true });
     await must(ctx, 'members.add', { name: 'Ade Worker', role: 'peer_worker', passphrase: WORKER });
     const me = (await must(ctx, 'members.list', {})).find((m) => m.isYou)!;
     const ade = (await must(ctx, 'members.list', {})).find((m) => m.name === 'Ade Worker')!;

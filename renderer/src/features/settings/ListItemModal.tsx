@@ -27,7 +27,7 @@ export function ListItemModal({ list, item, onClose }: { list: ProgrammeList; it
   const save = useMutation({
     mutationFn: (v: Values) =>
       item
-        ? call('lists.update', { list: list.key, code: item.code, label: v.label, trustCode: v.trustCode, retired: !v.offered })
+        ? call('lists.change', { list: list.key, code: item.code, label: v.label, trustCode: v.trustCode, retired: !v.offered })
         : call('lists.add', { list: list.key, label: v.label, trustCode: v.trustCode }),
     onSuccess: (all) => {
       setAnswer(queryClient, 'lists.get', {}, all);
