@@ -64,6 +64,11 @@ export function listLabels(db: Raw, list: ListKey): Map<string, string> {
   return new Map(rows(db, list).map((r) => [r.code, r.label]));
 }
 
+/** Whether the file has the lists' table (every caseload migrated to 0013 or later does). */
+export function holdsProgrammeLists(db: Raw): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'programme_list_items'").get() !== undefined;
+}
+
 /** A list's trust codes by our code, where the trust gave one. */
 export function trustCodes(db: Raw, list: ListKey): Map<string, string> {
   return new Map(rows(db, list).flatMap((r) => (r.trustCode ? [[r.code, r.trustCode] as const] : [])));

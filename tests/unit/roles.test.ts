@@ -31,6 +31,8 @@ describe('the role policy', () => {
         'sites.list',
         'licences.get',
         'instruments.list',
+        // The programme's list labels (support types…): every screen, the reports' included, reads them.
+        'lists.get',
         'exports.profiles',
         'exports.preview',
         'exports.run',

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
-import { listLabels, trustCodes } from '../../../db/queries/programmeLists';
+import { holdsProgrammeLists, listLabels, trustCodes } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
@@ -122,7 +122,8 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
 
 /** A programme list's column with the caseload's own labels, and the trust's codes where it set them. */
 function withListCodes(db: Database, column: ExportColumn): ExportColumn {
-  if (!column.list) return column;
+  // A file from before the lists were data (an upgrade test reads one) has the seed's: the column's own.
+  if (!column.list || !holdsProgrammeLists(db)) return column;
   const labels = listLabels(db, column.list);
   const trust = trustCodes(db, column.list);
   return {
