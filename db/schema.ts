@@ -37,6 +37,51 @@ export const members = sqliteTable('members', {
   removedAt: text('removed_at'),
 });
 
+/**
+ * The programme's own lists (core/domain/programmeLists.ts): support types, closure reasons… A row
+ * is never deleted while a record holds its code; retired rows stay for old records to read.
+ */
+export const programmeListItems = sqliteTable(
+  'programme_list_items',
+  {
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    /** The trust's own code, written in exports in place of ours; null: ours. */
+    trustCode: text('trust_code'),
+    /** Offered in the order of position, then label. */
+    position: integer('position').notNull(),
+    retiredAt: text('retired_at'),
+  },
+  (t) => [primaryKey({ columns: [t.list, t.code] })],
+);
+
+/**
+ * A peer worker's development: training attended, supervision (with the clinic, or not) and other
+ * CPD. Reported only in aggregate: a row names a member of staff.
+ */
+export const memberDevelopment = sqliteTable(
+  'member_development',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: ['training', 'supervision', 'cpd'] }).notNull(),
+    heldOn: text('held_on').notNull(),
+    /** Training course or CPD activity; the supervision's subject, if any. */
+    title: text('title'),
+    hours: real('hours'),
+    /** Supervision only: who supervised. */
+    supervisor: text('supervisor'),
+    /** Supervision only: held jointly with the clinic's team. */
+    jointWithClinic: integer('joint_with_clinic', { mode: 'boolean' }).notNull().default(false),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('member_development_member_idx').on(t.memberId, t.heldOn), index('member_development_date_idx').on(t.heldOn)],
+);
+
 /** Clinic sites with their ODS codes, editable in settings. */
 export const sites = sqliteTable('sites', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -295,6 +340,8 @@ export const groupEvents = sqliteTable(
     startTime: text('start_time'),
     facilitator: text('facilitator').notNull(),
     siteId: integer('site_id').references(() => sites.id),
+    /** A code of the event_mode programme list (online, in person); null on events recorded before it was asked. */
+    mode: text('mode'),
     notes: text('notes'),
     ...stamps,
   },

@@ -44,6 +44,8 @@ import {
   type RekeyProgress,
 } from '../domain/members';
 import type { MyDay } from '../domain/myDay';
+import { developmentListSchema, recordDevelopmentSchema, removeDevelopmentSchema, type DevelopmentEntry } from '../domain/development';
+import { addListItemSchema, removeListItemSchema, updateListItemSchema, type ProgrammeList } from '../domain/programmeLists';
 import {
   duplicateCheckSchema,
   newPersonSchema,
@@ -121,6 +123,15 @@ const personChange = (_input: unknown, value: unknown, method: string): AuditDes
 const groupChange = (_input: unknown, value: { id: number }, method: string): AuditDescription => ({ action: method, entity: 'group', entityId: value.id });
 /** Which settings changed, not their values: an escalation route is free text. */
 const settingsChange = (input: object, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'settings', detail: { keys: Object.keys(input).sort().join(',') } });
+/** Which list and which change, by code: a label is the programme's words, not a person's. */
+const listChange = (input: { list: string; code?: string }, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'settings', detail: { list: input.list, code: input.code ?? null } });
+/** Whose development, by member id only. */
+const developmentChange = (input: { memberId?: number; id?: number }, value: DevelopmentEntry[], method: string): AuditDescription => ({
+  action: method,
+  entity: 'member',
+  entityId: input.memberId ?? (Array.isArray(value) ? value[0]?.memberId : undefined) ?? null,
+  detail: input.id ? { entryId: input.id } : undefined,
+});
 const signedIn = (_input: unknown, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'session' });
 /** In the training caseload's own log: the trainee signed in. */
 const trainingSignIn = (): AuditDescription => ({ action: 'session.unlock', entity: 'session' });
@@ -180,6 +191,12 @@ const profileJson = z
     json: z.string().max(100_000, { error: 'This file is too large to be an export profile.' }),
     /** Replace a custom profile with the same id; without it, a clash is refused so the person can choose. */
     replace: z.boolean().default(false),
+    /**
+     * The programme lists a trust's file may carry: `ask` refuses (CONFLICT, with what would change)
+     * when they differ from the caseload's, so the coordinator can choose; `apply` makes them the
+     * caseload's (a code in use is retired, never removed); `keep` leaves the caseload's as they are.
+     */
+    lists: z.enum(['ask', 'apply', 'keep']).default('ask'),
   })
   .strict();
 const periodOnly = z.object({ period: periodSchema }).strict();
@@ -204,6 +221,15 @@ export const contract = {
   'licences.get': method<typeof none, Licences>(none, { roles: ALL, mode: 'read', audit: null }),
   'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'instruments.list': method<typeof none, InstrumentView[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  // The programme's own lists (support types, closure reasons…): every screen reads them, a coordinator edits them.
+  'lists.get': method<typeof none, ProgrammeList[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'lists.add': method<typeof addListItemSchema, ProgrammeList[]>(addListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  'lists.change': method<typeof updateListItemSchema, ProgrammeList[]>(updateListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  'lists.remove': method<typeof removeListItemSchema, ProgrammeList[]>(removeListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  // A peer worker's own development; a coordinator's for anyone (checked in handlers/programme.ts).
+  'development.list': method<typeof developmentListSchema, DevelopmentEntry[]>(developmentListSchema, { roles: CASELOAD, mode: 'read', audit: null }),
+  'development.record': method<typeof recordDevelopmentSchema, DevelopmentEntry[]>(recordDevelopmentSchema, { roles: CASELOAD, mode: 'write', audit: developmentChange }),
+  'development.remove': method<typeof removeDevelopmentSchema, DevelopmentEntry[]>(removeDevelopmentSchema, { roles: CASELOAD, mode: 'write', audit: developmentChange }),
   // A backup holds the whole caseload (encrypted); restoring replaces it.
   'backups.location': method<typeof none, BackupLocation>(none, { roles: CASELOAD, mode: 'read', audit: null }),
   /** Electron's folder chooser; null when the person cancelled. */

@@ -71,13 +71,15 @@ const HOW_TO_READ: Record<SubjectAccessFormat, string> = {
   csv: 'Each row is one fact. Dates are year-month-day (2026-11-21); times are UTC. A blank value means nothing was recorded.',
 };
 
-export function recordCopy(record: PersonRecord, meta: CopyMeta, format: SubjectAccessFormat): RecordCopy {
+/** `listLabel`: the programme lists' labels as the caseload holds them (renamed, added entries). */
+export function recordCopy(record: PersonRecord, meta: CopyMeta, format: SubjectAccessFormat, listLabel?: CopyContext['listLabel']): RecordCopy {
   const episodes = chronological(record.episodes, (e) => e.referralReceivedOn);
   const episodeNumber = new Map(episodes.map((e, i) => [e.id, i + 1]));
   // Each record's lines come from its declaration (core/domain/*.ts: recordFields.ts).
   const ctx: CopyContext = {
     episodeName: (id) => (id !== null && episodeNumber.has(id) ? `Episode ${episodeNumber.get(id)}` : null),
     diagnosisMonth: record.diagnosisMonth,
+    listLabel,
   };
   const sections: CopySection[] = [
     section('About this copy', 1, 'About this copy', {

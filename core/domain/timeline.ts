@@ -1,7 +1,12 @@
 // Everything that happened in a person's record, newest first, as one list.
-import { attemptMethod, attemptOutcome, attendance, closureReason, contactMode, contactType, goalStatus, pathway, serviceType } from './codes';
+import { attemptMethod, attemptOutcome, attendance, goalStatus, pathway } from './codes';
 import { INSTRUMENTS } from './instruments/definitions';
 import type { PersonRecord } from './record';
+import { LIST_DEFINITIONS, labeller, type ListKey } from './programmeLists';
+
+/** A programme list's words for a code: the caseload's lists, or the seed's without them. */
+export type ListLabel = (list: ListKey, code: string | null | undefined) => string;
+const seedLabel: ListLabel = (list, code) => labeller([], LIST_DEFINITIONS[list].seed)(code);
 
 export interface TimelineItem {
   date: string;
@@ -11,7 +16,7 @@ export interface TimelineItem {
   episodeId: number | null;
 }
 
-export function timeline(record: PersonRecord): TimelineItem[] {
+export function timeline(record: PersonRecord, listLabel: ListLabel = seedLabel): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const e of record.episodes) {
     items.push({ date: e.referralReceivedOn, kind: 'referral', title: `Referral received: ${pathway.label(e.pathway)}`, detail: e.referralReasons, episodeId: e.id });
@@ -21,7 +26,7 @@ export function timeline(record: PersonRecord): TimelineItem[] {
       items.push({
         date: c.contactOn,
         kind: 'contact',
-        title: `${contactType.label(c.type)}, ${contactMode.label(c.mode).toLowerCase()}: ${c.attendance ? attendance.label(c.attendance) : 'Planned'}`,
+        title: `${listLabel('contact_type', c.type)}, ${listLabel('contact_mode', c.mode).toLowerCase()}: ${c.attendance ? attendance.label(c.attendance) : 'Planned'}`,
         detail: c.note,
         episodeId: e.id,
       });
@@ -30,7 +35,7 @@ export function timeline(record: PersonRecord): TimelineItem[] {
       for (const r of g.reviews) items.push({ date: r.reviewedOn, kind: 'goal_review', title: `Goal reviewed: ${goalStatus.label(r.status)}`, detail: r.note, episodeId: e.id });
     }
     for (const s of e.signposting)
-      items.push({ date: s.madeOn, kind: 'signposting', title: `Signposted to ${serviceType.label(s.serviceType).toLowerCase()}${s.organisation ? ` (${s.organisation})` : ''}`, detail: s.note, episodeId: e.id });
+      items.push({ date: s.madeOn, kind: 'signposting', title: `Signposted to ${listLabel('signposting_category', s.serviceType).toLowerCase()}${s.organisation ? ` (${s.organisation})` : ''}`, detail: s.note, episodeId: e.id });
     for (const a of e.outcomes?.assessments ?? []) {
       const def = INSTRUMENTS[a.instrument];
       const primary = def.scores.find((x) => x.id === def.primaryScore)!;
@@ -40,7 +45,7 @@ export function timeline(record: PersonRecord): TimelineItem[] {
     for (const r of e.outcomes?.engagement ?? [])
       items.push({ date: r.reviewedOn, kind: 'engagement', title: 'Engagement with care reviewed', detail: r.note, episodeId: e.id });
     for (const c of e.closures) {
-      items.push({ date: c.closedOn, kind: 'closure', title: `Episode closed: ${closureReason.label(c.reason)}`, detail: c.summary, episodeId: e.id });
+      items.push({ date: c.closedOn, kind: 'closure', title: `Episode closed: ${listLabel('closure_reason', c.reason)}`, detail: c.summary, episodeId: e.id });
       if (c.reopenedAt) items.push({ date: c.reopenedAt.slice(0, 10), kind: 'reopened', title: 'Episode reopened', detail: c.reopenReason, episodeId: e.id });
     }
   }

@@ -1,6 +1,7 @@
 // The records behind one figure of the monthly return. Every list is built from the selection
 // its count uses (returns.ts), so "Show the people" always lists exactly what the figure counts.
-import { attendance, contactMode, contactType, groupEventType, pathway, referralSource, referralStatus } from '../../core/domain/codes';
+import { attendance, pathway, referralStatus } from '../../core/domain/codes';
+import { allListLabels } from './programmeLists';
 import { DRILL_LIMIT, type DrillDownRequest, type DrillResult, type DrillRow } from '../../core/domain/export/drill';
 import type { Period } from '../../core/domain/export/periods';
 import { DomainError } from '../../core/domain/result';
@@ -58,9 +59,10 @@ function referrals(orm: Orm, req: DrillDownRequest, extra = ''): DrillRow[] {
       ORDER BY e.referral_received_on DESC, e.id DESC`,
     req,
   ) as (Raw & { status: string })[];
+  const label = allListLabels(orm.$client);
   return rows.map((r) => ({
     ...person(r),
-    what: joinWords(referralSource.label(r.a), pathway.label(r.b), r.c === 1 && 'Newly diagnosed', referralStatus.label(r.status)),
+    what: joinWords(r.a && label('referral_source', r.a), pathway.label(r.b), r.c === 1 && 'Newly diagnosed', referralStatus.label(r.status)),
   }));
 }
 
@@ -72,7 +74,8 @@ function contacts(orm: Orm, req: DrillDownRequest, selection: string): DrillRow[
       ORDER BY c.contact_on DESC, c.id DESC`,
     req,
   ) as (Raw & { status: string })[];
-  return rows.map((r) => ({ ...person(r), what: joinWords(contactType.label(r.a), contactMode.label(r.b), attendance.label(r.status)) }));
+  const label = allListLabels(orm.$client);
+  return rows.map((r) => ({ ...person(r), what: joinWords(r.a && label('contact_type', r.a), r.b && label('contact_mode', r.b), attendance.label(r.status)) }));
 }
 
 function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] {
@@ -84,7 +87,8 @@ function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] 
       ORDER BY g.held_on DESC, g.id DESC, p.id`,
     req,
   );
-  return rows.map((r) => ({ ...person(r), what: joinWords(groupEventType.label(r.a), r.b) }));
+  const label = allListLabels(orm.$client);
+  return rows.map((r) => ({ ...person(r), what: joinWords(r.a && label('event_type', r.a), r.b) }));
 }
 
 function supported(orm: Orm, req: Request): DrillRow[] {

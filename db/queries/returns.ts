@@ -7,6 +7,7 @@ import { improvedByRule, improvementRule } from '../../core/domain/instruments/i
 import type { InstrumentId } from '../../core/domain/instruments/types';
 import { meanChange } from '../../core/domain/stats/meanChange';
 import type { Orm } from '../types';
+import { developmentFigures } from './development';
 
 type Count = { category: string | null; n: number };
 
@@ -161,6 +162,7 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
     newlyDiagnosedOffered: referrals.offered,
     newlyDiagnosedEngaged: referrals.engaged,
     ...wellbeing(orm, period),
+    development: developmentFigures(orm, period),
   };
 }
 

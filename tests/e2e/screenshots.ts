@@ -27,6 +27,7 @@ import { reportsAndExportScreens } from './shots/reportsAndExports';
 import { zoomScreens } from './shots/zoom';
 import { workerActsScreens } from './shots/workerActs';
 import { combineScreens } from './shots/combine';
+import { programmeListScreens } from './shots/programmeLists';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -147,6 +148,7 @@ const groups: [string, () => Promise<void>][] = [
   ['zoom', () => zoomScreens(browser, shot)],
   ['workerActs', () => workerActsScreens(browser, shot)],
   ['combine', () => combineScreens(browser, shot)],
+  ['lists', () => programmeListScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

@@ -84,6 +84,9 @@ describe('built-in profiles', () => {
   // Re-recorded for issue 15 items 4 and 5, a deliberate change of format: each instrument's pairs
   // gain with_baseline, the mean change and its 95% CI and the under-30-pairs flag, and the
   // financial year's trend follows as rows of their own ("trend", each dated). No earlier row moved.
+  // Re-recorded for issue 15 item 8, a deliberate addition: seven staff_development rows (the team's
+  // supervision, training and CPD, unsuppressed: figures about staff) between the period's own rows
+  // and the trend. Inserted only: no earlier or later row moved.
   it('monthly return: long format, small numbers hidden, matching the golden file', async () => {
     const { ctx, close } = await fixtureCaseload();
     const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
@@ -92,7 +95,8 @@ describe('built-in profiles', () => {
     const rows = readBack(bytes);
     expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
     const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
-    const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]));
+    // Staff figures are about the team, not people supported: never hidden (development.test.ts).
+    const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]) && r[1] !== 'staff_development');
     expect(counts.every((r) => r[4] === '*' || r[4] === '0' || r[4] === '' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
     expect(counts.some((r) => r[4] === '*')).toBe(true);
     expect(counts.some((r) => Number(r[4]) > 7)).toBe(true);

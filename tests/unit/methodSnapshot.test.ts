@@ -25,6 +25,11 @@ const INPUTS: Partial<Record<MethodName, Record<string, unknown>>> = {
   'returns.combine': { files: [{ name: 'a.json', data: '' }, { name: 'b.json', data: '' }], passphrase: 'not in the log' },
   'returns.saveCombined': { files: [{ name: 'a.json', data: '' }], passphrase: 'not in the log', profileId: 'combined_return' },
   'audit.export': { from: '2026-01-01', to: '2026-12-31' },
+  'lists.add': { list: 'contact_type', label: 'Counselling' },
+  'lists.change': { list: 'contact_type', code: 'counselling', label: 'Counselling (BACP)' },
+  'lists.remove': { list: 'contact_type', code: 'counselling' },
+  'development.record': { memberId: 3, kind: 'training' },
+  'development.remove': { id: 7 },
 };
 const VALUE = { id: 9, fileName: 'f', rows: 1, sha256: 'h', people: 3, format: 'pdf', memberId: 2, identifiable: false, encrypted: false };
 
@@ -42,6 +47,13 @@ const EXPECTED: Record<MethodName, Row> = {
   'licences.get': { roles: ALL, run: ['whileChecking'], audit: null },
   'licences.confirm': { roles: COORDINATOR, run: [], audit: { action: 'licences.confirm', entity: 'settings', detail: { keys: 'id' } } },
   'instruments.list': { roles: ALL, run: ['whileChecking'], audit: null },
+  'lists.get': { roles: ALL, run: ['whileChecking'], audit: null },
+  'lists.add': { roles: COORDINATOR, run: [], audit: { action: 'lists.add', entity: 'settings', detail: { list: 'contact_type', code: null } } },
+  'lists.change': { roles: COORDINATOR, run: [], audit: { action: 'lists.change', entity: 'settings', detail: { list: 'contact_type', code: 'counselling' } } },
+  'lists.remove': { roles: COORDINATOR, run: [], audit: { action: 'lists.remove', entity: 'settings', detail: { list: 'contact_type', code: 'counselling' } } },
+  'development.list': { roles: CASELOAD, run: ['whileChecking'], audit: null },
+  'development.record': { roles: CASELOAD, run: [], audit: { action: 'development.record', entity: 'member', entityId: 3 } },
+  'development.remove': { roles: CASELOAD, run: [], audit: { action: 'development.remove', entity: 'member', entityId: null, detail: { entryId: 7 } } },
   'backups.location': { roles: CASELOAD, run: ['whileChecking'], audit: null },
   'backups.chooseFolder': { roles: COORDINATOR, run: ['async'], audit: null },
   'backups.chooseFile': { roles: COORDINATOR, run: ['async'], audit: null },

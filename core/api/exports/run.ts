@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
+import { holdsProgrammeLists, listLabels, trustCodes } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
@@ -83,7 +84,7 @@ export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 
   const source = profile.dataset === 'referrals' ? referralRows(db, period, wanted) : outcomeRows(db, period, wanted);
   const format = csvFormatOf(profile);
   const columns = profile.columns.map((c) => {
-    const column = columnById(profile.dataset, c.id) as ExportColumn;
+    const column = withListCodes(db, columnById(profile.dataset, c.id) as ExportColumn);
     const at = source.fields.indexOf(column.id);
     if (at < 0) throw new Error(`no rows for export column ${column.id}`);
     return { column, header: c.header, at };
@@ -145,6 +146,22 @@ export function layoutSource(laid: LaidOutReturn, format: CsvFormat, sheetName =
         const cell = (v: string | number | null, figure: boolean): SheetCell => (v === null ? null : figure && typeof v === 'number' ? { number: v } : { text: String(v) });
         yield { cells: laid.rows.map((r) => r.map((v, i) => cell(v, laid.figureColumns[i]))), rows: laid.rows.length };
       },
+    },
+  };
+}
+
+/** A programme list's column with the caseload's own labels, and the trust's codes where it set them. */
+function withListCodes(db: Database, column: ExportColumn): ExportColumn {
+  // A file from before the lists were data (an upgrade test reads one) has the seed's: the column's own.
+  if (!column.list || !holdsProgrammeLists(db)) return column;
+  const labels = listLabels(db, column.list);
+  const trust = trustCodes(db, column.list);
+  return {
+    ...column,
+    codes: {
+      list: [...labels].map(([code, label]) => ({ code, label })),
+      label: (c) => (c == null ? '' : (labels.get(c) ?? c)),
+      exportCode: (c) => trust.get(c) ?? c,
     },
   };
 }

@@ -6,7 +6,9 @@ import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../files/atomicFile';
 import { deleteProfile, findLayout, findProfile, listExportLog, listLayouts, listProfiles, logExport, saveLayout, saveProfile } from '../../../db/queries/exportProfiles';
 import { layoutFileSchema, RETURN_DATASET } from '../../domain/export/returnLayout';
+import { applyListsFromFile, programmeLists } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
+import { describeListChanges, listChanges, listsForFile } from '../../domain/programmeLists';
 import { trendInputs } from '../../../db/queries/trends';
 import { exactTrend, publishTrend } from '../../domain/export/trends';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
@@ -112,6 +114,13 @@ export const exportHandlers = {
       // Asked, never assumed: a trust's new version of a profile replaces the old one only when the coordinator says so.
       throw new DomainError('CONFLICT', `A profile with the id “${incoming.id}” already exists (“${existing.name}”). Replace it with the one in this file?`, { id: 'already_exists' });
     }
+    const lists = parsed.data.lists;
+    if (lists && input.lists !== 'keep') {
+      const changes = listChanges(programmeLists(s.ws.db), lists);
+      // Asked too: the lists are every clinic worker's choices, and a trust's file changes them for all.
+      if (changes.length > 0 && input.lists === 'ask') throw new DomainError('CONFLICT', describeListChanges(changes), { lists: 'would_change' });
+      if (changes.length > 0) applyListsFromFile(s.ws.db, lists, s.actor.now);
+    }
     return saveProfile(s.ws.orm, incoming, s.actor);
   },
   'exports.layouts': (ctx) => listLayouts(session(ctx).ws.orm),
@@ -120,12 +129,14 @@ export const exportHandlers = {
     return saveLayout(s.ws.orm, input, s.actor);
   },
   'exports.saveProfileFile': async (ctx, input) => {
-    const profile = findLayout(session(ctx).ws.orm, input.id) ?? findProfile(session(ctx).ws.orm, input.id);
+    const s = session(ctx);
+    const profile = findLayout(s.ws.orm, input.id) ?? findProfile(s.ws.orm, input.id);
     const fileName = `${profile.id}.profile.json`;
     // Electron asks where with its save dialog (the window itself may not download files).
     const destination = await ctx.exportDestination(fileName);
     if (!destination) throw new DomainError('CANCELLED', 'Not saved: the save was cancelled.');
-    const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2);
+    // With the caseload's programme lists, so the clinics that import it share them (and the trust's codes).
+    const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile, lists: listsForFile(programmeLists(s.ws.db)) }, null, 2);
     await writeAtomically(destination, (temp) => writeFile(temp, json, { mode: 0o600 }));
     return { fileName: basename(destination), location: ctx.exportLocation(destination) };
   },

@@ -8,6 +8,7 @@ import { governanceHandlers } from './governance';
 import { groupHandlers } from './groups';
 import { memberHandlers } from './members';
 import { peopleHandlers } from './people';
+import { programmeHandlers } from './programme';
 import { returnHandlers } from './returns';
 import type { HandlerMap } from './types';
 import { trainingHandlers } from './training';
@@ -16,4 +17,4 @@ import { workspaceHandlers } from './workspace';
 export { lock, untilChecked, whenSettled } from './workspace';
 export { idleLockMinutes } from './context';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...returnHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...returnHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers, ...programmeHandlers };

@@ -6,6 +6,7 @@ import { publishReturn, type PublishedChange, type PublishedReturn } from './pub
 import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
+import type { DevelopmentFigures } from '../development';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
 
 export type { CountGroup, ReturnInputs };
@@ -25,6 +26,9 @@ export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 
 export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs): ReturnRow[] {
   const rows = publishedRows(period, publishReturn(inputs, settings));
+  // The team's training and supervision: staff totals, not people supported, so not suppressed.
+  const at = periodCode(period);
+  if (inputs.development) for (const [category, value] of developmentRows(inputs.development)) rows.push({ period: at, measure: 'staff_development', breakdown: 'all', category, value });
   if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
   return rows;
 }
@@ -71,6 +75,22 @@ export function publishedRows(period: Period, p: PublishedReturn): ReturnRow[] {
     change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
   }
   return rows;
+}
+
+/**
+ * The team's development, published as counted: these are figures about staff, not about people
+ * supported, so small numbers are not hidden; they are totals across the team, never a member's own.
+ */
+export function developmentRows(d: DevelopmentFigures): [string, number][] {
+  return [
+    ['workers', d.workers],
+    ['workers_supervised', d.workersSupervised],
+    ['supervisions', d.supervisions],
+    ['joint_supervisions', d.jointSupervisions],
+    ['training_sessions', d.trainingSessions],
+    ['training_hours', d.trainingHours],
+    ['other_cpd_hours', d.cpdHours],
+  ];
 }
 
 /** 1 where groups should not be compared on these pairs (fewer than 30, or too few to publish). */

@@ -1,5 +1,6 @@
 // The monthly return's true counts, before anything is published: what the queries give and the
 // suppression works on. On their own so the suppression's files need not import the return's.
+import type { DevelopmentFigures } from '../development';
 import type { MeanChange } from '../stats/meanChange';
 
 /** One breakdown of a measure: true counts, or (`Published`) as they may be published. */
@@ -26,4 +27,6 @@ export interface ReturnInputs {
   wellbeingChange: ({ instrument: string } & MeanChange)[];
   /** Per instrument: follow-ups after closure in the period, paired with the baseline of the support before. */
   sustained: { instrument: string; improved: number; followedUp: number; change: MeanChange }[];
+  /** The team's training, supervision and CPD in the period: figures about staff, in total only. */
+  development?: DevelopmentFigures;
 }

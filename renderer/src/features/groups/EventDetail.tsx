@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import type { GroupEvent } from '../../../../core/domain/group';
 import { errorMessage } from '../../shared/api';
@@ -17,6 +16,7 @@ import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 export function EventDetail({ eventId }: { eventId: number }) {
   const { go } = useNavigation();
@@ -37,6 +37,7 @@ export function EventDetail({ eventId }: { eventId: number }) {
 }
 
 function Loaded({ event }: { event: GroupEvent }) {
+  const listLabel = useListLabels();
   const [editing, setEditing] = useState(false);
   const site = useSites().data?.find((s) => s.id === event.siteId);
   // Attendance can be recorded from the day of the event.
@@ -46,9 +47,9 @@ function Loaded({ event }: { event: GroupEvent }) {
     <>
       <Group justify="space-between" align="flex-start">
         <div>
-          <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
+          <ScreenTitle>{event.title || listLabel('event_type', event.type)}</ScreenTitle>
           <Text c="dimmed">
-            {[event.title ? groupEventType.label(event.type) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
+            {[event.title ? listLabel('event_type', event.type) : null, event.mode ? listLabel('event_mode', event.mode) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
           </Text>
           <Text size="sm">Facilitated by {event.facilitator}</Text>
         </div>

@@ -4,7 +4,6 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../core/api/contract';
-import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { readTypedTime } from '../../../../core/domain/typedTime';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
@@ -18,14 +17,15 @@ import { siteOptions, useSites } from '../../shared/useSites';
 import { notifySuccess } from '../../shared/notify';
 import { cachedAnswer, refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 
-type EventType = (typeof groupEventType.codes)[number];
-type Values = { type: EventType | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
+type Values = { type: string | null; mode: string | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
 
 function toInput(v: Values): MethodInput<'groups.create'> {
   const time = readTypedTime(v.startTime);
   return {
-    type: v.type as EventType,
+    type: v.type ?? '',
+    mode: v.mode,
     title: v.title,
     heldOn: v.heldOn ?? '',
     // A time that does not read is sent as typed only to be refused: it is never dropped.
@@ -45,13 +45,16 @@ interface Props {
 export function EventFormModal({ event, onClose, onSaved }: Props) {
   const queryClient = useQueryClient();
   const sites = useSites();
+  const types = useProgrammeList('event_type');
+  const modes = useProgrammeList('event_mode');
   // The worker running the event is usually the one signed in.
   const me = cachedAnswer(queryClient, 'workspace.status', {})?.memberName ?? '';
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: event
       ? {
-          type: event.type as EventType,
+          type: event.type,
+          mode: event.mode,
           title: event.title ?? '',
           heldOn: event.heldOn,
           startTime: event.startTime ?? '',
@@ -59,7 +62,7 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
           siteId: event.siteId ? String(event.siteId) : null,
           notes: event.notes ?? '',
         }
-      : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
+      : { type: null, mode: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
     validate: (v) => {
       const errors = schemaResolver(newGroupEventSchema, { sync: true })(toInput(v));
       const time = readTypedTime(v.startTime);
@@ -85,7 +88,8 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
         <ErrorSummary errors={form.errors} />
         <Stack>
-          <CodeSelect label="Type of event" codes={groupEventType} required data-autofocus {...form.getInputProps('type')} />
+          <CodeSelect label="Type of event" codes={types.codes(event?.type)} required data-autofocus {...form.getInputProps('type')} />
+          <CodeSelect label="How it is held (optional)" codes={modes.codes(event?.mode)} placeholder="Choose online or in person" clearable {...form.getInputProps('mode')} />
           <TextInput label="Title (optional)" description="For example “Living well with HIV, week 2”" autoComplete="off" {...form.getInputProps('title')} />
           <Group grow align="flex-start">
             <DateField label="Date" description="DD/MM/YYYY" required {...form.getInputProps('heldOn')} />

@@ -19,6 +19,7 @@ import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
 import { timeline, type TimelineItem } from '../../../../core/domain/timeline';
 import { Tag } from '../../shared/Tag';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 const ICONS: Record<TimelineItem['kind'], ReactNode> = {
   referral: <IconInbox aria-hidden size={16} />,
@@ -37,9 +38,10 @@ const ICONS: Record<TimelineItem['kind'], ReactNode> = {
 };
 
 export function TimelineTab({ record, episode }: { record: PersonRecord; episode: EpisodeView | null }) {
+  const listLabel = useListLabels();
   const several = record.episodes.length > 1;
   const [onlyThis, setOnlyThis] = useState(false);
-  const all = timeline(record);
+  const all = timeline(record, listLabel);
   const items = onlyThis && episode ? all.filter((i) => i.episodeId === episode.id) : all;
   return (
     <Stack gap="sm">

@@ -15,6 +15,18 @@ import {
 } from '../../../../core/domain/codes';
 import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
 import type { Published } from '../../../../core/domain/export/suppression';
+import type { ListKey, ProgrammeList } from '../../../../core/domain/programmeLists';
+import { listChoices } from '../../shared/useProgrammeLists';
+
+/** The breakdowns whose categories are codes of a programme list: labelled and ordered as the caseload's list. */
+const PROGRAMME_BREAKDOWNS: Record<string, ListKey> = { source: 'referral_source', type: 'contact_type', mode: 'contact_mode', event_type: 'event_type' };
+
+function setFor(breakdown: string, lists: ProgrammeList[] | undefined): Labels | undefined {
+  const key = PROGRAMME_BREAKDOWNS[breakdown];
+  if (!key || !lists) return SETS[breakdown];
+  const choices = listChoices(lists, key);
+  return { list: lists.find((l) => l.key === key)?.items ?? [], label: (c) => choices.label(c) };
+}
 
 interface Labels {
   list: readonly Code[];
@@ -47,9 +59,9 @@ const SETS: Record<string, Labels> = {
 /** Where the return counts a missing answer (returns.ts names it so). */
 const NOT_RECORDED = 'not_recorded';
 
-export function categoryLabel(breakdown: string, category: string): string {
+export function categoryLabel(breakdown: string, category: string, lists?: ProgrammeList[]): string {
   if (category === NOT_RECORDED) return 'Not recorded';
-  return SETS[breakdown]?.label(category) ?? category;
+  return setFor(breakdown, lists)?.label(category) ?? category;
 }
 
 export interface ChartRow {
@@ -64,11 +76,11 @@ export interface ChartRow {
  * One row per category found in any of the groups, in code-set order with "not recorded" last.
  * `groups` maps a series key (e.g. "current") to its group, which may be missing (nothing counted).
  */
-export function chartRows(breakdown: string, groups: Record<string, CountGroup<Published> | undefined>): ChartRow[] {
+export function chartRows(breakdown: string, groups: Record<string, CountGroup<Published> | undefined>, lists?: ProgrammeList[]): ChartRow[] {
   const keys = Object.keys(groups);
   const seen = new Set<string>();
   for (const g of Object.values(groups)) g?.categories.forEach((c) => seen.add(c.category));
-  const order = SETS[breakdown]?.list.map((c) => c.code) ?? [];
+  const order = setFor(breakdown, lists)?.list.map((c) => c.code) ?? [];
   const rank = (c: string) => (c === NOT_RECORDED ? Number.MAX_SAFE_INTEGER : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
   return [...seen]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
@@ -76,7 +88,7 @@ export function chartRows(breakdown: string, groups: Record<string, CountGroup<P
       const count = (k: string) => groups[k]?.categories.find((c) => c.category === category)?.count ?? 0;
       return {
         category,
-        label: categoryLabel(breakdown, category),
+        label: categoryLabel(breakdown, category, lists),
         values: Object.fromEntries(keys.map((k) => { const c = count(k); return [k, c === '*' ? 0 : c]; })),
         hidden: Object.fromEntries(keys.map((k) => [k, count(k) === '*'])),
       };
