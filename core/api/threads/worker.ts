@@ -21,6 +21,8 @@ async function run(job: JobMessage, io: ThreadIo): Promise<unknown> {
         return (await import('./backupJob')).runBackup(job, key, io);
       case 'integrity':
         return (await import('./integrityJob')).runIntegrityCheck(job, key);
+      case 'import':
+        return await (await import('../imports/onThread')).runImport(job, key, io);
     }
   } finally {
     key.fill(0);
