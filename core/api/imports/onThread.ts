@@ -39,7 +39,7 @@ export async function runImport(job: ImportJob, key: Buffer, io: ThreadIo): Prom
     db.exec('BEGIN IMMEDIATE');
     const { check, people } = checkTable(orm, job.table, job.mapping, job.importKind, job.today, (done) => io.progress(done, total * 2));
     if (check.mappingProblems.length > 0) throw new DomainError('VALIDATION', `${check.mappingProblems[0]} ${NOT_IMPORTED}`);
-    if (check.problemCount > 0) throw new DomainError('VALIDATION', `The file has ${check.problemCount === 1 ? 'a problem' : `${check.problemCount} problems`}: run the check again to see them. ${NOT_IMPORTED}`);
+    if (check.problemCount > 0) throw new DomainError('VALIDATION', `The file has ${check.problemCount === 1 ? 'a problem' : `${check.problemCount} problems`}: check the file again to see what to put right. ${NOT_IMPORTED}`);
     if (people.length === 0) throw new DomainError('VALIDATION', `Everyone in this file is already on the caseload. ${NOT_IMPORTED}`);
     const actor = { memberId: job.memberId, now: new Date(job.now) };
     const batchId = insertImported(orm, job.importKind, people, job.settings, actor, (done) => {

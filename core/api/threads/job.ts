@@ -38,7 +38,7 @@ export type FromThread =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; value: unknown }
   /** A DomainError's code and message, or an unexpected error's name and code only (never its text). */
-  | { type: 'failed'; domain: boolean; code: string; message: string; name: string };
+  | { type: 'failed'; domain: boolean; code: string; message: string; name: string; fields?: Record<string, string> };
 
 /** The thread's side of a job: its cancel flag, messages to the app, and the app's next message. */
 export interface ThreadIo {

@@ -44,7 +44,8 @@ async function serve(job: JobMessage): Promise<void> {
   } catch (e) {
     const domain = e instanceof DomainError;
     const code = (e as { code?: unknown })?.code;
-    post({ type: 'failed', domain, code: typeof code === 'string' ? code : '', message: domain ? e.message : '', name: (e as Error)?.name ?? 'Error' });
+    // A DomainError's field messages (a workbook's password) are the app's own words, like its message.
+    post({ type: 'failed', domain, code: typeof code === 'string' ? code : '', message: domain ? e.message : '', name: (e as Error)?.name ?? 'Error', fields: domain ? e.fields : undefined });
   } finally {
     port.close();
   }

@@ -36,8 +36,24 @@ export function excelSerialToIso(serial: number): string | null {
   return new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
-const DAY_FIRST = ['D/M/YYYY', 'D-M-YYYY', 'D.M.YYYY', 'D MMM YYYY', 'D MMMM YYYY', 'D-MMM-YYYY', 'D-MMM-YY', 'D MMM YY'];
-const SHORT_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/;
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+/** Day, month (digits or a name), year (two or four digits), with / - . or spaces between. */
+const DAY_FIRST = /^(\d{1,2})[/.\- ]+(\d{1,2}|[A-Za-z]{3,9})[/.\- ]+(\d{4}|\d{2})$/;
+
+/** A month's number from its digits or its English name ("Mar", "March", "Sept"); null when neither. */
+function monthNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  const t = text.toLowerCase();
+  const at = MONTH_NAMES.findIndex((m) => m === t || m.slice(0, 3) === t || (t === 'sept' && m === 'september'));
+  return at >= 0 ? at + 1 : null;
+}
+
+/** A two-digit year: in this century unless that would be after this year (a birth in '66 is 1966). */
+function fullYear(text: string, today: string): number {
+  if (text.length === 4) return Number(text);
+  const yy = Number(text);
+  return 2000 + yy > Number(today.slice(0, 4)) ? 1900 + yy : 2000 + yy;
+}
 
 /**
  * A date: ISO (with or without a time), day first (DD/MM/YYYY, D/M/YYYY, 3 Mar 1985), two-digit
@@ -54,21 +70,12 @@ export function readDate(cell: Cell, today: string): Reading<string> {
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (iso) return dayjs(iso[1], 'YYYY-MM-DD', true).isValid() ? ok(iso[1]) : fail(`“${text}” is not a real date.`);
   if (/^\d{5}(\.\d+)?$/.test(text)) return readDate(Number(text), today);
-  const short = SHORT_YEAR.exec(text);
-  if (short) {
-    const yy = Number(short[3]);
-    const thisYear = Number(today.slice(0, 4));
-    const year = 2000 + yy > thisYear ? 1900 + yy : 2000 + yy;
-    const d = dayjs(`${year}-${short[2].padStart(2, '0')}-${short[1].padStart(2, '0')}`, 'YYYY-MM-DD', true);
-    return d.isValid() ? ok(d.format('YYYY-MM-DD')) : fail(`“${text}” is not a real date: dates are read day first, as DD/MM/YYYY.`);
-  }
   // A date and a time ("03/04/1985 00:00"): the date part.
-  const dateOnly = text.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
-  for (const format of DAY_FIRST) {
-    const d = dayjs(dateOnly, format, 'en', true);
-    if (d.isValid()) return ok(d.format('YYYY-MM-DD'));
-  }
-  return fail(`“${text}” is not a date this import understands: use DD/MM/YYYY.`);
+  const parts = DAY_FIRST.exec(text.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, ''));
+  const month = parts ? monthNumber(parts[2]) : null;
+  if (!parts || month === null) return fail(`“${text}” is not a date this import understands: use DD/MM/YYYY.`);
+  const value = `${fullYear(parts[3], today)}-${String(month).padStart(2, '0')}-${parts[1].padStart(2, '0')}`;
+  return dayjs(value, 'YYYY-MM-DD', true).isValid() ? ok(value) : fail(`“${text}” is not a real date: dates are read day first, as DD/MM/YYYY.`);
 }
 
 /** A month (CCYY-MM): as a month (2019-03, 03/2019, Mar 2019) or the month of a whole date. */
@@ -81,10 +88,9 @@ export function readMonth(cell: Cell, today: string): Reading<string> {
       if (Number(month) >= 1 && Number(month) <= 12) return ok(`${year}-${month.padStart(2, '0')}`);
       return fail(`“${text}” is not a month.`);
     }
-    for (const format of ['MMM YYYY', 'MMMM YYYY', 'MMM-YY', 'MMM-YYYY']) {
-      const d = dayjs(text, format, 'en', true);
-      if (d.isValid()) return ok(d.format('YYYY-MM'));
-    }
+    const named = /^([A-Za-z]{3,9})[ -]+(\d{4}|\d{2})$/.exec(text);
+    const month = named ? monthNumber(named[1]) : null;
+    if (named && month !== null) return ok(`${fullYear(named[2], today)}-${String(month).padStart(2, '0')}`);
     if (/^\d{4}$/.test(text)) return fail(`“${text}” is a year only: the diagnosis needs a month and year.`);
   }
   const date = readDate(cell, today);
@@ -126,7 +132,7 @@ const SHORTHAND: Record<string, Record<string, string>> = {
   },
   pathway: {
     newdiagnosis: 'opt_out_new_diagnosis', newlydiagnosed: 'opt_out_new_diagnosis', new: 'opt_out_new_diagnosis', newdx: 'opt_out_new_diagnosis',
-    reengagement: 'opt_out_reengagement', reengaging: 'opt_out_reengagement', reengaginginclinic: 'opt_out_reengagement', losttofollowup: 'opt_out_reengagement', ltfu: 'opt_out_reengagement',
+    reengagement: 'opt_out_reengagement', reengaging: 'opt_out_reengagement', reengagingincare: 'opt_out_reengagement', reengagedincare: 'opt_out_reengagement', losttofollowup: 'opt_out_reengagement', ltfu: 'opt_out_reengagement',
     other: 'other',
   },
 };
