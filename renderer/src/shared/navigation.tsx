@@ -13,6 +13,7 @@ export type Route =
   | { name: 'groups'; eventId?: number }
   | { name: 'reports' }
   | { name: 'export' }
+  | { name: 'import' }
   | { name: 'audit' }
   | { name: 'settings' };
 
