@@ -2,7 +2,7 @@
 // already on the caseload found (the same duplicate check as the form's), and people who appear
 // twice in the file found too. The import itself runs this again inside its transaction, so what
 // it writes is exactly what the dry run said it would.
-import { findDuplicates } from '../../../db/queries/people';
+import { duplicateMatcher } from '../../../db/queries/people';
 import { PROBLEMS_SHOWN, type ImportCheck } from '../../domain/import/check';
 import type { ImportKind } from '../../domain/import/fields';
 import { mappingProblems, readRow, seenValues, type ImportMapping, type RowProblem } from '../../domain/import/rows';
@@ -38,6 +38,7 @@ export function checkTable(orm: Orm, table: Table, mapping: ImportMapping, kind:
   // Who is already in the file: by NHS Number, and by date of birth with each name they go by.
   const byNhs = new Map<string, number>();
   const byBirthAndName = new Map<string, number>();
+  const onCaseload = duplicateMatcher(orm);
   table.rows.forEach((r, i) => {
     if (onProgress && i % 1000 === 0) onProgress(i);
     const reading = readRow(r.line, r.cells, mapping, kind, today);
@@ -51,7 +52,7 @@ export function checkTable(orm: Orm, table: Table, mapping: ImportMapping, kind:
     }
     if (person.nhsNumber) byNhs.set(person.nhsNumber, r.line);
     for (const k of keys) byBirthAndName.set(k, r.line);
-    const already = findDuplicates(orm as Orm, person)[0];
+    const already = onCaseload(person);
     if (already) {
       skipped.push({ row: r.line, reason: `Already on the caseload as ${already.caseId} (${REASONS[already.reason]}): not added again.` });
       return;

@@ -137,15 +137,24 @@ const SHORTHAND: Record<string, Record<string, string>> = {
   },
 };
 
+// By field: each code's own code (lower case) and label (folded), worked out once, not per cell.
+const KNOWN = new Map<string, Map<string, string>>();
+function knownWords(field: ImportField): Map<string, string> {
+  let words = KNOWN.get(field.id);
+  if (!words) {
+    words = new Map<string, string>();
+    for (const [word, code] of Object.entries(SHORTHAND[field.id] ?? {})) words.set(`~${word}`, code);
+    for (const c of field.codes as readonly Code[]) words.set(`~${foldValue(c.label)}`, c.code);
+    for (const c of field.codes as readonly Code[]) words.set(c.code.toLowerCase(), c.code);
+    KNOWN.set(field.id, words);
+  }
+  return words;
+}
+
 /** The code a value stands for without being told: its code, its label, or known shorthand; else null. */
 export function recogniseCode(field: ImportField, text: string): string | null {
-  const codes = field.codes as readonly Code[];
-  const exact = codes.find((c) => c.code.toLowerCase() === text.toLowerCase());
-  if (exact) return exact.code;
-  const folded = foldValue(text);
-  const byLabel = codes.find((c) => foldValue(c.label) === folded);
-  if (byLabel) return byLabel.code;
-  return SHORTHAND[field.id]?.[folded] ?? null;
+  const words = knownWords(field);
+  return words.get(text.toLowerCase()) ?? words.get(`~${foldValue(text)}`) ?? null;
 }
 
 /** Leading zeros and digits as written: a number cell from Excel becomes its digits (no ".0"). */

@@ -22,12 +22,15 @@ export function ChooseFile({ onOpened }: { onOpened: (file: ImportFile, name: st
     },
     onSettled: () => resetFile.current?.(),
   });
-  const passwordProblem = open.error instanceof ApiFailure ? open.error.error.fields?.password : undefined;
+  // The first ask is not an error: only a password tried and refused is.
+  const [tried, setTried] = useState(false);
+  const passwordProblem = tried && open.error instanceof ApiFailure ? open.error.error.fields?.password : undefined;
   const choose = (file: File | null) => {
     if (!file) return;
     setChosen(file);
     setNeedsPassword(false);
     setPassword('');
+    setTried(false);
     open.mutate(file);
   };
 
@@ -49,6 +52,7 @@ export function ChooseFile({ onOpened }: { onOpened: (file: ImportFile, name: st
           )}
         </FileButton>
       </Group>
+      {needsPassword && chosen && !tried && <Text size="sm">This workbook has a password. Type it to open the workbook.</Text>}
       {needsPassword && chosen && (
         <form
           onSubmit={(e) => {
