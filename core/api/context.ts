@@ -9,7 +9,7 @@ import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
 import type { ImportKind } from '../domain/import/fields';
 import type { ImportProgress } from '../domain/import/check';
-import type { Table } from './imports/readTable';
+import type { PackedTable } from './imports/job';
 import { sourceWorker, threadPool, type Threads, type WorkerScript } from './threads/start';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
@@ -64,7 +64,13 @@ export interface AppContext {
   /** The backup under way on its thread (one at a time): the session locking cancels it. */
   backupRunning: { cancel: () => void; settled: Promise<void> } | null;
   /** The spreadsheet being imported, as read (in memory only; dropped at lock and after the import). */
-  importDraft: { kind: ImportKind; table: Table; shape: string } | null;
+  importDraft: {
+    kind: ImportKind;
+    table: PackedTable;
+    shape: string;
+    /** The last dry run that found no problems: its mapping (JSON) and who it would add. */
+    checked: { mapping: string; people: Uint8Array; rows: number; problems: number } | null;
+  } | null;
   importProgress: ImportProgress;
   /** Cancels the import step under way; null when none is. */
   importCancel: (() => void) | null;

@@ -9,8 +9,7 @@ import { fits, guessColumns, headerShape } from '../../domain/import/mapping';
 import { readText } from '../../domain/import/values';
 import { DomainError } from '../../domain/result';
 import type { AppContext } from '../context';
-import type { ImportJob } from '../imports/job';
-import type { Table } from '../imports/readTable';
+import type { ImportJob, PackedTable } from '../imports/job';
 import { session } from './context';
 import type { HandlerMap } from './types';
 
@@ -47,26 +46,31 @@ export const importHandlers = {
     }
     ctx.importDraft = null;
     const bytes = Buffer.from(input.data, 'base64');
-    const table = await onThread<Table>(ctx, 'reading', { kind: 'import', step: 'read', bytes: new Uint8Array(bytes), password: input.password, dataKey: new Uint8Array(0) });
-    const shape = headerShape(table.headers);
-    ctx.importDraft = { kind: input.kind, table, shape };
+    const table = await onThread<PackedTable>(ctx, 'reading', { kind: 'import', step: 'read', bytes: new Uint8Array(bytes), password: input.password, dataKey: new Uint8Array(0) });
+    const { meta } = table;
+    const shape = headerShape(meta.headers);
+    ctx.importDraft = { kind: input.kind, table, shape, checked: null };
     const remembered = rememberedMapping(s.ws.orm, input.kind, shape);
     return {
       kind: input.kind,
-      fileType: table.fileType,
-      sheet: table.sheet,
-      headers: table.headers,
-      headerRow: table.headerRow,
-      rows: table.rows.length,
-      sample: table.rows.slice(0, 3).map((r) => r.cells.map((c) => readText(c) ?? '')),
-      columns: fits(remembered, table.headers) ? remembered.columns : guessColumns(table.headers),
-      remembered: fits(remembered, table.headers),
-      hiddenColumns: table.hiddenColumns,
+      fileType: meta.fileType,
+      sheet: meta.sheet,
+      headers: meta.headers,
+      headerRow: meta.headerRow,
+      rows: table.count,
+      sample: table.sample.map((r) => r.cells.map((c) => readText(c) ?? '')),
+      columns: fits(remembered, meta.headers) ? remembered.columns : guessColumns(meta.headers),
+      remembered: fits(remembered, meta.headers),
+      hiddenColumns: meta.hiddenColumns,
     } satisfies ImportFile;
   },
-  'imports.check': (ctx, input) => {
-    const { base } = withCaseload(ctx);
-    return onThread<ImportCheck>(ctx, 'checking', { kind: 'import', step: 'check', ...base, mapping: input.mapping });
+  'imports.check': async (ctx, input) => {
+    const { draft, base } = withCaseload(ctx);
+    draft.checked = null;
+    const { check, people } = await onThread<{ check: ImportCheck; people: Uint8Array }>(ctx, 'checking', { kind: 'import', step: 'check', ...base, mapping: input.mapping });
+    const clean = check.problemCount === 0 && check.mappingProblems.length === 0;
+    if (clean) draft.checked = { mapping: JSON.stringify(input.mapping), people, rows: check.rows, problems: 0 };
+    return check;
   },
   'imports.run': async (ctx, input) => {
     const { s, draft, base } = withCaseload(ctx);
@@ -79,6 +83,8 @@ export const importHandlers = {
       now: s.actor.now.toISOString(),
       settings: s.settings(),
       shape: draft.shape,
+      // The dry run's people, when it was run with this same mapping; otherwise the rows are read again.
+      checked: draft.checked?.mapping === JSON.stringify(input.mapping) ? draft.checked : null,
     });
     ctx.importDraft = null;
     return done;

@@ -82,15 +82,17 @@ export function readDate(cell: Cell, today: string): Reading<string> {
 export function readMonth(cell: Cell, today: string): Reading<string> {
   const text = typeof cell === 'number' ? null : cellText(cell);
   if (text !== null) {
-    const ym = /^(\d{4})-(\d{1,2})$/.exec(text) ?? (/^(\d{1,2})[/.-](\d{4})$/.exec(text)?.slice(0, 3).reverse() as RegExpExecArray | undefined);
-    if (ym) {
-      const [year, month] = /^\d{4}$/.test(ym[1]) ? [ym[1], ym[2]] : [ym[2], ym[1]];
+    // 2019-03, or 03/2019 (month first only when there is no day).
+    const isoMonth = /^(\d{4})-(\d{1,2})$/.exec(text);
+    const dayless = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
+    const [year, month] = isoMonth ? [isoMonth[1], isoMonth[2]] : dayless ? [dayless[2], dayless[1]] : [null, null];
+    if (year && month) {
       if (Number(month) >= 1 && Number(month) <= 12) return ok(`${year}-${month.padStart(2, '0')}`);
       return fail(`“${text}” is not a month.`);
     }
     const named = /^([A-Za-z]{3,9})[ -]+(\d{4}|\d{2})$/.exec(text);
-    const month = named ? monthNumber(named[1]) : null;
-    if (named && month !== null) return ok(`${fullYear(named[2], today)}-${String(month).padStart(2, '0')}`);
+    const byName = named ? monthNumber(named[1]) : null;
+    if (named && byName !== null) return ok(`${fullYear(named[2], today)}-${String(byName).padStart(2, '0')}`);
     if (/^\d{4}$/.test(text)) return fail(`“${text}” is a year only: the diagnosis needs a month and year.`);
   }
   const date = readDate(cell, today);
