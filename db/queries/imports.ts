@@ -10,7 +10,7 @@ import { importMappingSchema, type ImportMapping } from '../../core/domain/impor
 import { nameKey } from '../../core/domain/nameFolding';
 import { personFields, type NewPerson } from '../../core/domain/person';
 import { episodeFields } from '../../core/domain/episode';
-import { editableKeys, pick } from '../../core/domain/recordFields';
+import { editableKeys } from '../../core/domain/recordFields';
 import { DomainError } from '../../core/domain/result';
 import type { Settings } from '../../core/domain/settings';
 import { episodes, importBatches, people, settings as settingsTable } from '../schema';
