@@ -15,23 +15,22 @@ export function ChooseFile({ onOpened }: { onOpened: (file: ImportFile, name: st
   const [needsPassword, setNeedsPassword] = useState(false);
   const resetFile = useRef<() => void>(null);
   const open = useMutation({
-    mutationFn: async (file: File) => call('imports.open', { kind, fileName: file.name, data: await readAsBase64(file), password: password || undefined }),
-    onSuccess: (file, chosenFile) => onOpened(file, chosenFile.name),
+    mutationFn: async ({ file, password: typed }: { file: File; password?: string }) => call('imports.open', { kind, fileName: file.name, data: await readAsBase64(file), password: typed || undefined }),
+    onSuccess: (file, { file: chosenFile }) => onOpened(file, chosenFile.name),
     onError: (e) => {
       if (e instanceof ApiFailure && e.error.fields?.password) setNeedsPassword(true);
     },
     onSettled: () => resetFile.current?.(),
   });
   // The first ask is not an error: only a password tried and refused is.
-  const [tried, setTried] = useState(false);
+  const tried = !!open.variables?.password;
   const passwordProblem = tried && open.error instanceof ApiFailure ? open.error.error.fields?.password : undefined;
   const choose = (file: File | null) => {
     if (!file) return;
     setChosen(file);
     setNeedsPassword(false);
     setPassword('');
-    setTried(false);
-    open.mutate(file);
+    open.mutate({ file });
   };
 
   return (
@@ -57,7 +56,7 @@ export function ChooseFile({ onOpened }: { onOpened: (file: ImportFile, name: st
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            open.mutate(chosen);
+            open.mutate({ file: chosen, password });
           }}
         >
           <Stack gap="xs" maw={420}>
