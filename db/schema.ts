@@ -90,6 +90,23 @@ export const sites = sqliteTable('sites', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
+/**
+ * Each import from a spreadsheet (a caseload, or the clinic's opt-out list): who, when, how many.
+ * The people and referrals it made carry its id, so the last import can be undone while nothing
+ * else has touched them; an undone import keeps its row (undone_at) for the record.
+ */
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  people: integer('people').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => members.id),
+  undoneAt: text('undone_at'),
+  undoneBy: integer('undone_by').references(() => members.id),
+});
+
 export const people = sqliteTable(
   'people',
   {
@@ -128,6 +145,8 @@ export const people = sqliteTable(
       .references(() => members.id),
     updatedAt: text('updated_at').notNull(),
     updatedBy: integer('updated_by').references(() => members.id),
+    /** Set when the person came in from a spreadsheet (import_batches): that import can be undone. */
+    importBatchId: integer('import_batch_id').references(() => importBatches.id),
   },
   (t) => [
     index('people_nhs_number_idx').on(t.nhsNumber),
@@ -168,6 +187,8 @@ export const episodes = sqliteTable(
       .references(() => members.id),
     updatedAt: text('updated_at').notNull().default(''),
     updatedBy: integer('updated_by').references(() => members.id),
+    /** Set when the referral came in from a spreadsheet (import_batches). */
+    importBatchId: integer('import_batch_id').references(() => importBatches.id),
   },
   (t) => [
     index('episodes_person_idx').on(t.personId),

@@ -17,6 +17,7 @@ import {
   updateReferralSchema,
 } from '../domain/episode';
 import { isRealIsoDate } from '../domain/dates';
+import { checkImportSchema, openImportSchema, undoImportSchema, type ImportBatch, type ImportCheck, type ImportDone, type ImportFile, type ImportProgress } from '../domain/import/check';
 import { id } from '../domain/fields';
 import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
@@ -297,6 +298,20 @@ export const contract = {
     audit: (i, v, m) => (i.afterClosure ? { action: 'assessments.record_after_closure', entity: 'person', entityId: personOf(v), detail: { episodeId: i.episodeId, instrument: i.instrument } } : personChange(i, v, m)),
   }),
   'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+
+  // Importing people from a spreadsheet (a caseload, or the clinic's opt-out list): whoever may
+  // add people. The file is read, checked and written on the worker thread; the import writes its
+  // own audit entry in its own transaction (handlers/imports.ts), by numbers only.
+  'imports.open': method<typeof openImportSchema, ImportFile>(openImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.check': method<typeof checkImportSchema, ImportCheck>(checkImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.run': method<typeof checkImportSchema, ImportDone>(checkImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.progress': method<typeof none, ImportProgress>(none, { roles: CASELOAD, mode: 'read', audit: null }),
+  'imports.last': method<typeof none, ImportBatch | null>(none, { roles: CASELOAD, mode: 'read', audit: null }),
+  'imports.undo': method<typeof undoImportSchema, { people: number }>(undoImportSchema, {
+    roles: CASELOAD,
+    mode: 'write',
+    audit: (i, v) => ({ action: 'imports.undo', entity: 'import', entityId: i.id, detail: { people: v.people } }),
+  }),
 
   // Exports and reports
   // Which exports a role may run is narrowed again by exportAllowed (core/domain/roles.ts).

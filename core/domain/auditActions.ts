@@ -32,6 +32,8 @@ const LABELS: Record<string, string> = {
   'groups.update': 'Changed a group or workshop',
   'groups.setRegistration': 'Registered someone for a group',
   'groups.removeRegistration': 'Removed someone from a group',
+  'imports.run': 'Imported people from a spreadsheet',
+  'imports.undo': 'Undid an import',
   'exports.run': 'Exported a file',
   'returns.saveDataFile': 'Saved a return data file for combining',
   'returns.combine': 'Opened return data files to combine',

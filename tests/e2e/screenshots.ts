@@ -28,6 +28,7 @@ import { zoomScreens } from './shots/zoom';
 import { workerActsScreens } from './shots/workerActs';
 import { combineScreens } from './shots/combine';
 import { programmeListScreens } from './shots/programmeLists';
+import { importScreens } from './shots/imports';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -149,6 +150,7 @@ const groups: [string, () => Promise<void>][] = [
   ['workerActs', () => workerActsScreens(browser, shot)],
   ['combine', () => combineScreens(browser, shot)],
   ['lists', () => programmeListScreens(browser, shot)],
+  ['imports', () => importScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

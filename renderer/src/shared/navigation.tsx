@@ -14,6 +14,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'export' }
   | { name: 'combine' }
+  | { name: 'import' }
   | { name: 'audit' }
   | { name: 'settings' };
 

@@ -25,6 +25,7 @@ const PersonScreen = lazy(() => import('../person/PersonScreen').then((m) => ({ 
 const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ExportScreen = lazy(() => import('../exports/ExportScreen').then((m) => ({ default: m.ExportScreen })));
 const CombineScreen = lazy(() => import('../exports/CombineScreen').then((m) => ({ default: m.CombineScreen })));
+const ImportScreen = lazy(() => import('../imports/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 // Each screen, with the method it stands on: a role that cannot call it does not see the screen.
@@ -62,7 +63,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   const [chosen, setRoute] = useState<Route>({ name: sections[0].name } as Route);
   // A role changed under the screen (a coordinator stepping down) falls back to its first section.
   const route = useMemo<Route>(() => {
-    const chosenSection = chosen.name === 'person' ? 'caseload' : chosen.name;
+    const chosenSection = chosen.name === 'person' || chosen.name === 'import' ? 'caseload' : chosen.name;
     return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
   }, [chosen, sections]);
   // Narrow windows: the menu opens over the screen from its button and closes on a choice.
@@ -104,7 +105,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   const lock = () => void lockNow(queryClient);
   useHotkeys([['mod+L', lock]]);
   // A person's record belongs under Caseload in the navigation.
-  const section = route.name === 'person' ? 'caseload' : route.name;
+  const section = route.name === 'person' || route.name === 'import' ? 'caseload' : route.name;
   return (
     <SignedInContext.Provider value={signedIn}>
       <NavigationContext.Provider value={navigation}>
@@ -225,6 +226,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ExportScreen />;
     case 'combine':
       return <CombineScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':
