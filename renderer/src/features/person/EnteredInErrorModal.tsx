@@ -53,7 +53,7 @@ export function EnteredInErrorModal({ personId, target, what, onClose }: { perso
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={save.isPending}>
+            <Button type="submit" color="red.9" loading={save.isPending}>
               Mark entered in error
             </Button>
           </DialogFooter>

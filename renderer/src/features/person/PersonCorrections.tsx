@@ -10,6 +10,7 @@ import type { PersonSummary } from '../../../../core/domain/person';
 import type { PersonRecord } from '../../../../core/domain/record';
 import { call, errorMessage } from '../../shared/api';
 import { useCan } from '../../shared/access';
+import { WARNING_TITLE } from '../../shared/contrast';
 import { DialogFooter } from '../../shared/DialogFooter';
 import { FormFailure } from '../../shared/FormFailure';
 import { useNavigation } from '../../shared/navigation';
@@ -85,7 +86,7 @@ function MergeModal({ record, onClose }: { record: PersonRecord; onClose: () => 
           </Stack>
         </form>
         {other && (
-          <Alert color="orange" variant="light" title={`Merge ${other.caseId} into ${record.caseId}?`}>
+          <Alert color="orange" variant="light" title={`Merge ${other.caseId} into ${record.caseId}?`} styles={WARNING_TITLE}>
             <Stack gap={6}>
               <Text size="sm" c="var(--mantine-color-text)">
                 {other.preferredName}, born {displayDate(other.dateOfBirth)}. Every episode of support with all recorded in it, every risk flag and group registration on{' '}
@@ -135,7 +136,7 @@ function DeleteModal({ record, onClose }: { record: PersonRecord; onClose: () =>
           <Button variant="default" onClick={onClose} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
             Delete person
           </Button>
         </DialogFooter>

@@ -57,7 +57,7 @@ export function RecordMenu({ record, target, what, date }: { record: PersonRecor
       {dialog === 'edit' && contact && episode && <LogContactModal opened onClose={() => setDialog(null)} personId={record.id} episodeId={episode.id} contact={contact} />}
       {dialog === 'edit' && assessment && episode && <RecordAssessmentModal opened onClose={() => setDialog(null)} record={record} episodeId={episode.id} editing={assessment} />}
       {dialog === 'remove' && removal && <RemoveModal personId={record.id} method={removal} id={target.id} noun={NOUN[target.kind]} what={what} date={date} onClose={() => setDialog(null)} />}
-      {dialog === 'error' && <EnteredInErrorModal personId={record.id} target={target} what={`${what} (${date})`} onClose={() => setDialog(null)} />}
+      {dialog === 'error' && <EnteredInErrorModal personId={record.id} target={{ kind: target.kind, id: target.id }} what={`${what} (${date})`} onClose={() => setDialog(null)} />}
     </>
   );
 }
@@ -79,7 +79,7 @@ function RemoveModal({ personId, method, id, noun, what, date, onClose }: { pers
           <Button variant="default" onClick={onClose} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
+          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
             Remove {noun}
           </Button>
         </DialogFooter>
