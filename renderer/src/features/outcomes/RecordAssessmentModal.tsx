@@ -112,10 +112,14 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
     (input: ReturnType<typeof toInput>) =>
       editing ? call('assessments.update', { id: editing.id, completedOn: input.completedOn, method: input.method, responses: input.responses }) : call('assessments.record', input),
     {
-    success: editing ? (risk ? 'Assessment corrected and scored again. A risk flag is now on the record.' : 'Assessment corrected and scored again') : risk ? 'Assessment recorded. A risk flag is now on the record.' : 'Assessment recorded',
-    form: { setErrors: (errors) => form.setErrors(formErrors(errors, form.values.instrument)) },
-    onSaved: onClose,
-  },
+      success: editing
+        ? `Assessment corrected and scored again${risk ? '. A risk flag is now on the record.' : ''}`
+        : risk
+          ? 'Assessment recorded. A risk flag is now on the record.'
+          : 'Assessment recorded',
+      form: { setErrors: (errors) => form.setErrors(formErrors(errors, form.values.instrument)) },
+      onSaved: onClose,
+    },
   );
   const failure = save.error instanceof ApiFailure ? save.error.error : null;
   const tooSoon = failure?.code === 'CONFLICT';

@@ -1,7 +1,7 @@
 // Marking a record "entered in error": says what will happen, and asks why (required). The record
 // is kept with the reason, left out of every figure and export, and shown struck through.
 import { Alert, Button, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { KIND_LABELS, type CorrectableKind } from '../../../../core/domain/corrections';
 import { call } from '../../shared/api';
 import { DialogFooter } from '../../shared/DialogFooter';
@@ -11,6 +11,7 @@ import { useSaveRecord } from '../../shared/useSaveRecord';
 export function EnteredInErrorModal({ personId, target, what, onClose }: { personId: number; target: { kind: CorrectableKind; id: number }; what: string; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
   const save = useSaveRecord(personId, (why: string) => call('records.markEnteredInError', { ...target, reason: why }), { success: 'Marked as entered in error', onSaved: onClose });
   return (
     <Modal opened onClose={onClose} title="Mark as entered in error" size="lg">
@@ -18,7 +19,11 @@ export function EnteredInErrorModal({ personId, target, what, onClose }: { perso
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!reason.trim()) return setMissing(true);
+          if (!reason.trim()) {
+            setMissing(true);
+            field.current?.focus();
+            return;
+          }
           save.mutate(reason.trim());
         }}
       >
@@ -41,6 +46,7 @@ export function EnteredInErrorModal({ personId, target, what, onClose }: { perso
             minRows={2}
             maxLength={500}
             data-autofocus
+            ref={field}
             value={reason}
             error={missing ? 'Say why this record was entered in error.' : undefined}
             onChange={(e) => {

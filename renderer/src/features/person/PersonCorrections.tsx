@@ -32,7 +32,7 @@ export function PersonCorrections({ record }: { record: PersonRecord }) {
         <Menu.Dropdown>
           {can('people.merge') && <Menu.Item onClick={() => setDialog('merge')}>Merge a duplicate record into this one…</Menu.Item>}
           {can('people.delete') && (
-            <Menu.Item color="red" onClick={() => setDialog('delete')}>
+            <Menu.Item color="red.9" onClick={() => setDialog('delete')}>
               Delete this person (added by mistake)…
             </Menu.Item>
           )}

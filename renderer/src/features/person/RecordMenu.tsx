@@ -13,6 +13,8 @@ import { FormFailure } from '../../shared/FormFailure';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { LogContactModal } from '../contacts';
 import { RecordAssessmentModal } from '../outcomes/RecordAssessmentModal';
+import { RecordEngagementModal } from '../outcomes/RecordEngagementModal';
+import { LogAttemptModal } from './LogAttemptModal';
 import { EnteredInErrorModal } from './EnteredInErrorModal';
 
 type Dialog = 'edit' | 'remove' | 'error' | null;
@@ -31,10 +33,20 @@ const NOUN: Record<CorrectableKind, string> = {
 export function RecordMenu({ record, target, what, date }: { record: PersonRecord; target: { kind: CorrectableKind; id: number; open: boolean }; what: string; date: string }) {
   const can = useCan();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const episode = record.episodes.find((e) => e.contacts.some((c) => target.kind === 'contact' && c.id === target.id) || e.outcomes.assessments.some((a) => target.kind === 'assessment' && a.id === target.id));
+  // The record itself, found in the episode holding it, for the form that edits it.
+  const holds = (e: PersonRecord['episodes'][number]) =>
+    (target.kind === 'contact' && e.contacts.some((c) => c.id === target.id)) ||
+    (target.kind === 'attempt' && e.attempts.some((a) => a.id === target.id)) ||
+    (target.kind === 'assessment' && e.outcomes.assessments.some((a) => a.id === target.id)) ||
+    (target.kind === 'engagement' && e.outcomes.engagement.some((r) => r.id === target.id));
+  const episode = record.episodes.find(holds);
   const contact = target.kind === 'contact' ? episode?.contacts.find((c) => c.id === target.id) : undefined;
+  const attempt = target.kind === 'attempt' ? episode?.attempts.find((a) => a.id === target.id) : undefined;
   const assessment = target.kind === 'assessment' ? episode?.outcomes.assessments.find((a) => a.id === target.id) : undefined;
-  const editable = target.open && ((contact && can('contacts.update')) || (assessment && can('assessments.update')));
+  const review = target.kind === 'engagement' ? episode?.outcomes.engagement.find((r) => r.id === target.id) : undefined;
+  const editable =
+    target.open &&
+    ((contact && can('contacts.update')) || (attempt && can('attempts.update')) || (assessment && can('assessments.update')) || (review && can('engagement.update')));
   const removal = target.open ? REMOVABLE[target.kind] : undefined;
   if (!can('records.markEnteredInError')) return null;
   const label = `Actions for ${NOUN[target.kind]} on ${date}`;
@@ -49,12 +61,14 @@ export function RecordMenu({ record, target, what, date }: { record: PersonRecor
         <Menu.Dropdown>
           {editable && <Menu.Item onClick={() => setDialog('edit')}>Edit</Menu.Item>}
           {removal && can(removal) && <Menu.Item onClick={() => setDialog('remove')}>Remove</Menu.Item>}
-          <Menu.Item color="red" onClick={() => setDialog('error')}>
+          <Menu.Item color="red.9" onClick={() => setDialog('error')}>
             Mark entered in error…
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {dialog === 'edit' && contact && episode && <LogContactModal opened onClose={() => setDialog(null)} personId={record.id} episodeId={episode.id} contact={contact} />}
+      {dialog === 'edit' && attempt && episode && <LogAttemptModal opened onClose={() => setDialog(null)} personId={record.id} episodeId={episode.id} editing={attempt} />}
+      {dialog === 'edit' && review && episode && <RecordEngagementModal opened onClose={() => setDialog(null)} record={record} episodeId={episode.id} editing={review} />}
       {dialog === 'edit' && assessment && episode && <RecordAssessmentModal opened onClose={() => setDialog(null)} record={record} episodeId={episode.id} editing={assessment} />}
       {dialog === 'remove' && removal && <RemoveModal personId={record.id} method={removal} id={target.id} noun={NOUN[target.kind]} what={what} date={date} onClose={() => setDialog(null)} />}
       {dialog === 'error' && <EnteredInErrorModal personId={record.id} target={{ kind: target.kind, id: target.id }} what={`${what} (${date})`} onClose={() => setDialog(null)} />}
