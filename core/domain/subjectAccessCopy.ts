@@ -122,6 +122,7 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
         date: r.recordedOn,
         fields: [
           about('What it was', r.summary),
+          about('Its date', r.recordedOn, 'date'),
           ...(r.note ? [about('Note', r.note, 'long')] : []),
           ...(r.kind === 'referral' ? [about('Records made in it, kept with it', r.recordsWithIt)] : []),
           about('Why it was entered in error', r.reason, 'long'),
