@@ -5,6 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { startHarness } from '../../harness/server';
 import { must, tempDir } from '../../support/workspace';
 import { CaseloadPage } from '../pages/CaseloadPage';
+import { GroupsPage } from '../pages/GroupsPage';
 import { PersonPage } from '../pages/PersonPage';
 import { contact, daysAgo, refer, seedWorkspace, shown } from '../seed';
 
@@ -64,6 +65,17 @@ export async function correctionsScreens(browser: Browser, shot: Shot) {
     await page.getByRole('dialog', { name: 'Delete this person?' }).getByRole('button', { name: 'Delete person' }).click();
     await page.getByRole('dialog', { name: 'Delete this person?' }).getByRole('alert').waitFor();
     await shot(page, 'corrections-08-delete-refused');
+    await page.getByRole('dialog', { name: 'Delete this person?' }).getByRole('button', { name: 'Cancel' }).click();
+
+    const event = await must(harness.ctx, 'groups.create', { type: 'support_group', title: 'Living well', heldOn: daysAgo(3), facilitator: 'Sam Peer' });
+    await must(harness.ctx, 'groups.setRegistration', { eventId: event.id, personId: amara.id, registered: true, attended: true });
+    const groups = new GroupsPage(page);
+    await groups.goto();
+    await page.getByText('Past', { exact: true }).click();
+    await groups.events().filter({ hasText: 'Living well' }).first().click();
+    await page.getByRole('button', { name: 'Remove event…' }).click();
+    await page.getByRole('dialog', { name: 'Remove this event?' }).waitFor();
+    await shot(page, 'corrections-09-remove-event');
   } finally {
     await page.close();
     await harness.close();
