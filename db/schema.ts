@@ -523,3 +523,35 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
 );
+
+/**
+ * Records marked "entered in error": taken out of the live tables (so no figure, list or export
+ * can count them, whatever query reads those tables) and kept here whole, with who marked them,
+ * when and why. The person's record shows them struck through and their subject access copy
+ * includes them, marked. A referral marked in error carries everything recorded in it.
+ */
+export const enteredInError = sqliteTable(
+  'entered_in_error',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The episode the record belonged to (not a foreign key: the episode may be in here too). */
+    episodeId: integer('episode_id'),
+    /** What kind of record (core/domain/corrections.ts: CORRECTABLE_KINDS). */
+    kind: text('kind').notNull(),
+    /** The record's own id in its table, as it was. */
+    recordId: integer('record_id').notNull(),
+    /** The record's own date (contact date, completed on…), for the timeline. */
+    recordedOn: text('recorded_on').notNull(),
+    /** The row as it was, and for a referral the rows recorded in it: { row, children? }. */
+    record: text('record', { mode: 'json' }).$type<{ row: Record<string, unknown>; children?: Record<string, Record<string, unknown>[]> }>().notNull(),
+    reason: text('reason').notNull(),
+    markedAt: text('marked_at').notNull(),
+    markedBy: integer('marked_by')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [index('entered_in_error_person_idx').on(t.personId)],
+);

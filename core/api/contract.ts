@@ -9,6 +9,15 @@ import { z } from 'zod';
 import { engagementReviewSchema, recordAssessmentSchema } from '../domain/assessment';
 import { newContactSchema, updateContactSchema } from '../domain/contact';
 import {
+  deletePersonSchema,
+  markEnteredInErrorSchema,
+  mergePeopleSchema,
+  removeRecordSchema,
+  updateAssessmentSchema,
+  updateAttemptSchema,
+  updateEngagementSchema,
+} from '../domain/corrections';
+import {
   closeEpisodeSchema,
   contactAttemptSchema,
   newEpisodeSchema,
@@ -312,6 +321,18 @@ export const contract = {
     mode: 'write',
     audit: (i, v) => ({ action: 'imports.undo', entity: 'import', entityId: i.id, detail: { people: v.people } }),
   }),
+  // Putting mistakes right (core/domain/corrections.ts). Edits are audited as changes to the
+  // person; removals, marking in error, merging and deleting write their own entries (what kind of
+  // record, its id and date, the case IDs merged), since the answer no longer holds what went.
+  'assessments.update': method<typeof updateAssessmentSchema, PersonRecord>(updateAssessmentSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'attempts.update': method<typeof updateAttemptSchema, PersonRecord>(updateAttemptSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'engagement.update': method<typeof updateEngagementSchema, PersonRecord>(updateEngagementSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'contacts.remove': method<typeof removeRecordSchema, PersonRecord>(removeRecordSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  'attempts.remove': method<typeof removeRecordSchema, PersonRecord>(removeRecordSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  'records.markEnteredInError': method<typeof markEnteredInErrorSchema, PersonRecord>(markEnteredInErrorSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  // Coordinator decisions: one record of a person's whole history made from two, or a record gone.
+  'people.merge': method<typeof mergePeopleSchema, PersonRecord>(mergePeopleSchema, { roles: COORDINATOR, mode: 'write', audit: null }),
+  'people.delete': method<typeof deletePersonSchema, { deleted: true }>(deletePersonSchema, { roles: COORDINATOR, mode: 'write', audit: null }),
 
   // Exports and reports
   // Which exports a role may run is narrowed again by exportAllowed (core/domain/roles.ts).
@@ -353,6 +374,8 @@ export const contract = {
   'groups.update': method<typeof updateGroupEventSchema, GroupEvent>(updateGroupEventSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
   'groups.setRegistration': method<typeof setRegistrationSchema, GroupEvent>(setRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
   'groups.removeRegistration': method<typeof removeRegistrationSchema, GroupEvent>(removeRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
+  /** Removes the event and its register; audited with its type, date and how many registrations went. */
+  'groups.remove': method<typeof byId, { registrations: number }>(byId, { roles: CASELOAD, mode: 'write', audit: null }),
 };
 
 export type Contract = typeof contract;

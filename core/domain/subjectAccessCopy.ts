@@ -13,6 +13,7 @@ import { copyFields, type CopyContext, type CopyField, type FieldKind } from './
 import { riskFields } from './risk';
 import { signpostingFields } from './signposting';
 import type { SubjectAccessFormat } from './subjectAccess';
+import { KIND_LABELS } from './corrections';
 
 export type { CopyField, FieldKind } from './recordFields';
 
@@ -109,6 +110,27 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
         title: `Group ${i + 1}`,
         date: g.heldOn,
         fields: copyFields(personGroupFields, g, ctx),
+      })),
+      empty: NONE,
+    }),
+  );
+  // Kept, not counted: a person's copy holds everything held about them, mistakes included. Only
+  // when there are some, so a copy of a record never corrected reads as it always has.
+  if (record.enteredInError.length) sections.push(
+    section('Records entered in error', 1, 'Records entered in error', {
+      paragraphs: ['These entries were found to be wrong after they were made. They are kept, with the reason, so the record shows what was corrected and when; they are not used in the service’s figures or reports.'],
+      entries: chronological(record.enteredInError, (r) => r.recordedOn).map((r, i) => ({
+        title: `Entered in error ${i + 1}: ${KIND_LABELS[r.kind]}`,
+        date: r.recordedOn,
+        fields: [
+          about('What it was', r.summary),
+          about('Its date', r.recordedOn, 'date'),
+          ...(r.note ? [about('Note', r.note, 'long')] : []),
+          ...(r.kind === 'referral' ? [about('Records made in it, kept with it', r.recordsWithIt)] : []),
+          about('Why it was entered in error', r.reason, 'long'),
+          about('Marked by', r.markedByName),
+          about('Marked on', r.markedAt, 'timestamp'),
+        ],
       })),
       empty: NONE,
     }),

@@ -26,7 +26,7 @@ const DETAILS = editableKeys(personFields);
  * name read. `whole`: the person's names after the change.
  */
 const NAME_KEYS = ['preferredName', 'givenName', 'familyName'] as const;
-const withFoldedNames = <T extends object>(changes: T, whole: PersonNames) => (NAME_KEYS.some((k) => k in changes) ? { ...changes, nameFolded: nameKey(whole) } : changes);
+export const withFoldedNames = <T extends object>(changes: T, whole: PersonNames) => (NAME_KEYS.some((k) => k in changes) ? { ...changes, nameFolded: nameKey(whole) } : changes);
 
 /**
  * Someone already on the caseload who may be this person: the same NHS Number, or the same date of

@@ -29,6 +29,7 @@ import { workerActsScreens } from './shots/workerActs';
 import { combineScreens } from './shots/combine';
 import { programmeListScreens } from './shots/programmeLists';
 import { importScreens } from './shots/imports';
+import { correctionsScreens } from './shots/corrections';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -151,6 +152,7 @@ const groups: [string, () => Promise<void>][] = [
   ['combine', () => combineScreens(browser, shot)],
   ['lists', () => programmeListScreens(browser, shot)],
   ['imports', () => importScreens(browser, shot)],
+  ['corrections', () => correctionsScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

@@ -132,6 +132,17 @@ const EXPECTED: Record<MethodName, Row> = {
   'groups.update': { roles: CASELOAD, run: [], audit: { action: 'groups.update', entity: 'group', entityId: 9 } },
   'groups.setRegistration': { roles: CASELOAD, run: [], audit: { action: 'groups.setRegistration', entity: 'group', entityId: 9 } },
   'groups.removeRegistration': { roles: CASELOAD, run: [], audit: { action: 'groups.removeRegistration', entity: 'group', entityId: 9 } },
+  // Corrections (issue 16): edits audited as changes to the person; removals, marking in error,
+  // merging and deleting write their own entries inside the handler's transaction.
+  'assessments.update': { roles: CASELOAD, run: [], audit: { action: 'assessments.update', entity: 'person', entityId: 9 } },
+  'attempts.update': { roles: CASELOAD, run: [], audit: { action: 'attempts.update', entity: 'person', entityId: 9 } },
+  'engagement.update': { roles: CASELOAD, run: [], audit: { action: 'engagement.update', entity: 'person', entityId: 9 } },
+  'contacts.remove': { roles: CASELOAD, run: [], audit: null },
+  'attempts.remove': { roles: CASELOAD, run: [], audit: null },
+  'records.markEnteredInError': { roles: CASELOAD, run: [], audit: null },
+  'people.merge': { roles: COORDINATOR, run: [], audit: null },
+  'people.delete': { roles: COORDINATOR, run: [], audit: null },
+  'groups.remove': { roles: CASELOAD, run: [], audit: null },
 };
 
 describe('every method’s policy', () => {

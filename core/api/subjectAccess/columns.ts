@@ -75,6 +75,11 @@ export const NOT_IN_COPY = {
   },
   assessmentSchedule: { episodeId: DUE, instrument: DUE, startedOn: DUE, lastCompletedOn: DUE },
   engagementReviews: { id: ROW_ID, ...STAMPS },
+  enteredInError: {
+    id: ROW_ID,
+    recordId: "The record's own number in its table before it was marked: the copy numbers entries itself.",
+    episodeId: 'Which episode the record was in, by its number in the file: that episode may itself be marked in error. The copy gives the record’s kind, date and what it was.',
+  },
 } satisfies { [T in TableName]?: { [C in keyof Schema[T]['$inferSelect']]?: string } };
 
 /** The reason a column is left out of the copy, or undefined when the copy must show it. */

@@ -14,6 +14,8 @@ import { EventFormModal } from './EventFormModal';
 import { percent, turnout } from './figures';
 import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
+import { RemoveEventModal } from './RemoveEventModal';
+import { useCan } from '../../shared/access';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 import { useListLabels } from '../../shared/useProgrammeLists';
@@ -39,6 +41,8 @@ export function EventDetail({ eventId }: { eventId: number }) {
 function Loaded({ event }: { event: GroupEvent }) {
   const listLabel = useListLabels();
   const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const can = useCan();
   const site = useSites().data?.find((s) => s.id === event.siteId);
   // Attendance can be recorded from the day of the event.
   const happened = event.heldOn <= todayIso();
@@ -53,9 +57,16 @@ function Loaded({ event }: { event: GroupEvent }) {
           </Text>
           <Text size="sm">Facilitated by {event.facilitator}</Text>
         </div>
-        <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={() => setEditing(true)}>
-          Edit event
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={() => setEditing(true)}>
+            Edit event
+          </Button>
+          {can('groups.remove') && (
+            <Button variant="default" onClick={() => setRemoving(true)}>
+              Remove event…
+            </Button>
+          )}
+        </Group>
       </Group>
       {event.notes && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -66,6 +77,7 @@ function Loaded({ event }: { event: GroupEvent }) {
       <RegisterPerson event={event} happened={happened} />
       <Participants event={event} happened={happened} />
       {editing && <EventFormModal event={event} onClose={() => setEditing(false)} />}
+      {removing && <RemoveEventModal event={event} onClose={() => setRemoving(false)} />}
     </>
   );
 }
