@@ -25,7 +25,7 @@ export function PersonHeader({ record, episode, actions }: { record: PersonRecor
             </Tag>
           )}
         </Group>
-        {actions && <Group gap="xs" style={{ flexShrink: 0 }}>{actions}</Group>}
+        {actions && <Group gap="xs" style={{ flexShrink: 0, maxWidth: '100%' }}>{actions}</Group>}
       </Group>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3, lg: 6 }} spacing="md" verticalSpacing="xs" mt="sm" mb={0}>
         <Fact label="Case ID">
