@@ -112,6 +112,8 @@ export const episodes = sqliteTable(
     /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
     newlyDiagnosed: integer('newly_diagnosed', { mode: 'boolean' }).notNull().default(false),
     referralStatus: text('referral_status').notNull().default('received'),
+    /** The person's borough when the referral arrived (a return counts referrals by it); a move later does not change it. */
+    boroughAtReferral: text('borough_at_referral'),
     firstContactOn: text('first_contact_on'),
     /** Latest attended contact: kept here so lists and My day need not scan every contact. */
     lastContactOn: text('last_contact_on'),
@@ -295,6 +297,8 @@ export const groupEvents = sqliteTable(
     startTime: text('start_time'),
     facilitator: text('facilitator').notNull(),
     siteId: integer('site_id').references(() => sites.id),
+    /** Online or in person (code set eventMode); null where not recorded. */
+    mode: text('mode'),
     notes: text('notes'),
     ...stamps,
   },

@@ -1,6 +1,6 @@
 // Groups and workshops: an event, who registered and who came (the drop-out figure).
 import { z } from 'zod';
-import { groupEventType } from './codes';
+import { eventMode, groupEventType } from './codes';
 import { clockTime, id, isoDate, optionalLine, optionalText, requiredLine } from './fields';
 import { input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
 
@@ -15,6 +15,7 @@ export const eventFields = {
   startTime: input(clockTime),
   facilitator: input(requiredLine(100, 'Enter who facilitated the event.')),
   siteId: input(id.optional().nullable().transform((v) => v ?? null)),
+  mode: input(eventMode.schema.optional().nullable().transform((v) => v ?? null)),
   notes: input(optionalText(2000)),
 };
 
