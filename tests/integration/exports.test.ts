@@ -91,7 +91,7 @@ describe('built-in profiles', () => {
     expectGolden('monthly_return_2026-10.csv', bytes);
     const rows = readBack(bytes);
     expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
-    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs', 'percent_dropped_out', 'number_of_london_boroughs', 'target_working_days', 'median_working_days', 'percent_within_target'];
     const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]));
     expect(counts.every((r) => r[4] === '*' || r[4] === '0' || r[4] === '' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
     expect(counts.some((r) => r[4] === '*')).toBe(true);
@@ -282,7 +282,7 @@ describe('publishing settings', () => {
     const r = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
     const rows = readBack(readFileSync(r.location)).slice(1);
     // Rates, averages and the statistics of the wellbeing pairs are not counts.
-    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs', 'percent_dropped_out', 'number_of_london_boroughs', 'target_working_days', 'median_working_days', 'percent_within_target'];
     const counts = rows.filter((x) => !statistics.includes(x[3]));
     expect(counts.some((x) => x[4] === '*')).toBe(false);
     expect(counts.every((x) => x[4] === '' || Number(x[4]) % 5 === 0)).toBe(true);

@@ -7,6 +7,7 @@ import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
+import { isLondonBorough, publishedMedian } from './returnMeasures';
 
 export type { CountGroup, ReturnInputs };
 
@@ -23,10 +24,14 @@ export const RETURN_HEADER = ['period', 'measure', 'breakdown', 'category', 'val
 /** "2026-10-01/2026-10-31": an ISO 8601 interval, readable and sortable. */
 export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 
-export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs): ReturnRow[] {
+/** All sites' return, or one site's (its ODS code): named in the file's first row. */
+export const ALL_SITES = 'all_sites';
+
+export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs, site: string = ALL_SITES): ReturnRow[] {
   const rows: ReturnRow[] = [];
   const at = periodCode(period);
   const push = (measure: string, breakdown: string, category: string, value: Published | null) => rows.push({ period: at, measure, breakdown, category, value });
+  push('site', 'ods_code', site, null);
   const p = publishReturn(inputs, settings);
   for (const g of p.groups) {
     push(g.measure, g.breakdown, 'total', g.total);
@@ -64,8 +69,35 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
     push('sustained_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
     change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
   }
+  derivedRows(p, inputs, push);
   if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
   return rows;
+}
+
+/** Issue 15's rates and figures worked out from published counts: drop-out, boroughs, time to first contact. */
+function derivedRows(p: ReturnType<typeof publishReturn>, inputs: ReturnInputs, push: (measure: string, breakdown: string, category: string, value: Published | null) => void) {
+  const published = (measure: string, breakdown: string) => p.groups.find((g) => g.measure === measure && g.breakdown === breakdown);
+  const count = (measure: string, breakdown: string, category: string): Published => {
+    const g = published(measure, breakdown);
+    return g?.categories.find((c) => c.category === category)?.count ?? (g?.total === '*' ? '*' : 0);
+  };
+  const sum = (a: Published, b: Published): Published => (a === '*' || b === '*' ? '*' : a + b);
+  if (published('group_registrations', 'outcome')) {
+    const dropped = count('group_registrations', 'outcome', 'dropped_out');
+    push('group_registrations', 'outcome', 'percent_dropped_out', publishedPercent(dropped, sum(dropped, count('group_registrations', 'outcome', 'attended'))));
+  }
+  const boroughs = published('referrals_received', 'borough_at_referral');
+  if (boroughs) {
+    // A borough listed has at least one referral, hidden or not; with the whole breakdown withheld, so is this.
+    const london = boroughs.categories.filter((c) => isLondonBorough(c.category) && c.count !== 0).length;
+    push('referrals_received', 'borough_at_referral', 'number_of_london_boroughs', boroughs.total === '*' && boroughs.categories.length === 0 ? '*' : london);
+  }
+  const firstContact = published('first_contact', 'target');
+  if (firstContact && inputs.firstContact) {
+    push('first_contact', 'target', 'target_working_days', inputs.firstContact.targetWorkingDays);
+    push('first_contact', 'target', 'median_working_days', publishedMedian(firstContact.total, inputs.firstContact.medianWorkingDays));
+    push('first_contact', 'target', 'percent_within_target', publishedPercent(count('first_contact', 'target', 'within_target'), firstContact.total));
+  }
 }
 
 /** 1 where groups should not be compared on these pairs (fewer than 30, or too few to publish). */
