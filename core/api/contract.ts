@@ -169,6 +169,8 @@ const profileJson = z
   })
   .strict();
 const periodOnly = z.object({ period: periodSchema }).strict();
+/** The monthly report for all sites, or one (siteId). */
+const monthlyReportInput = z.object({ period: periodSchema, siteId: z.number().int().positive().optional() }).strict();
 const dateRange = z
   .object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() })
   .strict();
@@ -270,7 +272,7 @@ export const contract = {
   'exports.cancel': method<typeof none, { cancelled: boolean }>(none, { roles: ALL, mode: 'write', audit: null }),
   'exports.progress': method<typeof none, ExportProgress>(none, { roles: ALL, mode: 'read', audit: null }),
   'exports.log': method<typeof none, ExportLogEntry[]>(none, { roles: ALL, mode: 'read', audit: null }),
-  'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
+  'reports.monthly': method<typeof monthlyReportInput, MonthlyReport>(monthlyReportInput, { roles: ALL, mode: 'read', audit: null }),
   /** The return's measures month by month across the financial year of the period's end. */
   'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
   // These list people by name: the caseload's roles only.

@@ -15,6 +15,7 @@ import { columnById, type ExportColumn } from '../../domain/export/catalogue';
 import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../domain/export/csv';
 import { cellWriter, formatCell } from '../../domain/export/format';
 import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
+import type { ReturnSite } from './job';
 import type { Period } from '../../domain/export/periods';
 import { csvFormatOf, type ExportProfile, type FileType } from '../../domain/export/profile';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
@@ -46,11 +47,12 @@ export const MONTHLY_RETURN_NAME = 'Monthly activity return';
  */
 const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 
-export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
+export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION, site: ReturnSite | null = null): Source {
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
     // With the financial year's trend, suppressed together with the period's figures.
-    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression, trendInputs(rawOnly(db), period));
+    // One site's return names the site in its first row (and its file name); the trend is all sites'.
+    const built = buildReturn(period, returnInputs(rawOnly(db), period, site?.id ?? null), suppression, site ? undefined : trendInputs(rawOnly(db), period), site?.odsCode);
     const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,
@@ -203,6 +205,6 @@ async function encryptInPlace(path: string, entryName: string, password: string)
 }
 
 /** The file name: what and when, never who. */
-export function exportFileName(profileId: string, period: Period, fileType: FileType = 'csv'): string {
-  return `${profileId}_${period.start}_${period.end}.${fileType}`;
+export function exportFileName(profileId: string, period: Period, fileType: FileType = 'csv', site: ReturnSite | null = null): string {
+  return `${profileId}${site ? `_${site.odsCode}` : ''}_${period.start}_${period.end}.${fileType}`;
 }

@@ -23,6 +23,9 @@ import { explainDiskProblem } from '../diskErrors';
 import { startExportThread } from '../exports/exportThread';
 import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
 import { workspacePaths } from '../../../db/workspace';
+import { listSites } from '../../../db/queries/sites';
+import type { Orm } from '../../../db/types';
+import type { ReturnSite } from '../exports/job';
 import { session, type Session } from './context';
 import type { HandlerMap } from './types';
 
@@ -50,6 +53,19 @@ function publishedOnly(s: Session, period: Period): boolean {
   if (activeRole(s.ws.orm, s.ws.memberId) !== 'reporting') return false;
   if (!isWholePeriod(period)) throw new DomainError('VALIDATION', WHOLE_PERIODS_ONLY_MESSAGE, { period: WHOLE_PERIODS_ONLY_MESSAGE });
   return true;
+}
+
+/** The site a return is for, or NOT_FOUND; only the monthly return is made per site. */
+function requireSite(orm: Orm, siteId: number): ReturnSite {
+  const site = listSites(orm).find((x) => x.id === siteId);
+  if (!site) throw new DomainError('NOT_FOUND', 'That site no longer exists.');
+  return { id: site.id, odsCode: site.odsCode };
+}
+
+function returnSite(orm: Orm, profile: unknown, siteId: number | undefined): ReturnSite | null {
+  if (siteId === undefined) return null;
+  if (profile !== 'monthly_return') throw new DomainError('VALIDATION', 'Only the monthly return can be made for one site.', { siteId: 'Only the monthly return can be made for one site.' });
+  return requireSite(orm, siteId);
 }
 
 function resolve(ctx: AppContext, profileId: string, period: Period) {
@@ -105,7 +121,7 @@ export const exportHandlers = {
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId, withLabel(input.period));
-    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings())), name);
+    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings()), returnSite(s.ws.orm, profile, input.siteId)), name);
   },
   'exports.run': async (ctx, input) => {
     const period = withLabel(input.period);
@@ -118,7 +134,8 @@ export const exportHandlers = {
     // What the person chose on the Export screen, else what the profile says (CSV for the return).
     const fileType = input.fileType ?? (profile === 'monthly_return' ? 'csv' : profile.fileType);
     // The save dialog offers the right type: a ZIP when it will be encrypted.
-    const fileName = input.zipPassword ? exportFileName(input.profileId, period).replace(/\.csv$/, '.zip') : exportFileName(input.profileId, period, fileType);
+    const site = returnSite(s.ws.orm, profile, input.siteId);
+    const fileName = input.zipPassword ? exportFileName(input.profileId, period, 'csv', site).replace(/\.csv$/, '.zip') : exportFileName(input.profileId, period, fileType, site);
     const abort = new AbortController();
     ctx.exportAbort = abort;
     // The worker thread starts now and gets ready while the person chooses where to save.
@@ -129,6 +146,7 @@ export const exportHandlers = {
       fileType,
       period,
       suppression: suppressionOf(s.settings()),
+      site,
     });
     try {
       const destination = await ctx.exportDestination(fileName);
@@ -166,7 +184,8 @@ export const exportHandlers = {
     const period = withLabel(input.period);
     const before = previousPeriod(period);
     const suppressed = publishedOnly(s, period);
-    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p)));
+    const site = input.siteId ? requireSite(s.ws.orm, input.siteId).id : null;
+    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p, site), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p, site)));
     return { period, previousPeriod: before, suppressed, current: figures(period), previous: figures(before) };
   },
   'reports.trends': (ctx, input) => {
