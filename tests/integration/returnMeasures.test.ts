@@ -88,7 +88,7 @@ async function octoberCaseload() {
 }
 
 /** measure/breakdown → { category: count, total }. */
-function figures(r: PublishedReturn) {
+function figures(r: PublishedReturn): Record<string, Record<string, number | '*'>> {
   return Object.fromEntries(r.groups.map((g) => [`${g.measure}/${g.breakdown}`, { ...Object.fromEntries(g.categories.map((c) => [c.category, c.count])), total: g.total }]));
 }
 

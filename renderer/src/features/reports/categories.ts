@@ -5,8 +5,14 @@ import {
   AGE_BANDS,
   borough,
   contactMode,
+  attendance,
+  closureReason,
   contactType,
   ethnicCategory,
+  eventMode,
+  goalArea,
+  serviceType,
+  signpostingOutcome,
   genderIdentity,
   groupEventType,
   pathway,
@@ -42,7 +48,25 @@ const SETS: Record<string, Labels> = {
   borough,
   age_band: ages,
   new_or_continuing: newOrContinuing,
+  // Issue 15's breakdowns; "site" shows the ODS code as it is.
+  support_type: contactType,
+  borough_at_referral: borough,
+  event_mode: eventMode,
+  by: attendance,
+  category: serviceType,
+  signposting_outcome: signpostingOutcome,
+  reason: closureReason,
+  area: goalArea,
+  registration_outcome: fixedLabels([['attended', 'Came'], ['dropped_out', 'Registered, did not come']]),
+  target: fixedLabels([['within_target', 'Within the target'], ['beyond_target', 'Beyond the target']]),
+  outcome_at_period_end: fixedLabels([['accepted', 'Accepted'], ['declined', 'Declined'], ['not_contactable', 'Not contactable'], ['no_outcome_yet', 'No outcome yet']]),
+  clinic_appointments: fixedLabels([['kept_all', 'Kept every appointment'], ['missed_some', 'Missed one or more']]),
 };
+
+function fixedLabels(pairs: [string, string][]): Labels {
+  const list = pairs.map(([code, label]) => ({ code, label }));
+  return { list, label: (c) => list.find((x) => x.code === c)?.label ?? c };
+}
 
 /** Where the return counts a missing answer (returns.ts names it so). */
 const NOT_RECORDED = 'not_recorded';
