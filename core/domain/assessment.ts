@@ -30,6 +30,8 @@ export const assessmentFields = {
       .map((s) => ({ label: s.label, value: `${scores[s.id]}${a.bands[s.id] ? ` (${a.bands[s.id]!.label})` : ''}`, kind: 'text' })),
   ),
   prorated: fixed<boolean>(show.yesNo('Score pro-rated for a missed answer')),
+  /** A follow-up 6–12 months after the episode closed (sustained change): only on a closed episode. */
+  afterClosure: input(z.boolean().optional().default(false), show.yesNo('A follow-up after support ended')),
   /** Item id → answer; null or absent for an item left unanswered. */
   responses: input(z.record(z.string().max(20), z.number().int().min(0).max(10).nullable()), (responses, a: { instrument: string }): CopyField[] => {
     const def = definition(a.instrument);
@@ -50,8 +52,6 @@ export const recordAssessmentSchema = z.object({
   ...inputShape(assessmentFields),
   /** Set after the worker has seen the "too soon to repeat" warning and chosen to go on. */
   allowEarly: z.boolean().optional().default(false),
-  /** A follow-up 6–12 months after the episode closed (sustained change): only on a closed episode. */
-  afterClosure: z.boolean().optional().default(false),
 });
 export type RecordAssessmentInput = z.input<typeof recordAssessmentSchema>;
 
@@ -95,8 +95,6 @@ export interface Assessment extends Omit<RecordOf<typeof assessmentFields>, 'ins
   bands: Record<string, Band | undefined>;
   risk: boolean;
   scoringVersion: number;
-  /** Recorded 6–12 months after the episode closed: sustained change, not part of support. */
-  afterClosure: boolean;
 }
 
 export interface EngagementReview extends RecordOf<typeof engagementFields> {

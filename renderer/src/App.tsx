@@ -14,7 +14,7 @@ const SetupScreen = lazy(() => import('./features/start/SetupScreen').then((m) =
 function Opening() {
   return (
     <Center h="100vh">
-      <Loader aria-label="Opening" />
+      <Loader role="status" aria-label="Opening" />
     </Center>
   );
 }

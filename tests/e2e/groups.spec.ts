@@ -20,8 +20,10 @@ test('a workshop with three registered and two attended shows a drop-out of one 
     await dialog.getByLabel('Title (optional)').fill('Living well, week 1');
     await dialog.getByLabel('Facilitator').fill('');
     await dialog.getByRole('button', { name: 'Add event' }).click();
-    await expect(dialog.getByText('Choose one of the options.')).toBeVisible();
-    await expect(dialog.getByText('Enter who facilitated the event.')).toBeVisible();
+    // Each said twice: in "There is a problem" at the top, and beside its field.
+    await expect(dialog.getByRole('alert').getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(dialog.getByText('Choose one of the options.')).toHaveCount(2);
+    await expect(dialog.getByText('Enter who facilitated the event.')).toHaveCount(2);
     await expect(dialog.getByLabel('Title (optional)')).toHaveValue('Living well, week 1');
     await expectAccessible(page, 'new event with errors');
     await groups.fillEvent({ type: 'Recently-diagnosed workshop', startTime: '14:00', facilitator: 'Sam Peer' });

@@ -1,6 +1,7 @@
 // Logging a contact from the keyboard alone, on a clinic PC's 1366×768 screen: from the caseload
 // search to the record in type, ↓, Enter; then the contact form, whose start time is one plain
 // field that explains a time it cannot read and never drops what was typed.
+import { expectCodeSnifferClean } from './codeSniffer';
 import { expect, expectAccessible, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { PersonPage } from './pages/PersonPage';
@@ -37,6 +38,16 @@ test('a contact logged by keyboard from the caseload search: a time that does no
   const time = dialog.getByRole('textbox', { name: 'Start time (optional)' });
   const minutes = dialog.getByRole('textbox', { name: 'Length in minutes (optional)' });
   const save = dialog.getByRole('button', { name: 'Log contact' });
+  const summary = dialog.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+  /** The summary has focus; Tab reaches its link to the time, and Enter puts focus back in the time. */
+  const backToTheTimeFromTheSummary = async (message: RegExp) => {
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await expect(summary.getByRole('link', { name: message })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(time).toBeFocused();
+  };
   await expect(date).toBeFocused();
   await expect(save).toBeInViewport();
 
@@ -50,18 +61,21 @@ test('a contact logged by keyboard from the caseload search: a time that does no
   await expect(minutes).toBeFocused();
   await page.keyboard.type('45');
   await page.keyboard.press('Enter');
-  await expect(time).toBeFocused();
+  // Refused: "There is a problem" at the top takes focus, its link goes back to the time.
+  await backToTheTimeFromTheSummary(/Enter a time on the 24-hour clock/);
   await expect(time).toHaveAttribute('aria-invalid', 'true');
   await expect(time).toHaveValue('9:3x');
   await expect(minutes).toHaveValue('45');
   await expect(dialog).toBeVisible();
   await expect(save).toBeInViewport();
   await expectAccessible(page, 'log contact: a start time that does not read');
+  await expectCodeSnifferClean(page, 'log contact: a start time that does not read');
 
   // No such hour: said in the same place, naming what was typed.
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('25:00');
   await page.keyboard.press('Enter');
+  await backToTheTimeFromTheSummary(/There is no 25:00 in a day/);
   await expect(time).toHaveAccessibleDescription(/There is no 25:00 in a day: enter a time from 00:00 to 23:59\./);
   await expect(minutes).toHaveValue('45');
 

@@ -277,7 +277,9 @@ test('a risk stays on the header until resolved; mistakes are explained beside t
     const dialog = await person.openLogContact();
     await person.fillContact(dialog, { date: daysAgo(20), note: 'Met in the waiting room.' });
     await dialog.getByRole('button', { name: 'Log contact' }).click();
-    await expect(dialog.getByText(/before the referral/i)).toBeVisible();
+    // Said in "There is a problem" at the top, and beside the date.
+    await expect(dialog.getByRole('alert').getByRole('link', { name: /before the referral/i })).toBeVisible();
+    await expect(dialog.getByText(/before the referral/i)).toHaveCount(2);
     await expect(dialog.getByLabel('Private note (optional)')).toHaveValue('Met in the waiting room.');
     await expectAccessible(page, 'log contact with an error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -7,7 +7,9 @@ export class ReportsPage {
 
   async goto() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
+    // Reports is its own chunk with the charts library, loaded on first visit: on a busy machine
+    // that can take longer than a click's answer, so it gets a longer wait for the same sight.
+    await expect(this.page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible({ timeout: 30_000 });
   }
 
   /** "Last month", "Last quarter", or a kind of period: "Month", "Quarter", "Financial year"… */

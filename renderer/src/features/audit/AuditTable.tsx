@@ -25,7 +25,7 @@ export function AuditTable({ filters }: { filters: Filters }) {
   return (
     <Paper withBorder p="md" component="section" aria-label="Audit entries">
       <Stack gap="sm">
-        {entries.isPending && <Loader size="sm" aria-label="Loading the audit log" />}
+        {entries.isPending && <Loader size="sm" role="status" aria-label="Loading the audit log" />}
         {entries.isError && (
           <Alert color="red" role="alert">
             {errorMessage(entries.error)}

@@ -45,7 +45,7 @@ export function BackupsPanel() {
             )}
           </Alert>
         )}
-        {settings.data && location.data ? <FolderForm saved={settings.data} location={location.data} /> : <Loader size="sm" aria-label="Loading backup settings" />}
+        {settings.data && location.data ? <FolderForm saved={settings.data} location={location.data} /> : <Loader size="sm" role="status" aria-label="Loading backup settings" />}
         <BackupList />
       </Stack>
     </Paper>

@@ -93,7 +93,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
           retentionYears={settings.data?.retentionYears}
         />
       )}
-      {people.isPending && <Loader aria-label="Loading the caseload" />}
+      {people.isPending && <Loader role="status" aria-label="Loading the caseload" />}
       {people.isError && (
         <Alert color="red" role="alert">
           {errorMessage(people.error)}
@@ -130,7 +130,7 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
           ) : settled ? (
             <NoMatch query={query} filtered={filtered} />
           ) : (
-            <Loader aria-label="Searching the caseload" />
+            <Loader role="status" aria-label="Searching the caseload" />
           )}
         </>
       )}

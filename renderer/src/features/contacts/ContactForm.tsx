@@ -13,6 +13,7 @@ import { call } from '../../shared/api';
 import { CodeRadios } from '../../shared/CodeRadios';
 import { DateField } from '../../shared/DateField';
 import { DialogFooter } from '../../shared/DialogFooter';
+import { ErrorSummary } from '../../shared/ErrorSummary';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
 import { FormFailure } from '../../shared/FormFailure';
 import { TimeField } from '../../shared/TimeField';
@@ -128,6 +129,7 @@ export function ContactForm({ personId, episodeId, purpose, contact, onDone, onS
   const submit = form.onSubmit((v) => save.mutate({ ...toInput(v, episodeId), id: contact?.id }), focusFirstInvalid);
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
+      <ErrorSummary errors={form.errors} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label="Date" description="DD/MM/YYYY" required data-autofocus={purpose !== 'outcome' || undefined} {...form.getInputProps('contactOn')} />

@@ -24,7 +24,7 @@ export function ExportLog() {
         <Text size="sm" c="dimmed">
           The most recent 200 exports from this caseload. Compare a file’s SHA-256 with the one here to check it is the file that was exported, unchanged.
         </Text>
-        {log.isPending && <Loader size="sm" aria-label="Loading the export log" />}
+        {log.isPending && <Loader size="sm" role="status" aria-label="Loading the export log" />}
         {log.isError && (
           <Alert color="red" role="alert">
             {errorMessage(log.error)}

@@ -56,5 +56,5 @@ export function PreviewTable({ preview, aggregate }: { preview: ExportPreview; a
 }
 
 export function PreviewLoading() {
-  return <Loader size="sm" aria-label="Preparing the preview" />;
+  return <Loader size="sm" role="status" aria-label="Preparing the preview" />;
 }

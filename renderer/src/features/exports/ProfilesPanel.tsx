@@ -94,7 +94,7 @@ export function ProfilesPanel() {
             {errorMessage(saveFile.error)}
           </Alert>
         )}
-        {profiles.isPending && <Loader size="sm" aria-label="Loading export profiles" />}
+        {profiles.isPending && <Loader size="sm" role="status" aria-label="Loading export profiles" />}
         {profiles.isError && (
           <Alert color="red" role="alert">
             {errorMessage(profiles.error)}

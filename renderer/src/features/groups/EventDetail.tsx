@@ -29,7 +29,7 @@ export function EventDetail({ eventId }: { eventId: number }) {
           All groups and workshops
         </Group>
       </Anchor>
-      {event.isPending && <Loader aria-label="Loading the event" />}
+      {event.isPending && <Loader role="status" aria-label="Loading the event" />}
       {event.isError && <Alert color="red" role="alert">{errorMessage(event.error)}</Alert>}
       {event.data && <Loaded event={event.data} />}
     </Stack>

@@ -6,10 +6,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../core/api/contract';
 import { groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
+import { readTypedTime } from '../../../../core/domain/typedTime';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
 import { ApiFailure, call } from '../../shared/api';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { DateField } from '../../shared/DateField';
+import { ErrorSummary } from '../../shared/ErrorSummary';
+import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { TimeField } from '../../shared/TimeField';
 import { siteOptions, useSites } from '../../shared/useSites';
 import { notifySuccess } from '../../shared/notify';
 import { cachedAnswer, refresh, setAnswer } from '../../shared/queryKeys';
@@ -19,11 +23,13 @@ type EventType = (typeof groupEventType.codes)[number];
 type Values = { type: EventType | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
 
 function toInput(v: Values): MethodInput<'groups.create'> {
+  const time = readTypedTime(v.startTime);
   return {
     type: v.type as EventType,
     title: v.title,
     heldOn: v.heldOn ?? '',
-    startTime: v.startTime,
+    // A time that does not read is sent as typed only to be refused: it is never dropped.
+    startTime: time.ok ? (time.time ?? '') : v.startTime,
     facilitator: v.facilitator,
     siteId: v.siteId ? Number(v.siteId) : null,
     notes: v.notes,
@@ -54,7 +60,12 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
           notes: event.notes ?? '',
         }
       : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
-    validate: (v) => schemaResolver(newGroupEventSchema, { sync: true })(toInput(v)),
+    validate: (v) => {
+      const errors = schemaResolver(newGroupEventSchema, { sync: true })(toInput(v));
+      const time = readTypedTime(v.startTime);
+      return time.ok ? errors : { ...errors, startTime: time.message };
+    },
+    validateInputOnBlur: ['startTime'],
   });
   const save = useMutation({
     mutationFn: (v: Values) => (event ? call('groups.update', { id: event.id, ...toInput(v) }) : call('groups.create', toInput(v))),
@@ -71,14 +82,15 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
   });
   return (
     <Modal opened onClose={onClose} title={event ? 'Edit event' : 'New group or workshop'} size="lg">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
+        <ErrorSummary errors={form.errors} />
         <Stack>
           <CodeSelect label="Type of event" codes={groupEventType} required data-autofocus {...form.getInputProps('type')} />
           <TextInput label="Title (optional)" description="For example “Living well with HIV, week 2”" autoComplete="off" {...form.getInputProps('title')} />
           <Group grow align="flex-start">
             <DateField label="Date" description="DD/MM/YYYY" required {...form.getInputProps('heldOn')} />
-            {/* Plain text, not the browser's time picker: that shows AM/PM on some PCs, and the clinic works in 24-hour time. */}
-            <TextInput label="Start time (optional)" description="24-hour clock, HH:MM" placeholder="14:30" inputMode="numeric" autoComplete="off" maxLength={5} {...form.getInputProps('startTime')} />
+            {/* The contact form's time field: one tab stop, 24-hour clock, nothing typed dropped. */}
+            <TimeField label="Start time (optional)" {...form.getInputProps('startTime')} />
           </Group>
           <TextInput label="Facilitator" required autoComplete="off" {...form.getInputProps('facilitator')} />
           <Select

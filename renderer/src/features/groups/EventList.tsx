@@ -46,7 +46,7 @@ export function EventList() {
           { value: 'past', label: 'Past' },
         ]}
       />
-      {events.isPending && <Loader aria-label="Loading events" />}
+      {events.isPending && <Loader role="status" aria-label="Loading events" />}
       {events.isError && <Alert color="red" role="alert">{errorMessage(events.error)}</Alert>}
       {events.data && rows.length === 0 && <NoEvents when={when} onCreate={() => setCreating(true)} />}
       {rows.length > 0 && <EventTable rows={rows} label={when === 'past' ? 'Past events' : 'Upcoming events'} onOpen={(id) => go({ name: 'groups', eventId: id })} />}

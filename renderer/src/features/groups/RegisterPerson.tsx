@@ -55,7 +55,7 @@ export function RegisterPerson({ event, happened }: { event: GroupEvent; happene
             {errorMessage(add.error)}
           </Text>
         )}
-        {found.isFetching && <Loader size="sm" aria-label="Searching" />}
+        {found.isFetching && <Loader size="sm" role="status" aria-label="Searching" />}
         {found.isError && (
           <Text c="red.9" size="sm" role="alert">
             {errorMessage(found.error)}

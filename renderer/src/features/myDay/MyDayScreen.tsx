@@ -34,7 +34,7 @@ export function MyDayScreen() {
         <ScreenTitle>My day</ScreenTitle>
         {day.data && <Text c="dimmed">{dayjs(day.data.today).locale('en-gb').format('dddd D MMMM YYYY')}</Text>}
       </Group>
-      {day.isPending && <Loader aria-label="Loading your day" />}
+      {day.isPending && <Loader role="status" aria-label="Loading your day" />}
       {day.isError && (
         <Alert color="red" role="alert">
           {errorMessage(day.error)}

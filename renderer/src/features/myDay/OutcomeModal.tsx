@@ -19,7 +19,7 @@ export function OutcomeModal({ planned, onClose }: { planned: PlannedContact; on
       <Text size="sm" mb="md">
         {planned.preferredName} ({planned.caseId}), planned for {when}
       </Text>
-      {record.isPending && <Loader aria-label="Loading the contact" />}
+      {record.isPending && <Loader role="status" aria-label="Loading the contact" />}
       {record.isError && <Alert color="red" role="alert">{errorMessage(record.error)}</Alert>}
       {record.data && !contact && <Alert color="red" role="alert">This contact is no longer on the person’s record. It may have been changed elsewhere.</Alert>}
       {contact && <ContactForm purpose="outcome" personId={planned.personId} episodeId={contact.episodeId} contact={contact} onDone={onClose} />}

@@ -32,7 +32,7 @@ export function InstrumentSettings() {
             {errorMessage(failed)}
           </Alert>
         ) : !instruments.data || !licences.data || !settings.data ? (
-          <Loader aria-label="Loading the outcome settings" />
+          <Loader role="status" aria-label="Loading the outcome settings" />
         ) : (
           <>
             <Instruments instruments={instruments.data} licences={licences.data} />

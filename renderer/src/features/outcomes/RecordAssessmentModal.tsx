@@ -64,7 +64,7 @@ function Loaded(props: LoadedProps) {
         {errorMessage(instruments.error)}
       </Alert>
     );
-  if (!instruments.data) return <Loader aria-label="Loading the instruments" />;
+  if (!instruments.data) return <Loader role="status" aria-label="Loading the instruments" />;
   const enabled = instruments.data.filter((i) => i.enabled);
   if (enabled.length === 0)
     return (

@@ -32,7 +32,7 @@ export function PersonScreen({ personId }: { personId: number }) {
   const [copying, setCopying] = useState(false);
   const can = useCan();
 
-  if (person.isPending) return <Loader aria-label="Loading the record" />;
+  if (person.isPending) return <Loader role="status" aria-label="Loading the record" />;
   if (person.isError)
     return (
       <Stack align="flex-start">

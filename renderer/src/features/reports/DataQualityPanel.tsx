@@ -62,7 +62,7 @@ export function DataQualityPanel() {
         <Text size="sm" c="dimmed">
           Put these right before you export, so the figures are complete. This looks at the whole caseload, not only the period above.
         </Text>
-        {quality.isPending && <Loader aria-label="Checking data quality" />}
+        {quality.isPending && <Loader role="status" aria-label="Checking data quality" />}
         {quality.isError && (
           <Alert color="red" role="alert">
             {errorMessage(quality.error)}

@@ -31,7 +31,7 @@ function DrillList({ drill, period, siteId }: { drill: Drill; period: Period; si
     staleTime: 0,
     gcTime: 0,
   });
-  if (found.isPending) return <Loader aria-label="Finding the records behind this figure" />;
+  if (found.isPending) return <Loader role="status" aria-label="Finding the records behind this figure" />;
   if (found.isError)
     return (
       <Alert color="red" role="alert">

@@ -65,7 +65,7 @@ export function ReportsScreen() {
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
         <ScreenTitle>Reports</ScreenTitle>
-        {report.isFetching && <Loader size="sm" aria-label="Working out the figures" />}
+        {report.isFetching && <Loader size="sm" role="status" aria-label="Working out the figures" />}
       </Group>
       <Paper withBorder p="md">
         <Stack gap="sm">

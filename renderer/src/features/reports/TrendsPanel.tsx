@@ -43,7 +43,7 @@ export function TrendsPanel({ period, onDrill }: { period: Period; onDrill?: (d:
           <Title order={3} size="h5" id="trend-title">
             The financial year month by month
           </Title>
-          <Loader size="xs" aria-label="Working out the trend" />
+          <Loader size="xs" role="status" aria-label="Working out the trend" />
         </Group>
       ) : (
         <TrendBody trend={trend.data} onDrill={onDrill} />

@@ -73,11 +73,11 @@ export function WellbeingPanel({ report, onDrill }: Props) {
             <Table aria-label={`Wellbeing change, ${report.period.label}`} verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Instrument</Table.Th>
-                  <Table.Th>Paired</Table.Th>
-                  <Table.Th>With a baseline</Table.Th>
-                  <Table.Th>Mean change</Table.Th>
-                  <Table.Th>Improved by its rule</Table.Th>
+                  <Table.Th scope="col">Instrument</Table.Th>
+                  <Table.Th scope="col">Paired</Table.Th>
+                  <Table.Th scope="col">With a baseline</Table.Th>
+                  <Table.Th scope="col">Mean change</Table.Th>
+                  <Table.Th scope="col">Improved by its rule</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

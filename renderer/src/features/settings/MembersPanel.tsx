@@ -50,7 +50,7 @@ export function MembersPanel() {
         <Text size="sm" c="dimmed">
           Everyone who uses this computer signs in with their own passphrase. Their role decides what they can see and do.
         </Text>
-        {members.isPending && <Loader aria-label="Loading members" />}
+        {members.isPending && <Loader role="status" aria-label="Loading members" />}
         {members.isError && <Alert color="red" role="alert">{errorMessage(members.error)}</Alert>}
         {setRole.isError && (
           <Alert color="red" role="alert" withCloseButton onClose={() => setRole.reset()} closeButtonLabel="Dismiss">

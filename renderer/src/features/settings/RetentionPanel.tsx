@@ -27,7 +27,7 @@ export function RetentionPanel() {
         <Title order={3} size="h4" id="retention-heading">
           Retention
         </Title>
-        {list.isPending && <Loader aria-label="Loading records past retention" />}
+        {list.isPending && <Loader role="status" aria-label="Loading records past retention" />}
         {list.isError && (
           <Alert color="red" role="alert">
             {errorMessage(list.error)}

@@ -35,7 +35,7 @@ const schemaOf = (part: SettingsPart) => settingsSchema.pick(Object.fromEntries(
 export function SettingsForm({ part }: { part: SettingsPart }) {
   const settings = useSettings();
   if (settings.isError) return <Alert color="red" role="alert">{errorMessage(settings.error)}</Alert>;
-  if (!settings.data) return <Loader aria-label="Loading settings" />;
+  if (!settings.data) return <Loader role="status" aria-label="Loading settings" />;
   return <Form saved={settings.data} part={part} />;
 }
 

@@ -27,7 +27,7 @@ export function SitesPanel() {
             </Button>
           )}
         </Group>
-        {sites.isPending && <Loader aria-label="Loading sites" />}
+        {sites.isPending && <Loader role="status" aria-label="Loading sites" />}
         {sites.isError && <Alert color="red" role="alert">{errorMessage(sites.error)}</Alert>}
         {sites.data?.length === 0 && (
           <EmptyState

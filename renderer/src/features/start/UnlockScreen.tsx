@@ -43,7 +43,7 @@ export function UnlockScreen({ signIns = [], trainingAvailable = false, policyPr
         {mode === 'passphrase' ? (
           <PassphraseUnlock signIns={choosing ? signIns : []} memberId={memberId} onChoose={setMemberId} onForgot={() => setMode('recovery')} />
         ) : (
-          <Suspense fallback={<Loader aria-label="Opening the recovery form" />}>
+          <Suspense fallback={<Loader role="status" aria-label="Opening the recovery form" />}>
             <RecoveryUnlock memberId={memberId} onBack={() => setMode('passphrase')} />
           </Suspense>
         )}

@@ -190,7 +190,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
                 <Suspense
                   fallback={
                     <Center py="xl">
-                      <Loader aria-label="Opening" />
+                      <Loader role="status" aria-label="Opening" />
                     </Center>
                   }
                 >
