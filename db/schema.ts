@@ -141,6 +141,10 @@ export const episodes = sqliteTable(
     // wellbeing outcome "closed with only a baseline"). Only closed episodes are indexed by date.
     index('episodes_referral_idx').on(t.referralReceivedOn),
     index('episodes_closed_idx').on(t.closedOn).where(sql`closed_on IS NOT NULL`),
+    // The return's figures as at the period's end: the episodes open now (those closed after the
+    // period's end come from episodes_closed_idx), and first contacts by date.
+    index('episodes_open_idx').on(t.referralReceivedOn).where(sql`closed_on IS NULL`),
+    index('episodes_first_contact_idx').on(t.firstContactOn).where(sql`first_contact_on IS NOT NULL`),
   ],
 );
 
@@ -162,7 +166,7 @@ export const episodeClosures = sqliteTable(
     reopenedBy: integer('reopened_by').references(() => members.id),
     reopenReason: text('reopen_reason'),
   },
-  (t) => [index('closures_episode_idx').on(t.episodeId)],
+  (t) => [index('closures_episode_idx').on(t.episodeId), index('closures_date_idx').on(t.closedOn)],
 );
 
 export const contactAttempts = sqliteTable(
@@ -228,7 +232,7 @@ export const goals = sqliteTable(
     status: text('status').notNull().default('open'),
     ...stamps,
   },
-  (t) => [index('goals_episode_idx').on(t.episodeId), index('goals_due_idx').on(t.reviewBy).where(sql`status = 'open'`)],
+  (t) => [index('goals_episode_idx').on(t.episodeId), index('goals_due_idx').on(t.reviewBy).where(sql`status = 'open'`), index('goals_set_idx').on(t.setOn)],
 );
 
 export const goalReviews = sqliteTable(
@@ -246,7 +250,7 @@ export const goalReviews = sqliteTable(
       .notNull()
       .references(() => members.id),
   },
-  (t) => [index('goal_reviews_goal_idx').on(t.goalId)],
+  (t) => [index('goal_reviews_goal_idx').on(t.goalId), index('goal_reviews_achieved_idx').on(t.reviewedOn, t.goalId).where(sql`status = 'achieved'`)],
 );
 
 export const signposting = sqliteTable(
@@ -263,7 +267,7 @@ export const signposting = sqliteTable(
     note: text('note'),
     ...stamps,
   },
-  (t) => [index('signposting_episode_idx').on(t.episodeId)],
+  (t) => [index('signposting_episode_idx').on(t.episodeId), index('signposting_date_idx').on(t.madeOn)],
 );
 
 export const riskFlags = sqliteTable(
@@ -398,7 +402,7 @@ export const engagementReviews = sqliteTable(
     note: text('note'),
     ...stamps,
   },
-  (t) => [index('engagement_episode_idx').on(t.episodeId, t.reviewedOn)],
+  (t) => [index('engagement_episode_idx').on(t.episodeId, t.reviewedOn), index('engagement_date_idx').on(t.reviewedOn)],
 );
 
 /** Export profiles a coordinator saved or imported (the built-in ones live in code). */

@@ -17,7 +17,7 @@ export interface SelectionParams {
 export interface Selection {
   measure: string;
   breakdown: string;
-  /** FROM … WHERE …, with people joined as p (LEFT JOIN on a false condition where no person is counted). */
+  /** FROM … WHERE …, with people joined as p (a row of nulls where no person is counted). */
   from: string;
   /** The site each record belongs to: the person's clinic site, or the event's own. */
   site: string;
@@ -58,12 +58,22 @@ const OPT_OUT_OUTCOME = `CASE WHEN ${ENGAGED_BY_END} THEN 'accepted' WHEN ${DECL
 const EPISODES = 'FROM episodes e JOIN people p ON p.id = e.person_id';
 const REFERRALS = `${EPISODES} WHERE e.referral_received_on ${PERIOD}`;
 const ATTENDED_CONTACTS = `FROM contacts c JOIN episodes e ON e.id = c.episode_id JOIN people p ON p.id = e.person_id WHERE c.contact_on ${PERIOD} AND c.attendance = 'attended'`;
-/** Open as at the period's end: referred by then and not closed by then. */
-const OPEN_AT_END = `${EPISODES} WHERE e.referral_received_on <= @end AND NOT ${CLOSED_BY_END}`;
+/**
+ * Open as at the period's end: referred by then and not closed by then. An episode closed on or
+ * before the period's end and not reopened since was closed then too (its closure is on record),
+ * so only the episodes open now and those closed after the period's end are looked at: each from
+ * its own index (INDEXED BY: a plan that walks every episode ever referred is refused, not run).
+ */
+const OPEN_AT_END = `FROM (SELECT * FROM episodes INDEXED BY episodes_open_idx WHERE closed_on IS NULL AND referral_received_on <= @end
+                    UNION ALL SELECT * FROM episodes INDEXED BY episodes_closed_idx WHERE closed_on > @end AND referral_received_on <= @end) e
+            JOIN people p ON p.id = e.person_id WHERE NOT ${CLOSED_BY_END}`;
 const SITE_OF_PERSON = 'p.clinic_site_id';
 
 const referral = { site: SITE_OF_PERSON, on: 'e.referral_received_on', a: 'e.referral_source', b: 'e.pathway', kind: 'referral' } as const;
-const event = { from: `FROM group_events g LEFT JOIN people p ON 0 WHERE g.held_on ${PERIOD}`, site: 'g.site_id', on: 'g.held_on', a: 'g.type', b: 'g.title', kind: 'event' } as const;
+// An event is about no one person: p is a row of nulls (a join to people on a false condition
+// would walk the people table once per event).
+const NO_PERSON = '(SELECT NULL AS id, NULL AS case_id, NULL AS preferred_name, NULL AS clinic_site_id) p';
+const event = { from: `FROM group_events g CROSS JOIN ${NO_PERSON} WHERE g.held_on ${PERIOD}`, site: 'g.site_id', on: 'g.held_on', a: 'g.type', b: 'g.title', kind: 'event' } as const;
 const signposted = {
   from: `FROM signposting s JOIN episodes e ON e.id = s.episode_id JOIN people p ON p.id = e.person_id WHERE s.made_on ${PERIOD}`,
   site: SITE_OF_PERSON,
@@ -119,7 +129,8 @@ export const SELECTIONS: Selection[] = [
   {
     measure: 'group_registrations',
     breakdown: 'outcome',
-    from: `FROM group_events g JOIN group_participants gp ON gp.event_id = g.id JOIN people p ON p.id = gp.person_id WHERE g.held_on ${PERIOD} AND gp.registered = 1`,
+    // CROSS JOIN keeps this order (the period's events, then their places) whatever the statistics.
+    from: `FROM group_events g CROSS JOIN group_participants gp ON gp.event_id = g.id CROSS JOIN people p ON p.id = gp.person_id WHERE g.held_on ${PERIOD} AND gp.registered = 1`,
     site: 'g.site_id',
     on: 'g.held_on',
     category: "CASE gp.attended WHEN 1 THEN 'attended' WHEN 0 THEN 'dropped_out' END",
@@ -197,8 +208,12 @@ export const SELECTIONS: Selection[] = [
   {
     measure: 'goals_achieved',
     breakdown: 'area',
-    // A goal counts in the period of its first review marking it achieved (a dated record).
-    from: `FROM (SELECT gr.goal_id AS gid, min(gr.reviewed_on) AS achieved_on FROM goal_reviews gr WHERE gr.status = 'achieved' GROUP BY gr.goal_id) ga
+    // A goal counts in the period of its first review marking it achieved (a dated record): the
+    // reviews marking a goal achieved in the period, each the goal's first such review.
+    from: `FROM (SELECT gr.goal_id AS gid, gr.reviewed_on AS achieved_on FROM goal_reviews gr
+                  WHERE gr.status = 'achieved' AND gr.reviewed_on ${PERIOD}
+                    AND NOT EXISTS (SELECT 1 FROM goal_reviews gb WHERE gb.goal_id = gr.goal_id AND gb.status = 'achieved'
+                                     AND (gb.reviewed_on < gr.reviewed_on OR (gb.reviewed_on = gr.reviewed_on AND gb.id < gr.id)))) ga
             JOIN goals gl ON gl.id = ga.gid JOIN episodes e ON e.id = gl.episode_id JOIN people p ON p.id = e.person_id WHERE ga.achieved_on ${PERIOD}`,
     ...goal,
     on: 'ga.achieved_on',
