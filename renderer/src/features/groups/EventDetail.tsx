@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { groupEventType } from '../../../../core/domain/codes';
+import { eventMode, groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import type { GroupEvent } from '../../../../core/domain/group';
 import { errorMessage } from '../../shared/api';
@@ -48,7 +48,7 @@ function Loaded({ event }: { event: GroupEvent }) {
         <div>
           <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
           <Text c="dimmed">
-            {[event.title ? groupEventType.label(event.type) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
+            {[event.title ? groupEventType.label(event.type) : null, when, event.mode ? eventMode.label(event.mode) : null, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
           </Text>
           <Text size="sm">Facilitated by {event.facilitator}</Text>
         </div>

@@ -4,11 +4,12 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../core/api/contract';
-import { groupEventType } from '../../../../core/domain/codes';
+import { eventMode, groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { readTypedTime } from '../../../../core/domain/typedTime';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
 import { ApiFailure, call } from '../../shared/api';
+import { CodeRadios } from '../../shared/CodeRadios';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { DateField } from '../../shared/DateField';
 import { ErrorSummary } from '../../shared/ErrorSummary';
@@ -20,7 +21,19 @@ import { cachedAnswer, refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
 
 type EventType = (typeof groupEventType.codes)[number];
-type Values = { type: EventType | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
+type EventMode = (typeof eventMode.codes)[number];
+/** The radio for an event whose mode nobody recorded (the return counts it as not recorded). */
+const NOT_RECORDED = 'not_recorded';
+type Values = {
+  type: EventType | null;
+  title: string;
+  heldOn: string | null;
+  startTime: string;
+  facilitator: string;
+  siteId: string | null;
+  mode: EventMode | typeof NOT_RECORDED;
+  notes: string;
+};
 
 function toInput(v: Values): MethodInput<'groups.create'> {
   const time = readTypedTime(v.startTime);
@@ -32,6 +45,7 @@ function toInput(v: Values): MethodInput<'groups.create'> {
     startTime: time.ok ? (time.time ?? '') : v.startTime,
     facilitator: v.facilitator,
     siteId: v.siteId ? Number(v.siteId) : null,
+    mode: v.mode === NOT_RECORDED ? null : v.mode,
     notes: v.notes,
   };
 }
@@ -57,9 +71,10 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
           startTime: event.startTime ?? '',
           facilitator: event.facilitator,
           siteId: event.siteId ? String(event.siteId) : null,
+          mode: (event.mode as EventMode | null) ?? NOT_RECORDED,
           notes: event.notes ?? '',
         }
-      : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
+      : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, mode: NOT_RECORDED, notes: '' },
     validate: (v) => {
       const errors = schemaResolver(newGroupEventSchema, { sync: true })(toInput(v));
       const time = readTypedTime(v.startTime);
@@ -92,6 +107,8 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
             {/* The contact form's time field: one tab stop, 24-hour clock, nothing typed dropped. */}
             <TimeField label="Start time (optional)" {...form.getInputProps('startTime')} />
           </Group>
+          {/* The return counts events held online and in person (issue 15). */}
+          <CodeRadios codes={eventMode} extra={[{ code: NOT_RECORDED, label: 'Not recorded' }]} label="Online or in person" {...form.getInputProps('mode')} />
           <TextInput label="Facilitator" required autoComplete="off" {...form.getInputProps('facilitator')} />
           <Select
             label="Clinic site (optional)"
