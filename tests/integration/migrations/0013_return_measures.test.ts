@@ -14,7 +14,7 @@ beforeEach(() => ({ dir, cleanup } = tempDir('migrate-')));
 afterEach(() => cleanup());
 
 describe('upgrading to 0013 (return measures)', () => {
-  it('gives each referral already there the person’s borough and leaves event modes not recorded', () => {
+  it('gives each referral already there the person’s borough, leaves event modes not recorded, and adds the indexes the new measures read', () => {
     const all = loadMigrations(repoMigrationsDir());
     const at = all.findIndex((m) => m.tag.endsWith('_return_measures'));
     expect(at).toBeGreaterThan(0);
@@ -38,6 +38,15 @@ describe('upgrading to 0013 (return measures)', () => {
       { person: 2, borough: null },
     ]);
     expect(db.prepare('SELECT mode FROM group_events').pluck().all()).toEqual([null]);
+    // The indexes the new measures read each period from (queryPlans.test.ts checks they are used).
+    const columns = (index: string) => db.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).pluck().all();
+    expect(columns('episodes_open_idx')).toEqual(['referral_received_on']);
+    expect(columns('episodes_first_contact_idx')).toEqual(['first_contact_on']);
+    expect(columns('signposting_date_idx')).toEqual(['made_on']);
+    expect(columns('closures_date_idx')).toEqual(['closed_on']);
+    expect(columns('goals_set_idx')).toEqual(['set_on']);
+    expect(columns('goal_reviews_achieved_idx')).toEqual(['reviewed_on', 'goal_id']);
+    expect(columns('engagement_date_idx')).toEqual(['reviewed_on']);
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     db.close();
   });
