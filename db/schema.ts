@@ -143,7 +143,8 @@ export const episodes = sqliteTable(
     index('episodes_closed_idx').on(t.closedOn).where(sql`closed_on IS NOT NULL`),
     // The return's figures as at the period's end: the episodes open now (those closed after the
     // period's end come from episodes_closed_idx), and first contacts by date.
-    index('episodes_open_idx').on(t.referralReceivedOn).where(sql`closed_on IS NULL`),
+    // Covering: the open caseload and waiting list at a period's end are counted from it alone.
+    index('episodes_open_idx').on(t.referralReceivedOn, t.pathway, t.referralSource, t.firstContactOn, t.personId).where(sql`closed_on IS NULL`),
     index('episodes_first_contact_idx').on(t.firstContactOn).where(sql`first_contact_on IS NOT NULL`),
   ],
 );
@@ -166,7 +167,12 @@ export const episodeClosures = sqliteTable(
     reopenedBy: integer('reopened_by').references(() => members.id),
     reopenReason: text('reopen_reason'),
   },
-  (t) => [index('closures_episode_idx').on(t.episodeId), index('closures_date_idx').on(t.closedOn)],
+  (t) => [
+    index('closures_episode_idx').on(t.episodeId),
+    index('closures_date_idx').on(t.closedOn),
+    // The few closures later reopened: an episode open now may have been closed at a period's end.
+    index('closures_reopened_idx').on(t.reopenedAt, t.closedOn, t.episodeId).where(sql`reopened_at IS NOT NULL`),
+  ],
 );
 
 export const contactAttempts = sqliteTable(

@@ -38,8 +38,6 @@ export interface Selection {
 export type DrillKind = 'support_type' | 'referral' | 'contact' | 'event' | 'registration' | 'signposting' | 'closure' | 'episode' | 'first_contact' | 'engagement' | 'goal';
 
 const PERIOD = 'BETWEEN @start AND @end';
-/** Closed as at the period's end: a closure on or before it, not reopened by then. */
-export const CLOSED_BY_END = `EXISTS (SELECT 1 FROM episode_closures x WHERE x.episode_id = e.id AND x.closed_on <= @end AND (x.reopened_at IS NULL OR substr(x.reopened_at, 1, 10) > @end))`;
 /**
  * Engaged as at the period's end: an attended contact, or an attempt where the person said they
  * wanted support, on or before it. A status set by hand has no date of its own: it counts from
@@ -55,18 +53,30 @@ const NOT_CONTACTABLE_BY_END = `(EXISTS (SELECT 1 FROM episode_closures nx WHERE
 /** The opt-out offer's outcome as at the period's end. */
 const OPT_OUT_OUTCOME = `CASE WHEN ${ENGAGED_BY_END} THEN 'accepted' WHEN ${DECLINED_BY_END} THEN 'declined' WHEN ${NOT_CONTACTABLE_BY_END} THEN 'not_contactable' ELSE 'no_outcome_yet' END`;
 
-const EPISODES = 'FROM episodes e JOIN people p ON p.id = e.person_id';
+// People are joined LEFT throughout (every record has its person): a count that uses none of
+// their columns (all sites, not by site) then never reads them; the drill-down and a site's
+// return do.
+const EPISODES = 'FROM episodes e LEFT JOIN people p ON p.id = e.person_id';
 const REFERRALS = `${EPISODES} WHERE e.referral_received_on ${PERIOD}`;
-const ATTENDED_CONTACTS = `FROM contacts c JOIN episodes e ON e.id = c.episode_id JOIN people p ON p.id = e.person_id WHERE c.contact_on ${PERIOD} AND c.attendance = 'attended'`;
+const ATTENDED_CONTACTS = `FROM contacts c JOIN episodes e ON e.id = c.episode_id LEFT JOIN people p ON p.id = e.person_id WHERE c.contact_on ${PERIOD} AND c.attendance = 'attended'`;
 /**
- * Open as at the period's end: referred by then and not closed by then. An episode closed on or
- * before the period's end and not reopened since was closed then too (its closure is on record),
- * so only the episodes open now and those closed after the period's end are looked at: each from
- * its own index (INDEXED BY: a plan that walks every episode ever referred is refused, not run).
+ * Open as at the period's end: referred by then, with no closure on or before the end that was
+ * not reopened by it. A closure stays on record, not reopened, for as long as the episode is
+ * closed, so an episode closed on or before the end and closed still was closed then: only the
+ * episodes open now and those closed after the end can have been open, and of those, one with a
+ * closure on or before the end that was reopened after it was closed then. So this reads the open
+ * episodes from their own covering index, the few closed since from episodes_closed_idx
+ * (INDEXED BY: a plan that walks every episode ever referred is refused, not run) and the few
+ * reopened closures, never each episode's closures. People are a LEFT JOIN (every episode has its
+ * person) so that a count using none of their columns (all sites, by pathway) never reads them.
  */
-const OPEN_AT_END = `FROM (SELECT * FROM episodes INDEXED BY episodes_open_idx WHERE closed_on IS NULL AND referral_received_on <= @end
-                    UNION ALL SELECT * FROM episodes INDEXED BY episodes_closed_idx WHERE closed_on > @end AND referral_received_on <= @end) e
-            JOIN people p ON p.id = e.person_id WHERE NOT ${CLOSED_BY_END}`;
+const OPEN_AT_END = `FROM (SELECT id, person_id, referral_received_on, pathway, referral_source, first_contact_on FROM episodes INDEXED BY episodes_open_idx
+                     WHERE closed_on IS NULL AND referral_received_on <= @end
+                    UNION ALL SELECT id, person_id, referral_received_on, pathway, referral_source, first_contact_on FROM episodes INDEXED BY episodes_closed_idx
+                     WHERE closed_on > @end AND referral_received_on <= @end) e
+            LEFT JOIN people p ON p.id = e.person_id
+           WHERE e.id NOT IN (SELECT x.episode_id FROM episode_closures x INDEXED BY closures_reopened_idx
+                               WHERE x.reopened_at IS NOT NULL AND x.closed_on <= @end AND substr(x.reopened_at, 1, 10) > @end)`;
 const SITE_OF_PERSON = 'p.clinic_site_id';
 
 const referral = { site: SITE_OF_PERSON, on: 'e.referral_received_on', a: 'e.referral_source', b: 'e.pathway', kind: 'referral' } as const;
@@ -75,7 +85,7 @@ const referral = { site: SITE_OF_PERSON, on: 'e.referral_received_on', a: 'e.ref
 const NO_PERSON = '(SELECT NULL AS id, NULL AS case_id, NULL AS preferred_name, NULL AS clinic_site_id) p';
 const event = { from: `FROM group_events g CROSS JOIN ${NO_PERSON} WHERE g.held_on ${PERIOD}`, site: 'g.site_id', on: 'g.held_on', a: 'g.type', b: 'g.title', kind: 'event' } as const;
 const signposted = {
-  from: `FROM signposting s JOIN episodes e ON e.id = s.episode_id JOIN people p ON p.id = e.person_id WHERE s.made_on ${PERIOD}`,
+  from: `FROM signposting s JOIN episodes e ON e.id = s.episode_id LEFT JOIN people p ON p.id = e.person_id WHERE s.made_on ${PERIOD}`,
   site: SITE_OF_PERSON,
   on: 's.made_on',
   a: 's.service_type',
@@ -92,7 +102,7 @@ export const SELECTIONS: Selection[] = [
     breakdown: 'support_type',
     // One row per person and support type they attended in the period.
     from: `FROM (SELECT e.person_id AS pid, c.type AS t, max(c.contact_on) AS last_on FROM contacts c JOIN episodes e ON e.id = c.episode_id
-                  WHERE c.contact_on ${PERIOD} AND c.attendance = 'attended' GROUP BY 1, 2) st JOIN people p ON p.id = st.pid WHERE 1`,
+                  WHERE c.contact_on ${PERIOD} AND c.attendance = 'attended' GROUP BY 1, 2) st LEFT JOIN people p ON p.id = st.pid WHERE 1`,
     site: SITE_OF_PERSON,
     on: 'st.last_on',
     category: 'st.t',
@@ -116,7 +126,7 @@ export const SELECTIONS: Selection[] = [
   {
     measure: 'contacts_cancelled',
     breakdown: 'by',
-    from: `FROM contacts c JOIN episodes e ON e.id = c.episode_id JOIN people p ON p.id = e.person_id WHERE c.contact_on ${PERIOD} AND c.attendance IN ('cancelled_by_person', 'cancelled_by_service')`,
+    from: `FROM contacts c JOIN episodes e ON e.id = c.episode_id LEFT JOIN people p ON p.id = e.person_id WHERE c.contact_on ${PERIOD} AND c.attendance IN ('cancelled_by_person', 'cancelled_by_service')`,
     site: SITE_OF_PERSON,
     on: 'c.contact_on',
     category: 'c.attendance',
@@ -143,7 +153,7 @@ export const SELECTIONS: Selection[] = [
   {
     measure: 'closures',
     breakdown: 'reason',
-    from: `FROM episode_closures x JOIN episodes e ON e.id = x.episode_id JOIN people p ON p.id = e.person_id
+    from: `FROM episode_closures x JOIN episodes e ON e.id = x.episode_id LEFT JOIN people p ON p.id = e.person_id
             WHERE x.closed_on ${PERIOD} AND (x.reopened_at IS NULL OR substr(x.reopened_at, 1, 10) > @end)`,
     site: SITE_OF_PERSON,
     on: 'x.closed_on',
@@ -177,7 +187,7 @@ export const SELECTIONS: Selection[] = [
     // Each episode with a review from the clinic in the period, by the appointments it reports.
     from: `FROM (SELECT r.episode_id AS eid, max(r.reviewed_on) AS last_on, sum(r.appointments_kept) AS kept, sum(r.appointments_missed) AS missed, max(coalesce(r.reengaged_in_care, 0)) AS reengaged
                   FROM engagement_reviews r WHERE r.reviewed_on ${PERIOD} GROUP BY r.episode_id) er
-            JOIN episodes e ON e.id = er.eid JOIN people p ON p.id = e.person_id WHERE 1`,
+            JOIN episodes e ON e.id = er.eid LEFT JOIN people p ON p.id = e.person_id WHERE 1`,
     site: SITE_OF_PERSON,
     on: 'er.last_on',
     category: "CASE WHEN er.missed > 0 THEN 'missed_some' WHEN er.kept > 0 THEN 'kept_all' END",
@@ -189,7 +199,7 @@ export const SELECTIONS: Selection[] = [
     measure: 'reengaged_in_care',
     breakdown: 'pathway',
     from: `FROM (SELECT r.episode_id AS eid, min(r.reviewed_on) AS first_on FROM engagement_reviews r WHERE r.reviewed_on ${PERIOD} AND r.reengaged_in_care = 1 GROUP BY r.episode_id) rr
-            JOIN episodes e ON e.id = rr.eid JOIN people p ON p.id = e.person_id WHERE 1`,
+            JOIN episodes e ON e.id = rr.eid LEFT JOIN people p ON p.id = e.person_id WHERE 1`,
     site: SITE_OF_PERSON,
     on: 'rr.first_on',
     category: 'e.pathway',
@@ -200,7 +210,7 @@ export const SELECTIONS: Selection[] = [
   {
     measure: 'goals_set',
     breakdown: 'area',
-    from: `FROM goals gl JOIN episodes e ON e.id = gl.episode_id JOIN people p ON p.id = e.person_id WHERE gl.set_on ${PERIOD}`,
+    from: `FROM goals gl JOIN episodes e ON e.id = gl.episode_id LEFT JOIN people p ON p.id = e.person_id WHERE gl.set_on ${PERIOD}`,
     ...goal,
     on: 'gl.set_on',
     category: 'gl.area',
@@ -214,7 +224,7 @@ export const SELECTIONS: Selection[] = [
                   WHERE gr.status = 'achieved' AND gr.reviewed_on ${PERIOD}
                     AND NOT EXISTS (SELECT 1 FROM goal_reviews gb WHERE gb.goal_id = gr.goal_id AND gb.status = 'achieved'
                                      AND (gb.reviewed_on < gr.reviewed_on OR (gb.reviewed_on = gr.reviewed_on AND gb.id < gr.id)))) ga
-            JOIN goals gl ON gl.id = ga.gid JOIN episodes e ON e.id = gl.episode_id JOIN people p ON p.id = e.person_id WHERE ga.achieved_on ${PERIOD}`,
+            JOIN goals gl ON gl.id = ga.gid JOIN episodes e ON e.id = gl.episode_id LEFT JOIN people p ON p.id = e.person_id WHERE ga.achieved_on ${PERIOD}`,
     ...goal,
     on: 'ga.achieved_on',
     category: 'gl.area',

@@ -40,13 +40,14 @@ describe('upgrading to 0013 (return measures)', () => {
     expect(db.prepare('SELECT mode FROM group_events').pluck().all()).toEqual([null]);
     // The indexes the new measures read each period from (queryPlans.test.ts checks they are used).
     const columns = (index: string) => db.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).pluck().all();
-    expect(columns('episodes_open_idx')).toEqual(['referral_received_on']);
+    expect(columns('episodes_open_idx')).toEqual(['referral_received_on', 'pathway', 'referral_source', 'first_contact_on', 'person_id']);
     expect(columns('episodes_first_contact_idx')).toEqual(['first_contact_on']);
     expect(columns('signposting_date_idx')).toEqual(['made_on']);
     expect(columns('closures_date_idx')).toEqual(['closed_on']);
     expect(columns('goals_set_idx')).toEqual(['set_on']);
     expect(columns('goal_reviews_achieved_idx')).toEqual(['reviewed_on', 'goal_id']);
     expect(columns('engagement_date_idx')).toEqual(['reviewed_on']);
+    expect(columns('closures_reopened_idx')).toEqual(['reopened_at', 'closed_on', 'episode_id']);
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     db.close();
   });
