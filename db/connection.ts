@@ -145,3 +145,31 @@ export function openReader(file: string, dataKey: Buffer): Db {
     throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
   }
 }
+
+/**
+ * A second read-write connection to an open caseload, for a long write done off the main thread
+ * (an import from a spreadsheet): the same pragmas as the app's own, no migrations (the app's
+ * connection has applied them). SQLite lets one writer at a time: the app's writes wait for it
+ * (busy_timeout), as they would for any other transaction.
+ */
+export function openWriter(file: string, dataKey: Buffer): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: true });
+  } catch {
+    throw folderProblem(dirname(file), 'open') ?? new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+  try {
+    applyKey(db, dataKey);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    return db;
+  } catch {
+    db.close();
+    throw new DomainError('DATABASE_DAMAGED', DAMAGED_DATABASE_MESSAGE);
+  }
+}

@@ -37,12 +37,74 @@ export const members = sqliteTable('members', {
   removedAt: text('removed_at'),
 });
 
+/**
+ * The programme's own lists (core/domain/programmeLists.ts): support types, closure reasons… A row
+ * is never deleted while a record holds its code; retired rows stay for old records to read.
+ */
+export const programmeListItems = sqliteTable(
+  'programme_list_items',
+  {
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    /** The trust's own code, written in exports in place of ours; null: ours. */
+    trustCode: text('trust_code'),
+    /** Offered in the order of position, then label. */
+    position: integer('position').notNull(),
+    retiredAt: text('retired_at'),
+  },
+  (t) => [primaryKey({ columns: [t.list, t.code] })],
+);
+
+/**
+ * A peer worker's development: training attended, supervision (with the clinic, or not) and other
+ * CPD. Reported only in aggregate: a row names a member of staff.
+ */
+export const memberDevelopment = sqliteTable(
+  'member_development',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: ['training', 'supervision', 'cpd'] }).notNull(),
+    heldOn: text('held_on').notNull(),
+    /** Training course or CPD activity; the supervision's subject, if any. */
+    title: text('title'),
+    hours: real('hours'),
+    /** Supervision only: who supervised. */
+    supervisor: text('supervisor'),
+    /** Supervision only: held jointly with the clinic's team. */
+    jointWithClinic: integer('joint_with_clinic', { mode: 'boolean' }).notNull().default(false),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('member_development_member_idx').on(t.memberId, t.heldOn), index('member_development_date_idx').on(t.heldOn)],
+);
+
 /** Clinic sites with their ODS codes, editable in settings. */
 export const sites = sqliteTable('sites', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   odsCode: text('ods_code').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/**
+ * Each import from a spreadsheet (a caseload, or the clinic's opt-out list): who, when, how many.
+ * The people and referrals it made carry its id, so the last import can be undone while nothing
+ * else has touched them; an undone import keeps its row (undone_at) for the record.
+ */
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  people: integer('people').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => members.id),
+  undoneAt: text('undone_at'),
+  undoneBy: integer('undone_by').references(() => members.id),
 });
 
 export const people = sqliteTable(
@@ -83,6 +145,8 @@ export const people = sqliteTable(
       .references(() => members.id),
     updatedAt: text('updated_at').notNull(),
     updatedBy: integer('updated_by').references(() => members.id),
+    /** Set when the person came in from a spreadsheet (import_batches): that import can be undone. */
+    importBatchId: integer('import_batch_id').references(() => importBatches.id),
   },
   (t) => [
     index('people_nhs_number_idx').on(t.nhsNumber),
@@ -125,6 +189,8 @@ export const episodes = sqliteTable(
       .references(() => members.id),
     updatedAt: text('updated_at').notNull().default(''),
     updatedBy: integer('updated_by').references(() => members.id),
+    /** Set when the referral came in from a spreadsheet (import_batches). */
+    importBatchId: integer('import_batch_id').references(() => importBatches.id),
   },
   (t) => [
     index('episodes_person_idx').on(t.personId),
@@ -307,7 +373,7 @@ export const groupEvents = sqliteTable(
     startTime: text('start_time'),
     facilitator: text('facilitator').notNull(),
     siteId: integer('site_id').references(() => sites.id),
-    /** Online or in person (code set eventMode); null where not recorded. */
+    /** A code of the event_mode programme list (online, in person); null on events recorded before it was asked. */
     mode: text('mode'),
     notes: text('notes'),
     ...stamps,
@@ -468,4 +534,36 @@ export const auditLog = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/**
+ * Records marked "entered in error": taken out of the live tables (so no figure, list or export
+ * can count them, whatever query reads those tables) and kept here whole, with who marked them,
+ * when and why. The person's record shows them struck through and their subject access copy
+ * includes them, marked. A referral marked in error carries everything recorded in it.
+ */
+export const enteredInError = sqliteTable(
+  'entered_in_error',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The episode the record belonged to (not a foreign key: the episode may be in here too). */
+    episodeId: integer('episode_id'),
+    /** What kind of record (core/domain/corrections.ts: CORRECTABLE_KINDS). */
+    kind: text('kind').notNull(),
+    /** The record's own id in its table, as it was. */
+    recordId: integer('record_id').notNull(),
+    /** The record's own date (contact date, completed on…), for the timeline. */
+    recordedOn: text('recorded_on').notNull(),
+    /** The row as it was, and for a referral the rows recorded in it: { row, children? }. */
+    record: text('record', { mode: 'json' }).$type<{ row: Record<string, unknown>; children?: Record<string, Record<string, unknown>[]> }>().notNull(),
+    reason: text('reason').notNull(),
+    markedAt: text('marked_at').notNull(),
+    markedBy: integer('marked_by')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [index('entered_in_error_person_idx').on(t.personId)],
 );

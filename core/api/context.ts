@@ -7,6 +7,9 @@ import { DomainError } from '../domain/result';
 import { NO_POLICY, type CaseloadPlace } from '../domain/places';
 import type { ExportProgress } from '../domain/export/request';
 import type { RekeyProgress } from '../domain/members';
+import type { ImportKind } from '../domain/import/fields';
+import type { ImportProgress } from '../domain/import/check';
+import type { PackedTable } from './imports/job';
 import { sourceWorker, threadPool, type Threads, type WorkerScript } from './threads/start';
 import type { Argon2Params } from '../../db/keyEnvelope';
 import { loadMigrations, type Migration } from '../../db/migrate';
@@ -60,6 +63,17 @@ export interface AppContext {
   passphraseResetAt: string | null;
   /** The backup under way on its thread (one at a time): the session locking cancels it. */
   backupRunning: { cancel: () => void; settled: Promise<void> } | null;
+  /** The spreadsheet being imported, as read (in memory only; dropped at lock and after the import). */
+  importDraft: {
+    kind: ImportKind;
+    table: PackedTable;
+    shape: string;
+    /** The last dry run that found no problems: its mapping (JSON) and who it would add. */
+    checked: { mapping: string; people: Uint8Array; rows: number; problems: number } | null;
+  } | null;
+  importProgress: ImportProgress;
+  /** Cancels the import step under way; null when none is. */
+  importCancel: (() => void) | null;
 }
 
 export function createContext(options: {
@@ -130,6 +144,9 @@ export function createContext(options: {
     closing: null,
     backupRunning: null,
     passphraseResetAt: null,
+    importDraft: null,
+    importProgress: { running: false, stage: null, done: 0, total: 0 },
+    importCancel: null,
   };
   return ctx;
 }

@@ -9,6 +9,15 @@ import { z } from 'zod';
 import { engagementReviewSchema, recordAssessmentSchema } from '../domain/assessment';
 import { newContactSchema, updateContactSchema } from '../domain/contact';
 import {
+  deletePersonSchema,
+  markEnteredInErrorSchema,
+  mergePeopleSchema,
+  removeRecordSchema,
+  updateAssessmentSchema,
+  updateAttemptSchema,
+  updateEngagementSchema,
+} from '../domain/corrections';
+import {
   closeEpisodeSchema,
   contactAttemptSchema,
   newEpisodeSchema,
@@ -17,9 +26,12 @@ import {
   updateReferralSchema,
 } from '../domain/episode';
 import { isRealIsoDate } from '../domain/dates';
+import { checkImportSchema, openImportSchema, undoImportSchema, type ImportBatch, type ImportCheck, type ImportDone, type ImportFile, type ImportProgress } from '../domain/import/check';
 import { id } from '../domain/fields';
 import { periodSchema } from '../domain/export/periods';
 import { profileSchema, type ExportProfile } from '../domain/export/profile';
+import { returnLayoutSchema, type ReturnLayout } from '../domain/export/returnLayout';
+import { returnFilesSchema, saveCombinedSchema, saveReturnDataSchema, type CombinePreview, type ReturnDataResult } from '../domain/export/combineRequest';
 import { drillDownSchema, type DrillResult } from '../domain/export/drill';
 import type { DataQuality, MonthlyReport } from '../domain/export/reports';
 import type { Trend } from '../domain/export/trends';
@@ -42,6 +54,8 @@ import {
   type RekeyProgress,
 } from '../domain/members';
 import type { MyDay } from '../domain/myDay';
+import { developmentListSchema, recordDevelopmentSchema, removeDevelopmentSchema, type DevelopmentEntry } from '../domain/development';
+import { addListItemSchema, removeListItemSchema, updateListItemSchema, type ProgrammeList } from '../domain/programmeLists';
 import {
   duplicateCheckSchema,
   newPersonSchema,
@@ -119,6 +133,15 @@ const personChange = (_input: unknown, value: unknown, method: string): AuditDes
 const groupChange = (_input: unknown, value: { id: number }, method: string): AuditDescription => ({ action: method, entity: 'group', entityId: value.id });
 /** Which settings changed, not their values: an escalation route is free text. */
 const settingsChange = (input: object, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'settings', detail: { keys: Object.keys(input).sort().join(',') } });
+/** Which list and which change, by code: a label is the programme's words, not a person's. */
+const listChange = (input: { list: string; code?: string }, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'settings', detail: { list: input.list, code: input.code ?? null } });
+/** Whose development, by member id only. */
+const developmentChange = (input: { memberId?: number; id?: number }, value: DevelopmentEntry[], method: string): AuditDescription => ({
+  action: method,
+  entity: 'member',
+  entityId: input.memberId ?? (Array.isArray(value) ? value[0]?.memberId : undefined) ?? null,
+  detail: input.id ? { entryId: input.id } : undefined,
+});
 const signedIn = (_input: unknown, _value: unknown, method: string): AuditDescription => ({ action: method, entity: 'session' });
 /** In the training caseload's own log: the trainee signed in. */
 const trainingSignIn = (): AuditDescription => ({ action: 'session.unlock', entity: 'session' });
@@ -132,7 +155,19 @@ const subjectAccessCopy = (input: { id: number }, value: SubjectAccessResult): A
 const exportRun = (input: { profileId: string; period: { start: string; end: string } }, value: ExportResult): AuditDescription => ({
   action: 'exports.run',
   entity: 'export',
-  detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted },
+  detail: { profileId: input.profileId, periodStart: input.period.start, periodEnd: input.period.end, rows: value.rows, sha256: value.sha256, identifiable: value.identifiable, encrypted: value.encrypted, fileType: value.fileType },
+});
+const returnDataSaved = (input: { period: { start: string; end: string }; siteId: number }, value: ReturnDataResult): AuditDescription => ({
+  action: 'returns.saveDataFile',
+  entity: 'export',
+  detail: { periodStart: input.period.start, periodEnd: input.period.end, siteId: input.siteId, sha256: value.sha256 },
+});
+/** How many workstations' files were opened (their true counts are seen on screen). */
+const returnsCombined = (input: { files: unknown[] }): AuditDescription => ({ action: 'returns.combine', entity: 'export', detail: { files: input.files.length } });
+const combinedSaved = (input: { profileId: string; files: unknown[] }, value: ExportResult): AuditDescription => ({
+  action: 'returns.saveCombined',
+  entity: 'export',
+  detail: { profileId: input.profileId, files: input.files.length, rows: value.rows, sha256: value.sha256 },
 });
 /** Which filter, not only how many rows: the same rows mean different things by date. */
 const auditExported = (input: { from?: string; to?: string; action?: string }, value: AuditExportResult): AuditDescription => ({
@@ -166,6 +201,12 @@ const profileJson = z
     json: z.string().max(100_000, { error: 'This file is too large to be an export profile.' }),
     /** Replace a custom profile with the same id; without it, a clash is refused so the person can choose. */
     replace: z.boolean().default(false),
+    /**
+     * The programme lists a trust's file may carry: `ask` refuses (CONFLICT, with what would change)
+     * when they differ from the caseload's, so the coordinator can choose; `apply` makes them the
+     * caseload's (a code in use is retired, never removed); `keep` leaves the caseload's as they are.
+     */
+    lists: z.enum(['ask', 'apply', 'keep']).default('ask'),
   })
   .strict();
 const periodOnly = z.object({ period: periodSchema }).strict();
@@ -192,6 +233,15 @@ export const contract = {
   'licences.get': method<typeof none, Licences>(none, { roles: ALL, mode: 'read', audit: null }),
   'licences.confirm': method<typeof confirmLicenceSchema, Licences>(confirmLicenceSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'instruments.list': method<typeof none, InstrumentView[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  // The programme's own lists (support types, closure reasons…): every screen reads them, a coordinator edits them.
+  'lists.get': method<typeof none, ProgrammeList[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'lists.add': method<typeof addListItemSchema, ProgrammeList[]>(addListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  'lists.change': method<typeof updateListItemSchema, ProgrammeList[]>(updateListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  'lists.remove': method<typeof removeListItemSchema, ProgrammeList[]>(removeListItemSchema, { roles: COORDINATOR, mode: 'write', audit: listChange }),
+  // A peer worker's own development; a coordinator's for anyone (checked in handlers/programme.ts).
+  'development.list': method<typeof developmentListSchema, DevelopmentEntry[]>(developmentListSchema, { roles: CASELOAD, mode: 'read', audit: null }),
+  'development.record': method<typeof recordDevelopmentSchema, DevelopmentEntry[]>(recordDevelopmentSchema, { roles: CASELOAD, mode: 'write', audit: developmentChange }),
+  'development.remove': method<typeof removeDevelopmentSchema, DevelopmentEntry[]>(removeDevelopmentSchema, { roles: CASELOAD, mode: 'write', audit: developmentChange }),
   // A backup holds the whole caseload (encrypted); restoring replaces it.
   'backups.location': method<typeof none, BackupLocation>(none, { roles: CASELOAD, mode: 'read', audit: null }),
   /** Electron's folder chooser; null when the person cancelled. */
@@ -260,18 +310,52 @@ export const contract = {
   }),
   'engagement.record': method<typeof engagementReviewSchema, PersonRecord>(engagementReviewSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
 
+  // Importing people from a spreadsheet (a caseload, or the clinic's opt-out list): whoever may
+  // add people. The file is read, checked and written on the worker thread; the import writes its
+  // own audit entry in its own transaction (handlers/imports.ts), by numbers only.
+  'imports.open': method<typeof openImportSchema, ImportFile>(openImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.check': method<typeof checkImportSchema, ImportCheck>(checkImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.run': method<typeof checkImportSchema, ImportDone>(checkImportSchema, { roles: CASELOAD, mode: 'task', audit: null }),
+  'imports.progress': method<typeof none, ImportProgress>(none, { roles: CASELOAD, mode: 'read', audit: null }),
+  'imports.last': method<typeof none, ImportBatch | null>(none, { roles: CASELOAD, mode: 'read', audit: null }),
+  'imports.undo': method<typeof undoImportSchema, { people: number }>(undoImportSchema, {
+    roles: CASELOAD,
+    mode: 'write',
+    audit: (i, v) => ({ action: 'imports.undo', entity: 'import', entityId: i.id, detail: { people: v.people } }),
+  }),
+  // Putting mistakes right (core/domain/corrections.ts). Edits are audited as changes to the
+  // person; removals, marking in error, merging and deleting write their own entries (what kind of
+  // record, its id and date, the case IDs merged), since the answer no longer holds what went.
+  'assessments.update': method<typeof updateAssessmentSchema, PersonRecord>(updateAssessmentSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'attempts.update': method<typeof updateAttemptSchema, PersonRecord>(updateAttemptSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'engagement.update': method<typeof updateEngagementSchema, PersonRecord>(updateEngagementSchema, { roles: CASELOAD, mode: 'write', audit: personChange }),
+  'contacts.remove': method<typeof removeRecordSchema, PersonRecord>(removeRecordSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  'attempts.remove': method<typeof removeRecordSchema, PersonRecord>(removeRecordSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  'records.markEnteredInError': method<typeof markEnteredInErrorSchema, PersonRecord>(markEnteredInErrorSchema, { roles: CASELOAD, mode: 'write', audit: null }),
+  // Coordinator decisions: one record of a person's whole history made from two, or a record gone.
+  'people.merge': method<typeof mergePeopleSchema, PersonRecord>(mergePeopleSchema, { roles: COORDINATOR, mode: 'write', audit: null }),
+  'people.delete': method<typeof deletePersonSchema, { deleted: true }>(deletePersonSchema, { roles: COORDINATOR, mode: 'write', audit: null }),
+
   // Exports and reports
   // Which exports a role may run is narrowed again by exportAllowed (core/domain/roles.ts).
   'exports.profiles': method<typeof none, ExportProfile[]>(none, { roles: ALL, mode: 'read', audit: null }),
   'exports.saveProfile': method<typeof profileSchema, ExportProfile[]>(profileSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.deleteProfile': method<typeof profileId, ExportProfile[]>(profileId, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.importProfile': method<typeof profileJson, ExportProfile[]>(profileJson, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
+  'exports.layouts': method<typeof none, ReturnLayout[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  'exports.saveLayout': method<typeof returnLayoutSchema, ReturnLayout[]>(returnLayoutSchema, { roles: COORDINATOR, mode: 'write', audit: settingsChange }),
   'exports.saveProfileFile': method<typeof profileId, { fileName: string; location: string }>(profileId, { roles: COORDINATOR, mode: 'task', audit: null }),
   'exports.preview': method<typeof exportRequestSchema, ExportPreview>(exportRequestSchema, { roles: ALL, mode: 'task', audit: null }),
   'exports.run': method<typeof runExportSchema, ExportResult>(runExportSchema, { roles: ALL, mode: 'task', audit: exportRun }),
   'exports.cancel': method<typeof none, { cancelled: boolean }>(none, { roles: ALL, mode: 'write', audit: null }),
   'exports.progress': method<typeof none, ExportProgress>(none, { roles: ALL, mode: 'read', audit: null }),
   'exports.log': method<typeof none, ExportLogEntry[]>(none, { roles: ALL, mode: 'read', audit: null }),
+  // One return from several PCs. A workstation's file holds true (unsuppressed) counts: the
+  // caseload's roles, who see the true figures anyway, may save it; a reporting-only member sees
+  // only published figures, so may not. Only a coordinator combines.
+  'returns.saveDataFile': method<typeof saveReturnDataSchema, ReturnDataResult>(saveReturnDataSchema, { roles: CASELOAD, mode: 'task', audit: returnDataSaved }),
+  'returns.combine': method<typeof returnFilesSchema, CombinePreview>(returnFilesSchema, { roles: COORDINATOR, mode: 'task', audit: returnsCombined }),
+  'returns.saveCombined': method<typeof saveCombinedSchema, ExportResult>(saveCombinedSchema, { roles: COORDINATOR, mode: 'task', audit: combinedSaved }),
   'reports.monthly': method<typeof monthlyReportInput, MonthlyReport>(monthlyReportInput, { roles: ALL, mode: 'read', audit: null }),
   /** The return's measures month by month across the financial year of the period's end. */
   'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
@@ -292,6 +376,8 @@ export const contract = {
   'groups.update': method<typeof updateGroupEventSchema, GroupEvent>(updateGroupEventSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
   'groups.setRegistration': method<typeof setRegistrationSchema, GroupEvent>(setRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
   'groups.removeRegistration': method<typeof removeRegistrationSchema, GroupEvent>(removeRegistrationSchema, { roles: CASELOAD, mode: 'write', audit: groupChange }),
+  /** Removes the event and its register; audited with its type, date and how many registrations went. */
+  'groups.remove': method<typeof byId, { registrations: number }>(byId, { roles: CASELOAD, mode: 'write', audit: null }),
 };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { DISK_FULL_MESSAGE, diskProblem, READ_ONLY_MESSAGE } from './diskErrors'
 import { activeRole } from '../../db/queries/members';
 import { describeCall } from './audit';
 import { handlers, untilChecked } from './handlers';
+import { checkListCodes } from './listChecks';
 
 export type Logger = (event: string, detail: Record<string, string | number>) => void;
 
@@ -107,6 +108,7 @@ async function callHandler(ctx: AppContext, name: MethodName, input: unknown, lo
     if (session && !policy.async && !policy.ownTransaction) {
       // The change and its audit entry commit together, or neither does.
       value = session.db.transaction(() => {
+        checkListCodes(session.db, name, input);
         const v = handler(ctx, input);
         audit(ctx, name, input, v, log);
         return v;

@@ -6,7 +6,7 @@ import type { Band, InstrumentId } from './instruments/types';
 import type { InstrumentOutcome, TalkingTherapiesOutcome } from './instruments/outcome';
 import type { DueAssessment } from './instruments/schedule';
 import { codeSet } from './codeSet';
-import { fixed, input, inputShape, show, type CopyField, type RecordOf } from './recordFields';
+import { fixed, input, inputShape, show, type CopyField, type Editable, type RecordOf } from './recordFields';
 
 export const assessmentMethod = codeSet([
   ['self_completed', 'Self-completed'],
@@ -80,12 +80,13 @@ export const engagementFields = {
   createdByName: fixed<string>(show.text('Recorded by')),
 };
 
-export const engagementReviewSchema = z
-  .object({ episodeId: id, ...inputShape(engagementFields) })
-  .superRefine((v, ctx) => {
-    if (v.viralLoadUndetectable !== null && !v.viralLoadOn) ctx.addIssue({ code: 'custom', path: ['viralLoadOn'], message: 'Enter the date of the viral load result.' });
-    if (v.viralLoadOn && v.viralLoadOn > v.reviewedOn) ctx.addIssue({ code: 'custom', path: ['viralLoadOn'], message: 'The result cannot be after the review.' });
-  });
+/** A review's own rule across its fields: checked on recording, and on the whole review when one is edited. */
+export function checkEngagement(v: Pick<Editable<typeof engagementFields>, 'viralLoadUndetectable' | 'viralLoadOn' | 'reviewedOn'>, ctx: z.RefinementCtx): void {
+  if (v.viralLoadUndetectable !== null && !v.viralLoadOn) ctx.addIssue({ code: 'custom', path: ['viralLoadOn'], message: 'Enter the date of the viral load result.' });
+  if (v.viralLoadOn && v.viralLoadOn > v.reviewedOn) ctx.addIssue({ code: 'custom', path: ['viralLoadOn'], message: 'The result cannot be after the review.' });
+}
+
+export const engagementReviewSchema = z.object({ episodeId: id, ...inputShape(engagementFields) }).superRefine(checkEngagement);
 export type EngagementReviewInput = z.input<typeof engagementReviewSchema>;
 
 export interface Assessment extends Omit<RecordOf<typeof assessmentFields>, 'instrument'> {

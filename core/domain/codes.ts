@@ -174,12 +174,6 @@ export const groupEventType = codeSet([
   ['wellbeing_workshop', 'Wellbeing workshop'],
 ] as const);
 
-/** How a group event was held (the programmes report workshops online and in person). */
-export const eventMode = codeSet([
-  ['in_person', 'In person'],
-  ['online', 'Online'],
-] as const);
-
 export const goalArea = codeSet([
   ['emotional_wellbeing', 'Emotional wellbeing'],
   ['treatment_adherence', 'Treatment and adherence'],

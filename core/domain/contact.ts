@@ -1,6 +1,7 @@
 // A contact with a person: a session held, planned, missed or cancelled.
 import { z } from 'zod';
-import { attendance, contactMode, contactTopic, contactType } from './codes';
+import { attendance, contactTopic } from './codes';
+import { listCode } from './programmeLists';
 import { isRealIsoDate, todayIso } from './dates';
 import { clockTime, id, isoDate, optionalText } from './fields';
 import { fixed, input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
@@ -20,8 +21,8 @@ export const contactFields = {
       .transform((v) => v ?? null),
     show.text('Minutes'),
   ),
-  type: input(contactType.schema, show.code('Kind of contact', contactType)),
-  mode: input(contactMode.schema, show.code('How', contactMode)),
+  type: input(listCode, show.listCode('Kind of contact', 'contact_type')),
+  mode: input(listCode, show.listCode('How', 'contact_mode')),
   /** Null while the contact is planned and has not happened yet. */
   attendance: input(attendance.schema.nullable(), show.text('Attendance', (v: string | null) => (v ? attendance.label(v) : 'Planned'))),
   topics: input(

@@ -1,7 +1,8 @@
 // An episode of support: it starts with a referral and ends with a closure. Contact attempts
 // move the referral through received → contact attempted → engaged | declined | not contactable.
 import { z } from 'zod';
-import { attemptMethod, attemptOutcome, borough, closureReason, pathway, referralSource, referralStatus, type ReferralStatus } from './codes';
+import { attemptMethod, attemptOutcome, borough, pathway, referralStatus, type ReferralStatus } from './codes';
+import { listCode } from './programmeLists';
 import { isRealIsoDate, todayIso } from './dates';
 import { id, isoDate, optionalLine, optionalText, pastDate, requiredText } from './fields';
 import { fixed, input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
@@ -9,7 +10,7 @@ import { fixed, input, inputShape, patchSchema, show, type Editable, type Record
 /** An episode, declared once (see recordFields.ts): the referral a worker enters, then what the app keeps. */
 export const episodeFields = {
   referralReceivedOn: input(isoDate('Enter the date the referral was received.'), show.date('Referral received on')),
-  referralSource: input(referralSource.schema, show.code('Referred by', referralSource)),
+  referralSource: input(listCode, show.listCode('Referred by', 'referral_source')),
   pathway: input(pathway.schema, show.code('Pathway', pathway)),
   referrerOrganisation: input(optionalLine(120), show.text('Referring organisation')),
   referralReasons: input(optionalText(2000), show.long('Reasons for referral')),
@@ -68,7 +69,7 @@ export const setReferralStatusSchema = z.object({
 
 export const closureFields = {
   closedOn: input(pastDate('Enter the date support ended.', 'The closure date cannot be in the future.'), show.date('Closed on')),
-  reason: input(closureReason.schema, show.code('Reason', closureReason)),
+  reason: input(listCode, show.listCode('Reason', 'closure_reason')),
   summary: input(optionalText(5000), show.long('Summary')),
   createdByName: fixed<string>(show.text('Closed by')),
   reopenedAt: fixed<string | null>(show.stamp('Reopened')),

@@ -1,6 +1,6 @@
 // Groups and workshops: an event, who registered and who came (the drop-out figure).
 import { z } from 'zod';
-import { eventMode, groupEventType } from './codes';
+import { listCode } from './programmeLists';
 import { clockTime, id, isoDate, optionalLine, optionalText, requiredLine } from './fields';
 import { input, inputShape, patchSchema, show, type Editable, type RecordOf } from './recordFields';
 
@@ -9,13 +9,14 @@ import { input, inputShape, patchSchema, show, type Editable, type RecordOf } fr
  * shows the events they registered for by their kind, title and date.
  */
 export const eventFields = {
-  type: input(groupEventType.schema, show.code('Kind of group', groupEventType)),
+  type: input(listCode, show.listCode('Kind of group', 'event_type')),
   title: input(optionalLine(120), show.text('Title')),
   heldOn: input(isoDate('Enter the date of the event.'), show.date('Held on')),
   startTime: input(clockTime),
   facilitator: input(requiredLine(100, 'Enter who facilitated the event.')),
   siteId: input(id.optional().nullable().transform((v) => v ?? null)),
-  mode: input(eventMode.schema.optional().nullable().transform((v) => v ?? null)),
+  /** Online or in person (the event_mode list); optional, as events recorded before it have none. */
+  mode: input(listCode.optional().nullable().transform((v) => v ?? null)),
   notes: input(optionalText(2000)),
 };
 

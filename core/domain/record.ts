@@ -1,5 +1,6 @@
 // A person's whole record, as the person screen shows it.
 import type { EpisodeOutcomes } from './assessment';
+import type { EnteredInErrorView } from './corrections';
 import type { Closure, ContactAttempt } from './episode';
 import type { Contact } from './contact';
 import type { Goal } from './goal';
@@ -37,4 +38,6 @@ export interface PersonRecord extends RecordOf<typeof personFields> {
   episodes: EpisodeView[];
   riskFlags: RiskFlag[];
   groups: PersonGroup[];
+  /** Records marked entered in error: kept, shown struck through, counted nowhere. */
+  enteredInError: EnteredInErrorView[];
 }

@@ -8,6 +8,7 @@
 // left out is never written (db/queries write only the keys present), so a form that does not
 // know a field cannot overwrite it.
 import { z } from 'zod';
+import { LIST_DEFINITIONS, labeller, type ListKey } from './programmeLists';
 
 /** How a value is shown: dates DD/MM/YYYY in the PDF and ISO in the CSV; long text full width. */
 export type FieldKind = 'text' | 'long' | 'date' | 'month' | 'timestamp';
@@ -25,6 +26,8 @@ export interface CopyContext {
   episodeName: (episodeId: number | null) => string | null;
   /** The person's HIV diagnosis month: without it, whether they were newly diagnosed is not known. */
   diagnosisMonth: string | null;
+  /** A programme list's label for a code, as the caseload's lists hold it now; the seed's without it. */
+  listLabel?: (list: ListKey, code: string) => string;
 }
 
 /**
@@ -179,6 +182,15 @@ export const show = {
     (v) => ({ label, value: v === true ? 'Yes' : v === false ? 'No' : unknown, kind: 'text' }),
   /** A code as its label. */
   code: (label: string, codes: { label: (code: string | null) => string }): Shown<string | null> => text(label, (v: string | null) => codes.label(v)),
+  /** A code of one of the programme's own lists (core/domain/programmeLists.ts), as the caseload labels it. */
+  listCode:
+    (label: string, list: ListKey): Shown<string | null> =>
+    (v, _r, ctx) => ({ label, value: v ? (ctx.listLabel ?? seedLabel)(list, v) : null, kind: 'text' }),
   /** A list of codes as their labels, comma-separated. */
   codes: (label: string, codes: { label: (code: string) => string }): Shown<string[]> => text(label, (v: string[]) => v.map((c) => codes.label(c)).join(', ')),
 };
+
+const seedLabels = Object.fromEntries(Object.entries(LIST_DEFINITIONS).map(([k, d]) => [k, labeller([], d.seed)]));
+function seedLabel(list: ListKey, code: string): string {
+  return seedLabels[list](code);
+}

@@ -13,6 +13,7 @@ import { copyFields, type CopyContext, type CopyField, type FieldKind } from './
 import { riskFields } from './risk';
 import { signpostingFields } from './signposting';
 import type { SubjectAccessFormat } from './subjectAccess';
+import { KIND_LABELS } from './corrections';
 
 export type { CopyField, FieldKind } from './recordFields';
 
@@ -71,13 +72,15 @@ const HOW_TO_READ: Record<SubjectAccessFormat, string> = {
   csv: 'Each row is one fact. Dates are year-month-day (2026-11-21); times are UTC. A blank value means nothing was recorded.',
 };
 
-export function recordCopy(record: PersonRecord, meta: CopyMeta, format: SubjectAccessFormat): RecordCopy {
+/** `listLabel`: the programme lists' labels as the caseload holds them (renamed, added entries). */
+export function recordCopy(record: PersonRecord, meta: CopyMeta, format: SubjectAccessFormat, listLabel?: CopyContext['listLabel']): RecordCopy {
   const episodes = chronological(record.episodes, (e) => e.referralReceivedOn);
   const episodeNumber = new Map(episodes.map((e, i) => [e.id, i + 1]));
   // Each record's lines come from its declaration (core/domain/*.ts: recordFields.ts).
   const ctx: CopyContext = {
     episodeName: (id) => (id !== null && episodeNumber.has(id) ? `Episode ${episodeNumber.get(id)}` : null),
     diagnosisMonth: record.diagnosisMonth,
+    listLabel,
   };
   const sections: CopySection[] = [
     section('About this copy', 1, 'About this copy', {
@@ -107,6 +110,27 @@ export function recordCopy(record: PersonRecord, meta: CopyMeta, format: Subject
         title: `Group ${i + 1}`,
         date: g.heldOn,
         fields: copyFields(personGroupFields, g, ctx),
+      })),
+      empty: NONE,
+    }),
+  );
+  // Kept, not counted: a person's copy holds everything held about them, mistakes included. Only
+  // when there are some, so a copy of a record never corrected reads as it always has.
+  if (record.enteredInError.length) sections.push(
+    section('Records entered in error', 1, 'Records entered in error', {
+      paragraphs: ['These entries were found to be wrong after they were made. They are kept, with the reason, so the record shows what was corrected and when; they are not used in the service’s figures or reports.'],
+      entries: chronological(record.enteredInError, (r) => r.recordedOn).map((r, i) => ({
+        title: `Entered in error ${i + 1}: ${KIND_LABELS[r.kind]}`,
+        date: r.recordedOn,
+        fields: [
+          about('What it was', r.summary),
+          about('Its date', r.recordedOn, 'date'),
+          ...(r.note ? [about('Note', r.note, 'long')] : []),
+          ...(r.kind === 'referral' ? [about('Records made in it, kept with it', r.recordsWithIt)] : []),
+          about('Why it was entered in error', r.reason, 'long'),
+          about('Marked by', r.markedByName),
+          about('Marked on', r.markedAt, 'timestamp'),
+        ],
       })),
       empty: NONE,
     }),

@@ -53,6 +53,23 @@ function refuseTooSoon(tx: Queryable, episodeId: number, def: (typeof INSTRUMENT
   }
 }
 
+/** Why answers cannot be scored, in the words recording and editing both show, each beside its item. */
+export function scoringProblem(def: (typeof INSTRUMENTS)[InstrumentId], scored: { missing: string[]; invalid: string[] }): DomainError {
+  const required = (def.requiredItems ?? []).filter((id) => scored.missing.includes(id));
+  // When only a must-answer item stops scoring, point at that one: the others may be left out.
+  const optionalMissing = scored.missing.filter((id) => !required.includes(id));
+  const flagged = required.length > 0 && optionalMissing.length <= def.maxMissing ? required : scored.missing;
+  const fields = Object.fromEntries([...scored.invalid, ...flagged].map((id) => [`responses.${id}`, scored.invalid.includes(id) ? 'Choose one of the answers.' : 'Answer this item.']));
+  const message = scored.invalid.length
+    ? `Some answers are not on ${def.shortName}'s scale.`
+    : required.length && flagged === required
+      ? `Answer ${pluralWord(required.length, 'item')} ${listInWords(itemNumbers(def, required))}: ${pluralWord(required.length, 'it', 'they')} must always be asked.`
+      : def.maxMissing === 0
+        ? `Answer every item: ${def.shortName} cannot be scored with ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))} missing.`
+        : `Answer ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
+  return new DomainError('VALIDATION', message, fields);
+}
+
 export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Settings, actor: Actor): number {
   const def = INSTRUMENTS[input.instrument];
   if (!settings.enabledInstruments.includes(input.instrument)) {
@@ -61,21 +78,7 @@ export function recordAssessment(orm: Orm, input: AssessmentInput, settings: Set
   // Only the instrument's own items are kept: anything else is not part of the record.
   const responses = Object.fromEntries(def.items.map((i) => [i.id, input.responses[i.id] ?? null]));
   const scored = scoreAssessment(def, responses);
-  if (!scored.ok) {
-    const required = (def.requiredItems ?? []).filter((id) => scored.missing.includes(id));
-    // When only a must-answer item stops scoring, point at that one: the others may be left out.
-    const optionalMissing = scored.missing.filter((id) => !required.includes(id));
-    const flagged = required.length > 0 && optionalMissing.length <= def.maxMissing ? required : scored.missing;
-    const fields = Object.fromEntries([...scored.invalid, ...flagged].map((id) => [`responses.${id}`, scored.invalid.includes(id) ? 'Choose one of the answers.' : 'Answer this item.']));
-    const message = scored.invalid.length
-      ? `Some answers are not on ${def.shortName}'s scale.`
-      : required.length && flagged === required
-        ? `Answer ${pluralWord(required.length, 'item')} ${listInWords(itemNumbers(def, required))}: ${pluralWord(required.length, 'it', 'they')} must always be asked.`
-        : def.maxMissing === 0
-          ? `Answer every item: ${def.shortName} cannot be scored with ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))} missing.`
-          : `Answer ${pluralWord(scored.missing.length, 'item')} ${listInWords(itemNumbers(def, scored.missing))}: ${def.shortName} can be scored with at most ${def.maxMissing} missing.`;
-    throw new DomainError('VALIDATION', message, fields);
-  }
+  if (!scored.ok) throw scoringProblem(def, scored);
   return orm.transaction((tx) => {
     // A closed episode takes one kind of assessment only: the follow-up after closure, in its window.
     const episode = requireEpisode(tx, input.episodeId, !input.afterClosure);

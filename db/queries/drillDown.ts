@@ -1,7 +1,9 @@
 // The records behind one figure of the monthly return. Every list is built from the selection
 // its count uses (returns.ts), so "Show the people" always lists exactly what the figure counts.
-import { attendance, closureReason, contactMode, contactType, eventMode, goalArea, groupEventType, pathway, referralSource, referralStatus, serviceType, signpostingOutcome } from '../../core/domain/codes';
+import { attendance, goalArea, pathway, referralStatus, signpostingOutcome } from '../../core/domain/codes';
+import type { ListKey } from '../../core/domain/programmeLists';
 import { workingDaysBetween } from '../../core/domain/workingDays';
+import { allListLabels } from './programmeLists';
 import { DRILL_LIMIT, type DrillDownRequest, type DrillResult, type DrillRow } from '../../core/domain/export/drill';
 import type { Period } from '../../core/domain/export/periods';
 import { DomainError } from '../../core/domain/result';
@@ -82,9 +84,10 @@ function referrals(orm: Orm, req: DrillDownRequest, extra = ''): DrillRow[] {
       ORDER BY e.referral_received_on DESC, e.id DESC`,
     req,
   ) as (Raw & { status: string })[];
+  const label = allListLabels(orm.$client);
   return rows.map((r) => ({
     ...person(r),
-    what: joinWords(referralSource.label(r.a), pathway.label(r.b), r.c === 1 && 'Newly diagnosed', referralStatus.label(r.status)),
+    what: joinWords(r.a && label('referral_source', r.a), pathway.label(r.b), r.c === 1 && 'Newly diagnosed', referralStatus.label(r.status)),
   }));
 }
 
@@ -96,7 +99,8 @@ function contacts(orm: Orm, req: DrillDownRequest, selection: string): DrillRow[
       ORDER BY c.contact_on DESC, c.id DESC`,
     req,
   ) as (Raw & { status: string })[];
-  return rows.map((r) => ({ ...person(r), what: joinWords(contactType.label(r.a), contactMode.label(r.b), attendance.label(r.status)) }));
+  const label = allListLabels(orm.$client);
+  return rows.map((r) => ({ ...person(r), what: joinWords(r.a && label('contact_type', r.a), r.b && label('contact_mode', r.b), attendance.label(r.status)) }));
 }
 
 function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] {
@@ -108,7 +112,8 @@ function groups(orm: Orm, req: DrillDownRequest, attended: boolean): DrillRow[] 
       ORDER BY g.held_on DESC, g.id DESC, p.id`,
     req,
   );
-  return rows.map((r) => ({ ...person(r), what: joinWords(groupEventType.label(r.a), r.b) }));
+  const label = allListLabels(orm.$client);
+  return rows.map((r) => ({ ...person(r), what: joinWords(r.a && label('event_type', r.a), r.b) }));
 }
 
 function supported(orm: Orm, req: Request): DrillRow[] {
@@ -184,25 +189,26 @@ function sustained(orm: Orm, req: Request): DrillRow[] {
     .sort((a, b) => b.on.localeCompare(a.on) || b.personId - a.personId);
 }
 
-/** What a record of one of issue 15's selections is, in words. */
-function selectionWords(s: Selection, r: Raw & { category: string | null }): string {
+/** What a record of one of issue 15's selections is, in words (the programme lists' labels as they are now). */
+function selectionWords(s: Selection, r: Raw & { category: string | null }, labels: ReturnType<typeof allListLabels>): string {
+  const label = (list: ListKey, code: string | null) => code && labels(list, code);
   switch (s.kind) {
     case 'support_type':
-      return joinWords(contactType.label(r.a), 'Attended in this period');
+      return joinWords(label('contact_type', r.a), 'Attended in this period');
     case 'referral':
-      return joinWords(referralSource.label(r.a), pathway.label(r.b), s.measure === 'opt_out_offered' && OPT_OUT_WORDS[r.category ?? '']);
+      return joinWords(label('referral_source', r.a), pathway.label(r.b), s.measure === 'opt_out_offered' && OPT_OUT_WORDS[r.category ?? '']);
     case 'contact':
-      return joinWords(contactType.label(r.a), s.breakdown === 'site' ? contactMode.label(r.b) : attendance.label(r.b));
+      return joinWords(label('contact_type', r.a), s.breakdown === 'site' ? label('contact_mode', r.b) : attendance.label(r.b));
     case 'event':
-      return joinWords(groupEventType.label(r.a), r.b, s.breakdown === 'mode' && eventMode.label(r.category));
+      return joinWords(label('event_type', r.a), r.b, s.breakdown === 'mode' && label('event_mode', r.category));
     case 'registration':
-      return joinWords(groupEventType.label(r.a), r.b, r.category === 'attended' ? 'Registered and came' : r.category === 'dropped_out' ? 'Registered, did not come' : 'Attendance not recorded');
+      return joinWords(label('event_type', r.a), r.b, r.category === 'attended' ? 'Registered and came' : r.category === 'dropped_out' ? 'Registered, did not come' : 'Attendance not recorded');
     case 'signposting':
-      return joinWords(serviceType.label(r.a), signpostingOutcome.label(r.b));
+      return joinWords(label('signposting_category', r.a), signpostingOutcome.label(r.b));
     case 'closure':
-      return joinWords('Closed', closureReason.label(r.a));
+      return joinWords('Closed', label('closure_reason', r.a));
     case 'episode':
-      return joinWords(pathway.label(r.a), referralSource.label(r.b));
+      return joinWords(pathway.label(r.a), label('referral_source', r.b));
     case 'first_contact': {
       const days = workingDaysBetween(r.a!, r.b!);
       return joinWords(`Referred ${r.a!.split('-').reverse().join('/')}`, `${days} working ${days === 1 ? 'day' : 'days'} to first contact`);
@@ -231,7 +237,8 @@ function selected(orm: Orm, s: Selection, req: Request): DrillRow[] {
   const rows = (orm.$client.prepare(sql).all(params) as (Raw & { category: string | null })[])
     .map((r) => (s.classify ? { ...r, category: s.classify(r.a!, r.b!) } : r))
     .filter((r) => !s.classify || !req.category || r.category === req.category);
-  return rows.map((r) => ({ ...person(r), what: selectionWords(s, r) }));
+  const labels = allListLabels(orm.$client);
+  return rows.map((r) => ({ ...person(r), what: selectionWords(s, r, labels) }));
 }
 
 function person(r: Raw): Omit<DrillRow, 'what'> {

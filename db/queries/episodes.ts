@@ -13,7 +13,7 @@ import { created, updated, type Actor } from './stamps';
 const REFERRAL = editableKeys(episodeFields);
 
 /** What the app works out from a referral: both are facts of the episode, kept with it. */
-function referralFacts(referral: Pick<Referral, 'referralReceivedOn' | 'pathway' | 'reEngaging'>, diagnosisMonth: string | null, newlyDiagnosedMonths: number) {
+export function referralFacts(referral: Pick<Referral, 'referralReceivedOn' | 'pathway' | 'reEngaging'>, diagnosisMonth: string | null, newlyDiagnosedMonths: number) {
   return {
     // The re-engagement pathway is re-engagement by definition.
     reEngaging: referral.reEngaging || referral.pathway === 'opt_out_reengagement',

@@ -26,7 +26,7 @@ const DETAILS = editableKeys(personFields);
  * name read. `whole`: the person's names after the change.
  */
 const NAME_KEYS = ['preferredName', 'givenName', 'familyName'] as const;
-const withFoldedNames = <T extends object>(changes: T, whole: PersonNames) => (NAME_KEYS.some((k) => k in changes) ? { ...changes, nameFolded: nameKey(whole) } : changes);
+export const withFoldedNames = <T extends object>(changes: T, whole: PersonNames) => (NAME_KEYS.some((k) => k in changes) ? { ...changes, nameFolded: nameKey(whole) } : changes);
 
 /**
  * Someone already on the caseload who may be this person: the same NHS Number, or the same date of
@@ -57,6 +57,37 @@ export function findDuplicates(
     )
     .all({ nhs, dob, exclude: input.excludeId ?? null, ...Object.fromEntries(names.map((n, i) => [`name${i}`, n])) });
   return rows as LikelyDuplicate[];
+}
+
+/**
+ * findDuplicates' rule for many people at once (an import of a whole caseload): the caseload's NHS
+ * Numbers and its (date of birth, folded name) pairs read once into memory, then each person is
+ * looked up there. Same NHS Number, or same date of birth and a name in common, as above; a query
+ * per row cost more than the rest of a 50,000-row import together.
+ */
+export function duplicateMatcher(orm: Orm): (input: { nhsNumber?: string | null; preferredName: string; givenName?: string | null; familyName?: string | null; dateOfBirth: string }) => LikelyDuplicate | null {
+  const byNhs = new Map<string, Omit<LikelyDuplicate, 'reason'>>();
+  const byBirthAndName = new Map<string, Omit<LikelyDuplicate, 'reason'>>();
+  const rows = orm.$client
+    .prepare('SELECT id, case_id AS caseId, preferred_name AS preferredName, date_of_birth AS dateOfBirth, nhs_number AS nhs, name_folded AS folded FROM people ORDER BY id')
+    .all() as (Omit<LikelyDuplicate, 'reason'> & { nhs: string | null; folded: string | null })[];
+  for (const { nhs, folded, ...person } of rows) {
+    if (nhs && !byNhs.has(nhs)) byNhs.set(nhs, person);
+    for (const name of (folded ?? '').split('\n')) {
+      const key = `${person.dateOfBirth}|${name}`;
+      if (name && !byBirthAndName.has(key)) byBirthAndName.set(key, person);
+    }
+  }
+  return (input) => {
+    const nhs = input.nhsNumber?.replace(/[\s-]/g, '') || null;
+    const sameNhs = nhs ? byNhs.get(nhs) : undefined;
+    if (sameNhs) return { ...sameNhs, reason: 'nhs_number' };
+    const sameName = foldedNames(input)
+      .map((n) => byBirthAndName.get(`${input.dateOfBirth}|${n}`))
+      .filter((p) => p !== undefined)
+      .sort((a, b) => a.id - b.id)[0];
+    return sameName ? { ...sameName, reason: 'name_and_birth' } : null;
+  };
 }
 
 export function createPerson(orm: Orm, input: NewPerson, settings: Settings, actor: Actor): number {

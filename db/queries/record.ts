@@ -29,6 +29,7 @@ import {
 import type { Orm } from '../types';
 import { memberNames } from './stamps';
 import { assessmentsFor, engagementFor } from './assessments';
+import { enteredInErrorFor } from './enteredInError';
 import { getSettings } from './settings';
 import { episodeOutcomes, talkingTherapiesOutcome } from '../../core/domain/instruments/outcome';
 import { postClosureWindow } from '../../core/domain/instruments/postClosure';
@@ -145,5 +146,6 @@ export function getPersonRecord(orm: Orm, personId: number, today: string): Pers
     episodes: episodeViews,
     riskFlags: risks.map((r) => ({ ...pick(r, RISK), id: r.id, personId: r.personId, raisedByName: name(r.createdBy), resolvedByName: r.resolvedBy ? name(r.resolvedBy) : null })),
     groups,
+    enteredInError: enteredInErrorFor(orm, personId, name),
   };
 }

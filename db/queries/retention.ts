@@ -46,6 +46,8 @@ export const PURGE_STATEMENTS: { table: string; sql: string }[] = [
   })),
   { table: 'risk_flags', sql: `DELETE FROM risk_flags WHERE person_id IN (${THEM})` },
   { table: 'group_participants', sql: `DELETE FROM group_participants WHERE person_id IN (${THEM})` },
+  // Records marked entered in error are part of the person's record: they go with it.
+  { table: 'entered_in_error', sql: `DELETE FROM entered_in_error WHERE person_id IN (${THEM})` },
   { table: 'episodes', sql: `DELETE FROM episodes WHERE person_id IN (${THEM})` },
   { table: 'people', sql: `DELETE FROM people WHERE id IN (${THEM})` },
 ];

@@ -10,6 +10,7 @@ import type { Orm } from '../types';
 import { categoryOf, ENGAGED_BY_END, SELECTIONS, siteFilter, type SelectionParams } from './returnMeasures';
 import { FIRST_CONTACT_TARGET_WORKING_DAYS, median } from '../../core/domain/export/returnMeasures';
 import { workingDaysBetween } from '../../core/domain/workingDays';
+import { developmentFigures } from './development';
 
 type Count = { category: string | null; n: number };
 
@@ -190,6 +191,8 @@ export function returnInputs(orm: Orm, period: Period, siteId: number | null = n
     newlyDiagnosedOffered: referrals.offered,
     newlyDiagnosedEngaged: referrals.engaged,
     ...wellbeing(orm, period, siteId),
+    // The team's training and supervision: staff totals, kept on no site, so only in all sites' return.
+    ...(siteId === null ? { development: developmentFigures(orm, period) } : {}),
   };
 }
 
@@ -443,4 +446,23 @@ function wellbeing(orm: Orm, period: Period, siteId: number | null = null): Well
     wellbeingChange: series.map((w) => ({ instrument: w.instrument, ...meanChange(w.changes) })),
     sustained: byInstrument(sustained).map(({ changes, ...w }) => ({ ...w, change: meanChange(changes) })),
   };
+}
+
+/**
+ * Each instrument's changes (follow-up − baseline), paired and after closure, by the return's own
+ * rule: what a workstation's return data file sums, so a coordinator can combine means.
+ */
+export function wellbeingChanges(orm: Orm, period: Period): { wellbeing: Map<string, number[]>; sustained: Map<string, number[]> } {
+  const wellbeing = new Map<string, number[]>();
+  const sustained = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, instrument: string, d: number) => m.set(instrument, [...(m.get(instrument) ?? []), d]);
+  eachWellbeingOutcome(
+    orm,
+    period,
+    (o) => {
+      if (o.outcome === 'improved' || o.outcome === 'not_improved') push(wellbeing, o.instrument, changeOf(o.baseline, o.latest!));
+    },
+    (o) => push(sustained, o.instrument, changeOf(o.baseline, o.latest)),
+  );
+  return { wellbeing, sustained };
 }

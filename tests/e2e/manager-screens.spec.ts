@@ -70,7 +70,7 @@ test('Settings comes in sections with headings, one at a time, each saving its o
   await page.goto(harness.url);
   await openSettings(page, 'Caseload rules');
   const sections = page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab');
-  await expect(sections).toHaveText(['Caseload rules', 'Reporting', 'Backups', 'Members and sign-in', 'Outcome instruments', 'Retention']);
+  await expect(sections).toHaveText(['Caseload rules', 'Programme lists', 'Training and supervision', 'Reporting', 'Backups', 'Members and sign-in', 'Outcome instruments', 'Retention']);
   await expect(page.getByRole('heading', { name: 'Caseload rules', level: 3 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Clinic sites', level: 3 })).toBeVisible();
   // Only this section is shown: nothing of the others.
@@ -79,6 +79,8 @@ test('Settings comes in sections with headings, one at a time, each saving its o
   await expectAccessible(page, 'settings: caseload rules');
 
   for (const [section, headings] of [
+    ['Programme lists', ['Programme lists']],
+    ['Training and supervision', ['Training and supervision']],
     ['Reporting', ['Publishing figures']],
     ['Backups', ['Backups']],
     ['Members and sign-in', ['Your sign-in', 'Locking', 'Members', 'Recovery key']],

@@ -64,7 +64,7 @@ test('a peer worker sees the caseload, groups, reports and the return, not membe
     await caseload.goto();
     await expect(caseload.row('Amara Okonkwo')).toBeVisible();
     await openSettings(page, 'Your sign-in');
-    await expect(page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab')).toHaveText(['Backups', 'Your sign-in']);
+    await expect(page.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab')).toHaveText(['Training and supervision', 'Backups', 'Your sign-in']);
     await expect(page.getByRole('heading', { name: 'Your sign-in' })).toBeVisible();
     await expect(members.panel()).toHaveCount(0);
     await expect(page.getByLabel('Lock after this many idle minutes')).toHaveCount(0);

@@ -26,6 +26,10 @@ import { personScreens } from './shots/person';
 import { reportsAndExportScreens } from './shots/reportsAndExports';
 import { zoomScreens } from './shots/zoom';
 import { workerActsScreens } from './shots/workerActs';
+import { combineScreens } from './shots/combine';
+import { programmeListScreens } from './shots/programmeLists';
+import { importScreens } from './shots/imports';
+import { correctionsScreens } from './shots/corrections';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 const PASSPHRASE = 'violet harbour tractor sunrise';
@@ -145,6 +149,10 @@ const groups: [string, () => Promise<void>][] = [
   ['places', () => placesScreens(browser, shot)],
   ['zoom', () => zoomScreens(browser, shot)],
   ['workerActs', () => workerActsScreens(browser, shot)],
+  ['combine', () => combineScreens(browser, shot)],
+  ['lists', () => programmeListScreens(browser, shot)],
+  ['imports', () => importScreens(browser, shot)],
+  ['corrections', () => correctionsScreens(browser, shot)],
 ];
 const only = process.env.SHOTS?.split(',').map((g) => g.trim());
 for (const [name, walk] of groups) if (!only || only.includes(name)) await walk();

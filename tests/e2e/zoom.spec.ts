@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expectCodeSnifferClean } from './codeSniffer';
 import { expect, expectAccessible, step, test } from './fixtures';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { GroupsPage } from './pages/GroupsPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { menuButton, type Screen } from './pages/nav';
 import { expectNameVisible, expectNoSidewaysScroll } from './reflow';
@@ -18,6 +19,7 @@ const HEADINGS: [Screen, string][] = [
   ['Groups', 'Groups and workshops'],
   ['Reports', 'Reports'],
   ['Export', 'Export'],
+  ['Combine returns', 'Combine returns'],
   ['Audit log', 'Audit log'],
   ['Settings', 'Settings'],
 ];
@@ -140,6 +142,20 @@ test.describe('At 320 CSS px', () => {
     await page.keyboard.press('Escape');
     await expect(button).toBeFocused();
     await expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('a held event’s people stack, names whole, and nothing scrolls sideways', async ({ page, harness }) => {
+    await zoomCaseload(harness.ctx, 0);
+    await page.goto(harness.url);
+    const groups = new GroupsPage(page);
+    await keyboardGoTo(page, 'Groups');
+    await page.getByRole('radiogroup', { name: 'Which events' }).getByText('Past', { exact: true }).click();
+    await groups.events().filter({ hasText: 'Peer support evening' }).getByRole('button').click();
+    await expect(groups.participants()).toHaveCount(ZOOM_PEOPLE.length);
+    for (const name of ZOOM_PEOPLE) await expectNameVisible(groups.participants().getByRole('button', { name, exact: true }), `${name} on the event`);
+    // Stacked: the column headings are out of sight, each value labelled in its row instead.
+    await expect(page.getByRole('columnheader', { name: 'Attendance' })).not.toBeInViewport();
+    await expectClean(page, 'a held event at 320 CSS px');
   });
 
   test('the caseload stays a virtual list when its rows are stacked: only the rows on screen are in the page', async ({ page, harness }) => {

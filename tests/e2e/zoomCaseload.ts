@@ -21,9 +21,11 @@ export type Zoom = (typeof ZOOMS)[number];
 /** Seeds the workspace (signed in as a coordinator, so Audit log and Settings are offered). */
 export async function zoomCaseload(ctx: AppContext, busy = 300): Promise<void> {
   await seedWorkspace(ctx);
+  const people: number[] = [];
   if (busy > 0) insertPeople(ctx.session!, syntheticPeople(busy, 11, new Date()));
   for (const [i, preferredName] of ZOOM_PEOPLE.entries()) {
     const person = await refer(ctx, { preferredName, referredDaysAgo: 3 + i * 8 });
+    people.push(person.id);
     await contact(ctx, person, { startTime: ['09:30', '11:00', '14:15'][i] });
     await must(ctx, 'risks.raise', { personId: person.id, raisedOn: daysAgo(i + 1), description: 'Has run out of medication and cannot get to the clinic this week' });
     const episodeId = person.episodes[0].id;
@@ -36,4 +38,7 @@ export async function zoomCaseload(ctx: AppContext, busy = 300): Promise<void> {
   // Groups coming up, so the Groups screen has its table.
   await must(ctx, 'groups.create', { type: 'recently_diagnosed_workshop', title: 'Living well with HIV, week 1 of 4', heldOn: daysAgo(-3), startTime: '14:00', facilitator: 'Guest facilitator from the wellbeing team', siteId: null });
   await must(ctx, 'groups.create', { type: 'support_group', title: null, heldOn: daysAgo(-10), startTime: '18:00', facilitator: 'Sam Peer', siteId: null });
+  // One held last week with the long names on it, so its people's table has rows to stack.
+  const held = await must(ctx, 'groups.create', { type: 'support_group', title: 'Peer support evening', heldOn: daysAgo(7), startTime: '18:00', facilitator: 'Sam Peer', siteId: null });
+  for (const [i, personId] of people.entries()) await must(ctx, 'groups.setRegistration', { eventId: held.id, personId, registered: true, attended: i < 2 });
 }

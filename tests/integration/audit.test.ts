@@ -38,7 +38,7 @@ describe('audit log', () => {
       'session.unlock',
     ]);
     expect(entries.find((e) => e.action === 'person.viewed')).toMatchObject({ entity: 'person', entityId: p.id, memberName: 'Sam Peer' });
-    expect(JSON.parse(entries.find((e) => e.action === 'exports.run')!.detail!)).toMatchObject({ profileId: 'referrals', rows: 1, identifiable: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(entries.find((e) => e.action === 'exports.run')!.detail!)).toMatchObject({ profileId: 'referrals', rows: 1, identifiable: false, fileType: 'csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const text = JSON.stringify(entries);
     for (const secret of ['Zebedee', 'Uniquename', '9434765919', 'Private note', 'extension 1234']) expect(text).not.toContain(secret);
     expect(await must(ctx, 'audit.verify', {})).toMatchObject({ ok: true, entries: 9, brokenAt: null, head: { entries: 9 }, anchorsFailed: [] });

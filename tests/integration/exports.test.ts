@@ -84,6 +84,9 @@ describe('built-in profiles', () => {
   // Re-recorded for issue 15 items 4 and 5, a deliberate change of format: each instrument's pairs
   // gain with_baseline, the mean change and its 95% CI and the under-30-pairs flag, and the
   // financial year's trend follows as rows of their own ("trend", each dated). No earlier row moved.
+  // Re-recorded for issue 15 item 8, a deliberate addition: seven staff_development rows (the team's
+  // supervision, training and CPD, unsuppressed: figures about staff) between the period's own rows
+  // and the trend. Inserted only: no earlier or later row moved.
   it('monthly return: long format, small numbers hidden, matching the golden file', async () => {
     const { ctx, close } = await fixtureCaseload();
     const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
@@ -92,7 +95,8 @@ describe('built-in profiles', () => {
     const rows = readBack(bytes);
     expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
     const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs', 'percent_dropped_out', 'number_of_london_boroughs', 'target_working_days', 'median_working_days', 'percent_within_target'];
-    const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]));
+    // Staff figures are about the team, not people supported: never hidden (development.test.ts).
+    const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]) && r[1] !== 'staff_development');
     expect(counts.every((r) => r[4] === '*' || r[4] === '0' || r[4] === '' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
     expect(counts.some((r) => r[4] === '*')).toBe(true);
     expect(counts.some((r) => Number(r[4]) > 7)).toBe(true);
@@ -103,6 +107,94 @@ describe('built-in profiles', () => {
     for (const m of ['referrals_received', 'people_supported', 'contacts_attended', 'dna_rate', 'average_contacts_per_person', 'newly_diagnosed', 'improved_wellbeing', 'trend']) {
       expect(measures.has(m), m).toBe(true);
     }
+    close();
+  });
+});
+
+describe('the trust’s layouts of the monthly return (issue 15 item 6)', () => {
+  // The same figures as monthly_return_2026-10.csv, laid out as a trust asks: checked by hand
+  // against it when recorded (every value the same, renamed and recoded only).
+  it('long, with the trust’s column names, its order and its codes, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', {
+      id: 'trust-long',
+      name: 'Trust return (long)',
+      dataset: 'monthly_return',
+      layout: 'long',
+      columns: [{ id: 'site', header: 'ODS_CODE' }, { id: 'period', header: 'REPORTING_PERIOD' }, { id: 'measure', header: 'INDICATOR' }, { id: 'breakdown', header: 'SPLIT' }, { id: 'category', header: 'GROUP' }, { id: 'value', header: 'COUNT' }],
+      codes: [
+        { measure: 'referrals_received', code: 'PS01' },
+        { measure: 'people_supported', code: 'PS02' },
+        { measure: 'referrals_received', category: 'opt_out_clinic', code: 'OPTOUT' },
+        { measure: 'referrals_received', category: 'self', code: 'SELF' },
+      ],
+      delimiter: ';',
+      bom: false,
+      lineEnding: 'lf',
+    });
+    const result = await must(ctx, 'exports.run', { profileId: 'trust-long', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('monthly_return_trust_long_2026-10.csv', bytes);
+    const rows = parse(bytes, { delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(['ODS_CODE', 'REPORTING_PERIOD', 'INDICATOR', 'SPLIT', 'GROUP', 'COUNT']);
+    // Every figure of today's return, in its order, with the same value; the built-in return's row
+    // naming its site is the layout's site column.
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv')))
+      .slice(1)
+      .filter((r) => r[1] !== 'site');
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['ALL']));
+    expect(rows.slice(1).map((r) => r[5])).toEqual(today.map((r) => r[4]));
+    expect(rows.some((r) => r[2] === 'PS01' && r[4] === 'OPTOUT')).toBe(true);
+    expect(rows.some((r) => r[2] === 'referrals_received')).toBe(false);
+    close();
+  });
+
+  it('wide: one row per period and site, one column per figure, matching the golden file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', {
+      id: 'trust-wide',
+      name: 'Trust return (wide)',
+      dataset: 'monthly_return',
+      layout: 'wide',
+      columns: [{ id: 'period', header: 'Period' }, { id: 'site', header: 'Site' }],
+      separator: '_',
+      codes: [{ measure: 'referrals_received', code: 'REF' }],
+    });
+    const result = await must(ctx, 'exports.run', { profileId: 'trust-wide', period: october });
+    const bytes = readFileSync(result.location);
+    expectGolden('monthly_return_trust_wide_2026-10.csv', bytes);
+    const rows = readBack(bytes);
+    // The built-in return's row naming its site is the layout's Site column.
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv')))
+      .slice(1)
+      .filter((r) => r[1] !== 'site');
+    const october_ = rows.find((r) => r[0] === '2026-10-01/2026-10-31')!;
+    expect(october_[1]).toBe('ALL');
+    // Each of the period's figures under its own column, the same value as the long return's.
+    for (const r of today.filter((x) => x[0] === '2026-10-01/2026-10-31')) {
+      const name = [r[1] === 'referrals_received' ? 'REF' : r[1], r[2], r[3]].join('_');
+      expect(october_[rows[0].indexOf(name)], name).toBe(r[4]);
+    }
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(rows.length - 1);
+    close();
+  });
+
+  it('today’s built-in return is untouched by a saved layout, and a layout travels in the profile file', async () => {
+    const { ctx, close } = await fixtureCaseload();
+    await must(ctx, 'exports.saveLayout', { id: 'trust-long', name: 'Trust return', dataset: 'monthly_return', columns: [{ id: 'measure' }, { id: 'value', header: 'N' }] });
+    const saved = await must(ctx, 'exports.saveProfileFile', { id: 'trust-long' });
+    const file = JSON.parse(readFileSync(saved.location, 'utf8'));
+    expect(file).toMatchObject({ format: PROFILE_FILE_FORMAT, profile: { id: 'trust-long', dataset: 'monthly_return', columns: [{ id: 'measure' }, { id: 'value', header: 'N' }] } });
+    // Imported elsewhere, it is a layout there too.
+    const other = await newWorkspace(join(dir, 'other'));
+    await must(other.ctx, 'exports.importProfile', { json: JSON.stringify(file) });
+    expect((await must(other.ctx, 'exports.layouts', {})).map((l) => l.id)).toEqual(['trust-long']);
+    expect(await call(other.ctx, 'exports.importProfile', { json: JSON.stringify(file) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    other.close();
+    // A layout cannot take a built-in's id.
+    expect(await call(ctx, 'exports.saveLayout', { id: 'monthly_return', name: 'Mine', dataset: 'monthly_return', columns: [{ id: 'value' }] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const result = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
+    expectGolden('monthly_return_2026-10.csv', readFileSync(result.location));
     close();
   });
 });

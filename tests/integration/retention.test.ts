@@ -27,6 +27,9 @@ async function fullRecord(ctx: AppContext, name: string, from: string, closedOn:
   await must(ctx, 'engagement.record', { episodeId, reviewedOn: after(from, 5), adherence: 'all_doses' });
   await must(ctx, 'risks.raise', { personId: p.id, episodeId, raisedOn: after(from, 6), description: `${name}: worried about housing` });
   if (eventId) await must(ctx, 'groups.setRegistration', { eventId, personId: p.id, registered: true, attended: true });
+  // A record marked entered in error is part of theirs too, and goes with it.
+  const wrong = await must(ctx, 'signposting.create', { episodeId, serviceType: 'housing', madeOn: after(from, 5), note: `${name}: wrong person` });
+  await must(ctx, 'records.markEnteredInError', { kind: 'signposting', id: wrong.episodes[0].signposting.find((s) => s.note === `${name}: wrong person`)!.id, reason: 'Meant for someone else' });
   if (closedOn) await must(ctx, 'episodes.close', { episodeId, closedOn, reason: 'goals_met' });
   return p.id;
 }

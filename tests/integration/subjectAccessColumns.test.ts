@@ -98,6 +98,10 @@ async function fullRecord(n: 0 | 1, siteId: number, eventId: number): Promise<nu
   });
   await must(ctx, 'risks.resolve', { id: raised.riskFlags[0].id, resolvedOn: daysAgo(pickOf(20, 15)), note: pickOf('Feeling better', 'Eating again') });
   await must(ctx, 'groups.setRegistration', { eventId, personId: p.id, registered: true, attended: n === 0 });
+  // A record marked entered in error: kept, and in the copy, marked.
+  const wrong = await must(ctx, 'signposting.create', { episodeId: again.episodes[0].id, serviceType: pickOf('housing', 'benefits_advice'), madeOn: daysAgo(pickOf(30, 25)), note: pickOf('Meant for someone else', 'Typed twice') });
+  const wrongId = wrong.episodes[0].signposting.find((s) => s.madeOn === daysAgo(pickOf(30, 25)))!.id;
+  await must(ctx, 'records.markEnteredInError', { kind: 'signposting', id: wrongId, reason: pickOf('Wrong person', 'Recorded twice') });
   return p.id;
 }
 

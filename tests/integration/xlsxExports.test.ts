@@ -80,6 +80,10 @@ async function both(ctx: AppContext, profileId: string, confirmIdentifiable = fa
   const xlsx = await must(ctx, 'exports.run', { profileId, period: october, confirmIdentifiable, fileType: 'xlsx' });
   expect(xlsx.fileName).toBe(`${profileId}_2026-10-01_2026-10-31.xlsx`);
   expect(xlsx.rows).toBe(csv.rows);
+  // The audit says which file type each export was, by its fingerprint.
+  const logged = (await must(ctx, 'audit.list', { action: 'exports.run' })).map((e) => JSON.parse(e.detail!) as { sha256: string; fileType: string });
+  expect(logged.find((d) => d.sha256 === xlsx.sha256)?.fileType).toBe('xlsx');
+  expect(logged.find((d) => d.sha256 === csv.sha256)?.fileType).toBe('csv');
   return { csv: csvRows(csv.location), xlsx: xlsx.location, rows: xlsx.rows };
 }
 

@@ -102,13 +102,22 @@ describe('timeline', () => {
       ],
       riskFlags: [],
       groups: [],
+      enteredInError: [
+        { id: 1, kind: 'contact', recordId: 9, episodeId: 1, recordedOn: '2026-01-03', summary: '1-to-1 peer support, phone: Attended', note: null, recordsWithIt: 0, reason: 'Wrong person', markedAt: '2026-02-01T10:00:00Z', markedByName: 'Sam Peer' },
+      ],
     } as unknown as PersonRecord;
-    expect(timeline(record).map((i) => i.title)).toEqual([
+    const items = timeline(record);
+    expect(items.map((i) => i.title)).toEqual([
       'Goal set: Walk daily',
       '1-to-1 peer support, phone: Did not attend',
+      '1-to-1 peer support, phone: Attended',
       'Contact attempt (phone call): No answer',
       'Referral received: Opt-out: new diagnosis',
     ]);
+    // A record entered in error keeps its place by its own date, marked, with why and no actions.
+    expect(items[2]).toMatchObject({ kind: 'entered_in_error', enteredInError: { kind: 'contact', reason: 'Wrong person' } });
+    expect(items[2].record).toBeUndefined();
+    expect(items.filter((i) => !i.enteredInError).every((i) => i.record)).toBe(true);
   });
 });
 

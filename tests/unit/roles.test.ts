@@ -31,7 +31,11 @@ describe('the role policy', () => {
         'sites.list',
         'licences.get',
         'instruments.list',
+        // The programme's list labels (support types…): every screen, the reports' included, reads them.
+        'lists.get',
         'exports.profiles',
+        // The trust's layouts of the monthly return: figures only.
+        'exports.layouts',
         'exports.preview',
         'exports.run',
         'exports.progress',

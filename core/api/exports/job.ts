@@ -1,6 +1,7 @@
 // What passes between the app and an export's worker thread (./onThread.ts, ./exportThread.ts).
 import type { Period } from '../../domain/export/periods';
 import type { ExportProfile, FileType } from '../../domain/export/profile';
+import type { ReturnLayout } from '../../domain/export/returnLayout';
 import type { SuppressionSettings } from '../../domain/export/suppression';
 
 /** Given when the thread starts: it opens the file and gets its rows ready meanwhile. */
@@ -10,7 +11,7 @@ export interface ExportJob {
   database: string;
   /** A copy of the data key, zeroed by the worker once the file is open. */
   dataKey: Uint8Array;
-  profile: ExportProfile | 'monthly_return';
+  profile: ExportProfile | ReturnLayout | 'monthly_return';
   /** CSV or an Excel workbook: the same rows either way. */
   fileType: FileType;
   period: Period;

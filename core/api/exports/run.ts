@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
+import { holdsProgrammeLists, listLabels, trustCodes } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
@@ -18,6 +19,7 @@ import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
 import type { ReturnSite } from './job';
 import type { Period } from '../../domain/export/periods';
 import { csvFormatOf, type ExportProfile, type FileType } from '../../domain/export/profile';
+import { ALL_SITES, layOut, layoutCellText, layoutCsvFormat, RETURN_DATASET, type LaidOutReturn, type ReturnLayout } from '../../domain/export/returnLayout';
 import type { ExportPreview, ExportProgress } from '../../domain/export/request';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/export/suppression';
 import { sheetCellWriter, sheetKindOf, type SheetCell, type SheetRows } from '../../domain/export/sheetCell';
@@ -47,12 +49,21 @@ export const MONTHLY_RETURN_NAME = 'Monthly activity return';
  */
 const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 
-export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION, site: ReturnSite | null = null): Source {
+export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION, site: ReturnSite | null = null): Source {
+  // One site's return (its figures, its file name); the trend, and the team's development, are all sites'.
+  const inputs = () => returnInputs(rawOnly(db), period, site?.id ?? null);
+  const trend = () => (site ? undefined : trendInputs(rawOnly(db), period));
+  if (profile !== 'monthly_return' && profile.dataset === RETURN_DATASET) {
+    // The same return as the built-in one, laid out as the trust's profile says: the site is in
+    // the layout's site column (ALL for the whole caseload), not in a row of its own.
+    const built = buildReturn(period, inputs(), suppression, trend(), null);
+    return layoutSource(layOut(built.map((r) => ({ ...r, site: site?.odsCode ?? ALL_SITES })), profile), layoutCsvFormat(profile));
+  }
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
     // With the financial year's trend, suppressed together with the period's figures.
-    // One site's return names the site in its first row (and its file name); the trend is all sites'.
-    const built = buildReturn(period, returnInputs(rawOnly(db), period, site?.id ?? null), suppression, site ? undefined : trendInputs(rawOnly(db), period), site?.odsCode);
+    // One site's return names the site in its first row.
+    const built = buildReturn(period, inputs(), suppression, trend(), site?.odsCode);
     const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,
@@ -79,7 +90,7 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
   const source = profile.dataset === 'referrals' ? referralRows(db, period, wanted) : outcomeRows(db, period, wanted);
   const format = csvFormatOf(profile);
   const columns = profile.columns.map((c) => {
-    const column = columnById(profile.dataset, c.id) as ExportColumn;
+    const column = withListCodes(db, columnById(profile.dataset, c.id) as ExportColumn);
     const at = source.fields.indexOf(column.id);
     if (at < 0) throw new Error(`no rows for export column ${column.id}`);
     return { column, header: c.header, at };
@@ -117,6 +128,46 @@ export function sourceFor(db: Database, profile: ExportProfile | 'monthly_return
         const at = columns.map((c) => c.at);
         for (const rows of source.chunks()) yield { cells: rows.map((row) => writers.map((write, i) => write(row[at[i]]))), rows: rows.length };
       },
+    },
+  };
+}
+
+/** A laid-out return (a trust's layout of this caseload's return, or a combined return) as a source. */
+export function layoutSource(laid: LaidOutReturn, format: CsvFormat, sheetName = 'Monthly return'): Source {
+  const rows = laid.rows.map((r) => r.map(layoutCellText));
+  return {
+    header: laid.header,
+    total: rows.length,
+    format,
+    identifiable: false,
+    *csvChunks() {
+      yield { text: rows.map((r) => csvLine(r, format)).join(''), rows: rows.length };
+    },
+    firstRows: (limit) => rows.slice(0, limit),
+    sheet: {
+      name: sheetName,
+      kinds: laid.figureColumns.map((f) => (f ? 'number' : 'text')),
+      *chunks() {
+        // A hidden count stays the * the CSV shows, as text; figures are numbers, the rest text.
+        const cell = (v: string | number | null, figure: boolean): SheetCell => (v === null ? null : figure && typeof v === 'number' ? { number: v } : { text: String(v) });
+        yield { cells: laid.rows.map((r) => r.map((v, i) => cell(v, laid.figureColumns[i]))), rows: laid.rows.length };
+      },
+    },
+  };
+}
+
+/** A programme list's column with the caseload's own labels, and the trust's codes where it set them. */
+function withListCodes(db: Database, column: ExportColumn): ExportColumn {
+  // A file from before the lists were data (an upgrade test reads one) has the seed's: the column's own.
+  if (!column.list || !holdsProgrammeLists(db)) return column;
+  const labels = listLabels(db, column.list);
+  const trust = trustCodes(db, column.list);
+  return {
+    ...column,
+    codes: {
+      list: [...labels].map(([code, label]) => ({ code, label })),
+      label: (c) => (c == null ? '' : (labels.get(c) ?? c)),
+      exportCode: (c) => trust.get(c) ?? c,
     },
   };
 }

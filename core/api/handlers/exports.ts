@@ -4,14 +4,17 @@ import { dataQuality } from '../../../db/queries/dataQuality';
 import { drillDown } from '../../../db/queries/drillDown';
 import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../files/atomicFile';
-import { deleteProfile, findProfile, listExportLog, listProfiles, logExport, saveProfile } from '../../../db/queries/exportProfiles';
+import { deleteProfile, findLayout, findProfile, listExportLog, listLayouts, listProfiles, logExport, saveLayout, saveProfile } from '../../../db/queries/exportProfiles';
+import { layoutFileSchema, RETURN_DATASET, type ReturnLayout } from '../../domain/export/returnLayout';
+import { applyListsFromFile, programmeLists } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
+import { describeListChanges, listChanges, listsForFile } from '../../domain/programmeLists';
 import { trendInputs } from '../../../db/queries/trends';
 import { exactTrend, publishTrend } from '../../domain/export/trends';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
 import { exactReturn, publishReturn } from '../../domain/export/publishedReturn';
 import { isWholePeriod, WHOLE_PERIODS_ONLY_MESSAGE } from '../../domain/export/reportingPeriods';
-import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
+import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema, type ExportProfile } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
 import { exportAllowed, FORBIDDEN_MESSAGE } from '../../domain/roles';
@@ -55,16 +58,16 @@ function publishedOnly(s: Session, period: Period): boolean {
   return true;
 }
 
-/** The site a return is for, or NOT_FOUND; only the monthly return is made per site. */
+/** The site a return is for, or NOT_FOUND; only the monthly return (in any layout) is made per site. */
 function requireSite(orm: Orm, siteId: number): ReturnSite {
   const site = listSites(orm).find((x) => x.id === siteId);
   if (!site) throw new DomainError('NOT_FOUND', 'That site no longer exists.');
   return { id: site.id, odsCode: site.odsCode };
 }
 
-function returnSite(orm: Orm, profile: unknown, siteId: number | undefined): ReturnSite | null {
+function returnSite(orm: Orm, profile: ReturnLayout | ExportProfile | 'monthly_return', siteId: number | undefined): ReturnSite | null {
   if (siteId === undefined) return null;
-  if (profile !== 'monthly_return') throw new DomainError('VALIDATION', 'Only the monthly return can be made for one site.', { siteId: 'Only the monthly return can be made for one site.' });
+  if (profile !== 'monthly_return' && profile.dataset !== RETURN_DATASET) throw new DomainError('VALIDATION', 'Only the monthly return can be made for one site.', { siteId: 'Only the monthly return can be made for one site.' });
   return requireSite(orm, siteId);
 }
 
@@ -74,6 +77,13 @@ function resolve(ctx: AppContext, profileId: string, period: Period) {
     requireExportAllowed(s, { aggregate: true, identifiable: false });
     publishedOnly(s, period);
     return { s, profile: 'monthly_return' as const, name: MONTHLY_RETURN_NAME };
+  }
+  const layout = findLayout(s.ws.orm, profileId);
+  if (layout) {
+    // A trust's layout of the monthly return: the same aggregate, suppressed figures.
+    requireExportAllowed(s, { aggregate: true, identifiable: false });
+    publishedOnly(s, period);
+    return { s, profile: layout, name: layout.name };
   }
   const profile = findProfile(s.ws.orm, profileId);
   requireExportAllowed(s, { aggregate: false, identifiable: profile.identifiable });
@@ -96,6 +106,19 @@ export const exportHandlers = {
     } catch {
       throw new DomainError('VALIDATION', 'This file is not an export profile: it could not be read as JSON. Nothing was imported.');
     }
+    if ((json as { profile?: { dataset?: unknown } } | null)?.profile?.dataset === RETURN_DATASET) {
+      const layout = layoutFileSchema.safeParse(json);
+      if (!layout.success) {
+        const fields = fieldErrors(layout.error);
+        throw new DomainError('VALIDATION', `This profile file has problems, so nothing was imported: ${Object.values(fields).slice(0, 3).join(' ')}`, fields);
+      }
+      const existing = findLayout(s.ws.orm, layout.data.profile.id);
+      if (existing && !input.replace) {
+        throw new DomainError('CONFLICT', `A profile with the id “${existing.id}” already exists (“${existing.name}”). Replace it with the one in this file?`, { id: 'already_exists' });
+      }
+      saveLayout(s.ws.orm, layout.data.profile, s.actor);
+      return listProfiles(s.ws.orm);
+    }
     const parsed = profileFileSchema.safeParse(json);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -107,15 +130,29 @@ export const exportHandlers = {
       // Asked, never assumed: a trust's new version of a profile replaces the old one only when the coordinator says so.
       throw new DomainError('CONFLICT', `A profile with the id “${incoming.id}” already exists (“${existing.name}”). Replace it with the one in this file?`, { id: 'already_exists' });
     }
+    const lists = parsed.data.lists;
+    if (lists && input.lists !== 'keep') {
+      const changes = listChanges(programmeLists(s.ws.db), lists);
+      // Asked too: the lists are every clinic worker's choices, and a trust's file changes them for all.
+      if (changes.length > 0 && input.lists === 'ask') throw new DomainError('CONFLICT', describeListChanges(changes), { lists: 'would_change' });
+      if (changes.length > 0) applyListsFromFile(s.ws.db, lists, s.actor.now);
+    }
     return saveProfile(s.ws.orm, incoming, s.actor);
   },
+  'exports.layouts': (ctx) => listLayouts(session(ctx).ws.orm),
+  'exports.saveLayout': (ctx, input) => {
+    const s = session(ctx);
+    return saveLayout(s.ws.orm, input, s.actor);
+  },
   'exports.saveProfileFile': async (ctx, input) => {
-    const profile = findProfile(session(ctx).ws.orm, input.id);
+    const s = session(ctx);
+    const profile = findLayout(s.ws.orm, input.id) ?? findProfile(s.ws.orm, input.id);
     const fileName = `${profile.id}.profile.json`;
     // Electron asks where with its save dialog (the window itself may not download files).
     const destination = await ctx.exportDestination(fileName);
     if (!destination) throw new DomainError('CANCELLED', 'Not saved: the save was cancelled.');
-    const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile }, null, 2);
+    // With the caseload's programme lists, so the clinics that import it share them (and the trust's codes).
+    const json = JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profile, lists: listsForFile(programmeLists(s.ws.db)) }, null, 2);
     await writeAtomically(destination, (temp) => writeFile(temp, json, { mode: 0o600 }));
     return { fileName: basename(destination), location: ctx.exportLocation(destination) };
   },
@@ -126,7 +163,7 @@ export const exportHandlers = {
   'exports.run': async (ctx, input) => {
     const period = withLabel(input.period);
     const { s, profile, name } = resolve(ctx, input.profileId, period);
-    const identifiable = profile !== 'monthly_return' && profile.identifiable;
+    const identifiable = profile !== 'monthly_return' && profile.dataset !== RETURN_DATASET && profile.identifiable;
     if (identifiable && !input.confirmIdentifiable) {
       throw new DomainError('CONFLICT', 'This export names people. Confirm that you need identifiable data and will send it securely.');
     }
@@ -161,7 +198,7 @@ export const exportHandlers = {
         { profileId: input.profileId, profileName: name, periodStart: period.start, periodEnd: period.end, rows: written.rows, identifiable, encrypted: !!input.zipPassword, sha256: written.sha256, fileName: savedName },
         s.actor,
       );
-      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword };
+      return { fileName: savedName, location: ctx.exportLocation(written.path), rows: written.rows, sha256: written.sha256, identifiable, encrypted: !!input.zipPassword, fileType };
     } catch (e) {
       throw explainDiskProblem(e, EXPORT_DISK_WORDS);
     } finally {
@@ -205,6 +242,8 @@ export const exportHandlers = {
   | 'exports.saveProfile'
   | 'exports.deleteProfile'
   | 'exports.importProfile'
+  | 'exports.layouts'
+  | 'exports.saveLayout'
   | 'exports.saveProfileFile'
   | 'exports.preview'
   | 'exports.run'

@@ -2,6 +2,7 @@
 // and the records past retention, which a coordinator may delete. Both are coordinator tasks.
 import { basename } from 'node:path';
 import { getMemberName, getMeta } from '../../../db/queries/meta';
+import { allListLabels } from '../../../db/queries/programmeLists';
 import { getPersonRecord } from '../../../db/queries/record';
 import { listPastRetention, purgePastRetention } from '../../../db/queries/retention';
 import { DomainError } from '../../domain/result';
@@ -19,7 +20,7 @@ export const governanceHandlers = {
     const { orm, memberId } = s.ws;
     // Read whole before the save window opens: the copy is the record as it was when asked for.
     const record = getPersonRecord(orm, input.id, s.today);
-    const copy = recordCopy(record, { producedAt: s.actor.now.toISOString(), producedByName: getMemberName(orm, memberId) ?? '', organisation: getMeta(orm, 'organisation') ?? '' }, input.format);
+    const copy = recordCopy(record, { producedAt: s.actor.now.toISOString(), producedByName: getMemberName(orm, memberId) ?? '', organisation: getMeta(orm, 'organisation') ?? '' }, input.format, allListLabels(orm.$client));
     const destination = await ctx.exportDestination(subjectAccessFileName(record.caseId, input.format, s.today));
     if (!destination) throw new DomainError('CANCELLED', 'The copy was cancelled. No file was saved.');
     let size = 0;

@@ -1,5 +1,6 @@
 // Groups and workshops.
 import { createGroupEvent, getGroupEvent, listGroupEvents, removeRegistration, setRegistration, updateGroupEvent } from '../../../db/queries/groups';
+import { removeGroupEvent } from '../../../db/queries/corrections';
 import { session } from './context';
 import type { HandlerMap } from './types';
 
@@ -25,4 +26,8 @@ export const groupHandlers = {
     removeRegistration(s.ws.orm, input);
     return getGroupEvent(s.ws.orm, input.eventId);
   },
-} satisfies HandlerMap<'groups.list' | 'groups.get' | 'groups.create' | 'groups.update' | 'groups.setRegistration' | 'groups.removeRegistration'>;
+  'groups.remove': (ctx, input) => {
+    const s = session(ctx);
+    return removeGroupEvent(s.ws.orm, input.id, s.actor);
+  },
+} satisfies HandlerMap<'groups.list' | 'groups.get' | 'groups.create' | 'groups.update' | 'groups.setRegistration' | 'groups.removeRegistration' | 'groups.remove'>;

@@ -6,8 +6,11 @@ import { backupHandlers } from './backups';
 import { exportHandlers } from './exports';
 import { governanceHandlers } from './governance';
 import { groupHandlers } from './groups';
+import { importHandlers } from './imports';
 import { memberHandlers } from './members';
 import { peopleHandlers } from './people';
+import { programmeHandlers } from './programme';
+import { returnHandlers } from './returns';
 import type { HandlerMap } from './types';
 import { trainingHandlers } from './training';
 import { workspaceHandlers } from './workspace';
@@ -15,4 +18,4 @@ import { workspaceHandlers } from './workspace';
 export { lock, untilChecked, whenSettled } from './workspace';
 export { idleLockMinutes } from './context';
 
-export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers };
+export const handlers: HandlerMap<MethodName> = { ...workspaceHandlers, ...backupHandlers, ...auditHandlers, ...peopleHandlers, ...groupHandlers, ...exportHandlers, ...returnHandlers, ...governanceHandlers, ...memberHandlers, ...trainingHandlers, ...programmeHandlers, ...importHandlers };

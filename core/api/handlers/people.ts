@@ -4,6 +4,9 @@ import { recordAssessment, recordEngagement } from '../../../db/queries/assessme
 import { addContact, updateContact } from '../../../db/queries/contacts';
 import { addAttempt, closeEpisode, createEpisode, reopenEpisode, setReferralStatus, updateReferral } from '../../../db/queries/episodes';
 import { addGoal, reviewGoal, updateGoal } from '../../../db/queries/goals';
+import { removeAttempt, removeContact, updateAssessment, updateAttempt, updateEngagement } from '../../../db/queries/corrections';
+import { markEnteredInError } from '../../../db/queries/enteredInError';
+import { deletePerson, mergePeople } from '../../../db/queries/mergePeople';
 import { getMyDay } from '../../../db/queries/myDay';
 import { createPerson, findDuplicates, listPeople, updatePerson } from '../../../db/queries/people';
 import { getPersonRecord } from '../../../db/queries/record';
@@ -24,7 +27,7 @@ function change<I>(fn: (s: Session, input: I) => number) {
   };
 }
 
-type PeopleMethods = Exclude<Extract<MethodName, `people.${string}` | `episodes.${string}` | `attempts.${string}` | `contacts.${string}` | `goals.${string}` | `signposting.${string}` | `risks.${string}` | `assessments.${string}` | `engagement.${string}` | 'myDay.get'>, 'people.subjectAccess'>;
+type PeopleMethods = Exclude<Extract<MethodName, `people.${string}` | `episodes.${string}` | `attempts.${string}` | `contacts.${string}` | `goals.${string}` | `signposting.${string}` | `risks.${string}` | `assessments.${string}` | `engagement.${string}` | `records.${string}` | 'myDay.get'>, 'people.subjectAccess'>;
 
 export const peopleHandlers = {
   'myDay.get': (ctx) => {
@@ -60,4 +63,16 @@ export const peopleHandlers = {
   'risks.resolve': change((s, input) => resolveRisk(s.ws.orm, input, s.actor)),
   'assessments.record': change((s, input) => recordAssessment(s.ws.orm, input, s.settings(), s.actor)),
   'engagement.record': change((s, input) => recordEngagement(s.ws.orm, input, s.actor)),
+  'assessments.update': change((s, { id, ...patch }) => updateAssessment(s.ws.orm, id, patch, s.actor)),
+  'attempts.update': change((s, { id, ...patch }) => updateAttempt(s.ws.orm, id, patch, s.actor)),
+  'engagement.update': change((s, { id, ...patch }) => updateEngagement(s.ws.orm, id, patch, s.actor)),
+  'contacts.remove': change((s, input) => removeContact(s.ws.orm, input.id, s.actor)),
+  'attempts.remove': change((s, input) => removeAttempt(s.ws.orm, input.id, s.actor)),
+  'records.markEnteredInError': change((s, input) => markEnteredInError(s.ws.orm, input, s.actor)),
+  'people.merge': change((s, input) => mergePeople(s.ws.orm, input, s.actor)),
+  'people.delete': (ctx, input) => {
+    const s = session(ctx);
+    deletePerson(s.ws.orm, input.id, s.actor);
+    return { deleted: true as const };
+  },
 } satisfies HandlerMap<PeopleMethods>;

@@ -150,6 +150,9 @@ export function lock(ctx: AppContext): void {
   ctx.exportAbort?.abort();
   // So does a backup's (see backups.ts): cancelled, not waited for.
   ctx.backupRunning?.cancel();
+  // An import's step stops too (nothing is written), and the file as read is dropped.
+  ctx.importCancel?.();
+  ctx.importDraft = null;
   // No thread waits about once locked (see threads/start.ts).
   ctx.threads.releaseIdle();
   ctx.passphraseResetAt = null;

@@ -38,6 +38,7 @@ const TYPED_AT = "When the entry was typed in: the copy gives the entry's own da
 const DUE = 'When each questionnaire next falls due, kept by the database from the episode’s first contact and its questionnaires, which the copy shows.';
 /** Stamps of a record the copy dates by its own date and names by who recorded it. */
 const STAMPS = { createdAt: TYPED_AT, updatedAt: CHANGED_AT, updatedBy: CHANGED_BY };
+const IMPORT_BATCH = 'Which import from a spreadsheet added the record, kept so that import can be undone: the copy shows what the record holds.';
 
 /** Columns left out of the copy, by table and column (drizzle's names), with the reason. */
 export const NOT_IN_COPY = {
@@ -46,12 +47,14 @@ export const NOT_IN_COPY = {
     nameFolded: 'The name folded for search (no accents or capitals): worked out from the name, which the copy shows exactly as held.',
     latestEpisodeId: 'Which episode is the newest, kept for the caseload list: the copy lists every episode.',
     updatedBy: CHANGED_BY,
+    importBatchId: IMPORT_BATCH,
   },
   episodes: {
     id: ROW_ID,
     lastContactOn: 'The latest attended contact, kept for lists and My day: worked out from the contacts, which the copy lists.',
     updatedAt: CHANGED_AT,
     updatedBy: CHANGED_BY,
+    importBatchId: IMPORT_BATCH,
   },
   episodeClosures: { id: ROW_ID, createdAt: TYPED_AT },
   contactAttempts: { id: ROW_ID, ...STAMPS },
@@ -72,6 +75,11 @@ export const NOT_IN_COPY = {
   },
   assessmentSchedule: { episodeId: DUE, instrument: DUE, startedOn: DUE, lastCompletedOn: DUE },
   engagementReviews: { id: ROW_ID, ...STAMPS },
+  enteredInError: {
+    id: ROW_ID,
+    recordId: "The record's own number in its table before it was marked: the copy numbers entries itself.",
+    episodeId: 'Which episode the record was in, by its number in the file: that episode may itself be marked in error. The copy gives the record’s kind, date and what it was.',
+  },
 } satisfies { [T in TableName]?: { [C in keyof Schema[T]['$inferSelect']]?: string } };
 
 /** The reason a column is left out of the copy, or undefined when the copy must show it. */

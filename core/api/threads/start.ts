@@ -108,7 +108,7 @@ export function threadPool(script: WorkerScript): Threads {
           // A job that failed for an unexpected reason may have left its thread in a bad way: not kept.
           stop(message.type === 'done' || message.domain);
           if (message.type === 'done') resolve(message.value as T);
-          else reject(message.domain ? new DomainError(message.code as ErrorCode, message.message) : Object.assign(new Error(`${job.kind} failed`), { name: message.name, code: message.code }));
+          else reject(message.domain ? new DomainError(message.code as ErrorCode, message.message, message.fields) : Object.assign(new Error(`${job.kind} failed`), { name: message.name, code: message.code }));
         });
       });
       result.catch(() => undefined);

@@ -21,6 +21,8 @@ async function run(job: JobMessage, io: ThreadIo): Promise<unknown> {
         return (await import('./backupJob')).runBackup(job, key, io);
       case 'integrity':
         return (await import('./integrityJob')).runIntegrityCheck(job, key);
+      case 'import':
+        return await (await import('../imports/onThread')).runImport(job, key, io);
     }
   } finally {
     key.fill(0);
@@ -42,7 +44,8 @@ async function serve(job: JobMessage): Promise<void> {
   } catch (e) {
     const domain = e instanceof DomainError;
     const code = (e as { code?: unknown })?.code;
-    post({ type: 'failed', domain, code: typeof code === 'string' ? code : '', message: domain ? e.message : '', name: (e as Error)?.name ?? 'Error' });
+    // A DomainError's field messages (a workbook's password) are the app's own words, like its message.
+    post({ type: 'failed', domain, code: typeof code === 'string' ? code : '', message: domain ? e.message : '', name: (e as Error)?.name ?? 'Error', fields: domain ? e.fields : undefined });
   } finally {
     port.close();
   }

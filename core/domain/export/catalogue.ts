@@ -5,6 +5,7 @@
 // (REPORTED_SCORES) that both sides read.
 import { ageBand as ageBandOf } from '../age';
 import { borough, closureReason, ethnicCategory, genderIdentity, pathway, referralSource, referralStatus, sexualOrientation, type Code } from '../codes';
+import type { ListKey } from '../programmeLists';
 import { INSTRUMENTS } from '../instruments/definitions';
 import type { InstrumentId, ScoreDefinition } from '../instruments/types';
 
@@ -18,7 +19,19 @@ export interface ColumnSpec {
   kind: ColumnKind;
   /** Names, NHS Number, date of birth, hospital number: only in identifiable profiles. */
   identifiable: boolean;
-  codes?: { list: Code[]; label: (c: string | null | undefined) => string };
+  codes?: ColumnCodes;
+  /**
+   * A programme list's column (core/domain/programmeLists.ts): its labels and trust codes are the
+   * caseload's, filled in when an export runs (withListCodes); `codes` holds the seed meanwhile.
+   */
+  list?: ListKey;
+}
+
+export interface ColumnCodes {
+  list: Code[];
+  label: (c: string | null | undefined) => string;
+  /** The code as the file writes it: the trust's own where it gave one. Ours without this. */
+  exportCode?: (c: string) => string;
 }
 
 export interface ExportColumn extends ColumnSpec {
@@ -48,7 +61,7 @@ const PERSON = {
 const EPISODE = {
   referral_id: col('Referral ID', 'identifier'),
   referral_received_on: col('Referral date', 'date'),
-  referral_source: col('Referral source', 'code', { codes: referralSource }),
+  referral_source: col('Referral source', 'code', { codes: referralSource, list: 'referral_source' }),
   pathway: col('Pathway', 'code', { codes: pathway }),
   newly_diagnosed: col('Newly diagnosed', 'boolean'),
   re_engaging: col('Re-engaging in care', 'boolean'),
@@ -58,7 +71,7 @@ const EPISODE = {
   contacts_attended: col('Contacts attended', 'number'),
   contacts_missed: col('Contacts not attended', 'number'),
   closed_on: col('Closure date', 'date'),
-  closure_reason: col('Closure reason', 'code', { codes: closureReason }),
+  closure_reason: col('Closure reason', 'code', { codes: closureReason, list: 'closure_reason' }),
 };
 
 /** The episode's columns an outcomes export offers: which referral it is, not how it went. */

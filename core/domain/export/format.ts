@@ -17,8 +17,8 @@ export function formatCell(value: CellValue, column: ExportColumn, profile: Pick
       return profile.dateFormat === 'dmy' ? s.split('-').reverse().join('/') : s;
     }
     case 'code': {
-      const code = String(value);
-      const label = column.codes?.label(code) ?? code;
+      const code = column.codes?.exportCode?.(String(value)) ?? String(value);
+      const label = column.codes?.label(String(value)) ?? code;
       const text = profile.codeStyle === 'code' ? code : profile.codeStyle === 'label' ? label : `${code} ${label}`;
       return neutraliseText(text);
     }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CsvFormat } from './csv';
 import { CATALOGUE, DATASETS, type ColumnId, type Dataset } from './catalogue';
 import { HIDDEN_CHARACTER_MESSAGE, visibleLine } from '../fields';
+import { listsInFileSchema } from '../programmeLists';
 
 export const PROFILE_FILE_FORMAT = 'peer-caseload-export-profile';
 
@@ -55,6 +56,12 @@ export const profileFileSchema = z.object({
   format: z.literal(PROFILE_FILE_FORMAT, { error: 'This is not an export profile file.' }),
   version: z.literal(PROFILE_FILE_VERSION, { error: 'This profile file was made by a newer version of the app.' }),
   profile: profileSchema,
+  /**
+   * The trust's programme lists (support types, closure reasons…, with its own codes), so a trust
+   * sets them once for all its clinics. Optional: a file without them leaves the lists alone, and
+   * an older app reading a file with them ignores them.
+   */
+  lists: listsInFileSchema.optional(),
 });
 
 export function csvFormatOf(p: ExportProfile): CsvFormat {

@@ -48,10 +48,19 @@ function publishedChange(pairs: Published, change: MeanChange): PublishedChange 
 }
 
 export function publishReturn(inputs: ReturnInputs, settings: SuppressionSettings): PublishedReturn {
-  const { cells, relations, groupTotals } = returnCells(inputs);
-  const hidden = cellsToHide(cells, relations, settings);
+  const { cells, relations } = returnCells(inputs);
+  return publishWith(inputs, settings, cellsToHide(cells, relations, settings));
+}
+
+/**
+ * The figures with the cells `hidden` names hidden (ids as returnCells gives them, after
+ * `prefix`): the suppression may have been worked out over more than this one return, as when
+ * several sites' returns and their total are published together.
+ */
+export function publishWith(inputs: ReturnInputs, settings: SuppressionSettings, hidden: ReadonlySet<string>, prefix = ''): PublishedReturn {
+  const { cells, groupTotals } = returnCells(inputs);
   const values = new Map(cells.map((c) => [c.id, c.value]));
-  const show = (id: string): Published => (hidden.has(id) ? '*' : settings.roundToFive ? roundFive(values.get(id)!) : values.get(id)!);
+  const show = (id: string): Published => (hidden.has(prefix + id) ? '*' : settings.roundToFive ? roundFive(values.get(id)!) : values.get(id)!);
   const groups = inputs.groups.map((g, i) => {
       const categories = g.categories.map((c) => ({ category: c.category, count: show(cellId.category(g.measure, g.breakdown, c.category)) }));
       const total = show(groupTotals[i]);

@@ -1,7 +1,7 @@
 // What the UI asks for when it previews or runs an export.
 import { z } from 'zod';
 import { periodSchema } from './periods';
-import { FILE_TYPES } from './profile';
+import { FILE_TYPES, type FileType } from './profile';
 
 export const MONTHLY_RETURN_ID = 'monthly_return';
 
@@ -43,6 +43,8 @@ export interface ExportResult {
   sha256: string;
   identifiable: boolean;
   encrypted: boolean;
+  /** What is inside (a ZIP holds a file of this type): the audit says which, as the export log's name does. */
+  fileType: FileType;
 }
 
 export interface ExportProgress {

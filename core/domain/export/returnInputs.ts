@@ -1,5 +1,6 @@
 // The monthly return's true counts, before anything is published: what the queries give and the
 // suppression works on. On their own so the suppression's files need not import the return's.
+import type { DevelopmentFigures } from '../development';
 import type { MeanChange } from '../stats/meanChange';
 
 /** One breakdown of a measure: true counts, or (`Published`) as they may be published. */
@@ -30,4 +31,6 @@ export interface ReturnInputs {
   sustained: { instrument: string; improved: number; followedUp: number; change: MeanChange }[];
   /** Time to first contact (issue 15): absent from the trend's headline figures. */
   firstContact?: { medianWorkingDays: number | null; targetWorkingDays: number };
+  /** The team's training, supervision and CPD in the period: figures about staff, in total only. */
+  development?: DevelopmentFigures;
 }

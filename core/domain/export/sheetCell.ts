@@ -40,7 +40,8 @@ export function sheetCell(value: CellValue, column: ExportColumn, profile: Pick<
     case 'code': {
       const code = String(value);
       const label = column.codes?.label(code) ?? code;
-      return { text: profile.codeStyle === 'code' ? code : profile.codeStyle === 'label' ? label : `${code} ${label}` };
+      const written = column.codes?.exportCode?.(code) ?? code;
+      return { text: profile.codeStyle === 'code' ? written : profile.codeStyle === 'label' ? label : `${written} ${label}` };
     }
     // Identifiers stay text whatever they look like: a numeric id is written as its digits.
     case 'identifier':

@@ -33,3 +33,29 @@ export function meanChange(differences: readonly number[]): MeanChange {
   const halfWidth = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance / n);
   return { n, mean: round2(mean), lower: round2(mean - halfWidth), upper: round2(mean + halfWidth) };
 }
+
+/** What several groups' mean changes can be combined from: the count, Σd and Σd². */
+export interface ChangeSums {
+  n: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+export function changeSums(differences: readonly number[]): ChangeSums {
+  return { n: differences.length, sum: differences.reduce((a, d) => a + d, 0), sumOfSquares: differences.reduce((a, d) => a + d * d, 0) };
+}
+
+/**
+ * The same mean change and interval from the sums alone, so returns from several workstations
+ * can be combined without any one person's change leaving its workstation.
+ * Σ(d − mean)² = Σd² − (Σd)²/n.
+ */
+export function meanChangeFromSums(s: ChangeSums): MeanChange {
+  const { n } = s;
+  if (n === 0) return { n, mean: null, lower: null, upper: null };
+  const mean = s.sum / n;
+  if (n === 1) return { n, mean: round2(mean), lower: null, upper: null };
+  const variance = Math.max(0, (s.sumOfSquares - (s.sum * s.sum) / n) / (n - 1));
+  const halfWidth = jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance / n);
+  return { n, mean: round2(mean), lower: round2(mean - halfWidth), upper: round2(mean + halfWidth) };
+}

@@ -2,7 +2,8 @@
 // referral for someone already known, and editing a referral.
 import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { pathway, referralSource } from '../../../core/domain/codes';
+import { pathway } from '../../../core/domain/codes';
+import { useProgrammeList } from './useProgrammeLists';
 import { todayIso } from '../../../core/domain/dates';
 import type { EpisodeView } from '../../../core/domain/record';
 import { CodeSelect } from './CodeSelect';
@@ -41,7 +42,7 @@ const REENGAGEMENT = 'opt_out_reengagement';
 export function referralInput(v: ReferralValues) {
   return {
     referralReceivedOn: v.referralReceivedOn ?? '',
-    referralSource: (v.referralSource ?? '') as (typeof referralSource.codes)[number],
+    referralSource: v.referralSource ?? '',
     pathway: (v.pathway ?? '') as (typeof pathway.codes)[number],
     referrerOrganisation: v.referrerOrganisation,
     referralReasons: v.referralReasons,
@@ -58,13 +59,14 @@ export function referralChoiceErrors(v: ReferralValues): Record<string, string> 
 }
 
 export function ReferralFields<T extends ReferralValues>({ form, autoFocus = false }: { form: UseFormReturnType<T>; autoFocus?: boolean }) {
+  const sources = useProgrammeList('referral_source');
   const reEngagement = form.values.pathway === REENGAGEMENT;
   const reEngagingProps = form.getInputProps('reEngaging', { type: 'checkbox' });
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField label="Date referred" required data-autofocus={autoFocus || undefined} {...form.getInputProps('referralReceivedOn')} />
-        <CodeSelect codes={referralSource} label="Referral source" placeholder="Choose a source" required {...form.getInputProps('referralSource')} />
+        <CodeSelect codes={sources.codes(form.values.referralSource)} label="Referral source" placeholder="Choose a source" required {...form.getInputProps('referralSource')} />
         <CodeSelect codes={pathway} label="Pathway" placeholder="Choose a pathway" required {...form.getInputProps('pathway')} />
         <TextInput label="Referrer organisation (optional)" {...form.getInputProps('referrerOrganisation')} />
       </SimpleGrid>

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'groups'; eventId?: number }
   | { name: 'reports' }
   | { name: 'export' }
+  | { name: 'combine' }
+  | { name: 'import' }
   | { name: 'audit' }
   | { name: 'settings' };
 

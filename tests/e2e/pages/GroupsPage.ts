@@ -10,7 +10,7 @@ export interface NewEvent {
   startTime?: string;
   facilitator?: string;
   site?: string;
-  /** "In person", "Online" or "Not recorded". */
+  /** How it is held, as the event_mode list labels it: "In person" or "Online"; left out, not recorded. */
   mode?: string;
 }
 
@@ -35,7 +35,7 @@ export class GroupsPage {
     if (e.date) await typeDate(dialog.getByLabel('Date'), e.date);
     if (e.startTime) await dialog.getByLabel('Start time (optional)').fill(e.startTime);
     if (e.facilitator !== undefined) await dialog.getByLabel('Facilitator').fill(e.facilitator);
-    if (e.mode) await dialog.getByRole('radiogroup', { name: 'Online or in person' }).getByRole('radio', { name: e.mode, exact: true }).check();
+    if (e.mode) await choose(this.page, dialog.getByRole('combobox', { name: 'How it is held (optional)' }), e.mode);
     if (e.site) await choose(this.page, dialog.getByRole('combobox', { name: 'Clinic site (optional)' }), e.site);
   }
 

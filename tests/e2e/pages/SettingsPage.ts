@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { goTo } from './nav';
 
-export type SettingsSection = 'Caseload rules' | 'Reporting' | 'Backups' | 'Members and sign-in' | 'Your sign-in' | 'Outcome instruments' | 'Retention';
+export type SettingsSection = 'Caseload rules' | 'Programme lists' | 'Training and supervision' | 'Reporting' | 'Backups' | 'Members and sign-in' | 'Your sign-in' | 'Outcome instruments' | 'Retention';
 
 /**
  * Opens Settings at one of its sections, chosen from the list of sections as a person would. A

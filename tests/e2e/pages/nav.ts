@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The main navigation on the left: the way a worker moves between screens. */
-export type Screen = 'My day' | 'Caseload' | 'Groups' | 'Reports' | 'Export' | 'Audit log' | 'Settings';
+export type Screen = 'My day' | 'Caseload' | 'Groups' | 'Reports' | 'Export' | 'Combine returns' | 'Audit log' | 'Settings';
 
 /** Each screen's heading, where it differs from its name in the menu. */
 const HEADINGS: Partial<Record<Screen, string>> = { Groups: 'Groups and workshops' };

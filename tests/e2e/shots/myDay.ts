@@ -122,7 +122,7 @@ export async function myDayAndGroups(browser: Browser, shot: Shot) {
     await page.getByRole('button', { name: 'Edit event' }).click();
     await groups.eventDialog().getByLabel('Facilitator').fill('');
     await groups.eventDialog().getByRole('button', { name: 'Save event' }).click();
-    await groups.eventDialog().getByText('Enter who facilitated the event.').waitFor();
+    await groups.eventDialog().getByText('Enter who facilitated the event.').first().waitFor();
     await shot(page, '49-group-event-form-error');
     await groups.eventDialog().getByRole('button', { name: 'Cancel' }).click();
 

@@ -109,11 +109,11 @@ export async function personScreens(browser: Browser, shot: Shot): Promise<void>
     await dialog.getByLabel('Length in minutes (optional)').fill('900');
     await dialog.getByLabel('Private note (optional)').fill('Kept after the error.');
     await dialog.getByRole('button', { name: 'Log contact' }).click();
-    await dialog.getByText(/600 minutes/).waitFor();
+    await dialog.getByText(/600 minutes/).first().waitFor();
     await shot(page, '29-log-contact-errors');
     await dialog.getByLabel('Length in minutes (optional)').fill('45');
     await dialog.getByRole('button', { name: 'Log contact' }).click();
-    await dialog.getByText(/before the referral/).waitFor();
+    await dialog.getByText(/before the referral/).first().waitFor();
     await shot(page, '29b-log-contact-server-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // A clinic PC's 1366×768 screen, maximised: the footer's Save stays in view, and a start time
@@ -124,7 +124,7 @@ export async function personScreens(browser: Browser, shot: Shot): Promise<void>
     await small.getByLabel('Start time (optional)').fill('9:3x');
     await small.getByLabel('Length in minutes (optional)').fill('45');
     await small.getByRole('button', { name: 'Log contact' }).click();
-    await small.getByText(/Enter a time on the 24-hour clock/).waitFor();
+    await small.getByText(/Enter a time on the 24-hour clock/).first().waitFor();
     await shot(page, '29d-log-contact-1366x768-time-error');
     await small.getByLabel('Private note (optional)').focus();
     await shot(page, '29e-log-contact-1366x768-note-focused');

@@ -66,6 +66,12 @@ export async function zoomScreens(browser: Browser, shot: Shot) {
         await page.getByRole('button', { name: 'Save settings' }).click();
         await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
         await shot(page, at(34, 'settings-error-summary'));
+        // A held event's people, stacked.
+        await screenShown(page, 'Groups');
+        await page.getByRole('radiogroup', { name: 'Which events' }).getByText('Past', { exact: true }).click();
+        await page.getByRole('table', { name: 'Past events' }).getByRole('button', { name: /Peer support evening/ }).click();
+        await page.getByRole('table', { name: 'People on this event' }).waitFor();
+        await shot(page, at(35, 'held-event'), true);
       } finally {
         await page.close();
       }

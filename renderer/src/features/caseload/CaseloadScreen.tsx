@@ -1,7 +1,8 @@
 // The worker's caseload: search, filters, the list, and adding a person.
 import { Alert, Button, EmptyState, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useCan } from '../../shared/access';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/api';
 import { AddPersonModal } from './AddPersonModal';
@@ -19,6 +20,7 @@ const count = (n: number) => n.toLocaleString('en-GB');
 
 export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFilters }) {
   const { go } = useNavigation();
+  const can = useCan();
   // Opened with filters (a link from My day or data quality): those. Otherwise as last left.
   const remembered = useRememberedView();
   const [start] = useState(() => (initialFilters ? null : remembered.current));
@@ -59,9 +61,16 @@ export function CaseloadScreen({ initialFilters }: { initialFilters?: CaseloadFi
     <Stack gap="sm" className={classes.screen} style={{ height: 'calc(100dvh - var(--app-shell-header-offset, 60px) - 2 * var(--app-shell-padding))' }}>
       <Group justify="space-between" gap="xs">
         <ScreenTitle>Caseload</ScreenTitle>
-        <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
-          Add person
-        </Button>
+        <Group gap="xs">
+          {can('imports.open') && (
+            <Button variant="default" leftSection={<IconFileImport aria-hidden size={18} />} onClick={() => go({ name: 'import' })}>
+              Import from a spreadsheet
+            </Button>
+          )}
+          <Button leftSection={<IconUserPlus aria-hidden size={18} />} onClick={addModal.open}>
+            Add person
+          </Button>
+        </Group>
       </Group>
       {!nobodyYet && (
         <CaseloadFilterBar

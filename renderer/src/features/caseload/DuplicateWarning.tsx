@@ -74,7 +74,8 @@ export function DuplicateWarning({ duplicates, onOpen, onAddAnyway, onCancel, ad
         <Text size="sm" c={BODY}>
           {sameNumber
             ? 'The same NHS Number almost always means the same person: open their record. Add anyway only if the number is wrong on one of the records.'
-            : 'If you are sure this is a different person, add them anyway.'}
+            : 'If you are sure this is a different person, add them anyway.'}{' '}
+          If it turns out to be the same person after all, a coordinator can merge the two records from either record (Correct this record).
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -4,7 +4,8 @@
 import { Button, Chip, Group, Input, NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect, useId, useRef } from 'react';
-import { attendance, contactMode, contactTopic, contactType } from '../../../../core/domain/codes';
+import { attendance, contactTopic } from '../../../../core/domain/codes';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 import { newContactSchema, type Contact } from '../../../../core/domain/contact';
 import { todayIso } from '../../../../core/domain/dates';
 import type { PersonRecord } from '../../../../core/domain/record';
@@ -63,6 +64,12 @@ function initialValues(contact: Contact | undefined, purpose: ContactPurpose): V
   };
 }
 
+/** A new contact starts on the usual type and mode, or the first offered where the coordinator retired those. */
+function withOffered(v: Values, types: { code: string }[], modes: { code: string }[]): Values {
+  const pick = (value: string, offered: { code: string }[]) => (offered.some((o) => o.code === value) ? value : (offered[0]?.code ?? value));
+  return { ...v, type: pick(v.type, types), mode: pick(v.mode, modes) };
+}
+
 function toInput(v: Values, episodeId: number) {
   const time = readTypedTime(v.startTime);
   return {
@@ -71,8 +78,8 @@ function toInput(v: Values, episodeId: number) {
     // A time that does not read is sent as typed only to be refused: it is never dropped.
     startTime: time.ok ? time.time : v.startTime,
     minutes: v.minutes === '' ? null : Number(v.minutes),
-    mode: v.mode as (typeof contactMode.codes)[number],
-    type: v.type as (typeof contactType.codes)[number],
+    mode: v.mode ?? '',
+    type: v.type ?? '',
     attendance: v.attendance === PLANNED ? null : (v.attendance as (typeof attendance.codes)[number]),
     topics: v.topics as (typeof contactTopic.codes)[number][],
     note: v.note,
@@ -86,6 +93,8 @@ function validate(v: Values, episodeId: number) {
 }
 
 export function ContactForm({ personId, episodeId, purpose, contact, onDone, onSaved }: ContactFormProps) {
+  const types = useProgrammeList('contact_type');
+  const modes = useProgrammeList('contact_mode');
   const topicsId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -95,7 +104,7 @@ export function ContactForm({ personId, episodeId, purpose, contact, onDone, onS
   }, []);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: initialValues(contact, purpose),
+    initialValues: withOffered(initialValues(contact, purpose), types.offered(contact?.type), modes.offered(contact?.mode)),
     validate: (v) => validate(v, episodeId),
     // Said on leaving the field, while the worker still has the time in mind.
     validateInputOnBlur: ['startTime'],
@@ -144,8 +153,8 @@ export function ContactForm({ personId, episodeId, purpose, contact, onDone, onS
           focusChosen={purpose === 'outcome'}
           {...form.getInputProps('attendance')}
         />
-        <CodeRadios codes={contactType} label="Type" required {...form.getInputProps('type')} />
-        <CodeRadios codes={contactMode} label="How it was held" required {...form.getInputProps('mode')} />
+        <CodeRadios codes={types.codes(contact?.type)} label="Type" required {...form.getInputProps('type')} />
+        <CodeRadios codes={modes.codes(contact?.mode)} label="How it was held" required {...form.getInputProps('mode')} />
         <Input.Wrapper id={topicsId} label="Topics talked about" description="Choose any that came up. Space toggles a topic." labelElement="div" error={form.errors.topics}>
           <Group gap="xs" mt={6} role="group" aria-labelledby={`${topicsId}-label`} aria-describedby={`${topicsId}-description`}>
             <Chip.Group multiple value={form.values.topics} onChange={(v) => form.setFieldValue('topics', v)}>

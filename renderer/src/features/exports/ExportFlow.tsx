@@ -24,6 +24,7 @@ const MIN_PASSWORD = 12;
 export function ExportFlow() {
   const today = todayIso();
   const profiles = useQuery({ ...callQuery('exports.profiles', {}), refetchOnMount: 'always' });
+  const layouts = useQuery({ ...callQuery('exports.layouts', {}), refetchOnMount: 'always' });
   const [chosen, setChosen] = useState<string>(MONTHLY_RETURN_ID);
   const [period, setPeriod] = useState<Period | null>(() => lastMonth(today));
   // null: follow the profile (encrypt what names people); true/false once the person chooses.
@@ -39,10 +40,13 @@ export function ExportFlow() {
   const rowsAllowed = useCanExportRows();
   const list = rowsAllowed ? (profiles.data ?? []) : [];
   // A profile deleted below falls back to the return rather than asking for a missing one.
-  const profileId = chosen === MONTHLY_RETURN_ID || list.some((p) => p.id === chosen) ? chosen : MONTHLY_RETURN_ID;
+  // The trust's layouts of the return are aggregate too: every role may export them.
+  const layoutList = layouts.data ?? [];
+  const layout = layoutList.find((l) => l.id === chosen);
+  const profileId = chosen === MONTHLY_RETURN_ID || layout || list.some((p) => p.id === chosen) ? chosen : MONTHLY_RETURN_ID;
   const profile = list.find((p) => p.id === profileId);
-  const aggregate = profileId === MONTHLY_RETURN_ID;
-  const profileName = aggregate ? MONTHLY_RETURN_LABEL : (profile?.name ?? '');
+  const aggregate = profileId === MONTHLY_RETURN_ID || !!layout;
+  const profileName = profileId === MONTHLY_RETURN_ID ? MONTHLY_RETURN_LABEL : (layout?.name ?? profile?.name ?? '');
   const preview = useQuery({
     ...callQuery('exports.preview', { profileId, period: period! }),
     enabled: !!period,
@@ -51,7 +55,7 @@ export function ExportFlow() {
   });
   const identifiable = preview.data?.identifiable ?? profile?.identifiable ?? false;
   const encrypt = encryptChoice ?? identifiable;
-  const fileType = fileTypeChoice ?? profile?.fileType ?? 'csv';
+  const fileType = fileTypeChoice ?? layout?.fileType ?? profile?.fileType ?? 'csv';
   const running = run.isPending;
 
   const changed = () => {
@@ -102,7 +106,7 @@ export function ExportFlow() {
             <NativeSelect
               label="What to export"
               maw={460}
-              data={profileChoices(list)}
+              data={profileChoices(list, layoutList)}
               value={profileId}
               onChange={(e) => {
                 setChosen(e.currentTarget.value);

@@ -5,6 +5,8 @@ import { useCan } from '../../shared/access';
 import { ExportFlow } from './ExportFlow';
 import { ExportLog } from './ExportLog';
 import { ProfilesPanel } from './ProfilesPanel';
+import { ReturnDataPanel } from './ReturnDataPanel';
+import { ReturnLayoutsPanel } from './ReturnLayoutsPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
 export function ExportScreen() {
@@ -18,8 +20,10 @@ export function ExportScreen() {
         </Text>
       </div>
       <ExportFlow />
+      {can('returns.saveDataFile') && <ReturnDataPanel />}
       <ExportLog />
       {can('exports.saveProfile') && <ProfilesPanel />}
+      {can('exports.saveLayout') && <ReturnLayoutsPanel />}
     </Stack>
   );
 }

@@ -14,7 +14,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { isDownloadAddress } from './location';
 import { MAX_PROFILE_FILE_BYTES, readAsText, startDownload } from './profileFiles';
 import { copyOf, EMPTY_PROFILE, valuesOf, type ProfileValues } from './profileForm';
-import { callQuery, setAnswer } from '../../shared/queryKeys';
+import { callQuery, refresh, setAnswer } from '../../shared/queryKeys';
 import { DANGER_BUTTON } from '../../shared/contrast';
 import { StackedTable } from '../../shared/StackedTable';
 
@@ -34,24 +34,34 @@ export function ProfilesPanel() {
 
   // A file whose profile id is already in use waits here until the coordinator says replace or keep.
   const [clash, setClash] = useState<{ json: string; message: string } | null>(null);
+  // A file that would change the programme's lists waits here until the coordinator says use or keep them.
+  const [listsAsked, setListsAsked] = useState<{ json: string; message: string; replace: boolean } | null>(null);
   const importFile = useMutation({
-    mutationFn: async ({ file, replace }: { file: File | string; replace: boolean }) => {
+    mutationFn: async ({ file, replace, lists = 'ask' }: { file: File | string; replace: boolean; lists?: 'ask' | 'apply' | 'keep' }) => {
       if (typeof file !== 'string' && file.size > MAX_PROFILE_FILE_BYTES) {
         throw new ApiFailure({ code: 'VALIDATION', message: 'This file is too large to be an export profile. Nothing was imported.' });
       }
       const json = typeof file === 'string' ? file : await readAsText(file);
       try {
-        return { before: ids, after: await call('exports.importProfile', { json, replace }) };
+        return { before: ids, after: await call('exports.importProfile', { json, replace, lists }) };
       } catch (e) {
         if (!replace && e instanceof ApiFailure && e.error.code === 'CONFLICT' && e.error.fields?.id === 'already_exists') setClash({ json, message: e.error.message });
+        if (e instanceof ApiFailure && e.error.code === 'CONFLICT' && e.error.fields?.lists === 'would_change') {
+          setClash(null);
+          setListsAsked({ json, message: e.error.message, replace });
+        }
         throw e;
       }
     },
     onSuccess: ({ before, after }, { replace }) => {
       setAnswer(queryClient, 'exports.profiles', {}, after);
+      // A trust's layout of the monthly return comes in the same kind of file.
+      refresh(queryClient, 'exports.layouts');
       setClash(null);
+      setListsAsked(null);
+      refresh(queryClient, 'lists');
       const added = after.find((p) => !before.includes(p.id));
-      notifySuccess(added ? `“${added.name}” is ready to use.` : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
+      notifySuccess(added ? `“${added.name}” is ready to use.` : after.length === before.length && !replace ? 'Return layout imported: choose it under What to export.' : replace ? 'The profile was replaced with the one in the file.' : 'Profile imported.', 'Profile imported');
     },
     onSettled: () => resetFile.current?.(),
   });
@@ -88,7 +98,7 @@ export function ProfilesPanel() {
             </Button>
           </Group>
         </Group>
-        {importFile.isError && !clash && <ImportProblems error={importFile.error} onDismiss={() => importFile.reset()} />}
+        {importFile.isError && !clash && !listsAsked && <ImportProblems error={importFile.error} onDismiss={() => importFile.reset()} />}
         {saveFile.isError && !(saveFile.error instanceof ApiFailure && saveFile.error.error.code === 'CANCELLED') && (
           <Alert color="red" role="alert" withCloseButton onClose={() => saveFile.reset()} closeButtonLabel="Dismiss">
             {errorMessage(saveFile.error)}
@@ -138,6 +148,18 @@ export function ProfilesPanel() {
       </Stack>
       {editing && <ProfileEditor initial={editing.values} editing={editing.existing} takenIds={ids} onClose={() => setEditing(null)} />}
       {deleting && <DeleteProfile profile={deleting} onClose={() => setDeleting(null)} />}
+      {listsAsked && (
+        <UseTrustLists
+          message={listsAsked.message}
+          pending={importFile.isPending}
+          onUse={() => importFile.mutate({ file: listsAsked.json, replace: listsAsked.replace, lists: 'apply' })}
+          onKeep={() => importFile.mutate({ file: listsAsked.json, replace: listsAsked.replace, lists: 'keep' })}
+          onCancel={() => {
+            setListsAsked(null);
+            importFile.reset();
+          }}
+        />
+      )}
       {clash && (
         <ReplaceProfile
           message={clash.message}
@@ -245,6 +267,29 @@ function ReplaceProfile({ message, pending, onReplace, onKeep }: { message: stri
           </Button>
           <Button loading={pending} onClick={onReplace}>
             Replace it
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A trust's file that also sets the programme's lists: asked before any list changes. */
+function UseTrustLists({ message, pending, onUse, onKeep, onCancel }: { message: string; pending: boolean; onUse: () => void; onKeep: () => void; onCancel: () => void }) {
+  return (
+    <Modal opened onClose={onCancel} title="Use the trust’s lists?">
+      <Stack gap="sm">
+        <Text size="sm">{message}</Text>
+        <Text size="sm">Keeping your lists imports the profile alone. Cancel imports nothing.</Text>
+        <Group justify="flex-end">
+          <Button variant="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button variant="default" onClick={onKeep} disabled={pending} data-autofocus>
+            Keep our lists
+          </Button>
+          <Button loading={pending} onClick={onUse}>
+            Use the trust’s lists
           </Button>
         </Group>
       </Stack>

@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { eventMode, groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import type { GroupEvent } from '../../../../core/domain/group';
 import { errorMessage } from '../../shared/api';
@@ -15,8 +14,11 @@ import { EventFormModal } from './EventFormModal';
 import { percent, turnout } from './figures';
 import { Participants } from './Participants';
 import { RegisterPerson } from './RegisterPerson';
+import { RemoveEventModal } from './RemoveEventModal';
+import { useCan } from '../../shared/access';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 export function EventDetail({ eventId }: { eventId: number }) {
   const { go } = useNavigation();
@@ -37,24 +39,34 @@ export function EventDetail({ eventId }: { eventId: number }) {
 }
 
 function Loaded({ event }: { event: GroupEvent }) {
+  const listLabel = useListLabels();
   const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const can = useCan();
   const site = useSites().data?.find((s) => s.id === event.siteId);
   // Attendance can be recorded from the day of the event.
   const happened = event.heldOn <= todayIso();
   const when = `${dayjs(event.heldOn).locale('en-gb').format('dddd D MMMM YYYY')}${event.startTime ? `, ${event.startTime}` : ''}`;
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start">
         <div>
-          <ScreenTitle>{event.title || groupEventType.label(event.type)}</ScreenTitle>
+          <ScreenTitle>{event.title || listLabel('event_type', event.type)}</ScreenTitle>
           <Text c="dimmed">
-            {[event.title ? groupEventType.label(event.type) : null, when, event.mode ? eventMode.label(event.mode) : null, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
+            {[event.title ? listLabel('event_type', event.type) : null, event.mode ? listLabel('event_mode', event.mode) : null, when, site ? `${site.name} (${site.odsCode})` : null].filter(Boolean).join(' · ')}
           </Text>
           <Text size="sm">Facilitated by {event.facilitator}</Text>
         </div>
-        <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={() => setEditing(true)}>
-          Edit event
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" leftSection={<IconPencil aria-hidden size={16} />} onClick={() => setEditing(true)}>
+            Edit event
+          </Button>
+          {can('groups.remove') && (
+            <Button variant="default" onClick={() => setRemoving(true)}>
+              Remove event…
+            </Button>
+          )}
+        </Group>
       </Group>
       {event.notes && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -65,6 +77,7 @@ function Loaded({ event }: { event: GroupEvent }) {
       <RegisterPerson event={event} happened={happened} />
       <Participants event={event} happened={happened} />
       {editing && <EventFormModal event={event} onClose={() => setEditing(false)} />}
+      {removing && <RemoveEventModal event={event} onClose={() => setRemoving(false)} />}
     </>
   );
 }

@@ -4,12 +4,10 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../../core/api/contract';
-import { eventMode, groupEventType } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
 import { readTypedTime } from '../../../../core/domain/typedTime';
 import { newGroupEventSchema, type GroupEvent } from '../../../../core/domain/group';
 import { ApiFailure, call } from '../../shared/api';
-import { CodeRadios } from '../../shared/CodeRadios';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { DateField } from '../../shared/DateField';
 import { ErrorSummary } from '../../shared/ErrorSummary';
@@ -19,33 +17,21 @@ import { siteOptions, useSites } from '../../shared/useSites';
 import { notifySuccess } from '../../shared/notify';
 import { cachedAnswer, refresh, setAnswer } from '../../shared/queryKeys';
 import { FormFailure } from '../../shared/FormFailure';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 
-type EventType = (typeof groupEventType.codes)[number];
-type EventMode = (typeof eventMode.codes)[number];
-/** The radio for an event whose mode nobody recorded (the return counts it as not recorded). */
-const NOT_RECORDED = 'not_recorded';
-type Values = {
-  type: EventType | null;
-  title: string;
-  heldOn: string | null;
-  startTime: string;
-  facilitator: string;
-  siteId: string | null;
-  mode: EventMode | typeof NOT_RECORDED;
-  notes: string;
-};
+type Values = { type: string | null; mode: string | null; title: string; heldOn: string | null; startTime: string; facilitator: string; siteId: string | null; notes: string };
 
 function toInput(v: Values): MethodInput<'groups.create'> {
   const time = readTypedTime(v.startTime);
   return {
-    type: v.type as EventType,
+    type: v.type ?? '',
+    mode: v.mode,
     title: v.title,
     heldOn: v.heldOn ?? '',
     // A time that does not read is sent as typed only to be refused: it is never dropped.
     startTime: time.ok ? (time.time ?? '') : v.startTime,
     facilitator: v.facilitator,
     siteId: v.siteId ? Number(v.siteId) : null,
-    mode: v.mode === NOT_RECORDED ? null : v.mode,
     notes: v.notes,
   };
 }
@@ -59,22 +45,24 @@ interface Props {
 export function EventFormModal({ event, onClose, onSaved }: Props) {
   const queryClient = useQueryClient();
   const sites = useSites();
+  const types = useProgrammeList('event_type');
+  const modes = useProgrammeList('event_mode');
   // The worker running the event is usually the one signed in.
   const me = cachedAnswer(queryClient, 'workspace.status', {})?.memberName ?? '';
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: event
       ? {
-          type: event.type as EventType,
+          type: event.type,
+          mode: event.mode,
           title: event.title ?? '',
           heldOn: event.heldOn,
           startTime: event.startTime ?? '',
           facilitator: event.facilitator,
           siteId: event.siteId ? String(event.siteId) : null,
-          mode: (event.mode as EventMode | null) ?? NOT_RECORDED,
           notes: event.notes ?? '',
         }
-      : { type: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, mode: NOT_RECORDED, notes: '' },
+      : { type: null, mode: null, title: '', heldOn: todayIso(), startTime: '', facilitator: me, siteId: null, notes: '' },
     validate: (v) => {
       const errors = schemaResolver(newGroupEventSchema, { sync: true })(toInput(v));
       const time = readTypedTime(v.startTime);
@@ -100,15 +88,14 @@ export function EventFormModal({ event, onClose, onSaved }: Props) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
         <ErrorSummary errors={form.errors} />
         <Stack>
-          <CodeSelect label="Type of event" codes={groupEventType} required data-autofocus {...form.getInputProps('type')} />
+          <CodeSelect label="Type of event" codes={types.codes(event?.type)} required data-autofocus {...form.getInputProps('type')} />
+          <CodeSelect label="How it is held (optional)" codes={modes.codes(event?.mode)} placeholder="Choose online or in person" clearable {...form.getInputProps('mode')} />
           <TextInput label="Title (optional)" description="For example “Living well with HIV, week 2”" autoComplete="off" {...form.getInputProps('title')} />
           <Group grow align="flex-start">
             <DateField label="Date" description="DD/MM/YYYY" required {...form.getInputProps('heldOn')} />
             {/* The contact form's time field: one tab stop, 24-hour clock, nothing typed dropped. */}
             <TimeField label="Start time (optional)" {...form.getInputProps('startTime')} />
           </Group>
-          {/* The return counts events held online and in person (issue 15). */}
-          <CodeRadios codes={eventMode} extra={[{ code: NOT_RECORDED, label: 'Not recorded' }]} label="Online or in person" {...form.getInputProps('mode')} />
           <TextInput label="Facilitator" required autoComplete="off" {...form.getInputProps('facilitator')} />
           <Select
             label="Clinic site (optional)"

@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { IconCalendarPlus, IconUsersGroup } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { groupEventType } from '../../../../core/domain/codes';
 import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { GroupEventSummary } from '../../../../core/domain/group';
 import { errorMessage } from '../../shared/api';
@@ -16,6 +15,7 @@ import { percent } from './figures';
 import { callQuery } from '../../shared/queryKeys';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 import { StackedTable } from '../../shared/StackedTable';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 type When = 'upcoming' | 'past';
 
@@ -80,6 +80,7 @@ function NoEvents({ when, onCreate }: { when: When; onCreate: () => void }) {
 }
 
 function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label: string; onOpen: (id: number) => void }) {
+  const listLabel = useListLabels();
   const sites = useSites().data;
   const siteName = (id: number | null) => sites?.find((s) => s.id === id)?.name ?? '';
   const today = todayIso();
@@ -135,10 +136,10 @@ function EventTable({ rows, label, onOpen }: { rows: GroupEventSummary[]; label:
                     onOpen(e.id);
                   }}
                 >
-                  {e.title || groupEventType.label(e.type)}
+                  {e.title || listLabel('event_type', e.type)}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {[e.title ? groupEventType.label(e.type) : null, siteName(e.siteId) || null].filter(Boolean).join(' · ')}
+                  {[e.title ? listLabel('event_type', e.type) : null, siteName(e.siteId) || null].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td data-label="Facilitator">

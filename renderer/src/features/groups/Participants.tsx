@@ -1,12 +1,14 @@
 // Who is on an event: registered or came on the day, whether they attended, and removing
 // someone added by mistake (asked twice, as attendance goes with them).
 import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { GroupEvent, GroupParticipant } from '../../../../core/domain/group';
 import { call, errorMessage } from '../../shared/api';
 import { useNavigation } from '../../shared/navigation';
 import { notifySuccess } from '../../shared/notify';
+import { StackedTable } from '../../shared/StackedTable';
 import { useEventMutation } from './useEventMutation';
 
 type Mark = 'unrecorded' | 'attended' | 'dna';
@@ -46,19 +48,19 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
             description="Find people from your caseload above and register them. After the event, mark who came, so the drop-out figure is right."
           />
         ) : (
-          <Table aria-label="People on this event" verticalSpacing="xs">
+          <StackedTable stackBelow="lg" aria-label="People on this event" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
-                <Table.Th w={150}>Registered</Table.Th>
-                <Table.Th w={happened ? 360 : 200}>Attendance</Table.Th>
-                <Table.Th w={200}>Remove</Table.Th>
+                <Table.Th>Registered</Table.Th>
+                <Table.Th>Attendance</Table.Th>
+                <Table.Th>Remove</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((p) => (
                 <Table.Tr key={p.personId}>
-                  <Table.Td>
+                  <Table.Td data-lead>
                     <Anchor component="button" type="button" fw={600} size="sm" onClick={() => go({ name: 'person', personId: p.personId })}>
                       {p.preferredName}
                     </Anchor>
@@ -66,10 +68,10 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
                       {p.caseId}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Registered">
                     <Text size="sm">{p.registered ? 'Yes' : 'Came on the day'}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Attendance">
                     {happened ? (
                       <Attendance participant={p} onChange={(attended) => mark.mutate({ personId: p.personId, registered: p.registered, attended })} />
                     ) : (
@@ -97,7 +99,7 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         )}
       </Stack>
     </Paper>
@@ -106,9 +108,13 @@ export function Participants({ event, happened }: { event: GroupEvent; happened:
 
 // Not disabled while saving: that would drop keyboard focus after every arrow key.
 function Attendance({ participant: p, onChange }: { participant: GroupParticipant; onChange: (attended: boolean | null) => void }) {
+  // Three choices side by side need about 300 px: on a window narrower than 480 CSS px (320 px at
+  // 400% zoom) they go one above the other, so the row never pushes the page sideways.
+  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
   return (
     <SegmentedControl
       size="xs"
+      orientation={narrow ? 'vertical' : 'horizontal'}
       aria-label={`Attendance for ${p.preferredName}`}
       value={toMark(p.attended)}
       onChange={(v) => onChange(fromMark(v as Mark))}

@@ -3,10 +3,10 @@
 import { Button, Table, Text } from '@mantine/core';
 import { StackedTable } from '../../shared/StackedTable';
 import { IconClipboardCheck } from '@tabler/icons-react';
-import { contactMode, contactType } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { PlannedContact } from '../../../../core/domain/myDay';
 import { PersonLink, useRowOpen } from '../../shared/PersonLink';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 interface Props {
   rows: PlannedContact[];
@@ -17,6 +17,7 @@ interface Props {
 }
 
 export function PlannedList({ rows, label, showDate, onLogOutcome }: Props) {
+  const listLabel = useListLabels();
   const rowOpen = useRowOpen();
   return (
     <StackedTable stackBelow="xs" aria-label={label} verticalSpacing={6} layout="fixed">
@@ -37,7 +38,7 @@ export function PlannedList({ rows, label, showDate, onLogOutcome }: Props) {
               <Text size="sm">{[showDate ? displayDate(c.contactOn) : null, c.startTime ?? (showDate ? null : 'No time set')].filter(Boolean).join(', ')}</Text>
               <Text size="xs" c="dimmed">
                 {/* Most contacts are 1-to-1: name the type only when it is something else. */}
-                {c.type === 'one_to_one' ? contactMode.label(c.mode) : `${contactMode.label(c.mode)}, ${contactType.label(c.type).toLowerCase()}`}
+                {c.type === 'one_to_one' ? listLabel('contact_mode', c.mode) : `${listLabel('contact_mode', c.mode)}, ${listLabel('contact_type', c.type).toLowerCase()}`}
               </Text>
             </Table.Td>
             <Table.Td>

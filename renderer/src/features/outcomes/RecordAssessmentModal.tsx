@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Loader, Modal, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { assessmentMethod } from '../../../../core/domain/assessment';
+import { assessmentMethod, type Assessment } from '../../../../core/domain/assessment';
 import { displayDate, todayIso } from '../../../../core/domain/dates';
 import type { InstrumentView } from '../../../../core/domain/instruments/view';
 import type { InstrumentId } from '../../../../core/domain/instruments/types';
@@ -33,6 +33,8 @@ export interface RecordAssessmentModalProps {
   instrument?: InstrumentId;
   /** A follow-up 6–12 months after a closed episode ended, in this window (sustained change). */
   afterClosure?: { from: string; to: string };
+  /** Correcting a saved assessment: its answers, date and method (the instrument stays), scored again on save. */
+  editing?: Assessment;
 }
 
 export function RecordAssessmentModal({ opened, onClose, ...rest }: RecordAssessmentModalProps) {
@@ -42,7 +44,7 @@ export function RecordAssessmentModal({ opened, onClose, ...rest }: RecordAssess
     <Modal
       opened={opened}
       onClose={onClose}
-      title={rest.afterClosure ? 'Record a follow-up after closure' : 'Record an assessment'}
+      title={rest.editing ? 'Correct an assessment' : rest.afterClosure ? 'Record a follow-up after closure' : 'Record an assessment'}
       size="xl"
       closeOnClickOutside={false}
       closeOnEscape={!prompting}
@@ -65,7 +67,8 @@ function Loaded(props: LoadedProps) {
       </Alert>
     );
   if (!instruments.data) return <Loader role="status" aria-label="Loading the instruments" />;
-  const enabled = instruments.data.filter((i) => i.enabled);
+  // A saved assessment is corrected on its own instrument, even one since switched off.
+  const enabled = props.editing ? instruments.data.filter((i) => i.id === props.editing!.instrument) : instruments.data.filter((i) => i.enabled);
   if (enabled.length === 0)
     return (
       <Stack>
@@ -84,14 +87,16 @@ function Loaded(props: LoadedProps) {
   return <AssessmentForm {...props} enabled={enabled} />;
 }
 
-function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, enabled, afterClosure }: LoadedProps & { enabled: InstrumentView[] }) {
+function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, enabled, afterClosure, editing }: LoadedProps & { enabled: InstrumentView[] }) {
   const escalationRoute = useSettings().data?.escalationRoute;
   const formRef = useRef<HTMLFormElement>(null);
   const [prompt, setPrompt] = useState(false);
   const first = enabled.find((i) => i.id === instrument)?.id ?? (enabled.length === 1 ? enabled[0].id : '');
   const form = useForm<AssessmentValues>({
     mode: 'controlled',
-    initialValues: { instrument: first, completedOn: afterClosure ? (todayIso() <= afterClosure.to ? todayIso() : null) : todayIso(), method: 'self_completed', answers: {} },
+    initialValues: editing
+      ? { instrument: editing.instrument, completedOn: editing.completedOn, method: editing.method, answers: { [editing.instrument]: editing.responses } }
+      : { instrument: first, completedOn: afterClosure ? (todayIso() <= afterClosure.to ? todayIso() : null) : todayIso(), method: 'self_completed', answers: {} },
     onValuesChange: (v, previous) => {
       // "Too soon" was about the date and instrument that were asked; a new one asks again.
       if (v.completedOn !== previous.completedOn || v.instrument !== previous.instrument) save.reset();
@@ -99,13 +104,23 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
   });
   const def = enabled.find((i) => i.id === form.values.instrument);
   const answers = (def && form.values.answers[def.id]) || {};
-  const risk = !!def?.riskItem && (answers[def.riskItem.item] ?? 0) > def.riskItem.above;
+  // A correction raises a flag only when it newly crosses the line: one already raised stays.
+  const risk = !!def?.riskItem && (answers[def.riskItem.item] ?? 0) > def.riskItem.above && !editing?.risk;
 
-  const save = useSaveRecord(record.id, (input: ReturnType<typeof toInput>) => call('assessments.record', input), {
-    success: risk ? 'Assessment recorded. A risk flag is now on the record.' : 'Assessment recorded',
-    form: { setErrors: (errors) => form.setErrors(formErrors(errors, form.values.instrument)) },
-    onSaved: onClose,
-  });
+  const save = useSaveRecord(
+    record.id,
+    (input: ReturnType<typeof toInput>) =>
+      editing ? call('assessments.update', { id: editing.id, completedOn: input.completedOn, method: input.method, responses: input.responses }) : call('assessments.record', input),
+    {
+      success: editing
+        ? `Assessment corrected and scored again${risk ? '. A risk flag is now on the record.' : ''}`
+        : risk
+          ? 'Assessment recorded. A risk flag is now on the record.'
+          : 'Assessment recorded',
+      form: { setErrors: (errors) => form.setErrors(formErrors(errors, form.values.instrument)) },
+      onSaved: onClose,
+    },
+  );
   const failure = save.error instanceof ApiFailure ? save.error.error : null;
   const tooSoon = failure?.code === 'CONFLICT';
   // The summary of missing items goes once every item it named has been answered.
@@ -168,6 +183,13 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
             </Text>
           </Alert>
         )}
+        {editing && (
+          <Alert color="blue" variant="light" title="Correcting a saved assessment">
+            <Text size="sm" c="var(--mantine-color-text)">
+              Change what was recorded wrongly. On save it is scored again with the questionnaire’s own scoring, and the change is noted in the audit log.
+            </Text>
+          </Alert>
+        )}
         <Radio.Group label="Instrument" required {...form.getInputProps('instrument')}>
           <Group gap="md" mt={6}>
             {enabled.map((i) => (
@@ -213,7 +235,7 @@ function AssessmentForm({ onClose, onPrompting, record, episodeId, instrument, e
               Cancel
             </Button>
             <Button type="submit" loading={save.isPending && !tooSoon} data-after-questions>
-              Save assessment
+              {editing ? 'Save correction' : 'Save assessment'}
             </Button>
           </Group>
         </Group>

@@ -3,7 +3,7 @@
 // the person is back in care. Everything but the date is optional: record what is known.
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { adherence, engagementReviewSchema, type EngagementReviewInput } from '../../../../core/domain/assessment';
+import { adherence, engagementReviewSchema, type EngagementReview, type EngagementReviewInput } from '../../../../core/domain/assessment';
 import { todayIso } from '../../../../core/domain/dates';
 import type { PersonRecord } from '../../../../core/domain/record';
 import { call } from '../../shared/api';
@@ -18,11 +18,13 @@ export interface RecordEngagementModalProps {
   onClose: () => void;
   record: PersonRecord;
   episodeId: number;
+  /** Correcting a saved review: the form starts from it and saves the correction. */
+  editing?: EngagementReview;
 }
 
 export function RecordEngagementModal({ opened, onClose, ...rest }: RecordEngagementModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Record an engagement review" size="lg">
+    <Modal opened={opened} onClose={onClose} title={rest.editing ? 'Correct an engagement review' : 'Record an engagement review'} size="lg">
       <EngagementForm onClose={onClose} {...rest} />
     </Modal>
   );
@@ -72,27 +74,44 @@ function toInput(v: Values, episodeId: number, reEngaging: boolean): EngagementR
   };
 }
 
-function EngagementForm({ onClose, record, episodeId }: Omit<RecordEngagementModalProps, 'opened'>) {
+const toTri = (v: boolean | null): Tri => (v === null ? 'unknown' : v ? 'yes' : 'no');
+
+function EngagementForm({ onClose, record, episodeId, editing }: Omit<RecordEngagementModalProps, 'opened'>) {
   const reEngaging = record.episodes.find((e) => e.id === episodeId)?.reEngaging ?? false;
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: {
-      reviewedOn: todayIso(),
-      viralLoadUndetectable: 'unknown',
-      viralLoadOn: null,
-      adherence: NOT_ASKED,
-      appointmentsKept: '',
-      appointmentsMissed: '',
-      reengagedInCare: 'unknown',
-      note: '',
-    },
+    initialValues: editing
+      ? {
+          reviewedOn: editing.reviewedOn,
+          viralLoadUndetectable: toTri(editing.viralLoadUndetectable),
+          viralLoadOn: editing.viralLoadOn,
+          adherence: editing.adherence ?? NOT_ASKED,
+          appointmentsKept: editing.appointmentsKept ?? '',
+          appointmentsMissed: editing.appointmentsMissed ?? '',
+          reengagedInCare: toTri(editing.reengagedInCare),
+          note: editing.note ?? '',
+        }
+      : {
+          reviewedOn: todayIso(),
+          viralLoadUndetectable: 'unknown',
+          viralLoadOn: null,
+          adherence: NOT_ASKED,
+          appointmentsKept: '',
+          appointmentsMissed: '',
+          reengagedInCare: 'unknown',
+          note: '',
+        },
     validate: (v) => schemaResolver(engagementReviewSchema, { sync: true })(toInput(v, episodeId, reEngaging)),
   });
-  const save = useSaveRecord(record.id, (input: EngagementReviewInput) => call('engagement.record', input), {
-    success: 'Engagement review recorded',
-    form,
-    onSaved: onClose,
-  });
+  const save = useSaveRecord(
+    record.id,
+    (input: EngagementReviewInput) => {
+      if (!editing) return call('engagement.record', input);
+      const { episodeId: _episode, ...fields } = input;
+      return call('engagement.update', { id: editing.id, ...fields });
+    },
+    { success: editing ? 'Engagement review corrected' : 'Engagement review recorded', form, onSaved: onClose },
+  );
   const number = { allowDecimal: false, allowNegative: false, clampBehavior: 'none', hideControls: true } as const;
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(toInput(v, episodeId, reEngaging)), focusFirstInvalid)} noValidate>
@@ -121,7 +140,7 @@ function EngagementForm({ onClose, record, episodeId }: Omit<RecordEngagementMod
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending}>
-            Save review
+            {editing ? 'Save correction' : 'Save review'}
           </Button>
         </Group>
       </Stack>

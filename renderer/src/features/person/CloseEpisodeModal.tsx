@@ -1,7 +1,7 @@
 // Closing an episode when support ends. It becomes read-only until someone reopens it.
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { closureReason } from '../../../../core/domain/codes';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 import { todayIso } from '../../../../core/domain/dates';
 import { closeEpisodeSchema } from '../../../../core/domain/episode';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
@@ -36,7 +36,8 @@ export function CloseEpisodeModal({ opened, onClose, ...rest }: Props) {
 }
 
 function CloseForm({ onClose, personId, episode, record }: Omit<Props, 'opened'>) {
-  const toInput = (v: Values) => ({ episodeId: episode.id, closedOn: v.closedOn ?? '', reason: v.reason as (typeof closureReason.codes)[number], summary: v.summary });
+  const reasons = useProgrammeList('closure_reason');
+  const toInput = (v: Values) => ({ episodeId: episode.id, closedOn: v.closedOn ?? '', reason: v.reason ?? '', summary: v.summary });
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { closedOn: todayIso(), reason: '', summary: '' },
@@ -49,7 +50,7 @@ function CloseForm({ onClose, personId, episode, record }: Omit<Props, 'opened'>
         <Text size="sm">Once closed, the episode is read-only. It can be reopened later, and the reopening is recorded.</Text>
         <ClosingAssessmentReminder record={record} episode={episode} today={todayIso()} />
         <DateField label="Date support ended" required data-autofocus {...form.getInputProps('closedOn')} />
-        <CodeRadios codes={closureReason} inline={false} label="Reason" required {...form.getInputProps('reason')} />
+        <CodeRadios codes={reasons.codes()} inline={false} label="Reason" required {...form.getInputProps('reason')} />
         <Textarea label="Closing summary (optional)" autosize minRows={3} maxRows={10} {...form.getInputProps('summary')} />
         <FormFailure error={save.error} fields={Object.keys(form.values)} />
         <Group justify="flex-end">

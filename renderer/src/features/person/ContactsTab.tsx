@@ -1,7 +1,7 @@
 // The episode's contacts, newest first, with what was covered and the worker's private note.
 import { Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { attendance, contactMode, contactTopic, contactType } from '../../../../core/domain/codes';
+import { attendance, contactTopic } from '../../../../core/domain/codes';
 import type { Contact } from '../../../../core/domain/contact';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView } from '../../../../core/domain/record';
@@ -10,6 +10,7 @@ import { Tag } from '../../shared/Tag';
 import { ClosedNote } from './ClosedNote';
 import { statusTone } from './tones';
 import { countOf } from '../../../../core/domain/plural';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 function newestFirst(a: Contact, b: Contact): number {
   const ka = `${a.contactOn} ${a.startTime ?? ''}`;
@@ -50,6 +51,7 @@ export function ContactsTab({ personId, episode }: { personId: number; episode: 
 }
 
 function ContactItem({ contact: c, onEdit }: { contact: Contact; onEdit?: () => void }) {
+  const listLabel = useListLabels();
   const summaryId = `contact-${c.id}`;
   return (
     <Paper component="li" withBorder p="sm" radius="sm">
@@ -58,7 +60,7 @@ function ContactItem({ contact: c, onEdit }: { contact: Contact; onEdit?: () => 
           <Group gap="xs">
             <Text fw={700} size="sm" id={summaryId}>
               {displayDate(c.contactOn)}
-              {c.startTime ? ` at ${c.startTime}` : ''}: {contactType.label(c.type)}, {contactMode.label(c.mode).toLowerCase()}
+              {c.startTime ? ` at ${c.startTime}` : ''}: {listLabel('contact_type', c.type)}, {listLabel('contact_mode', c.mode).toLowerCase()}
             </Text>
             <Tag tone={statusTone(c.attendance ?? 'planned')}>{c.attendance ? attendance.label(c.attendance) : 'Planned'}</Tag>
             {c.minutes !== null && <Text size="sm">{c.minutes} min</Text>}

@@ -3,13 +3,13 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDoorExit, IconMessagePlus, IconPlus, IconRotateClockwise } from '@tabler/icons-react';
-import { closureReason } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
 import { LogContactModal } from '../contacts';
 import { CloseEpisodeModal } from './CloseEpisodeModal';
 import { NewReferralModal } from './NewReferralModal';
 import { ReopenEpisodeModal } from './ReopenEpisodeModal';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 interface Props {
   record: PersonRecord;
@@ -22,6 +22,7 @@ export function episodeLabel(e: EpisodeView): string {
 }
 
 export function EpisodeBar({ record, episode, onSelect }: Props) {
+  const listLabel = useListLabels();
   const [logging, logModal] = useDisclosure(false);
   const [closing, closeModal] = useDisclosure(false);
   const [reopening, reopenModal] = useDisclosure(false);
@@ -51,7 +52,7 @@ export function EpisodeBar({ record, episode, onSelect }: Props) {
           )}
           {episode?.closure && !episode.open && (
             <Text size="sm" c="dimmed">
-              Closed: {closureReason.label(episode.closure.reason)}
+              Closed: {listLabel('closure_reason', episode.closure.reason)}
             </Text>
           )}
         </Group>

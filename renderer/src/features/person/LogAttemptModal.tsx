@@ -4,7 +4,7 @@ import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { attemptMethod, attemptOutcome } from '../../../../core/domain/codes';
 import { todayIso } from '../../../../core/domain/dates';
-import { contactAttemptSchema } from '../../../../core/domain/episode';
+import { contactAttemptSchema, type ContactAttempt } from '../../../../core/domain/episode';
 import { call } from '../../shared/api';
 import { CodeRadios } from '../../shared/CodeRadios';
 import { DateField } from '../../shared/DateField';
@@ -24,17 +24,19 @@ interface Props {
   onClose: () => void;
   personId: number;
   episodeId: number;
+  /** Correcting a saved attempt: the form starts from it and saves the correction. */
+  editing?: ContactAttempt;
 }
 
 export function LogAttemptModal({ opened, onClose, ...rest }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Log a contact attempt" size="lg">
+    <Modal opened={opened} onClose={onClose} title={rest.editing ? 'Correct a contact attempt' : 'Log a contact attempt'} size="lg">
       <AttemptForm onClose={onClose} {...rest} />
     </Modal>
   );
 }
 
-function AttemptForm({ onClose, personId, episodeId }: Omit<Props, 'opened'>) {
+function AttemptForm({ onClose, personId, episodeId, editing }: Omit<Props, 'opened'>) {
   const toInput = (v: Values) => ({
     episodeId,
     attemptedOn: v.attemptedOn ?? '',
@@ -44,10 +46,19 @@ function AttemptForm({ onClose, personId, episodeId }: Omit<Props, 'opened'>) {
   });
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { attemptedOn: todayIso(), method: 'phone', outcome: '', note: '' },
+    initialValues: editing
+      ? { attemptedOn: editing.attemptedOn, method: editing.method, outcome: editing.outcome, note: editing.note ?? '' }
+      : { attemptedOn: todayIso(), method: 'phone', outcome: '', note: '' },
     validate: (v) => ({ ...schemaResolver(contactAttemptSchema, { sync: true })(toInput(v)), ...(v.outcome ? {} : { outcome: 'Choose what happened.' }) }),
   });
-  const save = useSaveRecord(personId, (v: Values) => call('attempts.create', toInput(v)), { success: 'Attempt logged', form, onSaved: onClose });
+  const save = useSaveRecord(
+    personId,
+    (v: Values) => {
+      const { episodeId: _episode, ...fields } = toInput(v);
+      return editing ? call('attempts.update', { id: editing.id, ...fields }) : call('attempts.create', toInput(v));
+    },
+    { success: editing ? 'Attempt corrected' : 'Attempt logged', form, onSaved: onClose },
+  );
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
       <Stack>
@@ -61,7 +72,7 @@ function AttemptForm({ onClose, personId, episodeId }: Omit<Props, 'opened'>) {
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending}>
-            Log attempt
+            {editing ? 'Save correction' : 'Log attempt'}
           </Button>
         </Group>
       </Stack>

@@ -10,6 +10,7 @@ import { ContactsTab } from './ContactsTab';
 import { DetailsTab } from './DetailsTab';
 import { EpisodeBar } from './EpisodeBar';
 import { GoalsTab } from './GoalsTab';
+import { PersonCorrections } from './PersonCorrections';
 import { PersonHeader } from './PersonHeader';
 import { ReferralTab } from './ReferralTab';
 import { RiskBanner } from './RiskBanner';
@@ -57,12 +58,15 @@ export function PersonScreen({ personId }: { personId: number }) {
         record={record}
         episode={episode}
         actions={
-          // A subject access request is a coordinator's task.
-          can('people.subjectAccess') && (
-            <Button variant="default" size="sm" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setCopying(true)}>
-              Subject access copy
-            </Button>
-          )
+          <>
+            {/* A subject access request is a coordinator's task, as are merging and deleting. */}
+            {can('people.subjectAccess') && (
+              <Button variant="default" size="sm" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => setCopying(true)}>
+                Subject access copy
+              </Button>
+            )}
+            <PersonCorrections record={record} />
+          </>
         }
       />
       <SubjectAccessModal opened={copying} onClose={() => setCopying(false)} record={record} />

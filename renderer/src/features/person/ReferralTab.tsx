@@ -2,7 +2,7 @@
 import { Button, DataList, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPhonePlus } from '@tabler/icons-react';
-import { attemptMethod, attemptOutcome, pathway, REFERRAL_OUTCOMES, referralSource, referralStatus, type ReferralStatus } from '../../../../core/domain/codes';
+import { attemptMethod, attemptOutcome, pathway, REFERRAL_OUTCOMES, referralStatus, type ReferralStatus } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import { newlyDiagnosedKnown } from '../../../../core/domain/episode';
 import type { EpisodeView } from '../../../../core/domain/record';
@@ -14,8 +14,10 @@ import { LogAttemptModal } from './LogAttemptModal';
 import { ReferralStatusForm } from './ReferralStatusForm';
 import { statusTone } from './tones';
 import { StackedTable } from '../../shared/StackedTable';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: number; episode: EpisodeView; diagnosisMonth: string | null }) {
+  const listLabel = useListLabels();
   const newlyDiagnosed = newlyDiagnosedKnown(episode.newlyDiagnosed, diagnosisMonth);
   const [editing, editModal] = useDisclosure(false);
   const [logging, logModal] = useDisclosure(false);
@@ -37,7 +39,7 @@ export function ReferralTab({ personId, episode, diagnosisMonth }: { personId: n
         </Group>
         <DataList labelWidth={200} withDivider>
           <Item label="Date referred">{displayDate(episode.referralReceivedOn)}</Item>
-          <Item label="Source">{referralSource.label(episode.referralSource)}</Item>
+          <Item label="Source">{listLabel('referral_source', episode.referralSource)}</Item>
           <Item label="Pathway">{pathway.label(episode.pathway)}</Item>
           <Item label="Referrer organisation">{episode.referrerOrganisation ?? <Text span c="dimmed" size="sm">Not recorded</Text>}</Item>
           <Item label="Reasons">

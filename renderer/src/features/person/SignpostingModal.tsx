@@ -1,7 +1,8 @@
 // Recording signposting or an onward referral to another service.
 import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { serviceType, signpostingOutcome } from '../../../../core/domain/codes';
+import { signpostingOutcome } from '../../../../core/domain/codes';
+import { useProgrammeList } from '../../shared/useProgrammeLists';
 import { todayIso } from '../../../../core/domain/dates';
 import { newSignpostingSchema } from '../../../../core/domain/signposting';
 import { call } from '../../shared/api';
@@ -20,9 +21,10 @@ interface Values {
 }
 
 export function SignpostingModal({ onClose, personId, episodeId }: { onClose: () => void; personId: number; episodeId: number }) {
+  const categories = useProgrammeList('signposting_category');
   const toInput = (v: Values) => ({
     episodeId,
-    serviceType: (v.serviceType ?? '') as (typeof serviceType.codes)[number],
+    serviceType: v.serviceType ?? '',
     madeOn: v.madeOn ?? '',
     organisation: v.organisation,
     outcome: (v.outcome ?? 'pending') as (typeof signpostingOutcome.codes)[number],
@@ -39,7 +41,7 @@ export function SignpostingModal({ onClose, personId, episodeId }: { onClose: ()
       <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CodeSelect codes={serviceType} label="Service" placeholder="Choose a service" required data-autofocus {...form.getInputProps('serviceType')} />
+            <CodeSelect codes={categories.codes()} label="Service" placeholder="Choose a service" required data-autofocus {...form.getInputProps('serviceType')} />
             <DateField label="Date" required {...form.getInputProps('madeOn')} />
             <TextInput label="Organisation (optional)" {...form.getInputProps('organisation')} />
             <CodeSelect codes={signpostingOutcome} label="Outcome" required {...form.getInputProps('outcome')} />

@@ -1,7 +1,7 @@
 // What came of signposting: did the person reach the service?
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { serviceType, signpostingOutcome } from '../../../../core/domain/codes';
+import { signpostingOutcome } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import { updateSignpostingSchema, type Signposting } from '../../../../core/domain/signposting';
 import { call } from '../../shared/api';
@@ -9,6 +9,7 @@ import { CodeRadios } from '../../shared/CodeRadios';
 import { FormFailure } from '../../shared/FormFailure';
 import { useSaveRecord } from '../../shared/useSaveRecord';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 interface Values {
   outcome: string;
@@ -16,6 +17,7 @@ interface Values {
 }
 
 export function SignpostingOutcomeModal({ onClose, personId, signposting: s }: { onClose: () => void; personId: number; signposting: Signposting }) {
+  const listLabel = useListLabels();
   const toInput = (v: Values) => ({ id: s.id, outcome: v.outcome as (typeof signpostingOutcome.codes)[number], note: v.note });
   const form = useForm<Values>({
     mode: 'controlled',
@@ -28,7 +30,7 @@ export function SignpostingOutcomeModal({ onClose, personId, signposting: s }: {
       <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)} noValidate>
         <Stack>
           <Text size="sm">
-            {serviceType.label(s.serviceType)}
+            {listLabel('signposting_category', s.serviceType)}
             {s.organisation ? ` (${s.organisation})` : ''}, {displayDate(s.madeOn)}
           </Text>
           <CodeRadios codes={signpostingOutcome} inline={false} label="Outcome" required {...form.getInputProps('outcome')} />

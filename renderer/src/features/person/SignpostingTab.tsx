@@ -2,7 +2,7 @@
 import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { serviceType, signpostingOutcome } from '../../../../core/domain/codes';
+import { signpostingOutcome } from '../../../../core/domain/codes';
 import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView } from '../../../../core/domain/record';
 import type { Signposting } from '../../../../core/domain/signposting';
@@ -12,8 +12,10 @@ import { SignpostingModal } from './SignpostingModal';
 import { SignpostingOutcomeModal } from './SignpostingOutcomeModal';
 import { statusTone } from './tones';
 import { StackedTable } from '../../shared/StackedTable';
+import { useListLabels } from '../../shared/useProgrammeLists';
 
 export function SignpostingTab({ personId, episode }: { personId: number; episode: EpisodeView }) {
+  const listLabel = useListLabels();
   const [adding, setAdding] = useState(false);
   const [updating, setUpdating] = useState<Signposting | null>(null);
   const rows = [...episode.signposting].sort((a, b) => (a.madeOn === b.madeOn ? b.id - a.id : a.madeOn < b.madeOn ? 1 : -1));
@@ -54,7 +56,7 @@ export function SignpostingTab({ personId, episode }: { personId: number; episod
               <Table.Tr key={s.id}>
                 <Table.Td data-label="Date">{displayDate(s.madeOn)}</Table.Td>
                 <Table.Td data-label="Service" id={`signposting-${s.id}`}>
-                  {serviceType.label(s.serviceType)}
+                  {listLabel('signposting_category', s.serviceType)}
                 </Table.Td>
                 <Table.Td data-label="Organisation and note" data-wide style={{ overflowWrap: 'anywhere' }}>
                   {s.organisation && <Text size="sm" fw={600}>{s.organisation}</Text>}

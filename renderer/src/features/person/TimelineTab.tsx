@@ -6,6 +6,7 @@ import {
   IconCheck,
   IconClipboardCheck,
   IconDoorExit,
+  IconEraser,
   IconHeartbeat,
   IconInbox,
   IconMessage,
@@ -19,6 +20,9 @@ import { displayDate } from '../../../../core/domain/dates';
 import type { EpisodeView, PersonRecord } from '../../../../core/domain/record';
 import { timeline, type TimelineItem } from '../../../../core/domain/timeline';
 import { Tag } from '../../shared/Tag';
+import { useListLabels } from '../../shared/useProgrammeLists';
+import { KIND_LABELS } from '../../../../core/domain/corrections';
+import { RecordMenu } from './RecordMenu';
 
 const ICONS: Record<TimelineItem['kind'], ReactNode> = {
   referral: <IconInbox aria-hidden size={16} />,
@@ -34,12 +38,14 @@ const ICONS: Record<TimelineItem['kind'], ReactNode> = {
   group: <IconUsersGroup aria-hidden size={16} />,
   assessment: <IconClipboardCheck aria-hidden size={16} />,
   engagement: <IconHeartbeat aria-hidden size={16} />,
+  entered_in_error: <IconEraser aria-hidden size={16} />,
 };
 
 export function TimelineTab({ record, episode }: { record: PersonRecord; episode: EpisodeView | null }) {
+  const listLabel = useListLabels();
   const several = record.episodes.length > 1;
   const [onlyThis, setOnlyThis] = useState(false);
-  const all = timeline(record);
+  const all = timeline(record, listLabel);
   const items = onlyThis && episode ? all.filter((i) => i.episodeId === episode.id) : all;
   return (
     <Stack gap="sm">
@@ -55,20 +61,28 @@ export function TimelineTab({ record, episode }: { record: PersonRecord; episode
               <Text size="sm" w={92} style={{ flexShrink: 0 }} fw={600}>
                 {displayDate(item.date)}
               </Text>
-              <ThemeIcon variant="light" size="md" radius="xl" color={item.kind === 'risk' ? 'red' : 'nhsBlue'} aria-hidden>
+              <ThemeIcon variant="light" size="md" radius="xl" color={item.kind === 'risk' ? 'red' : item.kind === 'entered_in_error' ? 'gray' : 'nhsBlue'} aria-hidden>
                 {ICONS[item.kind]}
               </ThemeIcon>
               <div style={{ minWidth: 0, flex: 1 }}>
                 <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {item.title}{' '}
+                  {item.enteredInError ? <s>{item.title}</s> : item.title}{' '}
+                  {item.enteredInError && <Tag tone="danger">Entered in error</Tag>}{' '}
                   {several && episode && item.episodeId !== null && item.episodeId !== episode.id && <Tag>Another episode</Tag>}
                 </Text>
                 {item.detail && (
-                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={4}>
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={4} td={item.enteredInError ? 'line-through' : undefined}>
                     {item.detail}
                   </Text>
                 )}
+                {item.enteredInError && (
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {KIND_LABELS[item.enteredInError.kind]} marked entered in error by {item.enteredInError.markedByName} on {displayDate(item.enteredInError.markedAt.slice(0, 10))}:{' '}
+                    {item.enteredInError.reason}. Not counted in any figure or export.
+                  </Text>
+                )}
               </div>
+              {item.record && <RecordMenu record={record} target={item.record} what={item.title} date={displayDate(item.date)} />}
             </Group>
           ))}
         </Stack>

@@ -2,6 +2,7 @@
 // them as "not recorded"), referrals past the first-contact deadline, and open support with no
 // recent contact. Each name opens the record; the caseload's filters show the rest.
 import { Alert, Anchor, Group, Loader, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { StackedTable } from '../../shared/StackedTable';
 import { useQuery } from '@tanstack/react-query';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { displayDate } from '../../../../core/domain/dates';
@@ -106,7 +107,7 @@ function QualityList({ kind, list }: { kind: Kind; list: DataQuality[keyof DataQ
         </Group>
       ) : (
         <div style={{ maxHeight: 360, overflowY: 'auto' }}>
-          <Table aria-label={kind.tab} verticalSpacing={6} layout="fixed">
+          <StackedTable stackBelow="sm" aria-label={kind.tab} verticalSpacing={6} layout="fixed">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
@@ -116,16 +117,16 @@ function QualityList({ kind, list }: { kind: Kind; list: DataQuality[keyof DataQ
             <Table.Tbody>
               {list.items.map((i, n) => (
                 <Table.Tr key={`${i.personId}-${n}`}>
-                  <Table.Td>
+                  <Table.Td data-lead>
                     <PersonLink personId={i.personId} name={i.preferredName} caseId={i.caseId} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={kind.detailHeader}>
                     <Text size="sm">{kind.detail(i)}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </StackedTable>
         </div>
       )}
       {list.count > 0 &&

@@ -8,6 +8,7 @@ import { chartRows, type ChartRow } from './categories';
 import { ComparisonChart, PREVIOUS_PERIOD, THIS_PERIOD, type Series } from './ComparisonChart';
 import type { Drill } from './drill';
 import { findGroup } from './measures';
+import { useProgrammeLists } from '../../shared/useProgrammeLists';
 
 const DEMOGRAPHICS: { value: DrillBreakdown; label: string }[] = [
   { value: 'gender_identity', label: 'Gender identity' },
@@ -20,13 +21,14 @@ const DEMOGRAPHICS: { value: DrillBreakdown; label: string }[] = [
 /** `onDrill` absent (a reporting-only member): the figures only, without the records behind them. */
 export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDrill?: (d: Drill) => void }) {
   const [demographic, setDemographic] = useState<DrillBreakdown>('gender_identity');
+  const lists = useProgrammeLists().data;
   const compared: Series[] = [
     { key: 'current', label: report.period.label, color: THIS_PERIOD },
     { key: 'previous', label: report.previousPeriod.label, color: PREVIOUS_PERIOD },
   ];
   const subtitle = `${report.period.label} compared with ${report.previousPeriod.label}`;
   const rows = (measure: string, breakdown: string) =>
-    chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) });
+    chartRows(breakdown, { current: findGroup(report.current, measure, breakdown), previous: findGroup(report.previous, measure, breakdown) }, lists);
   // A bar lists the records of this period behind it (the previous period's bar is for comparing).
   const drillTo = (measure: DrillMeasure, breakdown: DrillBreakdown, lead: string) =>
     onDrill ? (row: ChartRow) => onDrill({ title: `${lead} “${row.label}”`, measure, breakdown, category: row.category, expected: row.values.current }) : undefined;
@@ -83,7 +85,7 @@ export function ReportCharts({ report, onDrill }: { report: MonthlyReport; onDri
         rows={chartRows('event_type', {
           registered: findGroup(report.current, 'group_registrations', 'event_type'),
           attended: findGroup(report.current, 'group_attendance', 'event_type'),
-        })}
+        }, lists)}
         series={[
           { key: 'registered', label: 'Registered', color: THIS_PERIOD },
           { key: 'attended', label: 'Attended', color: '#1b5a2a' },

@@ -9,6 +9,7 @@ import { chartRows } from './categories';
 import { ComparisonChart, PREVIOUS_PERIOD, THIS_PERIOD, type Series } from './ComparisonChart';
 import type { Drill } from './drill';
 import { findGroup } from './measures';
+import { useProgrammeLists } from '../../shared/useProgrammeLists';
 
 /** One chart: the return's measure and breakdown, the code set its categories are labelled from, and words. */
 interface ChartSpec {
@@ -64,6 +65,8 @@ const SECTIONS: { title: string; charts: ChartSpec[] }[] = [
 ];
 
 export function ReturnMeasuresPanel({ report, onDrill }: { report: MonthlyReport; onDrill?: (d: Drill) => void }) {
+  // Support types, event modes, signposting categories and closure reasons are the programme's lists.
+  const lists = useProgrammeLists().data;
   const compared: Series[] = [
     { key: 'current', label: report.period.label, color: THIS_PERIOD },
     { key: 'previous', label: report.previousPeriod.label, color: PREVIOUS_PERIOD },
@@ -95,7 +98,7 @@ export function ReturnMeasuresPanel({ report, onDrill }: { report: MonthlyReport
                   id={`chart-${c.measure}-${c.breakdown}`}
                   title={c.title}
                   subtitle={subtitle}
-                  rows={chartRows(c.labels ?? c.breakdown, { current: g, previous: findGroup(report.previous, c.measure, c.breakdown) })}
+                  rows={chartRows(c.labels ?? c.breakdown, { current: g, previous: findGroup(report.previous, c.measure, c.breakdown) }, lists)}
                   series={compared}
                   empty={withheld ? 'Hidden (*): too few in this period to show by category.' : c.none}
                   onSelect={onDrill ? (row) => onDrill({ title: `${c.lead} “${row.label}”`, measure: c.measure, breakdown: c.breakdown, category: row.category, expected: row.values.current }) : undefined}

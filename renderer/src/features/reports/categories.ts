@@ -1,26 +1,35 @@
 // Category codes in the return's breakdowns, as people read them, in the order of their code
 // set (so "this period" and "previous period" line up bar for bar).
 import type { Code } from '../../../../core/domain/codes';
-import {
-  AGE_BANDS,
-  borough,
-  contactMode,
-  attendance,
-  closureReason,
-  contactType,
-  ethnicCategory,
-  eventMode,
-  goalArea,
-  serviceType,
-  signpostingOutcome,
-  genderIdentity,
-  groupEventType,
-  pathway,
-  referralSource,
-  sexualOrientation,
-} from '../../../../core/domain/codes';
+import { AGE_BANDS, attendance, borough, ethnicCategory, genderIdentity, goalArea, pathway, sexualOrientation, signpostingOutcome } from '../../../../core/domain/codes';
 import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
 import type { Published } from '../../../../core/domain/export/suppression';
+import { LIST_DEFINITIONS, type ListKey, type ProgrammeList } from '../../../../core/domain/programmeLists';
+import { listChoices } from '../../shared/useProgrammeLists';
+
+/**
+ * The breakdowns whose categories are codes of a programme list: labelled and ordered as the
+ * caseload's list (the seed's until the lists arrive). Events by mode are charted as "event_mode",
+ * as "mode" is the contacts' breakdown.
+ */
+const PROGRAMME_BREAKDOWNS: Record<string, ListKey> = {
+  source: 'referral_source',
+  type: 'contact_type',
+  mode: 'contact_mode',
+  event_type: 'event_type',
+  // Issue 15's breakdowns.
+  support_type: 'contact_type',
+  event_mode: 'event_mode',
+  category: 'signposting_category',
+  reason: 'closure_reason',
+};
+
+function setFor(breakdown: string, lists: ProgrammeList[] | undefined): Labels | undefined {
+  const key = Object.hasOwn(PROGRAMME_BREAKDOWNS, breakdown) ? PROGRAMME_BREAKDOWNS[breakdown] : undefined;
+  if (!key) return SETS[breakdown];
+  const choices = listChoices(lists, key);
+  return { list: lists?.find((l) => l.key === key)?.items ?? LIST_DEFINITIONS[key].seed, label: (c) => choices.label(c) };
+}
 
 interface Labels {
   list: readonly Code[];
@@ -37,11 +46,7 @@ const newOrContinuing: Labels = {
 };
 
 const SETS: Record<string, Labels> = {
-  source: referralSource,
   pathway,
-  type: contactType,
-  mode: contactMode,
-  event_type: groupEventType,
   gender_identity: genderIdentity,
   ethnic_category: ethnicCategory,
   sexual_orientation: sexualOrientation,
@@ -49,13 +54,9 @@ const SETS: Record<string, Labels> = {
   age_band: ages,
   new_or_continuing: newOrContinuing,
   // Issue 15's breakdowns; "site" shows the ODS code as it is.
-  support_type: contactType,
   borough_at_referral: borough,
-  event_mode: eventMode,
   by: attendance,
-  category: serviceType,
   signposting_outcome: signpostingOutcome,
-  reason: closureReason,
   area: goalArea,
   registration_outcome: fixedLabels([['attended', 'Came'], ['dropped_out', 'Registered, did not come']]),
   target: fixedLabels([['within_target', 'Within the target'], ['beyond_target', 'Beyond the target']]),
@@ -71,9 +72,9 @@ function fixedLabels(pairs: [string, string][]): Labels {
 /** Where the return counts a missing answer (returns.ts names it so). */
 const NOT_RECORDED = 'not_recorded';
 
-export function categoryLabel(breakdown: string, category: string): string {
+export function categoryLabel(breakdown: string, category: string, lists?: ProgrammeList[]): string {
   if (category === NOT_RECORDED) return 'Not recorded';
-  return SETS[breakdown]?.label(category) ?? category;
+  return setFor(breakdown, lists)?.label(category) ?? category;
 }
 
 export interface ChartRow {
@@ -88,11 +89,11 @@ export interface ChartRow {
  * One row per category found in any of the groups, in code-set order with "not recorded" last.
  * `groups` maps a series key (e.g. "current") to its group, which may be missing (nothing counted).
  */
-export function chartRows(breakdown: string, groups: Record<string, CountGroup<Published> | undefined>): ChartRow[] {
+export function chartRows(breakdown: string, groups: Record<string, CountGroup<Published> | undefined>, lists?: ProgrammeList[]): ChartRow[] {
   const keys = Object.keys(groups);
   const seen = new Set<string>();
   for (const g of Object.values(groups)) g?.categories.forEach((c) => seen.add(c.category));
-  const order = SETS[breakdown]?.list.map((c) => c.code) ?? [];
+  const order = setFor(breakdown, lists)?.list.map((c) => c.code) ?? [];
   const rank = (c: string) => (c === NOT_RECORDED ? Number.MAX_SAFE_INTEGER : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
   return [...seen]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
@@ -100,7 +101,7 @@ export function chartRows(breakdown: string, groups: Record<string, CountGroup<P
       const count = (k: string) => groups[k]?.categories.find((c) => c.category === category)?.count ?? 0;
       return {
         category,
-        label: categoryLabel(breakdown, category),
+        label: categoryLabel(breakdown, category, lists),
         values: Object.fromEntries(keys.map((k) => { const c = count(k); return [k, c === '*' ? 0 : c]; })),
         hidden: Object.fromEntries(keys.map((k) => [k, count(k) === '*'])),
       };

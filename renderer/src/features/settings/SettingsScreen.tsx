@@ -1,5 +1,5 @@
 // Settings in sections, one shown at a time from a list of them: the caseload's rules (and its
-// clinic sites), reporting, backups, members and sign-in, outcome instruments, retention. Each
+// clinic sites), the programme's own lists, training and supervision, reporting, backups, members and sign-in, outcome instruments, retention. Each
 // section shows only what the signed-in member may change, and each panel in it saves on its own.
 // A member with one section (reporting only: their own sign-in) gets it without the list.
 import { Stack, Tabs } from '@mantine/core';
@@ -13,6 +13,8 @@ import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { SettingsForm } from './SettingsForm';
 import { RetentionPanel } from './RetentionPanel';
 import { SitesPanel } from './SitesPanel';
+import { ProgrammeListsPanel } from './ProgrammeListsPanel';
+import { DevelopmentPanel } from './DevelopmentPanel';
 import { YourSignInPanel } from './YourSignInPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 
@@ -27,6 +29,8 @@ function useSections(): Section[] {
   const coordinator = can('members.list');
   const sections: Section[] = [
     { id: 'caseload', label: 'Caseload rules', parts: [can('settings.update') && <SettingsForm key="form" part="caseload" />, can('sites.save') && <SitesPanel key="sites" />] },
+    { id: 'lists', label: 'Programme lists', parts: [can('lists.add') && <ProgrammeListsPanel key="lists" />] },
+    { id: 'development', label: 'Training and supervision', parts: [can('development.record') && <DevelopmentPanel key="development" />] },
     { id: 'reporting', label: 'Reporting', parts: [can('settings.update') && <SettingsForm key="form" part="reporting" />] },
     { id: 'backups', label: 'Backups', parts: [can('backups.create') && <BackupsPanel key="backups" />] },
     {

@@ -2,7 +2,7 @@
 import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconChartBar, IconFileExport, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconChartBar, IconFileExport, IconFiles, IconListSearch, IconLock, IconSettings, IconSun, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../../core/domain/workspace';
 import { useAutoLock } from './useAutoLock';
@@ -24,6 +24,8 @@ import { TRAINING_BANNER_HEIGHT, TrainingBanner } from '../training/TrainingBann
 const PersonScreen = lazy(() => import('../person/PersonScreen').then((m) => ({ default: m.PersonScreen })));
 const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ExportScreen = lazy(() => import('../exports/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const CombineScreen = lazy(() => import('../exports/CombineScreen').then((m) => ({ default: m.CombineScreen })));
+const ImportScreen = lazy(() => import('../imports/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 // Each screen, with the method it stands on: a role that cannot call it does not see the screen.
@@ -33,6 +35,8 @@ const NAV: { name: Route['name']; label: string; icon: ReactNode; needs: string 
   { name: 'groups', label: 'Groups', icon: <IconUsersGroup aria-hidden size={18} />, needs: 'groups.list' },
   { name: 'reports', label: 'Reports', icon: <IconChartBar aria-hidden size={18} />, needs: 'reports.monthly' },
   { name: 'export', label: 'Export', icon: <IconFileExport aria-hidden size={18} />, needs: 'exports.run' },
+  // Several PCs' returns made one: for coordinators.
+  { name: 'combine', label: 'Combine returns', icon: <IconFiles aria-hidden size={18} />, needs: 'returns.combine' },
   // Who viewed or changed what: for coordinators.
   { name: 'audit', label: 'Audit log', icon: <IconListSearch aria-hidden size={18} />, needs: 'audit.list' },
   { name: 'settings', label: 'Settings', icon: <IconSettings aria-hidden size={18} />, needs: 'session.changePassphrase' },
@@ -59,7 +63,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   const [chosen, setRoute] = useState<Route>({ name: sections[0].name } as Route);
   // A role changed under the screen (a coordinator stepping down) falls back to its first section.
   const route = useMemo<Route>(() => {
-    const chosenSection = chosen.name === 'person' ? 'caseload' : chosen.name;
+    const chosenSection = chosen.name === 'person' || chosen.name === 'import' ? 'caseload' : chosen.name;
     return sections.some((s) => s.name === chosenSection) ? chosen : ({ name: sections[0].name } as Route);
   }, [chosen, sections]);
   // Narrow windows: the menu opens over the screen from its button and closes on a choice.
@@ -101,7 +105,7 @@ export function Workspace({ status }: { status: WorkspaceStatus }) {
   const lock = () => void lockNow(queryClient);
   useHotkeys([['mod+L', lock]]);
   // A person's record belongs under Caseload in the navigation.
-  const section = route.name === 'person' ? 'caseload' : route.name;
+  const section = route.name === 'person' || route.name === 'import' ? 'caseload' : route.name;
   return (
     <SignedInContext.Provider value={signedIn}>
       <NavigationContext.Provider value={navigation}>
@@ -220,6 +224,10 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ReportsScreen />;
     case 'export':
       return <ExportScreen />;
+    case 'combine':
+      return <CombineScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

@@ -1,5 +1,6 @@
-// Upgrading to 0013_return_measures: referrals already recorded take the person's borough as it
-// is now (the best there is to go on), and group events gain a mode that stays not recorded.
+// Upgrading to 0016_return_measures: referrals already recorded take the person's borough as it
+// is now (the best there is to go on), and the new measures' indexes are made. (Group events'
+// mode came earlier, with the event_mode list of 0013_programme_lists.)
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,8 +14,8 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir('migrate-')));
 afterEach(() => cleanup());
 
-describe('upgrading to 0013 (return measures)', () => {
-  it('gives each referral already there the person’s borough, leaves event modes not recorded, and adds the indexes the new measures read', () => {
+describe('upgrading to 0016 (return measures)', () => {
+  it('gives each referral already there the person’s borough and adds the indexes the new measures read', () => {
     const all = loadMigrations(repoMigrationsDir());
     const at = all.findIndex((m) => m.tag.endsWith('_return_measures'));
     expect(at).toBeGreaterThan(0);
@@ -26,8 +27,7 @@ describe('upgrading to 0013 (return measures)', () => {
       INSERT INTO people (case_id, preferred_name, date_of_birth, borough, created_at, created_by, updated_at, updated_by) VALUES
         ('PS-AAAA-FFFF', 'One', '1980-01-01', 'E09000012', ${stamp}), ('PS-BBBB-FFFF', 'Two', '1980-01-01', NULL, ${stamp});
       INSERT INTO episodes (person_id, referral_received_on, created_at, created_by, updated_at, updated_by) VALUES
-        (1, '2026-01-05', ${stamp}), (1, '2026-06-05', ${stamp}), (2, '2026-02-05', ${stamp});
-      INSERT INTO group_events (type, held_on, facilitator, ${'created_at, created_by, updated_at, updated_by'}) VALUES ('support_group', '2026-03-01', 'Sam', ${stamp});`);
+        (1, '2026-01-05', ${stamp}), (1, '2026-06-05', ${stamp}), (2, '2026-02-05', ${stamp});`);
     old.close();
 
     const db = openEncrypted(file, key, { migrations: all.slice(0, at + 1) });
@@ -37,7 +37,6 @@ describe('upgrading to 0013 (return measures)', () => {
       { person: 1, borough: 'E09000012' },
       { person: 2, borough: null },
     ]);
-    expect(db.prepare('SELECT mode FROM group_events').pluck().all()).toEqual([null]);
     // The indexes the new measures read each period from (queryPlans.test.ts checks they are used).
     const columns = (index: string) => db.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).pluck().all();
     expect(columns('episodes_open_idx')).toEqual(['referral_received_on', 'pathway', 'referral_source', 'first_contact_on', 'person_id']);
