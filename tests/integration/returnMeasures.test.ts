@@ -195,7 +195,17 @@ describe('issue 15’s return measures', () => {
     // One site's file names the site, in its first row and its name.
     const file = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october, siteId: a.id });
     expect(file.fileName).toBe('monthly_return_RQM01_2026-10-01_2026-10-31.csv');
-    expect((await exportedRows(ctx, { siteId: a.id })).get('site/ods_code/RQM01')).toBe('');
+    const builtIn = await exportedRows(ctx, { siteId: a.id });
+    expect(builtIn.get('site/ods_code/RQM01')).toBe('');
+    // A trust's layout for one site: the site in its own column on every row, the same figures.
+    await must(ctx, 'exports.saveLayout', { id: 'trust-long', name: 'Trust return', dataset: 'monthly_return', columns: [{ id: 'site' }, { id: 'period' }, { id: 'measure' }, { id: 'breakdown' }, { id: 'category' }, { id: 'value' }] });
+    const laidOut = await must(ctx, 'exports.run', { profileId: 'trust-long', period: october, siteId: a.id });
+    expect(laidOut.fileName).toBe('trust-long_RQM01_2026-10-01_2026-10-31.csv');
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('csv-parse/sync');
+    const rows = (parse(readFileSync(laidOut.location), { bom: true, from_line: 2 }) as string[][]).filter((r) => r[1] === '2026-10-01/2026-10-31');
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['RQM01']));
+    expect(new Map(rows.map((r) => [`${r[2]}/${r[3]}/${r[4]}`, r[5]]))).toEqual(new Map([...builtIn].filter(([k]) => !k.startsWith('site/ods_code/'))));
     close();
   });
 
