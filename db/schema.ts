@@ -176,6 +176,8 @@ export const episodes = sqliteTable(
     /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
     newlyDiagnosed: integer('newly_diagnosed', { mode: 'boolean' }).notNull().default(false),
     referralStatus: text('referral_status').notNull().default('received'),
+    /** The person's borough when the referral arrived (a return counts referrals by it); a move later does not change it. */
+    boroughAtReferral: text('borough_at_referral'),
     firstContactOn: text('first_contact_on'),
     /** Latest attended contact: kept here so lists and My day need not scan every contact. */
     lastContactOn: text('last_contact_on'),
@@ -205,6 +207,11 @@ export const episodes = sqliteTable(
     // wellbeing outcome "closed with only a baseline"). Only closed episodes are indexed by date.
     index('episodes_referral_idx').on(t.referralReceivedOn),
     index('episodes_closed_idx').on(t.closedOn).where(sql`closed_on IS NOT NULL`),
+    // The return's figures as at the period's end: the episodes open now (those closed after the
+    // period's end come from episodes_closed_idx), and first contacts by date.
+    // Covering: the open caseload and waiting list at a period's end are counted from it alone.
+    index('episodes_open_idx').on(t.referralReceivedOn, t.pathway, t.referralSource, t.firstContactOn, t.personId).where(sql`closed_on IS NULL`),
+    index('episodes_first_contact_idx').on(t.firstContactOn).where(sql`first_contact_on IS NOT NULL`),
   ],
 );
 
@@ -226,7 +233,12 @@ export const episodeClosures = sqliteTable(
     reopenedBy: integer('reopened_by').references(() => members.id),
     reopenReason: text('reopen_reason'),
   },
-  (t) => [index('closures_episode_idx').on(t.episodeId)],
+  (t) => [
+    index('closures_episode_idx').on(t.episodeId),
+    index('closures_date_idx').on(t.closedOn),
+    // The few closures later reopened: an episode open now may have been closed at a period's end.
+    index('closures_reopened_idx').on(t.reopenedAt, t.closedOn, t.episodeId).where(sql`reopened_at IS NOT NULL`),
+  ],
 );
 
 export const contactAttempts = sqliteTable(
@@ -292,7 +304,7 @@ export const goals = sqliteTable(
     status: text('status').notNull().default('open'),
     ...stamps,
   },
-  (t) => [index('goals_episode_idx').on(t.episodeId), index('goals_due_idx').on(t.reviewBy).where(sql`status = 'open'`)],
+  (t) => [index('goals_episode_idx').on(t.episodeId), index('goals_due_idx').on(t.reviewBy).where(sql`status = 'open'`), index('goals_set_idx').on(t.setOn)],
 );
 
 export const goalReviews = sqliteTable(
@@ -310,7 +322,7 @@ export const goalReviews = sqliteTable(
       .notNull()
       .references(() => members.id),
   },
-  (t) => [index('goal_reviews_goal_idx').on(t.goalId)],
+  (t) => [index('goal_reviews_goal_idx').on(t.goalId), index('goal_reviews_achieved_idx').on(t.reviewedOn, t.goalId).where(sql`status = 'achieved'`)],
 );
 
 export const signposting = sqliteTable(
@@ -327,7 +339,7 @@ export const signposting = sqliteTable(
     note: text('note'),
     ...stamps,
   },
-  (t) => [index('signposting_episode_idx').on(t.episodeId)],
+  (t) => [index('signposting_episode_idx').on(t.episodeId), index('signposting_date_idx').on(t.madeOn)],
 );
 
 export const riskFlags = sqliteTable(
@@ -462,7 +474,7 @@ export const engagementReviews = sqliteTable(
     note: text('note'),
     ...stamps,
   },
-  (t) => [index('engagement_episode_idx').on(t.episodeId, t.reviewedOn)],
+  (t) => [index('engagement_episode_idx').on(t.episodeId, t.reviewedOn), index('engagement_date_idx').on(t.reviewedOn)],
 );
 
 /** Export profiles a coordinator saved or imported (the built-in ones live in code). */

@@ -210,6 +210,8 @@ const profileJson = z
   })
   .strict();
 const periodOnly = z.object({ period: periodSchema }).strict();
+/** The monthly report for all sites, or one (siteId). */
+const monthlyReportInput = z.object({ period: periodSchema, siteId: z.number().int().positive().optional() }).strict();
 const dateRange = z
   .object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() })
   .strict();
@@ -354,7 +356,7 @@ export const contract = {
   'returns.saveDataFile': method<typeof saveReturnDataSchema, ReturnDataResult>(saveReturnDataSchema, { roles: CASELOAD, mode: 'task', audit: returnDataSaved }),
   'returns.combine': method<typeof returnFilesSchema, CombinePreview>(returnFilesSchema, { roles: COORDINATOR, mode: 'task', audit: returnsCombined }),
   'returns.saveCombined': method<typeof saveCombinedSchema, ExportResult>(saveCombinedSchema, { roles: COORDINATOR, mode: 'task', audit: combinedSaved }),
-  'reports.monthly': method<typeof periodOnly, MonthlyReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
+  'reports.monthly': method<typeof monthlyReportInput, MonthlyReport>(monthlyReportInput, { roles: ALL, mode: 'read', audit: null }),
   /** The return's measures month by month across the financial year of the period's end. */
   'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
   // These list people by name: the caseload's roles only.

@@ -1,7 +1,7 @@
 // An episode of support: it starts with a referral and ends with a closure. Contact attempts
 // move the referral through received → contact attempted → engaged | declined | not contactable.
 import { z } from 'zod';
-import { attemptMethod, attemptOutcome, pathway, referralStatus, type ReferralStatus } from './codes';
+import { attemptMethod, attemptOutcome, borough, pathway, referralStatus, type ReferralStatus } from './codes';
 import { listCode } from './programmeLists';
 import { isRealIsoDate, todayIso } from './dates';
 import { id, isoDate, optionalLine, optionalText, pastDate, requiredText } from './fields';
@@ -19,6 +19,8 @@ export const episodeFields = {
   /** A fact of the episode, worked out from the diagnosis month when the referral is recorded. */
   // Not known, never "No", while the person has no diagnosis month (newlyDiagnosedKnown, below).
   newlyDiagnosed: fixed<boolean>((v, record, ctx) => show.yesNo('Newly diagnosed')(newlyDiagnosedKnown(v, ctx.diagnosisMonth), record, ctx)),
+  /** The person's borough when the referral was recorded: the return counts referrals by it. */
+  boroughAtReferral: fixed<string | null>(show.code('Borough at referral', borough)),
   referralStatus: fixed<string>(show.code('Referral status', referralStatus)),
   /** First attended contact or first attempt where the person was reached. */
   firstContactOn: fixed<string | null>(show.date('First contact on')),

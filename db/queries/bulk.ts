@@ -67,8 +67,8 @@ export function insertPeople(ws: OpenWorkspace, rows: Iterable<BulkPerson>, now 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const episode = db.prepare(
-    `INSERT INTO episodes (person_id, referral_received_on, referral_source, pathway, re_engaging, newly_diagnosed, referral_status, first_contact_on, last_contact_on, closed_on, created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO episodes (person_id, borough_at_referral, referral_received_on, referral_source, pathway, re_engaging, newly_diagnosed, referral_status, first_contact_on, last_contact_on, closed_on, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const closure = db.prepare('INSERT INTO episode_closures (episode_id, closed_on, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?)');
   const attempt = db.prepare(
@@ -103,7 +103,7 @@ export function insertPeople(ws: OpenWorkspace, rows: Iterable<BulkPerson>, now 
       );
       for (const e of p.episodes) {
         const eid = Number(
-          episode.run(pid, e.referralReceivedOn, e.referralSource, e.pathway, e.reEngaging ? 1 : 0, e.newlyDiagnosed ? 1 : 0, e.referralStatus, e.firstContactOn, e.lastContactOn, e.closedOn, at, by, at, by)
+          episode.run(pid, p.borough, e.referralReceivedOn, e.referralSource, e.pathway, e.reEngaging ? 1 : 0, e.newlyDiagnosed ? 1 : 0, e.referralStatus, e.firstContactOn, e.lastContactOn, e.closedOn, at, by, at, by)
             .lastInsertRowid,
         );
         latest.run(eid, pid);

@@ -24,9 +24,11 @@ export function referralFacts(referral: Pick<Referral, 'referralReceivedOn' | 'p
 export function insertEpisode(tx: Queryable, personId: number, input: Referral, diagnosisMonth: string | null, settings: { newlyDiagnosedMonths: number }, actor: Actor): number {
   const stamp = created(actor);
   const referral = pick(input, REFERRAL);
+  // The borough as it is on the day the referral is recorded: the return counts referrals by it.
+  const boroughAtReferral = tx.select({ b: people.borough }).from(people).where(eq(people.id, personId)).get()?.b ?? null;
   const id = tx
     .insert(episodes)
-    .values({ personId, ...referral, ...referralFacts(referral, diagnosisMonth, settings.newlyDiagnosedMonths), referralStatus: 'received', ...stamp })
+    .values({ personId, ...referral, ...referralFacts(referral, diagnosisMonth, settings.newlyDiagnosedMonths), referralStatus: 'received', boroughAtReferral, ...stamp })
     .returning({ id: episodes.id })
     .get().id;
   tx.update(people).set({ latestEpisodeId: id }).where(eq(people.id, personId)).run();

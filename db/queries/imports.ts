@@ -35,10 +35,10 @@ export function insertImported(orm: Orm, kind: ImportKind, rows: readonly NewPer
   const stamp = created(actor);
   const batchId = orm.insert(importBatches).values({ kind, people: rows.length, createdAt: stamp.createdAt, createdBy: actor.memberId }).returning({ id: importBatches.id }).get().id;
   const personColumns = [...DETAILS.map((k) => people[k].name), 'case_id', 'name_folded', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_batch_id'];
-  const episodeColumns = [...REFERRAL.map((k) => episodes[k].name), 're_engaging', 'newly_diagnosed', 'person_id', 'referral_status', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_batch_id'];
+  const episodeColumns = [...REFERRAL.map((k) => episodes[k].name), 're_engaging', 'newly_diagnosed', 'borough_at_referral', 'person_id', 'referral_status', 'created_at', 'created_by', 'updated_at', 'updated_by', 'import_batch_id'];
   const db = orm.$client;
   const insertPerson = db.prepare(`INSERT INTO people (${personColumns.join(', ')}) VALUES (${personColumns.map(() => '?').join(', ')})`);
-  // Facts the form works out (re-engaging, newly diagnosed) come after the referral's own fields, so they win.
+  // Facts the form works out (re-engaging, newly diagnosed, the borough at referral) come after the referral's own fields, so they win.
   const insertEpisodeRow = db.prepare(`INSERT INTO episodes (${episodeColumns.join(', ')}) VALUES (${episodeColumns.map(() => '?').join(', ')})`);
   const caseIdTaken = db.prepare('SELECT 1 FROM people WHERE case_id = ?').pluck();
   const latest = db.prepare('UPDATE people SET latest_episode_id = ? WHERE id = ?');
@@ -51,7 +51,7 @@ export function insertImported(orm: Orm, kind: ImportKind, rows: readonly NewPer
     caseIds.add(caseId);
     const personId = Number(insertPerson.run(...DETAILS.map((k) => sqlValue(person[k])), caseId, nameKey(person), ...stamps).lastInsertRowid);
     const facts = referralFacts(person, person.diagnosisMonth, settings.newlyDiagnosedMonths);
-    const episodeId = Number(insertEpisodeRow.run(...REFERRAL.map((k) => sqlValue(person[k])), sqlValue(facts.reEngaging), sqlValue(facts.newlyDiagnosed), personId, 'received', ...stamps).lastInsertRowid);
+    const episodeId = Number(insertEpisodeRow.run(...REFERRAL.map((k) => sqlValue(person[k])), sqlValue(facts.reEngaging), sqlValue(facts.newlyDiagnosed), sqlValue(person.borough), personId, 'received', ...stamps).lastInsertRowid);
     latest.run(episodeId, personId);
     if (onProgress && i % 500 === 0) onProgress(i);
   });

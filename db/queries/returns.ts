@@ -7,6 +7,9 @@ import { improvedByRule, improvementRule } from '../../core/domain/instruments/i
 import type { InstrumentId } from '../../core/domain/instruments/types';
 import { meanChange } from '../../core/domain/stats/meanChange';
 import type { Orm } from '../types';
+import { categoryOf, ENGAGED_BY_END, SELECTIONS, siteFilter, type SelectionParams } from './returnMeasures';
+import { FIRST_CONTACT_TARGET_WORKING_DAYS, median } from '../../core/domain/export/returnMeasures';
+import { workingDaysBetween } from '../../core/domain/workingDays';
 import { developmentFigures } from './development';
 
 type Count = { category: string | null; n: number };
@@ -16,12 +19,26 @@ function group(measure: string, breakdown: string, rows: Count[]): CountGroup {
   return { measure, breakdown, categories, total: categories.reduce((a, c) => a + c.count, 0) };
 }
 
+/** The period and, for one site's return, the site: every query binds these. */
+export type ReturnParams = SelectionParams;
+export const returnParams = (period: { start: string; end: string }, siteId: number | null = null): ReturnParams => ({ start: period.start, end: period.end, siteId });
+
+/**
+ * Narrows a selection to one site's people (their clinic site) when the return is for one site:
+ * "" for all sites, so the all-sites queries are exactly as they were.
+ */
+export const personAtSite = (personId: string, p: { siteId: number | null }) => (p.siteId === null ? '' : ` AND ${personId} IN (SELECT id FROM people WHERE clinic_site_id = @siteId)`);
+export const episodeAtSite = (episodeId: string, p: { siteId: number | null }) =>
+  p.siteId === null ? '' : ` AND ${episodeId} IN (SELECT id FROM episodes WHERE person_id IN (SELECT id FROM people WHERE clinic_site_id = @siteId))`;
+export const eventAtSite = (p: { siteId: number | null }) => (p.siteId === null ? '' : ' AND g.site_id = @siteId');
+
 /** The selections each figure counts; drillDown.ts lists the same rows, so the two agree. */
 export const REFERRALS_IN = 'FROM episodes e WHERE e.referral_received_on BETWEEN @start AND @end';
 export const REFERRAL_BREAKDOWNS: Record<string, string> = { source: 'e.referral_source', pathway: 'e.pathway' };
 /** Narrow REFERRALS_IN to the newly diagnosed, and those of them who engaged. */
 export const NEWLY_DIAGNOSED = 'e.newly_diagnosed = 1';
-export const ENGAGED = "e.referral_status = 'engaged'";
+/** Engaged as at the period's end (dated records), never as the status stands today. */
+export const ENGAGED = ENGAGED_BY_END;
 const CONTACTS_IN = 'FROM contacts c WHERE c.contact_on BETWEEN @start AND @end';
 const ATTENDED = "c.attendance = 'attended'";
 const NOT_ATTENDED = "c.attendance = 'dna'";
@@ -36,6 +53,8 @@ export interface SupportedPerson {
   ethnicity: string | null;
   orientation: string | null;
   borough: string | null;
+  /** The ODS code of their clinic site (null: none recorded). */
+  site: string | null;
   dob: string;
   /** Their first attended contact ever, and their first in the period. */
   firstEver: string;
@@ -48,20 +67,21 @@ export interface SupportedPerson {
  * contacts from contacts_attended_idx alone. CROSS JOIN fixes that order whatever the planner's
  * statistics, so it is never a walk of every attended contact ever recorded.
  */
-export function supportedPeople(orm: Orm, period: Period): SupportedPerson[] {
+export function supportedPeople(orm: Orm, period: Period, siteId: number | null = null): SupportedPerson[] {
+  const params = returnParams(period, siteId);
   return orm.$client
     .prepare(
       `WITH seen AS (
          SELECT e.person_id AS personId, min(c.contact_on) AS firstInPeriod
            FROM contacts c JOIN episodes e ON e.id = c.episode_id
-          WHERE ${ATTENDED} AND c.contact_on BETWEEN @start AND @end GROUP BY e.person_id)
+          WHERE ${ATTENDED} AND c.contact_on BETWEEN @start AND @end${personAtSite('e.person_id', params)} GROUP BY e.person_id)
        SELECT s.personId, s.firstInPeriod, p.gender_identity AS gender, p.ethnic_category AS ethnicity, p.sexual_orientation AS orientation, p.borough, p.date_of_birth AS dob,
-              min(c.contact_on) AS firstEver
+              (SELECT ods_code FROM sites WHERE id = p.clinic_site_id) AS site, min(c.contact_on) AS firstEver
          FROM seen s CROSS JOIN episodes e ON e.person_id = s.personId CROSS JOIN contacts c ON c.episode_id = e.id AND ${ATTENDED}
          JOIN people p ON p.id = s.personId
         GROUP BY s.personId`,
     )
-    .all({ start: period.start, end: period.end }) as SupportedPerson[];
+    .all(params) as SupportedPerson[];
 }
 
 /** Each breakdown of people supported: the category a person falls in (null: not recorded). */
@@ -72,6 +92,7 @@ export const SUPPORTED_BREAKDOWNS: Record<string, (x: SupportedPerson, period: P
   sexual_orientation: (x) => x.orientation,
   age_band: (x, period) => ageBand(x.dob, period.end),
   borough: (x) => x.borough,
+  site: (x) => x.site,
 };
 
 /** Adds n to a category's count. */
@@ -82,11 +103,11 @@ function add(tally: Map<string | null, number>, category: string | null, n: numb
 const counted = (tally: Map<string | null, number>): Count[] => [...tally].map(([category, n]) => ({ category, n }));
 
 /** Referrals received: by source and pathway, and the newly diagnosed offered and engaged, in one pass. */
-function referralCounts(db: Orm['$client'], p: { start: string; end: string }) {
+function referralCounts(db: Orm['$client'], p: ReturnParams) {
   const rows = db
     .prepare(
       `SELECT ${REFERRAL_BREAKDOWNS.source} AS source, ${REFERRAL_BREAKDOWNS.pathway} AS pathway, ${NEWLY_DIAGNOSED} AS nd, ${NEWLY_DIAGNOSED} AND ${ENGAGED} AS ndEngaged, count(*) AS n
-         ${REFERRALS_IN} GROUP BY 1, 2, 3, 4`,
+         ${REFERRALS_IN}${personAtSite('e.person_id', p)} GROUP BY 1, 2, 3, 4`,
     )
     .all(p) as { source: string | null; pathway: string | null; nd: number; ndEngaged: number; n: number }[];
   const source = new Map<string | null, number>();
@@ -103,11 +124,11 @@ function referralCounts(db: Orm['$client'], p: { start: string; end: string }) {
 }
 
 /** Contacts attended and not attended, and the attended by type and mode, in one pass. */
-function contactCounts(db: Orm['$client'], p: { start: string; end: string }) {
+function contactCounts(db: Orm['$client'], p: ReturnParams) {
   const rows = db
     .prepare(
       `SELECT ${ATTENDED} AS attended, ${CONTACT_BREAKDOWNS.type} AS type, ${CONTACT_BREAKDOWNS.mode} AS mode, count(*) AS n
-         ${CONTACTS_IN} AND (${ATTENDED} OR ${NOT_ATTENDED}) GROUP BY 1, 2, 3`,
+         ${CONTACTS_IN} AND (${ATTENDED} OR ${NOT_ATTENDED})${episodeAtSite('c.episode_id', p)} GROUP BY 1, 2, 3`,
     )
     .all(p) as { attended: number; type: string | null; mode: string | null; n: number }[];
   const type = new Map<string | null, number>();
@@ -126,12 +147,16 @@ function contactCounts(db: Orm['$client'], p: { start: string; end: string }) {
   return { type: counted(type), mode: counted(mode), attended, dna };
 }
 
-const PEOPLE_BREAKDOWNS = ['new_or_continuing', 'gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'] as const;
+const PEOPLE_BREAKDOWNS = ['new_or_continuing', 'gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough', 'site'] as const;
 
-export function returnInputs(orm: Orm, period: Period): ReturnInputs {
+/**
+ * The return's figures for the period: for all sites (siteId null), or for one site's people
+ * (their clinic site) and events.
+ */
+export function returnInputs(orm: Orm, period: Period, siteId: number | null = null): ReturnInputs {
   const db = orm.$client;
-  const p = { start: period.start, end: period.end };
-  const people = supportedPeople(orm, period);
+  const p = returnParams(period, siteId);
+  const people = supportedPeople(orm, period, siteId);
   const tallies = new Map(PEOPLE_BREAKDOWNS.map((b) => [b, new Map<string | null, number>()]));
   for (const x of people) for (const [b, tally] of tallies) add(tally, SUPPORTED_BREAKDOWNS[b](x, period), 1);
   const supportedBy = (breakdown: (typeof PEOPLE_BREAKDOWNS)[number]) => group('people_supported', breakdown, counted(tallies.get(breakdown)!));
@@ -141,7 +166,7 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
     .prepare(
       `SELECT g.type AS category, coalesce(sum(gp.registered = 1), 0) AS registered, coalesce(sum(gp.attended = 1), 0) AS attended
          FROM group_events g LEFT JOIN group_participants gp ON gp.event_id = g.id
-        WHERE g.held_on BETWEEN @start AND @end GROUP BY g.type`,
+        WHERE g.held_on BETWEEN @start AND @end${eventAtSite(p)} GROUP BY g.type`,
     )
     .all(p) as { category: string; registered: number; attended: number }[];
 
@@ -155,15 +180,42 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
       group('group_registrations', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.registered }))),
       group('group_attendance', 'event_type', groupRows.map((g) => ({ category: g.category, n: g.attended }))),
       ...(['gender_identity', 'ethnic_category', 'sexual_orientation', 'age_band', 'borough'] as const).map(supportedBy),
+      // Issue 15's measures, after the return's older ones so their rows stay as they were.
+      supportedBy('site'),
+      ...newGroups(db, p, people.length),
     ],
+    firstContact: firstContactFigures(db, p),
     attended: contacts.attended,
     dna: contacts.dna,
     peopleSupported: people.length,
     newlyDiagnosedOffered: referrals.offered,
     newlyDiagnosedEngaged: referrals.engaged,
-    ...wellbeing(orm, period),
-    development: developmentFigures(orm, period),
+    ...wellbeing(orm, period, siteId),
+    // The team's training and supervision: staff totals, kept on no site, so only in all sites' return.
+    ...(siteId === null ? { development: developmentFigures(orm, period) } : {}),
   };
+}
+
+/** Counts of each of issue 15's selections (returnMeasures.ts): the drill-down lists the same rows. */
+function newGroups(db: Orm['$client'], p: ReturnParams, peopleSupported: number): CountGroup[] {
+  return SELECTIONS.map((s) => {
+    let rows: Count[];
+    if (s.classify) {
+      const tally = new Map<string | null, number>();
+      for (const [a, b] of db.prepare(`SELECT ${s.a}, ${s.b} ${s.from}${siteFilter(s, p)}`).raw().iterate(p) as IterableIterator<[string, string]>) add(tally, s.classify(a, b), 1);
+      rows = counted(tally);
+    } else rows = db.prepare(`SELECT ${categoryOf(s)} AS category, count(*) AS n ${s.from}${siteFilter(s, p)} GROUP BY 1`).all(p) as Count[];
+    const g = group(s.measure, s.breakdown, rows);
+    // One person may have had several support types: the total is the people supported.
+    return s.overlapping ? { ...g, total: peopleSupported, overlapping: true } : g;
+  });
+}
+
+/** The median working days from referral to first contact, of the episodes first contacted in the period. */
+function firstContactFigures(db: Orm['$client'], p: ReturnParams): NonNullable<ReturnInputs['firstContact']> {
+  const s = SELECTIONS.find((x) => x.measure === 'first_contact')!;
+  const waits = (db.prepare(`SELECT ${s.a}, ${s.b} ${s.from}${siteFilter(s, p)}`).raw().all(p) as [string, string][]).map(([a, b]) => workingDaysBetween(a, b));
+  return { medianWorkingDays: median(waits), targetWorkingDays: FIRST_CONTACT_TARGET_WORKING_DAYS };
 }
 
 /**
@@ -173,7 +225,7 @@ export function returnInputs(orm: Orm, period: Period): ReturnInputs {
  */
 export function headlineInputs(orm: Orm, period: Period, pairs?: ReturnInputs['wellbeing']): ReturnInputs {
   const db = orm.$client;
-  const p = { start: period.start, end: period.end };
+  const p = returnParams(period);
   const referrals = referralCounts(db, p);
   const contacts = contactCounts(db, p);
   const supported = db
@@ -286,18 +338,18 @@ const changeOf = (baseline: number, latest: number) => Math.round((latest - base
  * primary score and the after-closure mark) and each is reduced as it streams past: its first
  * score, its count and its latest row, never an array of its rows.
  */
-function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: WellbeingResult) => void, visitSustained: (result: SustainedResult) => void = () => {}): void {
-  const p = { start: period.start, end: period.end };
+function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: WellbeingResult) => void, visitSustained: (result: SustainedResult) => void = () => {}, siteId: number | null = null): void {
+  const p = returnParams(period, siteId);
   const db = orm.$client;
   // Episodes closed in the period, with the date: a series of one closed in it has no follow-up.
-  const closedIn = new Map(db.prepare('SELECT id, closed_on FROM episodes WHERE closed_on BETWEEN @start AND @end').raw().all(p) as [number, string][]);
+  const closedIn = new Map(db.prepare(`SELECT id, closed_on FROM episodes WHERE closed_on BETWEEN @start AND @end${personAtSite('person_id', p)}`).raw().all(p) as [number, string][]);
   const rows = db
     .prepare(
       `SELECT a.episode_id, a.instrument, a.completed_on, a.primary_score, a.after_closure
          FROM assessments a
         WHERE a.completed_on <= @end AND a.episode_id IN (
               SELECT episode_id FROM assessments WHERE completed_on BETWEEN @start AND @end
-              UNION SELECT id FROM episodes WHERE closed_on BETWEEN @start AND @end)
+              UNION SELECT id FROM episodes WHERE closed_on BETWEEN @start AND @end)${episodeAtSite('a.episode_id', p)}
         ORDER BY a.episode_id, a.instrument, a.completed_on, a.id`,
     )
     .raw()
@@ -347,22 +399,22 @@ function eachWellbeingOutcome(orm: Orm, period: Period, visit: (result: Wellbein
 }
 
 /** Every episode's outcome per instrument (drill-down lists them). */
-export function wellbeingOutcomes(orm: Orm, period: Period): WellbeingResult[] {
+export function wellbeingOutcomes(orm: Orm, period: Period, siteId: number | null = null): WellbeingResult[] {
   const out: WellbeingResult[] = [];
-  eachWellbeingOutcome(orm, period, (o) => out.push(o));
+  eachWellbeingOutcome(orm, period, (o) => out.push(o), undefined, siteId);
   return out;
 }
 
 /** Every follow-up after closure the period counts (drill-down lists them). */
-export function sustainedOutcomes(orm: Orm, period: Period): SustainedResult[] {
+export function sustainedOutcomes(orm: Orm, period: Period, siteId: number | null = null): SustainedResult[] {
   const out: SustainedResult[] = [];
-  eachWellbeingOutcome(orm, period, () => {}, (o) => out.push(o));
+  eachWellbeingOutcome(orm, period, () => {}, (o) => out.push(o), siteId);
   return out;
 }
 
 type WellbeingInputs = Pick<ReturnInputs, 'wellbeing' | 'wellbeingChange' | 'sustained'>;
 
-function wellbeing(orm: Orm, period: Period): WellbeingInputs {
+function wellbeing(orm: Orm, period: Period, siteId: number | null = null): WellbeingInputs {
   const out = new Map<string, { instrument: string; improved: number; followedUp: number; noFollowUp: number; changes: number[] }>();
   const sustained = new Map<string, { instrument: string; improved: number; followedUp: number; changes: number[] }>();
   eachWellbeingOutcome(
@@ -385,6 +437,7 @@ function wellbeing(orm: Orm, period: Period): WellbeingInputs {
       entry.changes.push(changeOf(o.baseline, o.latest));
       if (o.improved) entry.improved++;
     },
+    siteId,
   );
   const byInstrument = <T extends { instrument: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
   const series = byInstrument(out);

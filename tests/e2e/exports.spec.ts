@@ -28,7 +28,9 @@ test('a manager exports last month’s monthly return, and the saved file holds 
   await exports.quickPeriod('Last month');
   await expect(exports.preview()).toContainText('Counts only, safe to publish');
   await expect(exports.previewTable().locator('thead')).toContainText('periodmeasurebreakdowncategoryvalue');
-  await expect(exports.previewRows().first()).toContainText('referrals_received');
+  // The return says first which site it is for (all of them here), then the figures.
+  await expect(exports.previewRows().first()).toContainText('siteods_codeall_sites');
+  await expect(exports.previewRows().nth(1)).toContainText('referrals_received');
   await expectAccessible(page, 'export: the return previewed');
 
   await exports.exportButton().click();

@@ -26,13 +26,15 @@ test('a workshop with three registered and two attended shows a drop-out of one 
     await expect(dialog.getByText('Enter who facilitated the event.')).toHaveCount(2);
     await expect(dialog.getByLabel('Title (optional)')).toHaveValue('Living well, week 1');
     await expectAccessible(page, 'new event with errors');
-    await groups.fillEvent({ type: 'Recently-diagnosed workshop', startTime: '14:00', facilitator: 'Sam Peer' });
+    await groups.fillEvent({ type: 'Recently-diagnosed workshop', startTime: '14:00', facilitator: 'Sam Peer', mode: 'Online' });
     await dialog.getByRole('button', { name: 'Add event' }).click();
   });
 
   await step('three registered, two attended: a drop-out of one in three', async () => {
     await expect(page.getByRole('heading', { name: 'Living well, week 1', level: 2 })).toBeVisible();
     await expect(page.getByText('Facilitated by Sam Peer')).toBeVisible();
+    // Held online: the return counts it among the events held online.
+    await expect(page.getByText(/^Recently-diagnosed workshop · Online · /)).toBeVisible();
     await expect(page.getByText('No one registered yet')).toBeVisible();
     for (const name of ['Amara Okonkwo', 'Bola Adeyemi', 'Chidi Nwosu']) await groups.register(name);
     await expect(groups.participants()).toHaveCount(3);

@@ -94,7 +94,7 @@ describe('built-in profiles', () => {
     expectGolden('monthly_return_2026-10.csv', bytes);
     const rows = readBack(bytes);
     expect(rows[0]).toEqual(['period', 'measure', 'breakdown', 'category', 'value']);
-    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs', 'percent_dropped_out', 'number_of_london_boroughs', 'target_working_days', 'median_working_days', 'percent_within_target'];
     // Staff figures are about the team, not people supported: never hidden (development.test.ts).
     const counts = rows.slice(1).filter((r) => !statistics.includes(r[3]) && r[1] !== 'staff_development');
     expect(counts.every((r) => r[4] === '*' || r[4] === '0' || r[4] === '' || Number(r[4]) > 7), 'no published count from 1 to 7').toBe(true);
@@ -137,8 +137,12 @@ describe('the trust’s layouts of the monthly return (issue 15 item 6)', () => 
     expectGolden('monthly_return_trust_long_2026-10.csv', bytes);
     const rows = parse(bytes, { delimiter: ';' }) as string[][];
     expect(rows[0]).toEqual(['ODS_CODE', 'REPORTING_PERIOD', 'INDICATOR', 'SPLIT', 'GROUP', 'COUNT']);
-    // Every figure of today's return, in its order, with the same value.
-    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv'))).slice(1);
+    // Every figure of today's return, in its order, with the same value; the built-in return's row
+    // naming its site is the layout's site column.
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv')))
+      .slice(1)
+      .filter((r) => r[1] !== 'site');
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['ALL']));
     expect(rows.slice(1).map((r) => r[5])).toEqual(today.map((r) => r[4]));
     expect(rows.some((r) => r[2] === 'PS01' && r[4] === 'OPTOUT')).toBe(true);
     expect(rows.some((r) => r[2] === 'referrals_received')).toBe(false);
@@ -160,7 +164,10 @@ describe('the trust’s layouts of the monthly return (issue 15 item 6)', () => 
     const bytes = readFileSync(result.location);
     expectGolden('monthly_return_trust_wide_2026-10.csv', bytes);
     const rows = readBack(bytes);
-    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv'))).slice(1);
+    // The built-in return's row naming its site is the layout's Site column.
+    const today = readBack(readFileSync(join(GOLDEN, 'monthly_return_2026-10.csv')))
+      .slice(1)
+      .filter((r) => r[1] !== 'site');
     const october_ = rows.find((r) => r[0] === '2026-10-01/2026-10-31')!;
     expect(october_[1]).toBe('ALL');
     // Each of the period's figures under its own column, the same value as the long return's.
@@ -367,7 +374,7 @@ describe('publishing settings', () => {
     const r = await must(ctx, 'exports.run', { profileId: 'monthly_return', period: october });
     const rows = readBack(readFileSync(r.location)).slice(1);
     // Rates, averages and the statistics of the wellbeing pairs are not counts.
-    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs'];
+    const statistics = ['percent', 'average', 'percent_engaged', 'percent_improved', 'mean_change', 'mean_change_ci95_lower', 'mean_change_ci95_upper', 'fewer_than_30_pairs', 'percent_dropped_out', 'number_of_london_boroughs', 'target_working_days', 'median_working_days', 'percent_within_target'];
     const counts = rows.filter((x) => !statistics.includes(x[3]));
     expect(counts.some((x) => x[4] === '*')).toBe(false);
     expect(counts.every((x) => x[4] === '' || Number(x[4]) % 5 === 0)).toBe(true);

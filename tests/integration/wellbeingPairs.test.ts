@@ -92,7 +92,7 @@ describe('wellbeing, paired', () => {
   it('lists exactly the records each new figure counts, each pair with its scores', async () => {
     const { ctx, close } = await caseload();
     const drill = (measure: 'improved_wellbeing' | 'sustained_wellbeing', category: string) => must(ctx, 'reports.drillDown', { period: september, measure, breakdown: 'phq9', category });
-    const names = (rows: { preferredName: string }[]) => rows.map((x) => x.preferredName).sort();
+    const names = (rows: { preferredName: string | null }[]) => rows.map((x) => x.preferredName).sort();
     expect(names((await drill('improved_wellbeing', 'with_baseline')).rows)).toEqual(['Amara Testwood', 'Grace Fakenham', 'Tomasz Mockford']);
     const pairs = await drill('improved_wellbeing', 'followed_up');
     expect(pairs.total).toBe(2);

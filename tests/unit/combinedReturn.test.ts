@@ -126,3 +126,42 @@ describe('refusals', () => {
 it('the app version written into a file is package.json’s', () => {
   expect(APP_VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
 });
+
+describe('issue 15’s measures in a combined return', () => {
+  const group = (measure: string, breakdown: string, by: Record<string, number>, total = Object.values(by).reduce((a, b) => a + b, 0)) => ({
+    measure,
+    breakdown,
+    total,
+    categories: Object.entries(by).map(([category, count]) => ({ category, count })),
+  });
+
+  it('works drop-out and first contact within the target out from the combined counts; the median wait, not a count, is not given', () => {
+    const files = [
+      file('RQMA', { groups: [group('group_registrations', 'outcome', { attended: 12, dropped_out: 8 }), group('first_contact', 'target', { within_target: 9, beyond_target: 11 })] }),
+      file('RQMB', { groups: [group('group_registrations', 'outcome', { attended: 10, dropped_out: 10 }), group('first_contact', 'target', { within_target: 15, beyond_target: 9 })] }),
+    ];
+    const rows = combinedRows(combineReturns(files, DEFAULT_SUPPRESSION));
+    // 18 of the 40 registered dropped out; A's 8 of 20.
+    expect(figure(rows, 'ALL', 'group_registrations', 'outcome', 'percent_dropped_out')).toBe(45);
+    expect(figure(rows, 'RQMA', 'group_registrations', 'outcome', 'percent_dropped_out')).toBe(40);
+    // 24 of the 44 first contacts within the target; B's 15 of 24.
+    expect(figure(rows, 'ALL', 'first_contact', 'target', 'percent_within_target')).toBe(54.5);
+    expect(figure(rows, 'RQMB', 'first_contact', 'target', 'percent_within_target')).toBe(62.5);
+    expect(figure(rows, 'ALL', 'first_contact', 'target', 'target_working_days')).toBe(5);
+    expect(figure(rows, 'ALL', 'first_contact', 'target', 'median_working_days')).toBeNull();
+    // Each row carries its site in the site column: no row of its own names it.
+    expect(rows.some((r) => r.measure === 'site')).toBe(false);
+  });
+
+  it('keeps support types overlapping (one person may have had several): their total is no sum to suppress by', () => {
+    const supportTypes = (by: Record<string, number>, people: number) => ({ ...group('people_supported', 'support_type', by, people), overlapping: true });
+    const files = [file('RQMA', { groups: [supportTypes({ one_to_one: 20, signposting_only: 3 }, 20)] }), file('RQMB', { groups: [supportTypes({ one_to_one: 19 }, 20)] })];
+    expect(inputsOf(addCounts(files.map((f) => f.data))).groups[0].overlapping).toBe(true);
+    const rows = combinedRows(combineReturns(files, DEFAULT_SUPPRESSION));
+    expect(figure(rows, 'RQMA', 'people_supported', 'support_type', 'signposting_only')).toBe('*');
+    // As a sum, 20 = 20 + 3 would give the 3 back, so one of A's 20s would be hidden too.
+    expect(figure(rows, 'RQMA', 'people_supported', 'support_type', 'one_to_one')).toBe(20);
+    expect(figure(rows, 'RQMA', 'people_supported', 'support_type', 'total')).toBe(20);
+    expect(figure(rows, 'ALL', 'people_supported', 'support_type', 'one_to_one')).toBe(39);
+  });
+});

@@ -16,6 +16,13 @@ export interface ExportJob {
   fileType: FileType;
   period: Period;
   suppression: SuppressionSettings;
+  /** The monthly return for one site (its id and ODS code); absent for all sites. */
+  site?: ReturnSite | null;
+}
+
+export interface ReturnSite {
+  id: number;
+  odsCode: string;
 }
 
 /** Sent once the save location is known (write), or when the export will not happen (stop). */

@@ -14,7 +14,7 @@ export async function runExport(job: ExportJob, key: Buffer, io: ThreadIo): Prom
   try {
     // One read transaction: every chunk comes from the same snapshot, whatever is saved meanwhile.
     db.exec('BEGIN');
-    const source = sourceFor(db, job.profile, job.period, job.suppression);
+    const source = sourceFor(db, job.profile, job.period, job.suppression, job.site ?? null);
     const message = await told;
     if (message.type === 'stop') return null;
     io.progress(0, source.total);

@@ -16,6 +16,7 @@ import { columnById, type ExportColumn } from '../../domain/export/catalogue';
 import { csvLine, csvStart, EXCEL_CSV, lineEnd, type CsvFormat } from '../../domain/export/csv';
 import { cellWriter, formatCell } from '../../domain/export/format';
 import { buildReturn, RETURN_HEADER } from '../../domain/export/monthlyReturn';
+import type { ReturnSite } from './job';
 import type { Period } from '../../domain/export/periods';
 import { csvFormatOf, type ExportProfile, type FileType } from '../../domain/export/profile';
 import { ALL_SITES, layOut, layoutCellText, layoutCsvFormat, RETURN_DATASET, type LaidOutReturn, type ReturnLayout } from '../../domain/export/returnLayout';
@@ -48,16 +49,21 @@ export const MONTHLY_RETURN_NAME = 'Monthly activity return';
  */
 const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 
-export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION): Source {
+export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION, site: ReturnSite | null = null): Source {
+  // One site's return (its figures, its file name); the trend, and the team's development, are all sites'.
+  const inputs = () => returnInputs(rawOnly(db), period, site?.id ?? null);
+  const trend = () => (site ? undefined : trendInputs(rawOnly(db), period));
   if (profile !== 'monthly_return' && profile.dataset === RETURN_DATASET) {
-    // The same return as the built-in one, laid out as the trust's profile says (the whole caseload: site ALL).
-    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression, trendInputs(rawOnly(db), period));
-    return layoutSource(layOut(built.map((r) => ({ ...r, site: ALL_SITES })), profile), layoutCsvFormat(profile));
+    // The same return as the built-in one, laid out as the trust's profile says: the site is in
+    // the layout's site column (ALL for the whole caseload), not in a row of its own.
+    const built = buildReturn(period, inputs(), suppression, trend(), null);
+    return layoutSource(layOut(built.map((r) => ({ ...r, site: site?.odsCode ?? ALL_SITES })), profile), layoutCsvFormat(profile));
   }
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
     // With the financial year's trend, suppressed together with the period's figures.
-    const built = buildReturn(period, returnInputs(rawOnly(db), period), suppression, trendInputs(rawOnly(db), period));
+    // One site's return names the site in its first row.
+    const built = buildReturn(period, inputs(), suppression, trend(), site?.odsCode);
     const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,
@@ -250,6 +256,6 @@ async function encryptInPlace(path: string, entryName: string, password: string)
 }
 
 /** The file name: what and when, never who. */
-export function exportFileName(profileId: string, period: Period, fileType: FileType = 'csv'): string {
-  return `${profileId}_${period.start}_${period.end}.${fileType}`;
+export function exportFileName(profileId: string, period: Period, fileType: FileType = 'csv', site: ReturnSite | null = null): string {
+  return `${profileId}${site ? `_${site.odsCode}` : ''}_${period.start}_${period.end}.${fileType}`;
 }

@@ -5,7 +5,7 @@ import { drillDown } from '../../../db/queries/drillDown';
 import { writeFile } from 'node:fs/promises';
 import { writeAtomically } from '../files/atomicFile';
 import { deleteProfile, findLayout, findProfile, listExportLog, listLayouts, listProfiles, logExport, saveLayout, saveProfile } from '../../../db/queries/exportProfiles';
-import { layoutFileSchema, RETURN_DATASET } from '../../domain/export/returnLayout';
+import { layoutFileSchema, RETURN_DATASET, type ReturnLayout } from '../../domain/export/returnLayout';
 import { applyListsFromFile, programmeLists } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
 import { describeListChanges, listChanges, listsForFile } from '../../domain/programmeLists';
@@ -14,7 +14,7 @@ import { exactTrend, publishTrend } from '../../domain/export/trends';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
 import { exactReturn, publishReturn } from '../../domain/export/publishedReturn';
 import { isWholePeriod, WHOLE_PERIODS_ONLY_MESSAGE } from '../../domain/export/reportingPeriods';
-import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema } from '../../domain/export/profile';
+import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema, type ExportProfile } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
 import { DomainError } from '../../domain/result';
 import { exportAllowed, FORBIDDEN_MESSAGE } from '../../domain/roles';
@@ -26,6 +26,9 @@ import { explainDiskProblem } from '../diskErrors';
 import { startExportThread } from '../exports/exportThread';
 import { CANCELLED_MESSAGE, exportFileName, exportPaths, MONTHLY_RETURN_NAME, preview, sourceFor } from '../exports/run';
 import { workspacePaths } from '../../../db/workspace';
+import { listSites } from '../../../db/queries/sites';
+import type { Orm } from '../../../db/types';
+import type { ReturnSite } from '../exports/job';
 import { session, type Session } from './context';
 import type { HandlerMap } from './types';
 
@@ -53,6 +56,19 @@ function publishedOnly(s: Session, period: Period): boolean {
   if (activeRole(s.ws.orm, s.ws.memberId) !== 'reporting') return false;
   if (!isWholePeriod(period)) throw new DomainError('VALIDATION', WHOLE_PERIODS_ONLY_MESSAGE, { period: WHOLE_PERIODS_ONLY_MESSAGE });
   return true;
+}
+
+/** The site a return is for, or NOT_FOUND; only the monthly return (in any layout) is made per site. */
+function requireSite(orm: Orm, siteId: number): ReturnSite {
+  const site = listSites(orm).find((x) => x.id === siteId);
+  if (!site) throw new DomainError('NOT_FOUND', 'That site no longer exists.');
+  return { id: site.id, odsCode: site.odsCode };
+}
+
+function returnSite(orm: Orm, profile: ReturnLayout | ExportProfile | 'monthly_return', siteId: number | undefined): ReturnSite | null {
+  if (siteId === undefined) return null;
+  if (profile !== 'monthly_return' && profile.dataset !== RETURN_DATASET) throw new DomainError('VALIDATION', 'Only the monthly return can be made for one site.', { siteId: 'Only the monthly return can be made for one site.' });
+  return requireSite(orm, siteId);
 }
 
 function resolve(ctx: AppContext, profileId: string, period: Period) {
@@ -142,7 +158,7 @@ export const exportHandlers = {
   },
   'exports.preview': (ctx, input) => {
     const { s, profile, name } = resolve(ctx, input.profileId, withLabel(input.period));
-    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings())), name);
+    return preview(sourceFor(s.ws.db, profile, withLabel(input.period), suppressionOf(s.settings()), returnSite(s.ws.orm, profile, input.siteId)), name);
   },
   'exports.run': async (ctx, input) => {
     const period = withLabel(input.period);
@@ -155,7 +171,8 @@ export const exportHandlers = {
     // What the person chose on the Export screen, else what the profile says (CSV for the return).
     const fileType = input.fileType ?? (profile === 'monthly_return' ? 'csv' : profile.fileType);
     // The save dialog offers the right type: a ZIP when it will be encrypted.
-    const fileName = input.zipPassword ? exportFileName(input.profileId, period).replace(/\.csv$/, '.zip') : exportFileName(input.profileId, period, fileType);
+    const site = returnSite(s.ws.orm, profile, input.siteId);
+    const fileName = input.zipPassword ? exportFileName(input.profileId, period, 'csv', site).replace(/\.csv$/, '.zip') : exportFileName(input.profileId, period, fileType, site);
     const abort = new AbortController();
     ctx.exportAbort = abort;
     // The worker thread starts now and gets ready while the person chooses where to save.
@@ -166,6 +183,7 @@ export const exportHandlers = {
       fileType,
       period,
       suppression: suppressionOf(s.settings()),
+      site,
     });
     try {
       const destination = await ctx.exportDestination(fileName);
@@ -203,7 +221,8 @@ export const exportHandlers = {
     const period = withLabel(input.period);
     const before = previousPeriod(period);
     const suppressed = publishedOnly(s, period);
-    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p)));
+    const site = input.siteId ? requireSite(s.ws.orm, input.siteId).id : null;
+    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p, site), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p, site)));
     return { period, previousPeriod: before, suppressed, current: figures(period), previous: figures(before) };
   },
   'reports.trends': (ctx, input) => {

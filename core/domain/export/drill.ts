@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { INSTRUMENT_IDS } from '../instruments/definitions';
 import type { InstrumentId } from '../instruments/types';
 import { periodSchema } from './periods';
+import { NEW_DRILL_BREAKDOWNS, NEW_DRILL_MEASURES } from './returnMeasures';
 
 export const DRILL_MEASURES = [
   'referrals_received',
@@ -17,6 +18,7 @@ export const DRILL_MEASURES = [
   'sustained_wellbeing',
   'group_registrations',
   'group_attendance',
+  ...NEW_DRILL_MEASURES,
 ] as const;
 export type DrillMeasure = (typeof DRILL_MEASURES)[number];
 
@@ -38,6 +40,7 @@ export const DRILL_BREAKDOWNS = [
   'sexual_orientation',
   'age_band',
   'borough',
+  ...NEW_DRILL_BREAKDOWNS,
   ...INSTRUMENT_IDS,
 ] as const;
 export type DrillBreakdown = Exclude<(typeof DRILL_BREAKDOWNS)[number], InstrumentId> | InstrumentId;
@@ -50,15 +53,18 @@ export const drillDownSchema = z
     breakdown: z.enum(DRILL_BREAKDOWNS as unknown as [DrillBreakdown, ...DrillBreakdown[]], { error: 'This figure cannot be broken down that way.' }).optional(),
     /** One category of the breakdown; "not_recorded" lists the records without an answer. */
     category: z.string().min(1).max(60).optional(),
+    /** One site's records (their clinic site, or the event's); absent for all sites. */
+    siteId: z.number().int().positive().optional(),
   })
   .strict()
   .refine((d) => !d.category || d.breakdown, { error: 'Choose a breakdown before a category.', path: ['category'] });
 export type DrillDownRequest = z.output<typeof drillDownSchema>;
 
 export interface DrillRow {
-  personId: number;
-  caseId: string;
-  preferredName: string;
+  /** Null for a record about no one person (a group event held). */
+  personId: number | null;
+  caseId: string | null;
+  preferredName: string | null;
   /** The date the record counts on (referral, contact, event, assessment or closure), ISO. */
   on: string | null;
   /** What the record is, in words: "Self-referral · Newly diagnosed". */

@@ -8,6 +8,7 @@ import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
 import type { DevelopmentFigures } from '../development';
 import { publishedAverage, publishedPercent, type Published, type SuppressionSettings } from './suppression';
+import { FIRST_CONTACT_TARGET_WORKING_DAYS, isLondonBorough } from './returnMeasures';
 
 export type { CountGroup, ReturnInputs };
 
@@ -24,8 +25,12 @@ export const RETURN_HEADER = ['period', 'measure', 'breakdown', 'category', 'val
 /** "2026-10-01/2026-10-31": an ISO 8601 interval, readable and sortable. */
 export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 
-export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs): ReturnRow[] {
-  const rows = publishedRows(period, publishReturn(inputs, settings));
+/** All sites' return, or one site's (its ODS code): named in the built-in file's first row. */
+export const ALL_SITES = 'all_sites';
+
+/** `site`: named in the first row; null where the caller names it otherwise (a trust's layout has a site column). */
+export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs, site: string | null = ALL_SITES): ReturnRow[] {
+  const rows = publishedRows(period, publishReturn(inputs, settings), site ?? undefined);
   // The team's training and supervision: staff totals, not people supported, so not suppressed.
   const at = periodCode(period);
   if (inputs.development) for (const [category, value] of developmentRows(inputs.development)) rows.push({ period: at, measure: 'staff_development', breakdown: 'all', category, value });
@@ -33,11 +38,16 @@ export function buildReturn(period: Period, inputs: ReturnInputs, settings: Supp
   return rows;
 }
 
-/** The return's rows from figures already published (one site's, or several sites' combined). */
-export function publishedRows(period: Period, p: PublishedReturn): ReturnRow[] {
+/**
+ * The return's rows from figures already published (one site's, or several sites' combined).
+ * `site`: the row naming the site, first; left out where each row carries its site in a column
+ * of its own (a combined return, a trust's layout).
+ */
+export function publishedRows(period: Period, p: PublishedReturn, site?: string): ReturnRow[] {
   const rows: ReturnRow[] = [];
   const at = periodCode(period);
   const push = (measure: string, breakdown: string, category: string, value: Published | null) => rows.push({ period: at, measure, breakdown, category, value });
+  if (site !== undefined) push('site', 'ods_code', site, null);
   for (const g of p.groups) {
     push(g.measure, g.breakdown, 'total', g.total);
     for (const c of g.categories) push(g.measure, g.breakdown, c.category, c.count);
@@ -74,7 +84,38 @@ export function publishedRows(period: Period, p: PublishedReturn): ReturnRow[] {
     push('sustained_wellbeing', w.instrument, 'percent_improved', publishedPercent(w.improved, w.followedUp));
     change('sustained_wellbeing', w.instrument, w.followedUp, w.change);
   }
+  derivedRows(p, push);
   return rows;
+}
+
+/**
+ * Issue 15's rates and figures worked out from published counts: drop-out, boroughs, time to
+ * first contact. The median wait is not a count, so several sites' returns added up have none to
+ * give (null: an empty cell); the rest follow from the published counts wherever they come from.
+ */
+function derivedRows(p: PublishedReturn, push: (measure: string, breakdown: string, category: string, value: Published | null) => void) {
+  const published = (measure: string, breakdown: string) => p.groups.find((g) => g.measure === measure && g.breakdown === breakdown);
+  const count = (measure: string, breakdown: string, category: string): Published => {
+    const g = published(measure, breakdown);
+    return g?.categories.find((c) => c.category === category)?.count ?? (g?.total === '*' ? '*' : 0);
+  };
+  const sum = (a: Published, b: Published): Published => (a === '*' || b === '*' ? '*' : a + b);
+  if (published('group_registrations', 'outcome')) {
+    const dropped = count('group_registrations', 'outcome', 'dropped_out');
+    push('group_registrations', 'outcome', 'percent_dropped_out', publishedPercent(dropped, sum(dropped, count('group_registrations', 'outcome', 'attended'))));
+  }
+  const boroughs = published('referrals_received', 'borough_at_referral');
+  if (boroughs) {
+    // A borough listed has at least one referral, hidden or not; with the whole breakdown withheld, so is this.
+    const london = boroughs.categories.filter((c) => isLondonBorough(c.category) && c.count !== 0).length;
+    push('referrals_received', 'borough_at_referral', 'number_of_london_boroughs', boroughs.total === '*' && boroughs.categories.length === 0 ? '*' : london);
+  }
+  const firstContact = published('first_contact', 'target');
+  if (firstContact) {
+    push('first_contact', 'target', 'target_working_days', p.firstContact?.targetWorkingDays ?? FIRST_CONTACT_TARGET_WORKING_DAYS);
+    push('first_contact', 'target', 'median_working_days', p.firstContact?.medianWorkingDays ?? null);
+    push('first_contact', 'target', 'percent_within_target', publishedPercent(count('first_contact', 'target', 'within_target'), firstContact.total));
+  }
 }
 
 /**

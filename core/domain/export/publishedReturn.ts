@@ -6,6 +6,7 @@ import { cellId, returnCells } from './returnRelations';
 import { cellsToHide } from './secondarySuppression';
 import type { MeanChange } from '../stats/meanChange';
 import { roundFive, type Published, type SuppressionSettings } from './suppression';
+import { publishedMedian } from './returnMeasures';
 
 export interface PublishedReturn {
   groups: CountGroup<Published>[];
@@ -26,6 +27,8 @@ export interface PublishedReturn {
   wellbeingChange: ({ instrument: string } & PublishedChange)[];
   /** Follow-ups after closure (sustained change), each paired with its baseline. */
   sustained: { instrument: string; improved: Published; followedUp: Published; change: PublishedChange }[];
+  /** Median working days to first contact: hidden ("*") with the count of first contacts it is of. */
+  firstContact?: { medianWorkingDays: Published | null; targetWorkingDays: number };
 }
 
 /** A mean change and its 95% confidence interval as published: null where there is none to give. */
@@ -58,14 +61,17 @@ export function publishWith(inputs: ReturnInputs, settings: SuppressionSettings,
   const { cells, groupTotals } = returnCells(inputs);
   const values = new Map(cells.map((c) => [c.id, c.value]));
   const show = (id: string): Published => (hidden.has(prefix + id) ? '*' : settings.roundToFive ? roundFive(values.get(id)!) : values.get(id)!);
-  return {
-    groups: inputs.groups.map((g, i) => {
+  const groups = inputs.groups.map((g, i) => {
       const categories = g.categories.map((c) => ({ category: c.category, count: show(cellId.category(g.measure, g.breakdown, c.category)) }));
       const total = show(groupTotals[i]);
       // Every cell hidden: the total alone, as listing the categories would say each has someone.
       const withheld = total === '*' && categories.every((c) => c.count === '*');
       return { measure: g.measure, breakdown: g.breakdown, total, categories: withheld ? [] : categories };
-    }),
+  });
+  const contacted = groups.find((g) => g.measure === 'first_contact')?.total ?? 0;
+  return {
+    groups,
+    ...(inputs.firstContact ? { firstContact: { ...inputs.firstContact, medianWorkingDays: publishedMedian(contacted, inputs.firstContact.medianWorkingDays) } } : {}),
     attended: show(cellId.attended),
     dna: show(cellId.notAttended),
     booked: show(cellId.booked),

@@ -9,6 +9,8 @@ export const exportRequestSchema = z.object({
   /** A profile id, or "monthly_return" for the aggregate return. */
   profileId: z.string().min(1).max(40),
   period: periodSchema,
+  /** The monthly return for one site; absent for all sites. */
+  siteId: z.number().int().positive().optional(),
 });
 
 export const runExportSchema = exportRequestSchema.extend({

@@ -32,7 +32,18 @@ export const returnDataSchema = z.object({
     .refine((p) => p.start <= p.end),
   appVersion: z.string().min(1).max(40),
   exportedAt: z.string().datetime(),
-  groups: z.array(z.object({ measure: code, breakdown: code, total: count, categories: z.array(z.object({ category: code, count })).max(500) })).max(500),
+  groups: z
+    .array(
+      z.object({
+        measure: code,
+        breakdown: code,
+        total: count,
+        categories: z.array(z.object({ category: code, count })).max(500),
+        /** Categories that overlap (one person in several), so do not add up to the total: no sum to suppress by. */
+        overlapping: z.boolean().optional(),
+      }),
+    )
+    .max(500),
   attended: count,
   dna: count,
   peopleSupported: count,
@@ -55,7 +66,7 @@ export interface ChangeLists {
 /** The return's true counts as a data file carries them. */
 export function countsOf(inputs: ReturnInputs, changes: ChangeLists): ReturnCounts {
   return {
-    groups: inputs.groups.map((g) => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: g.categories.map((c) => ({ category: c.category, count: c.count })) })),
+    groups: inputs.groups.map((g) => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: g.categories.map((c) => ({ category: c.category, count: c.count })), ...(g.overlapping ? { overlapping: true } : {}) })),
     attended: inputs.attended,
     dna: inputs.dna,
     peopleSupported: inputs.peopleSupported,
@@ -69,7 +80,7 @@ export function countsOf(inputs: ReturnInputs, changes: ChangeLists): ReturnCoun
 /** The return's inputs back from the counts: what the suppression and the return's rows work on. */
 export function inputsOf(c: ReturnCounts): ReturnInputs {
   return {
-    groups: c.groups.map((g): CountGroup => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: g.categories })),
+    groups: c.groups.map((g): CountGroup => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: g.categories, ...(g.overlapping ? { overlapping: true } : {}) })),
     attended: c.attended,
     dna: c.dna,
     peopleSupported: c.peopleSupported,
@@ -89,7 +100,7 @@ const addSums = (a: ChangeSums, b: ChangeSums): ChangeSums => ({ n: a.n + b.n, s
  * ones add, so every new measure of the return is carried through without being named here.
  */
 export function addCounts(all: readonly ReturnCounts[]): ReturnCounts {
-  const groups = new Map<string, { measure: string; breakdown: string; total: number; categories: Map<string, number> }>();
+  const groups = new Map<string, { measure: string; breakdown: string; total: number; categories: Map<string, number>; overlapping?: boolean }>();
   const wellbeing = new Map<string, ReturnCounts['wellbeing'][number]>();
   const sustained = new Map<string, ReturnCounts['sustained'][number]>();
   const sum = (pick: (c: ReturnCounts) => number) => all.reduce((a, c) => a + pick(c), 0);
@@ -97,7 +108,7 @@ export function addCounts(all: readonly ReturnCounts[]): ReturnCounts {
     for (const g of c.groups) {
       const key = `${g.measure}|${g.breakdown}`;
       let into = groups.get(key);
-      if (!into) groups.set(key, (into = { measure: g.measure, breakdown: g.breakdown, total: 0, categories: new Map() }));
+      if (!into) groups.set(key, (into = { measure: g.measure, breakdown: g.breakdown, total: 0, categories: new Map(), ...(g.overlapping ? { overlapping: true } : {}) }));
       into.total += g.total;
       for (const x of g.categories) into.categories.set(x.category, (into.categories.get(x.category) ?? 0) + x.count);
     }
@@ -117,7 +128,7 @@ export function addCounts(all: readonly ReturnCounts[]): ReturnCounts {
   }
   const byInstrument = <T extends { instrument: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
   return {
-    groups: [...groups.values()].map((g) => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: [...g.categories].map(([category, n]) => ({ category, count: n })) })),
+    groups: [...groups.values()].map((g) => ({ measure: g.measure, breakdown: g.breakdown, total: g.total, categories: [...g.categories].map(([category, n]) => ({ category, count: n })), ...(g.overlapping ? { overlapping: true } : {}) })),
     attended: sum((c) => c.attended),
     dna: sum((c) => c.dna),
     peopleSupported: sum((c) => c.peopleSupported),

@@ -7,9 +7,11 @@ import type { MeanChange } from '../stats/meanChange';
 export interface CountGroup<N = number> {
   measure: string;
   breakdown: string;
-  /** Categories that add up to the total. */
+  /** Categories that add up to the total (unless `overlapping`). */
   categories: { category: string; count: N }[];
   total: N;
+  /** One record may fall in several categories (a person with two support types): they need not add up. */
+  overlapping?: boolean;
 }
 
 export interface ReturnInputs {
@@ -27,6 +29,8 @@ export interface ReturnInputs {
   wellbeingChange: ({ instrument: string } & MeanChange)[];
   /** Per instrument: follow-ups after closure in the period, paired with the baseline of the support before. */
   sustained: { instrument: string; improved: number; followedUp: number; change: MeanChange }[];
+  /** Time to first contact (issue 15): absent from the trend's headline figures. */
+  firstContact?: { medianWorkingDays: number | null; targetWorkingDays: number };
   /** The team's training, supervision and CPD in the period: figures about staff, in total only. */
   development?: DevelopmentFigures;
 }

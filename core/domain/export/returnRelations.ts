@@ -50,7 +50,9 @@ export function returnCells(inputs: ReturnInputs): ReturnCells {
   const groupTotals = inputs.groups.map((g) => {
     const shared = cells.get(cellId.total(g.measure));
     const total = shared === undefined || shared.value === g.total ? cell(cellId.total(g.measure), g.total) : cell(cellId.ownTotal(g.measure, g.breakdown), g.total);
-    relations.push({ total, parts: g.categories.map((c) => cell(cellId.category(g.measure, g.breakdown, c.category), c.count)), listed: true });
+    const parts = g.categories.map((c) => cell(cellId.category(g.measure, g.breakdown, c.category), c.count));
+    // Categories that overlap do not add up: no sum for a reader to work a hidden one back from.
+    if (!g.overlapping) relations.push({ total, parts, listed: true });
     return total;
   });
   cell(cellId.notAttended, inputs.dna);

@@ -24,7 +24,9 @@ const FIXED: (TrendMeasure & { cell: string; of: (i: ReturnInputs) => number })[
   { key: 'contacts_attended', label: 'Contacts attended', additive: true, cell: cellId.attended, of: (i) => i.attended },
   { key: 'contacts_not_attended', label: 'Contacts not attended (DNA)', additive: true, cell: cellId.notAttended, of: (i) => i.dna },
   { key: 'newly_diagnosed_offered', label: 'Newly diagnosed offered peer support', additive: true, cell: cellId.offered, of: (i) => i.newlyDiagnosedOffered },
-  { key: 'newly_diagnosed_engaged', label: 'Newly diagnosed engaged', additive: true, cell: cellId.engaged, of: (i) => i.newlyDiagnosedEngaged },
+  // Engaged as at each span's end: a referral in April engaged in May is engaged by the year to
+  // date's end but not by April's, so the months do not add up to the year to date.
+  { key: 'newly_diagnosed_engaged', label: 'Newly diagnosed engaged', additive: false, cell: cellId.engaged, of: (i) => i.newlyDiagnosedEngaged },
   { key: 'group_registrations', label: 'Group registrations', additive: true, cell: cellId.total('group_registrations'), of: (i) => i.groups.find((g) => g.measure === 'group_registrations')?.total ?? 0 },
   { key: 'group_attendance', label: 'Group attendance', additive: true, cell: cellId.total('group_attendance'), of: (i) => i.groups.find((g) => g.measure === 'group_attendance')?.total ?? 0 },
 ];

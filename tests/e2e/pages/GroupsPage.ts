@@ -10,6 +10,8 @@ export interface NewEvent {
   startTime?: string;
   facilitator?: string;
   site?: string;
+  /** How it is held, as the event_mode list labels it: "In person" or "Online"; left out, not recorded. */
+  mode?: string;
 }
 
 /** Groups and workshops: the list of events and one event's page. */
@@ -33,6 +35,7 @@ export class GroupsPage {
     if (e.date) await typeDate(dialog.getByLabel('Date'), e.date);
     if (e.startTime) await dialog.getByLabel('Start time (optional)').fill(e.startTime);
     if (e.facilitator !== undefined) await dialog.getByLabel('Facilitator').fill(e.facilitator);
+    if (e.mode) await choose(this.page, dialog.getByRole('combobox', { name: 'How it is held (optional)' }), e.mode);
     if (e.site) await choose(this.page, dialog.getByRole('combobox', { name: 'Clinic site (optional)' }), e.site);
   }
 

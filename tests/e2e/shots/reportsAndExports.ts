@@ -61,6 +61,9 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     { organisation: 'Synthetic Training Clinic', displayName: 'Training Coordinator', passphrase: PASSPHRASE },
   );
   insertPeople(workspace, syntheticPeople(1500, 11, new Date()));
+  // Two clinic sites with the caseload split between them: the site picker and the by-site charts.
+  workspace.db.exec(`INSERT INTO sites (name, ods_code, active) VALUES ('Riverside Clinic', 'RQM01', 1), ('Northside Clinic', 'RQM02', 1);
+    UPDATE people SET clinic_site_id = 1 + (id % 2);`);
   closeWorkspace(workspace);
   const harness = await startHarness({ dataDir: dir });
   const page = await browser.newPage(options);
@@ -75,7 +78,7 @@ async function busyCaseload(browser: Browser, shot: Shot) {
       await refer(ctx, { preferredName: name, referralReceivedOn: `${last.start.slice(0, 8)}${String(3 + i * 7).padStart(2, '0')}` });
     }
     const people = (await must(ctx, 'people.list', { limit: 12, sort: 'name' })).rows;
-    const workshop = await must(ctx, 'groups.create', { type: 'recently_diagnosed_workshop', title: 'Living well', heldOn: `${last.start.slice(0, 8)}14`, startTime: '14:00', facilitator: 'Training Coordinator', siteId: null });
+    const workshop = await must(ctx, 'groups.create', { type: 'recently_diagnosed_workshop', title: 'Living well', heldOn: `${last.start.slice(0, 8)}14`, startTime: '14:00', facilitator: 'Training Coordinator', siteId: null, mode: 'online' });
     for (const [i, p] of people.entries()) await must(ctx, 'groups.setRegistration', { eventId: workshop.id, personId: p.id, registered: true, attended: i % 3 !== 0 });
 
     const reports = new ReportsPage(page);
@@ -89,6 +92,24 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     await reports.trend().getByRole('img', { name: /^Line chart/ }).waitFor();
     await reports.trend().scrollIntoViewIfNeeded();
     await shot(page, '82d-reports-trend');
+    // Issue 15's measures, a group at a time, from its heading.
+    for (const [name, section] of [
+      ['82e-reports-support-and-sites', 'Support and sites'],
+      ['82f-reports-referrals-waiting', 'Referrals, waiting and first contact'],
+      ['82g-reports-groups-and-events', 'Groups and events'],
+      ['82h-reports-signposting-care-goals', 'Signposting, care, goals and closures'],
+    ] as const) {
+      await page.getByRole('heading', { name: section, level: 3 }).evaluate((el) => (el as unknown as { scrollIntoView: (o: { block: string }) => void }).scrollIntoView({ block: 'start' }));
+      await shot(page, name);
+    }
+    // One site's figures: the picker, then all sites again for the pictures after.
+    await reports.page.mouse.wheel(0, -10_000);
+    const site = page.getByRole('combobox', { name: 'Site' });
+    await site.selectOption({ label: 'Northside Clinic (RQM02)' });
+    await page.getByRole('status', { name: 'Working out the figures' }).waitFor({ state: 'detached' });
+    await shot(page, '82i-reports-one-site');
+    await site.selectOption({ label: 'All sites' });
+    await page.getByRole('status', { name: 'Working out the figures' }).waitFor({ state: 'detached' });
     await reports.page.mouse.wheel(0, -10_000);
     await reports.showAsTable('Referrals by pathway');
     await reports.chart('Referrals by pathway').getByRole('button', { name: /^Show the records: Opt-out: new diagnosis/ }).click();

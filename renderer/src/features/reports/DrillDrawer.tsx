@@ -9,7 +9,7 @@ import { PersonLink } from '../../shared/PersonLink';
 import { callQuery } from '../../shared/queryKeys';
 import { countOf } from '../../../../core/domain/plural';
 
-export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; period: Period; onClose: () => void }) {
+export function DrillDrawer({ drill, period, siteId, onClose }: { drill: Drill | null; period: Period; siteId?: number; onClose: () => void }) {
   return (
     <Drawer
       opened={!!drill}
@@ -19,15 +19,15 @@ export function DrillDrawer({ drill, period, onClose }: { drill: Drill | null; p
       closeButtonProps={{ 'aria-label': 'Close' }}
       title={drill ? (drill.period ? drill.title : `${drill.title}, ${period.label}`) : ''}
     >
-      {drill && <DrillList drill={drill} period={drill.period ?? period} />}
+      {drill && <DrillList drill={drill} period={drill.period ?? period} siteId={drill.period ? undefined : siteId} />}
     </Drawer>
   );
 }
 
-function DrillList({ drill, period }: { drill: Drill; period: Period }) {
+function DrillList({ drill, period, siteId }: { drill: Drill; period: Period; siteId?: number }) {
   // Always asked afresh: a record may have changed since the drawer last opened.
   const found = useQuery({
-    ...callQuery('reports.drillDown', { period, measure: drill.measure, breakdown: drill.breakdown, category: drill.category }),
+    ...callQuery('reports.drillDown', { period, measure: drill.measure, breakdown: drill.breakdown, category: drill.category, ...(siteId ? { siteId } : {}) }),
     staleTime: 0,
     gcTime: 0,
   });
@@ -64,7 +64,8 @@ function DrillList({ drill, period }: { drill: Drill; period: Period }) {
             {rows.map((r, i) => (
               <Table.Tr key={`${r.personId}-${r.on}-${i}`}>
                 <Table.Td>
-                  <PersonLink personId={r.personId} name={r.preferredName} caseId={r.caseId} />
+                  {/* A group event held is about no one person: its title, without a link. */}
+                  {r.personId === null ? <Text size="sm">Group event</Text> : <PersonLink personId={r.personId} name={r.preferredName ?? ''} caseId={r.caseId ?? ''} />}
                 </Table.Td>
                 <Table.Td>{displayDate(r.on)}</Table.Td>
                 <Table.Td>

@@ -3,7 +3,7 @@
 // the same people, the financial year month by month, and the data-quality
 // gaps to fix before exporting. Coordinators and peer workers see the organisation's true
 // numbers; a reporting-only member sees them as the exported return publishes them.
-import { Alert, Button, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconChartBar } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { defaultPeriod } from './periodChoice';
 import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
+import { ReturnMeasuresPanel } from './ReturnMeasuresPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
 import { TrendsPanel } from './TrendsPanel';
 import { WellbeingPanel } from './WellbeingPanel';
@@ -29,6 +30,7 @@ import { WellbeingPanel } from './WellbeingPanel';
 // Opening a record from a drill-down leaves this screen; coming back should show the same
 // period, not jump to last month. Only the period is kept, never any caseload data.
 let rememberedPeriod: Period | null = null;
+let rememberedSite: number | undefined;
 
 export function ReportsScreen() {
   const can = useCan();
@@ -45,8 +47,15 @@ export function ReportsScreen() {
     setPeriod(p);
     setPickerVersion((v) => v + 1);
   };
+  // All sites, or one: every figure, chart and drill-down below follows it.
+  const [siteId, setSiteState] = useState<number | undefined>(() => rememberedSite);
+  const setSite = (id: number | undefined) => {
+    rememberedSite = id;
+    setSiteState(id);
+  };
+  const sites = useQuery(callQuery('sites.list', {}));
   const report = useQuery({
-    ...callQuery('reports.monthly', { period: period! }),
+    ...callQuery('reports.monthly', { period: period!, ...(siteId ? { siteId } : {}) }),
     enabled: !!period,
     // The last period's figures stay on screen (dimmed by nothing) until the new ones arrive.
     placeholderData: keepPreviousData,
@@ -59,21 +68,33 @@ export function ReportsScreen() {
         {report.isFetching && <Loader size="sm" role="status" aria-label="Working out the figures" />}
       </Group>
       <Paper withBorder p="md">
-        <PeriodPicker key={pickerVersion} value={period} onChange={setPeriod} today={today} />
+        <Stack gap="sm">
+          <PeriodPicker key={pickerVersion} value={period} onChange={setPeriod} today={today} />
+          {(sites.data?.length ?? 0) > 0 && (
+            <NativeSelect
+              label="Site"
+              description="Figures for every site together, or for one site’s people and events."
+              maw={360}
+              data={[{ value: '', label: 'All sites' }, ...(sites.data ?? []).map((s) => ({ value: String(s.id), label: `${s.name} (${s.odsCode})` }))]}
+              value={siteId ? String(siteId) : ''}
+              onChange={(e) => setSite(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+            />
+          )}
+        </Stack>
       </Paper>
       {report.isError && (
         <Alert color="red" role="alert" title="The figures could not be worked out">
           {errorMessage(report.error)}
         </Alert>
       )}
-      {report.data && <Figures report={report.data} today={today} onShowPeriod={showPeriod} />}
+      {report.data && <Figures report={report.data} today={today} onShowPeriod={showPeriod} siteId={siteId} />}
       {/* Data quality lists people by name: not for a reporting-only member. */}
       {can('reports.dataQuality') && <DataQualityPanel />}
     </Stack>
   );
 }
 
-function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today: string; onShowPeriod: (p: Period) => void }) {
+function Figures({ report, today, onShowPeriod, siteId }: { report: MonthlyReport; today: string; onShowPeriod: (p: Period) => void; siteId?: number }) {
   const [drill, setDrill] = useState<Drill | null>(null);
   // The people behind a figure are for those who may open their records.
   const canDrill = useCan()('people.list');
@@ -132,8 +153,10 @@ function Figures({ report, today, onShowPeriod }: { report: MonthlyReport; today
       </SimpleGrid>
       <WellbeingPanel report={report} onDrill={canDrill ? setDrill : undefined} />
       <ReportCharts report={report} onDrill={canDrill ? setDrill : undefined} />
+      <ReturnMeasuresPanel report={report} onDrill={canDrill ? setDrill : undefined} />
+      {/* The trend is all sites' (the return's trend rows are too). */}
       <TrendsPanel period={report.period} onDrill={canDrill ? setDrill : undefined} />
-      <DrillDrawer drill={drill} period={report.period} onClose={() => setDrill(null)} />
+      <DrillDrawer drill={drill} period={report.period} siteId={siteId} onClose={() => setDrill(null)} />
     </>
   );
 }

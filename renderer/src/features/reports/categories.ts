@@ -1,31 +1,34 @@
 // Category codes in the return's breakdowns, as people read them, in the order of their code
 // set (so "this period" and "previous period" line up bar for bar).
 import type { Code } from '../../../../core/domain/codes';
-import {
-  AGE_BANDS,
-  borough,
-  contactMode,
-  contactType,
-  ethnicCategory,
-  genderIdentity,
-  groupEventType,
-  pathway,
-  referralSource,
-  sexualOrientation,
-} from '../../../../core/domain/codes';
+import { AGE_BANDS, attendance, borough, ethnicCategory, genderIdentity, goalArea, pathway, sexualOrientation, signpostingOutcome } from '../../../../core/domain/codes';
 import type { CountGroup } from '../../../../core/domain/export/monthlyReturn';
 import type { Published } from '../../../../core/domain/export/suppression';
-import type { ListKey, ProgrammeList } from '../../../../core/domain/programmeLists';
+import { LIST_DEFINITIONS, type ListKey, type ProgrammeList } from '../../../../core/domain/programmeLists';
 import { listChoices } from '../../shared/useProgrammeLists';
 
-/** The breakdowns whose categories are codes of a programme list: labelled and ordered as the caseload's list. */
-const PROGRAMME_BREAKDOWNS: Record<string, ListKey> = { source: 'referral_source', type: 'contact_type', mode: 'contact_mode', event_type: 'event_type' };
+/**
+ * The breakdowns whose categories are codes of a programme list: labelled and ordered as the
+ * caseload's list (the seed's until the lists arrive). Events by mode are charted as "event_mode",
+ * as "mode" is the contacts' breakdown.
+ */
+const PROGRAMME_BREAKDOWNS: Record<string, ListKey> = {
+  source: 'referral_source',
+  type: 'contact_type',
+  mode: 'contact_mode',
+  event_type: 'event_type',
+  // Issue 15's breakdowns.
+  support_type: 'contact_type',
+  event_mode: 'event_mode',
+  category: 'signposting_category',
+  reason: 'closure_reason',
+};
 
 function setFor(breakdown: string, lists: ProgrammeList[] | undefined): Labels | undefined {
-  const key = PROGRAMME_BREAKDOWNS[breakdown];
-  if (!key || !lists) return SETS[breakdown];
+  const key = Object.hasOwn(PROGRAMME_BREAKDOWNS, breakdown) ? PROGRAMME_BREAKDOWNS[breakdown] : undefined;
+  if (!key) return SETS[breakdown];
   const choices = listChoices(lists, key);
-  return { list: lists.find((l) => l.key === key)?.items ?? [], label: (c) => choices.label(c) };
+  return { list: lists?.find((l) => l.key === key)?.items ?? LIST_DEFINITIONS[key].seed, label: (c) => choices.label(c) };
 }
 
 interface Labels {
@@ -43,18 +46,28 @@ const newOrContinuing: Labels = {
 };
 
 const SETS: Record<string, Labels> = {
-  source: referralSource,
   pathway,
-  type: contactType,
-  mode: contactMode,
-  event_type: groupEventType,
   gender_identity: genderIdentity,
   ethnic_category: ethnicCategory,
   sexual_orientation: sexualOrientation,
   borough,
   age_band: ages,
   new_or_continuing: newOrContinuing,
+  // Issue 15's breakdowns; "site" shows the ODS code as it is.
+  borough_at_referral: borough,
+  by: attendance,
+  signposting_outcome: signpostingOutcome,
+  area: goalArea,
+  registration_outcome: fixedLabels([['attended', 'Came'], ['dropped_out', 'Registered, did not come']]),
+  target: fixedLabels([['within_target', 'Within the target'], ['beyond_target', 'Beyond the target']]),
+  outcome_at_period_end: fixedLabels([['accepted', 'Accepted'], ['declined', 'Declined'], ['not_contactable', 'Not contactable'], ['no_outcome_yet', 'No outcome yet']]),
+  clinic_appointments: fixedLabels([['kept_all', 'Kept every appointment'], ['missed_some', 'Missed one or more']]),
 };
+
+function fixedLabels(pairs: [string, string][]): Labels {
+  const list = pairs.map(([code, label]) => ({ code, label }));
+  return { list, label: (c) => list.find((x) => x.code === c)?.label ?? c };
+}
 
 /** Where the return counts a missing answer (returns.ts names it so). */
 const NOT_RECORDED = 'not_recorded';
