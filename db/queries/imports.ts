@@ -89,6 +89,9 @@ export function undoBlocked(orm: Orm, batchId: number): string | null {
   for (const table of ['goals', 'contact_attempts', 'contacts', 'signposting', 'assessments', 'engagement_reviews', 'episode_closures']) {
     if (one(`SELECT 1 FROM ${table} WHERE episode_id IN (${EPISODES_OF_BATCH})`)) return 'Work has been recorded for someone from the import since it was made.';
   }
+  // A record marked entered in error is kept, with its reason, for the audit and the person's copy:
+  // undoing the import would take it away with the person, so a correction counts as work too.
+  if (one(`SELECT 1 FROM entered_in_error WHERE person_id IN (${OF_BATCH})`)) return 'A record from the import has been marked entered in error since it was made.';
   if (one(`SELECT 1 FROM risk_flags WHERE person_id IN (${OF_BATCH})`) || one(`SELECT 1 FROM group_participants WHERE person_id IN (${OF_BATCH})`)) {
     return 'Work has been recorded for someone from the import since it was made.';
   }

@@ -257,6 +257,19 @@ describe('undoing the last import', () => {
     await must(ctx, 'people.update', { id, phone: '07700 900123' });
     expect(await call(ctx, 'imports.undo', { id: done.batchId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This import cannot be undone: someone’s details have been changed since the import.' } });
   });
+
+  it('is refused once an imported referral is marked entered in error, and the kept record stays', async () => {
+    const { ctx } = await newWorkspace(dir);
+    await must(ctx, 'imports.open', { kind: 'caseload', fileName: 'caseload.xlsx', data: b64(await awkwardWorkbook(CLEAN)) });
+    const done = await must(ctx, 'imports.run', { mapping: { columns: COLUMNS, values: {} } });
+    const episodeId = (ctx.session!.db.prepare('SELECT id FROM episodes WHERE import_batch_id = ? LIMIT 1').get(done.batchId) as { id: number }).id;
+    await must(ctx, 'records.markEnteredInError', { kind: 'referral', id: episodeId, reason: 'Referred to the wrong clinic.' });
+    expect(await call(ctx, 'imports.undo', { id: done.batchId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This import cannot be undone: a record from the import has been marked entered in error since it was made.' },
+    });
+    expect((ctx.session!.db.prepare('SELECT count(*) AS n FROM entered_in_error').get() as { n: number }).n).toBe(1);
+  });
 });
 
 describe('who may import', () => {
