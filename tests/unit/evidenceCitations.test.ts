@@ -34,8 +34,9 @@ describe('backups', () => {
 });
 const oldPc = test.extend({});
 oldPc('a new PC opens a backup', async () => {});
-test.skip(true, 'not a test title');
+${'test'}.skip(true, 'not a test title');
 `;
+// (The skip above is text the checker reads, spelled through ${} so no linter takes it for a real skip.)
 
 describe('the citation checker', () => {
   const made: string[] = [];

@@ -48,7 +48,8 @@ export async function zoomScreens(browser: Browser, shot: Shot) {
         for (const [i, tab] of ['Referral', 'Contacts', 'Goals', 'Signposting', 'Outcomes', 'Risk', 'Details'].entries()) {
           await new PersonPage(page).openTab(tab);
           const { overflow, culprits } = await sidewaysScroll(page);
-          if (overflow > 0) console.log(`${zoom.label}, person ${tab}: scrolls ${overflow} px sideways: ${culprits.join('; ')}`);
+          // Culprits are named by tag, role and class only (reflow.ts), never by text that could name someone.
+          if (overflow > 0) console.log(`${zoom.label}, record tab ${tab}: scrolls ${overflow} px sideways: ${culprits.join('; ')}`);
           if (zoom.name === '400') await shot(page, at(30, `person-${i + 1}-${tab.toLowerCase()}`), true);
         }
         await openMenu(page);
