@@ -9,7 +9,6 @@ import { fsyncFile, tempBeside } from '../../../db/files';
 import type { Database } from 'better-sqlite3';
 import { outcomeRows, referralRows, type Row } from '../../../db/queries/exportRows';
 import { holdsProgrammeLists, listLabels, trustCodes } from '../../../db/queries/programmeLists';
-import { returnInputs } from '../../../db/queries/returns';
 import { trendInputs } from '../../../db/queries/trends';
 import type { Orm } from '../../../db/types';
 import { columnById, type ExportColumn } from '../../domain/export/catalogue';
@@ -25,6 +24,7 @@ import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../../domain/expo
 import { sheetCellWriter, sheetKindOf, type SheetCell, type SheetRows } from '../../domain/export/sheetCell';
 import { DomainError } from '../../domain/result';
 import { writeWorkbook } from './xlsx';
+import { returnForPublishing } from './acrossSites';
 
 /** A source of rows: its header, how many, and the file's text a chunk at a time. */
 export interface Source {
@@ -50,20 +50,25 @@ export const MONTHLY_RETURN_NAME = 'Monthly activity return';
 const rawOnly = (db: Database) => ({ $client: db }) as unknown as Orm;
 
 export function sourceFor(db: Database, profile: ExportProfile | ReturnLayout | 'monthly_return', period: Period, suppression: SuppressionSettings = DEFAULT_SUPPRESSION, site: ReturnSite | null = null): Source {
-  // One site's return (its figures, its file name); the trend, and the team's development, are all sites'.
-  const inputs = () => returnInputs(rawOnly(db), period, site?.id ?? null);
+  // One site's return (its figures, its file name); the trend, and the team's development, are all
+  // sites'. Either is suppressed as one set with the caseload's other sites.
+  const across = () => returnForPublishing(rawOnly(db), period, suppression, site?.id ?? null);
   const trend = () => (site ? undefined : trendInputs(rawOnly(db), period));
+  const build = (named?: string | null) => {
+    const r = across();
+    return buildReturn(period, r.inputs, suppression, trend(), named, r.across);
+  };
   if (profile !== 'monthly_return' && profile.dataset === RETURN_DATASET) {
     // The same return as the built-in one, laid out as the trust's profile says: the site is in
     // the layout's site column (ALL for the whole caseload), not in a row of its own.
-    const built = buildReturn(period, inputs(), suppression, trend(), null);
+    const built = build(null);
     return layoutSource(layOut(built.map((r) => ({ ...r, site: site?.odsCode ?? ALL_SITES })), profile), layoutCsvFormat(profile));
   }
   if (profile === 'monthly_return') {
     // Aggregate, suppressed: small enough to build whole.
     // With the financial year's trend, suppressed together with the period's figures.
     // One site's return names the site in its first row.
-    const built = buildReturn(period, inputs(), suppression, trend(), site?.odsCode);
+    const built = build(site?.odsCode);
     const rows = built.map((r) => [r.period, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]);
     return {
       header: RETURN_HEADER,

@@ -12,7 +12,8 @@ import { describeListChanges, listChanges, listsForFile } from '../../domain/pro
 import { trendInputs } from '../../../db/queries/trends';
 import { exactTrend, publishTrend } from '../../domain/export/trends';
 import { custom, previousPeriod, type Period } from '../../domain/export/periods';
-import { exactReturn, publishReturn } from '../../domain/export/publishedReturn';
+import { exactReturn, publishWith } from '../../domain/export/publishedReturn';
+import { returnForPublishing } from '../exports/acrossSites';
 import { isWholePeriod, WHOLE_PERIODS_ONLY_MESSAGE } from '../../domain/export/reportingPeriods';
 import { BUILT_IN_PROFILES, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, profileFileSchema, type ExportProfile } from '../../domain/export/profile';
 import { MONTHLY_RETURN_ID } from '../../domain/export/request';
@@ -222,7 +223,11 @@ export const exportHandlers = {
     const before = previousPeriod(period);
     const suppressed = publishedOnly(s, period);
     const site = input.siteId ? requireSite(s.ws.orm, input.siteId).id : null;
-    const figures = (p: Period) => (suppressed ? publishReturn(returnInputs(s.ws.orm, p, site), suppressionOf(s.settings())) : exactReturn(returnInputs(s.ws.orm, p, site)));
+    const published = (p: Period) => {
+      const r = returnForPublishing(s.ws.orm, p, suppressionOf(s.settings()), site);
+      return publishWith(r.inputs, suppressionOf(s.settings()), r.across.set.hidden, r.across.prefix);
+    };
+    const figures = (p: Period) => (suppressed ? published(p) : exactReturn(returnInputs(s.ws.orm, p, site)));
     return { period, previousPeriod: before, suppressed, current: figures(period), previous: figures(before) };
   },
   'reports.trends': (ctx, input) => {
@@ -230,7 +235,9 @@ export const exportHandlers = {
     const period = withLabel(input.period);
     const trend = trendInputs(s.ws.orm, period);
     // A reporting-only member gets the trend as the return publishes it, suppressed with it.
-    return publishedOnly(s, period) ? publishTrend(trend, returnInputs(s.ws.orm, period), suppressionOf(s.settings())) : exactTrend(trend);
+    if (!publishedOnly(s, period)) return exactTrend(trend);
+    const r = returnForPublishing(s.ws.orm, period, suppressionOf(s.settings()), null);
+    return publishTrend(trend, r.total, suppressionOf(s.settings()), r.across.set);
   },
   'reports.drillDown': (ctx, input) => drillDown(session(ctx).ws.orm, { ...input, period: withLabel(input.period) }),
   'reports.dataQuality': (ctx) => {

@@ -1,16 +1,12 @@
 // One return from several workstations: their true counts added up per site and in total, and
-// only then suppressed, all together. Suppressing each site alone would not do: a reader with the
-// published total and every site but one works the last site's hidden count back by subtraction
-// (total − the others). So each figure's total is related to the same figure at every site
-// (total = Σ sites) and the secondary suppression hides cells across sites and total until no
-// hidden count can be worked out, from any side.
+// only then suppressed, all together (siteSet.ts: suppressing each site alone would let a reader
+// work the last site's hidden count back as the total minus the others).
 import type { Period } from './periods';
 import { publishedRows, type ReturnRow } from './monthlyReturn';
 import { publishWith, type PublishedReturn } from './publishedReturn';
 import { addCounts, inputsOf, type ReturnCounts, type ReturnData } from './returnData';
 import { ALL_SITES, type SiteReturnRow } from './returnLayout';
-import { returnCells } from './returnRelations';
-import { cellsToHide, type Cell, type SumRelation } from './secondarySuppression';
+import { suppressAcrossSites, sitePrefix } from './siteSet';
 import type { SuppressionSettings } from './suppression';
 import { DomainError } from '../result';
 
@@ -60,9 +56,6 @@ export interface CombinedReturn {
   total: SiteFigures;
 }
 
-/** The cell ids of each site (and of the total) kept apart in one suppression. */
-const prefixOf = (site: string) => `${site}|`;
-
 /** Every site's counts added up, and the whole suppressed across sites and total together. */
 export function combineReturns(files: readonly NamedReturnData[], settings: SuppressionSettings): CombinedReturn {
   checkCombinable(files);
@@ -73,29 +66,13 @@ export function combineReturns(files: readonly NamedReturnData[], settings: Supp
     else bySite.set(f.data.site.odsCode, { name: f.data.site.name, counts: [f.data] });
   }
   const sites = [...bySite.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([site, s]) => ({ site, siteName: s.name, inputs: inputsOf(addCounts(s.counts)) }));
-  const total = { site: ALL_SITES, siteName: 'All sites', inputs: inputsOf(addCounts(files.map((f) => f.data))) };
-
-  const cells: Cell[] = [];
-  const relations: SumRelation[] = [];
-  const siteCellIds = new Map<string, string[]>();
-  for (const s of [...sites, total]) {
-    const rc = returnCells(s.inputs);
-    const p = prefixOf(s.site);
-    for (const c of rc.cells) {
-      cells.push({ ...c, id: p + c.id });
-      if (s !== total) siteCellIds.set(c.id, [...(siteCellIds.get(c.id) ?? []), p + c.id]);
-    }
-    for (const r of rc.relations) relations.push({ ...r, total: p + r.total, parts: r.parts.map((id) => p + id) });
-  }
-  // The total of every figure is the sum of the same figure at each site.
-  const totalIds = new Set(cells.filter((c) => c.id.startsWith(prefixOf(ALL_SITES))).map((c) => c.id));
-  for (const [id, parts] of siteCellIds) {
-    const t = prefixOf(ALL_SITES) + id;
-    if (totalIds.has(t)) relations.push({ total: t, parts });
-  }
-  const hidden = cellsToHide(cells, relations, settings);
-  const publish = (s: (typeof sites)[number]): SiteFigures => ({ site: s.site, siteName: s.siteName, published: publishWith(s.inputs, settings, hidden, prefixOf(s.site)) });
-  return { period: files[0].data.period, sites: sites.map(publish), total: publish(total) };
+  const total = inputsOf(addCounts(files.map((f) => f.data)));
+  const { hidden } = suppressAcrossSites(sites, total, settings);
+  return {
+    period: files[0].data.period,
+    sites: sites.map((s) => ({ site: s.site, siteName: s.siteName, published: publishWith(s.inputs, settings, hidden, sitePrefix(s.site)) })),
+    total: { site: ALL_SITES, siteName: 'All sites', published: publishWith(total, settings, hidden) },
+  };
 }
 
 /** The combined return's rows: each site's, then the total's (site ALL). */

@@ -2,7 +2,8 @@
 // category, value), suppressed for publication, with rates worked out from published numbers.
 import { ageBandOf } from './catalogue';
 import type { Period } from './periods';
-import { publishReturn, type PublishedChange, type PublishedReturn } from './publishedReturn';
+import { publishReturn, publishWith, type PublishedChange, type PublishedReturn } from './publishedReturn';
+import type { SiteSetSuppression } from './siteSet';
 import { fewPairs } from '../stats/groupComparison';
 import { publishTrend, trendRows, type TrendInputs } from './trends';
 import type { CountGroup, ReturnInputs } from './returnInputs';
@@ -28,13 +29,23 @@ export const periodCode = (p: Period) => `${p.start}/${p.end}`;
 /** All sites' return, or one site's (its ODS code): named in the built-in file's first row. */
 export const ALL_SITES = 'all_sites';
 
-/** `site`: named in the first row; null where the caller names it otherwise (a trust's layout has a site column). */
-export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs, site: string | null = ALL_SITES): ReturnRow[] {
-  const rows = publishedRows(period, publishReturn(inputs, settings), site ?? undefined);
+/** A return published beside its caseload's other sites: suppressed across them, `prefix` naming its cells in the set. */
+export interface AcrossSites {
+  set: SiteSetSuppression;
+  prefix: string;
+}
+
+/**
+ * `site`: named in the first row; null where the caller names it otherwise (a trust's layout has
+ * a site column). `across`: the caseload's sites suppressed as one set (see siteSet.ts).
+ */
+export function buildReturn(period: Period, inputs: ReturnInputs, settings: SuppressionSettings, trend?: TrendInputs, site: string | null = ALL_SITES, across?: AcrossSites): ReturnRow[] {
+  const published = across ? publishWith(inputs, settings, across.set.hidden, across.prefix) : publishReturn(inputs, settings);
+  const rows = publishedRows(period, published, site ?? undefined);
   // The team's training and supervision: staff totals, not people supported, so not suppressed.
   const at = periodCode(period);
   if (inputs.development) for (const [category, value] of developmentRows(inputs.development)) rows.push({ period: at, measure: 'staff_development', breakdown: 'all', category, value });
-  if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings)));
+  if (trend) rows.push(...trendRows(publishTrend(trend, inputs, settings, across?.set)));
   return rows;
 }
 

@@ -20,6 +20,11 @@ export interface Cell {
    * must not come out exactly when it is a small count.
    */
   implicit?: boolean;
+  /**
+   * Left showing where another cell will do as well: the whole caseload's figures beside its
+   * sites', which most readers want (a site's is hidden instead).
+   */
+  keep?: boolean;
 }
 
 /** `total` = the sum of `parts`. */
@@ -40,6 +45,9 @@ interface Interval {
 
 export const isSmall = (n: number, settings: SuppressionSettings) => n >= 1 && n <= settings.threshold;
 
+/** How many steps further a cell less worth keeping is looked for (see nextToHide). */
+const LOOK_FURTHER = 1;
+
 /** How many rounds of tightening at most; the return's relations settle in a handful. */
 const MAX_ROUNDS = 1_000;
 
@@ -47,13 +55,14 @@ const MAX_ROUNDS = 1_000;
 type Hidden = Map<string, SumRelation | null>;
 
 /**
- * Cells in the same relation that were candidates on the same footing (as many relations each):
+ * Cells in the same relation that were candidates on the same footing (as many relations each,
+ * kept or not alike):
  * the reader knows the one hidden was no larger than any of them still showing.
  */
-function comparableShowing(chosen: string, r: SumRelation, hidden: Hidden, relationCount: (id: string) => number, value: (id: string) => number): number {
+function comparableShowing(chosen: string, r: SumRelation, hidden: Hidden, footing: (id: string) => string, value: (id: string) => number): number {
   let cap = Infinity;
   for (const id of [r.total, ...r.parts])
-    if (id !== chosen && !hidden.has(id) && value(id) > 0 && relationCount(id) === relationCount(chosen)) cap = Math.min(cap, value(id));
+    if (id !== chosen && !hidden.has(id) && value(id) > 0 && footing(id) === footing(chosen)) cap = Math.min(cap, value(id));
   return cap;
 }
 
@@ -61,7 +70,7 @@ function comparableShowing(chosen: string, r: SumRelation, hidden: Hidden, relat
  * What a reader of the published cells can say about every cell: intervals tightened over every
  * sum relation until none moves.
  */
-function readerBounds(cells: Cell[], relations: SumRelation[], hidden: Hidden, settings: SuppressionSettings, relationCount: (id: string) => number): Map<string, Interval> {
+function readerBounds(cells: Cell[], relations: SumRelation[], hidden: Hidden, settings: SuppressionSettings, footing: (id: string) => string): Map<string, Interval> {
   const values = new Map(cells.map((c) => [c.id, c.value]));
   const value = (id: string) => values.get(id)!;
   const bounds = new Map<string, Interval>();
@@ -74,7 +83,7 @@ function readerBounds(cells: Cell[], relations: SumRelation[], hidden: Hidden, s
     else if (isSmall(c.value, settings) && knowsWhichAreSmall) bounds.set(c.id, { lo: 1, hi: settings.threshold });
     // A difference nobody publishes may be anything, zero included.
     else if (c.implicit) bounds.set(c.id, { lo: 0, hi: Infinity });
-    else bounds.set(c.id, { lo: 1, hi: chosenIn ? comparableShowing(c.id, chosenIn, hidden, relationCount, value) : Infinity });
+    else bounds.set(c.id, { lo: 1, hi: chosenIn ? comparableShowing(c.id, chosenIn, hidden, footing, value) : Infinity });
   }
   const readable = relations.filter((r) => !r.listed || [r.total, ...r.parts].some((id) => !hidden.has(id)));
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -119,36 +128,53 @@ export function cellsToHide(cells: Cell[], relations: SumRelation[], settings: S
   for (const r of relations) for (const id of [r.total, ...r.parts]) relationsOf.get(id)!.push(r);
   const relationCount = (id: string) => relationsOf.get(id)!.length;
   const order = new Map(cells.map((c, i) => [c.id, i]));
-  const cost = (id: string) => [relationCount(id), byId.get(id)!.value, order.get(id)!];
+  const kept = (id: string) => (byId.get(id)!.keep ? 1 : 0);
+  const cost = (id: string) => [kept(id), relationCount(id), byId.get(id)!.value, order.get(id)!];
+  /** Candidates on the same footing: as many relations, and kept or not alike. */
+  const footing = (id: string) => `${kept(id)}/${relationCount(id)}`;
   const cheaper = (a: string, b: string) => {
     const [x, y] = [cost(a), cost(b)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
     return false;
   };
 
-  /** The nearest visible non-zero cell to `start` through the relations, cheapest first, and where it was found. */
+  /**
+   * The visible non-zero cell to hide for `start`, and the relation it was found through: the
+   * nearest through the relations, the cheapest of those; but where the nearest are all cells to
+   * keep (Cell.keep), one not to keep a step further is taken instead if there is one.
+   */
   const nextToHide = (start: string): { id: string; relation: SumRelation } | null => {
     let frontier = [start];
     const seen = new Set(frontier);
-    while (frontier.length > 0) {
-      let best: { id: string; relation: SumRelation } | null = null;
+    const nearest: ({ id: string; relation: SumRelation } | undefined)[] = [];
+    let layersLeft = Infinity;
+    while (frontier.length > 0 && layersLeft-- > 0) {
       const next: string[] = [];
+      // This step's cheapest to keep and not to keep; the nearest step's of each is remembered.
+      const here: ({ id: string; relation: SumRelation } | undefined)[] = [];
       for (const id of frontier)
         for (const r of relationsOf.get(id)!)
           for (const other of [r.total, ...r.parts]) {
             if (seen.has(other)) continue;
             seen.add(other);
             if (hidden.has(other)) next.push(other);
-            else if (byId.get(other)!.value > 0 && (best === null || cheaper(other, best.id))) best = { id: other, relation: r };
+            else if (byId.get(other)!.value > 0) {
+              const tier = kept(other);
+              const best = here[tier];
+              if (best === undefined || cheaper(other, best.id)) here[tier] = { id: other, relation: r };
+            }
           }
-      if (best !== null) return best;
+      here.forEach((c, tier) => (nearest[tier] ??= c));
+      if (nearest[0]) return nearest[0];
+      // Found only cells worth keeping: look one step further for one that is not.
+      if (layersLeft === Infinity && nearest.some((c) => c !== undefined)) layersLeft = LOOK_FURTHER;
       frontier = next;
     }
-    return null;
+    return nearest.find((c) => c !== undefined) ?? null;
   };
 
   for (;;) {
-    const bounds = readerBounds(cells, relations, hidden, settings, relationCount);
+    const bounds = readerBounds(cells, relations, hidden, settings, footing);
     // One cell at a time, as hiding one often covers the next. A cell whose neighbours are all
     // hidden or zero already has nothing left to hide for it.
     let next: { id: string; relation: SumRelation } | null = null;

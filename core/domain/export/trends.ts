@@ -4,6 +4,7 @@
 // a month that is the return's own period is the return's own cell, and a year to date is the sum
 // of its months, so no arithmetic across the two gives a hidden count away.
 import { cellId, returnCells } from './returnRelations';
+import type { SiteSetSuppression } from './siteSet';
 import type { ReturnInputs } from './returnInputs';
 import { cellsToHide, type Cell, type SumRelation } from './secondarySuppression';
 import { roundFive, type Published, type SuppressionSettings } from './suppression';
@@ -110,11 +111,13 @@ function shape<N>(t: TrendInputs, measures: TrendMeasure[], values: (span: Trend
  * trend's relations ever call for hiding one of them, the whole trend is hidden instead, so the
  * return and a reporting-only member's Reports screen still agree cell for cell.
  */
-export function publishTrend(t: TrendInputs, inputs: ReturnInputs, settings: SuppressionSettings): Trend {
+export function publishTrend(t: TrendInputs, inputs: ReturnInputs, settings: SuppressionSettings, acrossSites?: SiteSetSuppression): Trend {
   const measures = trendMeasures(t);
-  const main = returnCells(inputs);
-  const mainIds = new Set(main.cells.map((c) => c.id));
-  const alone = cellsToHide(main.cells, main.relations, settings);
+  // Published beside the sites' returns, the return is suppressed across them (siteSet.ts): the
+  // trend is then suppressed together with the whole set.
+  const main = acrossSites ?? returnCells(inputs);
+  const mainIds = new Set(returnCells(inputs).cells.map((c) => c.id));
+  const alone = acrossSites?.hidden ?? cellsToHide(main.cells, main.relations, settings);
   const cells = new Map<string, Cell>(main.cells.map((c) => [c.id, c]));
   const relations: SumRelation[] = [...main.relations];
   const seen = new Set<string>();
