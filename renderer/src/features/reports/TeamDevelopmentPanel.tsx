@@ -82,7 +82,8 @@ function Figures({ period }: { period: Period }) {
   const { current, previous, previousPeriod } = report.data;
   if (nothingRecorded(current)) return <NothingRecorded label={report.data.period.label} workers={current.workers} />;
   return (
-    <Table aria-label={`Training and supervision, ${report.data.period.label}`} verticalSpacing={6} striped>
+    // Narrower than the section on a wide window, so each figure reads straight across from its words.
+    <Table aria-label={`Training and supervision, ${report.data.period.label}`} verticalSpacing={6} striped maw={760}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">What the return counts</Table.Th>
