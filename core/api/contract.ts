@@ -33,7 +33,7 @@ import { profileSchema, type ExportProfile } from '../domain/export/profile';
 import { returnLayoutSchema, type ReturnLayout } from '../domain/export/returnLayout';
 import { returnFilesSchema, saveCombinedSchema, saveReturnDataSchema, type CombinePreview, type ReturnDataResult } from '../domain/export/combineRequest';
 import { drillDownSchema, type DrillResult } from '../domain/export/drill';
-import type { DataQuality, MonthlyReport } from '../domain/export/reports';
+import type { DataQuality, DevelopmentReport, MonthlyReport } from '../domain/export/reports';
 import type { Trend } from '../domain/export/trends';
 import { exportRequestSchema, runExportSchema, type ExportLogEntry, type ExportPreview, type ExportProgress, type ExportResult } from '../domain/export/request';
 import { newGoalSchema, reviewGoalSchema, updateGoalSchema } from '../domain/goal';
@@ -359,6 +359,8 @@ export const contract = {
   'reports.monthly': method<typeof monthlyReportInput, MonthlyReport>(monthlyReportInput, { roles: ALL, mode: 'read', audit: null }),
   /** The return's measures month by month across the financial year of the period's end. */
   'reports.trends': method<typeof periodOnly, Trend>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
+  /** The team's training and supervision: staff totals the return publishes as counted, so for every role. */
+  'reports.development': method<typeof periodOnly, DevelopmentReport>(periodOnly, { roles: ALL, mode: 'read', audit: null }),
   // These list people by name: the caseload's roles only.
   'reports.drillDown': method<typeof drillDownSchema, DrillResult>(drillDownSchema, { roles: CASELOAD, mode: 'read', audit: null }),
   'reports.dataQuality': method<typeof none, DataQuality>(none, { roles: CASELOAD, mode: 'read', audit: null }),

@@ -121,6 +121,7 @@ const EXPECTED: Record<MethodName, Row> = {
   'returns.saveCombined': { roles: COORDINATOR, run: ['async'], audit: { action: 'returns.saveCombined', entity: 'export', detail: { profileId: 'combined_return', files: 1, rows: 1, sha256: 'h' } } },
   'reports.monthly': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.trends': { roles: ALL, run: ['whileChecking'], audit: null },
+  'reports.development': { roles: ALL, run: ['whileChecking'], audit: null },
   'reports.drillDown': { roles: CASELOAD, run: ['whileChecking'], audit: null },
   'reports.dataQuality': { roles: CASELOAD, run: ['whileChecking'], audit: null },
   'people.subjectAccess': { roles: COORDINATOR, run: ['async'], audit: { action: 'person.subject_access_copy', entity: 'person', entityId: 7, detail: { format: 'pdf', sha256: 'h' } } },

@@ -44,6 +44,8 @@ describe('the role policy', () => {
         'reports.monthly',
         // The return's measures by month: aggregate, and suppressed with the return for this role.
         'reports.trends',
+        // The team's training and supervision: staff totals, published as counted.
+        'reports.development',
         // Made-up people only, in a caseload of its own (handlers/training.ts).
         'training.open',
         'training.reset',

@@ -8,6 +8,7 @@ import { deleteProfile, findLayout, findProfile, listExportLog, listLayouts, lis
 import { layoutFileSchema, RETURN_DATASET, type ReturnLayout } from '../../domain/export/returnLayout';
 import { applyListsFromFile, programmeLists } from '../../../db/queries/programmeLists';
 import { returnInputs } from '../../../db/queries/returns';
+import { developmentFigures } from '../../../db/queries/development';
 import { describeListChanges, listChanges, listsForFile } from '../../domain/programmeLists';
 import { trendInputs } from '../../../db/queries/trends';
 import { exactTrend, publishTrend } from '../../domain/export/trends';
@@ -239,6 +240,15 @@ export const exportHandlers = {
     const r = returnForPublishing(s.ws.orm, period, suppressionOf(s.settings()), null);
     return publishTrend(trend, r.total, suppressionOf(s.settings()), r.across.set);
   },
+  'reports.development': (ctx, input) => {
+    const s = session(ctx);
+    const period = withLabel(input.period);
+    // The return publishes these as counted (staff totals: monthlyReturn.ts), so a reporting-only
+    // member gets the same numbers, and, like every figure of theirs, for whole periods only.
+    publishedOnly(s, period);
+    const before = previousPeriod(period);
+    return { period, previousPeriod: before, current: developmentFigures(s.ws.orm, period), previous: developmentFigures(s.ws.orm, before) };
+  },
   'reports.drillDown': (ctx, input) => drillDown(session(ctx).ws.orm, { ...input, period: withLabel(input.period) }),
   'reports.dataQuality': (ctx) => {
     const s = session(ctx);
@@ -259,6 +269,7 @@ export const exportHandlers = {
   | 'exports.log'
   | 'reports.monthly'
   | 'reports.trends'
+  | 'reports.development'
   | 'reports.drillDown'
   | 'reports.dataQuality'
 >;

@@ -16,7 +16,8 @@ export type Route =
   | { name: 'combine' }
   | { name: 'import' }
   | { name: 'audit' }
-  | { name: 'settings' };
+  /** `section`: a Settings section's id to open at (SettingsScreen's sections), as Reports' "record it" does. */
+  | { name: 'settings'; section?: string };
 
 export interface Navigation {
   route: Route;

@@ -63,6 +63,16 @@ export class ReportsPage {
     return this.page.getByRole('region', { name: 'The financial year month by month' });
   }
 
+  /** Peer workers' training and supervision: the team's figures as the return counts them. */
+  teamDevelopment() {
+    return this.page.getByRole('region', { name: 'Peer workers’ training and supervision' });
+  }
+
+  /** One row of that section's table: what the return counts, this period, the period before. */
+  developmentRow(label: string) {
+    return this.teamDevelopment().getByRole('row', { name: new RegExp(`^${label}`) });
+  }
+
   dataQuality() {
     return this.page.getByRole('region', { name: 'Data quality' });
   }

@@ -1,10 +1,11 @@
 // Screenshots for `npm run screenshots`: Reports with a busy caseload (its wellbeing pairs and the
-// year's trend), a drill-down, an empty period and a new caseload; Export's preview, the file
+// year's trend), the team's training and supervision (with figures, for one site, at 320 CSS px,
+// and empty), a drill-down, an empty period and a new caseload; Export's preview, the file
 // type, progress, done message, the identifiable
 // confirmation, the profile editor (with its errors) and a refused profile file.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { repoMigrationsDir } from '../../../core/api/context';
-import { lastMonth } from '../../../core/domain/export/periods';
+import { lastMonth, previousPeriod } from '../../../core/domain/export/periods';
 import { todayIso } from '../../../core/domain/dates';
 import { loadMigrations } from '../../../db/migrate';
 import { insertPeople } from '../../../db/queries/bulk';
@@ -21,6 +22,12 @@ import { refer, seedWorkspace } from '../seed';
 type Shot = (page: Page, name: string, fullPage?: boolean) => Promise<unknown>;
 
 const options = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', reducedMotion: 'reduce' } as const;
+/** Scrolls a part of the screen to the top of the window, below the app's header, for a picture of it. */
+const startOf = (part: Locator) =>
+  part.evaluate((el) => {
+    (el as unknown as { scrollIntoView: (o: { block: string }) => void }).scrollIntoView({ block: 'start' });
+    (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -80);
+  });
 // Toasts from a previous step would cover the top right of the next picture.
 const settle = (page: Page) => page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
 
@@ -42,6 +49,14 @@ async function newCaseload(browser: Browser, shot: Shot) {
     await page.getByText(/^Nothing recorded for/).waitFor();
     await page.getByText('Every open case has its demographics recorded.').waitFor();
     await shot(page, '80-reports-new-caseload', true);
+    await reports.teamDevelopment().getByText(/^No training, supervision or CPD recorded/).waitFor();
+    await startOf(reports.teamDevelopment());
+    await shot(page, '80b-reports-development-empty');
+    // The whole screen at 320 CSS px, from its top (the header stays fixed where the window is).
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.mouse.wheel(0, -10_000);
+    await shot(page, '80c-reports-development-empty-320', true);
+    await page.setViewportSize(options.viewport);
     const exports = new ExportPage(page);
     await exports.goto();
     await page.getByText('No exports yet').waitFor();
@@ -80,6 +95,18 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     const people = (await must(ctx, 'people.list', { limit: 12, sort: 'name' })).rows;
     const workshop = await must(ctx, 'groups.create', { type: 'recently_diagnosed_workshop', title: 'Living well', heldOn: `${last.start.slice(0, 8)}14`, startTime: '14:00', facilitator: 'Training Coordinator', siteId: null, mode: 'online' });
     for (const [i, p] of people.entries()) await must(ctx, 'groups.setRegistration', { eventId: workshop.id, personId: p.id, registered: true, attended: i % 3 !== 0 });
+    // The team's training and supervision last month and the month before.
+    await must(ctx, 'members.add', { name: 'Ade Worker', role: 'peer_worker', passphrase: 'copper lantern meadow quietly' });
+    const members = await must(ctx, 'members.list', {});
+    const [me, ade] = [members.find((m) => m.isYou)!.id, members.find((m) => m.name === 'Ade Worker')!.id];
+    const on = (p: { start: string }, d: number) => `${p.start.slice(0, 8)}${String(d).padStart(2, '0')}`;
+    const before = previousPeriod(last);
+    for (const [memberId, heldOn, jointWithClinic] of [[ade, on(last, 4), true], [ade, on(last, 18), false], [me, on(last, 11), true], [ade, on(before, 6), false]] as const) {
+      await must(ctx, 'development.record', { memberId, kind: 'supervision', heldOn, supervisor: 'Dr Okafor', jointWithClinic });
+    }
+    await must(ctx, 'development.record', { memberId: ade, kind: 'training', heldOn: on(last, 9), title: 'Safeguarding adults level 2', hours: 6 });
+    await must(ctx, 'development.record', { memberId: me, kind: 'training', heldOn: on(last, 20), title: 'HIV update', hours: 2.25 });
+    await must(ctx, 'development.record', { memberId: ade, kind: 'cpd', heldOn: on(last, 25), title: 'Reading: BHIVA standards', hours: 1.5 });
 
     const reports = new ReportsPage(page);
     await reports.goto();
@@ -108,8 +135,18 @@ async function busyCaseload(browser: Browser, shot: Shot) {
     await site.selectOption({ label: 'Northside Clinic (RQM02)' });
     await page.getByRole('status', { name: 'Working out the figures' }).waitFor({ state: 'detached' });
     await shot(page, '82i-reports-one-site');
+    await startOf(reports.teamDevelopment());
+    await shot(page, '82j-reports-development-one-site');
     await site.selectOption({ label: 'All sites' });
     await page.getByRole('status', { name: 'Working out the figures' }).waitFor({ state: 'detached' });
+    // The team's training and supervision: on a wide window, then at WCAG's 320 CSS px.
+    await reports.teamDevelopment().getByRole('table').waitFor();
+    await startOf(reports.teamDevelopment());
+    await shot(page, '82k-reports-development');
+    await page.setViewportSize({ width: 320, height: 720 });
+    await startOf(reports.teamDevelopment());
+    await shot(page, '82l-reports-development-320');
+    await page.setViewportSize(options.viewport);
     await reports.page.mouse.wheel(0, -10_000);
     await reports.showAsTable('Referrals by pathway');
     await reports.chart('Referrals by pathway').getByRole('button', { name: /^Show the records: Opt-out: new diagnosis/ }).click();

@@ -1,27 +1,12 @@
 // Upgrading to 0012_post_closure_follow_up: every assessment already recorded was made during
 // support (none could be added to a closed episode before), so each is marked so, and the series
 // index carries the mark the monthly return reads.
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../../db/connection';
-import { loadMigrations, schemaVersion } from '../../../db/migrate';
-import { repoMigrationsDir } from '../../../core/api/context';
-import { tempDir } from '../../support/workspace';
-
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('migrate-')));
-afterEach(() => cleanup());
+import { describe, expect, it } from 'vitest';
+import { fileBeforeMigration } from '../../support/migrationFile';
 
 describe('upgrading to 0012 (follow-ups after closure)', () => {
   it('marks the assessments already there as made during support and keeps them as they were', () => {
-    const all = loadMigrations(repoMigrationsDir());
-    const at = all.findIndex((m) => m.tag.endsWith('_post_closure_follow_up'));
-    expect(at).toBeGreaterThan(0);
-    const key = randomBytes(32);
-    const file = join(dir, 'before.db');
-    const old = openEncrypted(file, key, { migrations: all.slice(0, at), create: true });
+    const { old, upgrade } = fileBeforeMigration('post_closure_follow_up');
     const stamp = "'x', 1, 'x', 1";
     old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', 'x');
       INSERT INTO people (case_id, preferred_name, date_of_birth, created_at, created_by, updated_at, updated_by) VALUES ('PS-AAAA-FFFF', 'Kept', '1980-01-01', ${stamp});
@@ -30,10 +15,8 @@ describe('upgrading to 0012 (follow-ups after closure)', () => {
       INSERT INTO assessments (episode_id, instrument, completed_on, method, responses, scores, primary_score, scoring_version, created_at, created_by, updated_at, updated_by) VALUES
         (1, 'phq9', '2026-01-12', 'phone', '{"q1":3}', '{"total":18}', 18, 1, ${stamp}),
         (1, 'phq9', '2026-04-06', 'phone', '{"q1":1}', '{"total":9}', 9, 1, ${stamp});`);
-    old.close();
 
-    const db = openEncrypted(file, key, { migrations: all.slice(0, at + 1) });
-    expect(schemaVersion(db)).toBe(at + 1);
+    const db = upgrade();
     expect(db.prepare('SELECT completed_on AS on_, primary_score AS score, after_closure AS after, responses FROM assessments ORDER BY id').all()).toEqual([
       { on_: '2026-01-12', score: 18, after: 0, responses: '{"q1":3}' },
       { on_: '2026-04-06', score: 9, after: 0, responses: '{"q1":1}' },

@@ -1,35 +1,18 @@
 // Upgrading to 0013_programme_lists: the programme's lists are seeded with the codes the app used
 // before, so every record already there holds a code of its list and reads as it did; group events
 // gain an optional mode, blank on the old ones; development records start empty.
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../../db/connection';
-import { loadMigrations, schemaVersion } from '../../../db/migrate';
-import { repoMigrationsDir } from '../../../core/api/context';
+import { describe, expect, it } from 'vitest';
+import { fileBeforeMigration } from '../../support/migrationFile';
 import { LIST_DEFINITIONS, LIST_KEYS } from '../../../core/domain/programmeLists';
-import { tempDir } from '../../support/workspace';
-
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('migrate-')));
-afterEach(() => cleanup());
 
 describe('upgrading to 0013 (programme lists)', () => {
   it('seeds each list with the codes used before, in order, and keeps the old records as they were', () => {
-    const all = loadMigrations(repoMigrationsDir());
-    const at = all.findIndex((m) => m.tag.endsWith('_programme_lists'));
-    expect(at).toBeGreaterThan(0);
-    const key = randomBytes(32);
-    const file = join(dir, 'before.db');
-    const old = openEncrypted(file, key, { migrations: all.slice(0, at), create: true });
+    const { old, upgrade } = fileBeforeMigration('programme_lists');
     const stamp = "'x', 1, 'x', 1";
     old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', 'x');
       INSERT INTO group_events (type, held_on, facilitator, ${'created_at, created_by, updated_at, updated_by'}) VALUES ('support_group', '2026-01-05', 'Sam', ${stamp});`);
-    old.close();
 
-    const db = openEncrypted(file, key, { migrations: all.slice(0, at + 1) });
-    expect(schemaVersion(db)).toBe(at + 1);
+    const db = upgrade();
     for (const list of LIST_KEYS) {
       const items = db.prepare('SELECT code, label, trust_code AS trustCode, retired_at AS retiredAt FROM programme_list_items WHERE list = ? ORDER BY position').all(list);
       expect(items, list).toEqual(LIST_DEFINITIONS[list].seed.map((c) => ({ code: c.code, label: c.label, trustCode: null, retiredAt: null })));

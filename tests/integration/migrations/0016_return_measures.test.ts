@@ -1,37 +1,20 @@
 // Upgrading to 0016_return_measures: referrals already recorded take the person's borough as it
 // is now (the best there is to go on), and the new measures' indexes are made. (Group events'
 // mode came earlier, with the event_mode list of 0013_programme_lists.)
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../../db/connection';
-import { loadMigrations, schemaVersion } from '../../../db/migrate';
-import { repoMigrationsDir } from '../../../core/api/context';
-import { tempDir } from '../../support/workspace';
-
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('migrate-')));
-afterEach(() => cleanup());
+import { describe, expect, it } from 'vitest';
+import { fileBeforeMigration } from '../../support/migrationFile';
 
 describe('upgrading to 0016 (return measures)', () => {
   it('gives each referral already there the person’s borough and adds the indexes the new measures read', () => {
-    const all = loadMigrations(repoMigrationsDir());
-    const at = all.findIndex((m) => m.tag.endsWith('_return_measures'));
-    expect(at).toBeGreaterThan(0);
-    const key = randomBytes(32);
-    const file = join(dir, 'before.db');
-    const old = openEncrypted(file, key, { migrations: all.slice(0, at), create: true });
+    const { old, upgrade } = fileBeforeMigration('return_measures');
     const stamp = "'x', 1, 'x', 1";
     old.exec(`INSERT INTO members (display_name, role, created_at) VALUES ('Sam', 'coordinator', 'x');
       INSERT INTO people (case_id, preferred_name, date_of_birth, borough, created_at, created_by, updated_at, updated_by) VALUES
         ('PS-AAAA-FFFF', 'One', '1980-01-01', 'E09000012', ${stamp}), ('PS-BBBB-FFFF', 'Two', '1980-01-01', NULL, ${stamp});
       INSERT INTO episodes (person_id, referral_received_on, created_at, created_by, updated_at, updated_by) VALUES
         (1, '2026-01-05', ${stamp}), (1, '2026-06-05', ${stamp}), (2, '2026-02-05', ${stamp});`);
-    old.close();
 
-    const db = openEncrypted(file, key, { migrations: all.slice(0, at + 1) });
-    expect(schemaVersion(db)).toBe(at + 1);
+    const db = upgrade();
     expect(db.prepare('SELECT person_id AS person, borough_at_referral AS borough FROM episodes ORDER BY id').all()).toEqual([
       { person: 1, borough: 'E09000012' },
       { person: 1, borough: 'E09000012' },

@@ -3,15 +3,13 @@
 // our measures and categories. The layout's id is made from its name, as a profile's is.
 import { ActionIcon, Button, Checkbox, Fieldset, Group, Modal, NativeSelect, Radio, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { LAYOUT_COLUMN_HEADERS, LAYOUT_COLUMNS, returnLayoutSchema, type LayoutColumn, type ReturnLayout, type ReturnLayoutInput } from '../../../../core/domain/export/returnLayout';
-import { ApiFailure, call } from '../../shared/api';
+import { call } from '../../shared/api';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 import { FormFailure } from '../../shared/FormFailure';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
-import { notifySuccess } from '../../shared/notify';
-import { setAnswer } from '../../shared/queryKeys';
+import { useSaveAnswer } from '../../shared/useSaveAnswer';
 import { idFromName } from './profileForm';
 
 export interface LayoutValues {
@@ -81,22 +79,15 @@ interface Props {
 const COLUMN_LABELS: Record<LayoutColumn, string> = { period: 'Period', site: 'Site', measure: 'Measure', breakdown: 'Breakdown', category: 'Category', value: 'Value' };
 
 export function LayoutEditor({ initial, editing, takenIds, onClose }: Props) {
-  const queryClient = useQueryClient();
   const form = useForm<LayoutValues>({
     mode: 'controlled',
     initialValues: initial,
     validate: (v) => schemaResolver(returnLayoutSchema, { sync: true })(toLayout({ ...v, id: v.id || idFromName(v.name, takenIds) })),
   });
-  const save = useMutation({
-    mutationFn: (v: LayoutValues) => call('exports.saveLayout', toLayout(v)),
-    onSuccess: (layouts, v) => {
-      setAnswer(queryClient, 'exports.layouts', {}, layouts);
-      notifySuccess(v.name.trim(), editing ? 'Return layout saved' : 'Return layout added');
-      onClose();
-    },
-    onError: (e) => {
-      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
-    },
+  const save = useSaveAnswer('exports.layouts', {}, (v: LayoutValues) => call('exports.saveLayout', toLayout(v)), {
+    success: (v) => ({ message: v.name.trim(), title: editing ? 'Return layout saved' : 'Return layout added' }),
+    form,
+    onSaved: onClose,
   });
   const v = form.values;
   return (

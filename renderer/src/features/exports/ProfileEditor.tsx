@@ -5,17 +5,15 @@ import { Button, Checkbox, Collapse, Fieldset, Group, Modal, NativeSelect, Radio
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CATALOGUE, type Dataset } from '../../../../core/domain/export/catalogue';
 import { profileSchema } from '../../../../core/domain/export/profile';
-import { ApiFailure, call } from '../../shared/api';
+import { call } from '../../shared/api';
 import { FormFailure } from '../../shared/FormFailure';
 import { focusFirstInvalid } from '../../shared/focusFirstInvalid';
-import { notifySuccess } from '../../shared/notify';
 import { ColumnPicker } from './ColumnPicker';
 import { FILE_PRESETS, presetOf } from './filePresets';
 import { idFromName, toProfile, type ProfileValues } from './profileForm';
-import { setAnswer } from '../../shared/queryKeys';
+import { useSaveAnswer } from '../../shared/useSaveAnswer';
 import { ErrorSummary } from '../../shared/ErrorSummary';
 
 interface Props {
@@ -31,23 +29,16 @@ interface Props {
 const FIELDS = ['name', 'dataset', 'columns', 'dateFormat', 'codeStyle', 'delimiter', 'bom', 'lineEnding', 'fileType', 'identifiable'];
 
 export function ProfileEditor({ initial, editing, takenIds, onClose }: Props) {
-  const queryClient = useQueryClient();
   const form = useForm<ProfileValues>({
     mode: 'controlled',
     initialValues: initial,
     // The id follows the name: before a name is typed there is none, and only the name's error is said.
     validate: (v) => schemaResolver(profileSchema, { sync: true })(toProfile({ ...v, id: v.id || idFromName(v.name, takenIds) })),
   });
-  const save = useMutation({
-    mutationFn: (v: ProfileValues) => call('exports.saveProfile', toProfile(v)),
-    onSuccess: (profiles, v) => {
-      setAnswer(queryClient, 'exports.profiles', {}, profiles);
-      notifySuccess(v.name.trim(), editing ? 'Profile saved' : 'Profile added');
-      onClose();
-    },
-    onError: (e) => {
-      if (e instanceof ApiFailure && e.error.fields) form.setErrors(e.error.fields);
-    },
+  const save = useSaveAnswer('exports.profiles', {}, (v: ProfileValues) => call('exports.saveProfile', toProfile(v)), {
+    success: (v) => ({ message: v.name.trim(), title: editing ? 'Profile saved' : 'Profile added' }),
+    form,
+    onSaved: onClose,
   });
   const v = form.values;
   const preset = presetOf(v);

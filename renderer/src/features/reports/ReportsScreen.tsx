@@ -1,7 +1,7 @@
 // Reports: the monthly return's figures for a chosen period, each compared with the period
 // before, as cards and charts that drill down to the people behind them, wellbeing change for
-// the same people, the financial year month by month, and the data-quality
-// gaps to fix before exporting. Coordinators and peer workers see the organisation's true
+// the same people, the financial year month by month, the team's training and supervision, and
+// the data-quality gaps to fix before exporting. Coordinators and peer workers see the organisation's true
 // numbers; a reporting-only member sees them as the exported return publishes them.
 import { Alert, Button, EmptyState, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -24,6 +24,7 @@ import { callQuery } from '../../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
 import { ReturnMeasuresPanel } from './ReturnMeasuresPanel';
 import { ScreenTitle } from '../../shared/ScreenTitle';
+import { TeamDevelopmentPanel } from './TeamDevelopmentPanel';
 import { TrendsPanel } from './TrendsPanel';
 import { WellbeingPanel } from './WellbeingPanel';
 
@@ -88,6 +89,8 @@ export function ReportsScreen() {
         </Alert>
       )}
       {report.data && <Figures report={report.data} today={today} onShowPeriod={showPeriod} siteId={siteId} />}
+      {/* Staff figures: shown whether or not the period has casework (not in Figures' empty state). */}
+      {report.data && <TeamDevelopmentPanel period={report.data.period} siteChosen={siteId !== undefined} onShowAllSites={() => setSite(undefined)} />}
       {/* Data quality lists people by name: not for a reporting-only member. */}
       {can('reports.dataQuality') && <DataQualityPanel />}
     </Stack>

@@ -6,6 +6,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useCan } from '../../shared/access';
+import { useNavigation } from '../../shared/navigation';
 import { InstrumentSettings } from '../outcomes';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { MembersPanel } from './MembersPanel';
@@ -51,7 +52,8 @@ function useSections(): Section[] {
 
 export function SettingsScreen() {
   const sections = useSections();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const { route } = useNavigation();
+  const [chosen, setChosen] = useState<string | null>(route.name === 'settings' ? (route.section ?? null) : null);
   // Beside the sections on a wide window; above them, wrapping, on a narrow or zoomed one.
   const wide = useMediaQuery('(min-width: 62em)', true);
   const active = sections.some((s) => s.id === chosen) ? chosen : sections[0].id;
